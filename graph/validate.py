@@ -75,7 +75,7 @@ def validate(kb: KnowledgeBase, shapes: Graph | None = None) -> ValidationReport
     from pyshacl import validate as shacl_validate  # imported here: it is slow to import and only needed now
 
     _, results, _ = shacl_validate(
-        kb.g, shacl_graph=shapes if shapes is not None else load_shapes(), inference="none", advanced=True, allow_warnings=True
+        kb.g, shacl_graph=shapes if shapes is not None else load_shapes(), inference="none", inplace=True, allow_warnings=True
     )
     violations = set()
     for result in results.subjects(RDF.type, SH.ValidationResult):

@@ -1,0 +1,32 @@
+"""Shared fixtures: the shipped knowledge graph, loaded and derived once per test session."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from graph.derive import derive
+from graph.load import KnowledgeBase, load, ontology_dir
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    knowledge_base = load()
+    derive(knowledge_base.g)
+    return knowledge_base
+
+
+@pytest.fixture(scope="session")
+def g(kb):
+    return kb.g
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    return (ontology_dir() / "sources" / "careers-in-digital.txt").read_text(encoding="utf-8")
+
+
+def fold(text: str) -> str:
+    """Fold runs of white space to one space, as gcdc:quote does."""
+    return re.sub(r"\s+", " ", text).strip()

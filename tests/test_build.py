@@ -1,0 +1,106 @@
+"""`careers build`: complete outputs, byte-identical between runs, atomic, and untouched by a failed build."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import VOID
+
+from graph.build import build
+from graph.describe import DATASET
+from graph.errors import InputFileError, ValidationFailed
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ["knowledge-graph.jsonld", "knowledge-graph.nt", "knowledge-graph.ttl", "void.ttl"]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = build(out_dir=out)
+    return out, result
+
+
+def test_build_writes_every_format(built):
+    out, result = built
+    assert sorted(p.name for p in out.iterdir()) == FILES == result.files
+    ttl = Graph().parse(out / "knowledge-graph.ttl", format="turtle")
+    assert isomorphic(ttl, Graph().parse(out / "knowledge-graph.nt", format="nt"))
+    assert isomorphic(ttl, Graph().parse(out / "knowledge-graph.jsonld", format="json-ld"))
+    assert len(ttl) == result.triples
+    assert result.counts["gcdc:Position"] == 47 and result.counts["gcdc:WorkStream"] == 13
+
+
+def test_void_description_counts_the_graph(built):
+    out, result = built
+    void = Graph().parse(out / "void.ttl", format="turtle")
+    assert void.value(DATASET, VOID.triples).toPython() == result.triples
+    partitions = {void.value(p, VOID["class"]): void.value(p, VOID.entities).toPython() for p in void.objects(DATASET, VOID.classPartition)}
+    assert partitions[URIRef("https://w3id.org/gc-digital-careers/ontology#WorkStream")] == 13
+    sizes = {
+        str(void.value(d, URIRef("http://purl.org/dc/terms/title"))): void.value(d, URIRef("http://www.w3.org/ns/dcat#byteSize"))
+        for d in void.objects(DATASET, URIRef("http://www.w3.org/ns/dcat#distribution"))
+    }
+    assert sizes["knowledge-graph.ttl"] == Literal(
+        (out / "knowledge-graph.ttl").stat().st_size, datatype=sizes["knowledge-graph.ttl"].datatype
+    )
+
+
+def test_rebuilding_in_another_process_is_byte_identical(built, tmp_path):
+    out, _ = built
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-m", "graph", "build", "--out", str(tmp_path)], check=True, env=env, cwd=ROOT, capture_output=True)
+    assert _snapshot(tmp_path) == _snapshot(out)
+
+
+def test_blank_nodes_from_extra_files_do_not_break_determinism(tmp_path):
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "<http://example.org/a> <http://example.org/b> [ <http://example.org/c> [ <http://example.org/d> 1 ] ] .\n", encoding="utf-8"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [sys.executable, "-m", "graph", "build", "--extra", str(extra), "--out", str(out)]
+        subprocess.run(cmd, check=True, env=env, cwd=ROOT, capture_output=True)
+        outs.append(_snapshot(out))
+    assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        ("<http://e/a> <http://e/b> .\n", InputFileError),
+        ("<http://e/a> <http://e/b> " + "[ <http://e/p> " * 200 + "1" + " ]" * 200 + " .\n", InputFileError),
+        ("@prefix gcdc: <https://w3id.org/gc-digital-careers/ontology#> .\n<http://e/s> a gcdc:WorkStream .\n", ValidationFailed),
+    ],
+    ids=["malformed", "deeply-nested", "rejected-by-shapes"],
+)
+def test_a_failed_build_leaves_the_previous_outputs_intact(tmp_path, content, error):
+    out = tmp_path / "out"
+    build(out_dir=out)
+    before = _snapshot(out)
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(content, encoding="utf-8")
+    with pytest.raises(error):
+        build([extra], out_dir=out)
+    assert _snapshot(out) == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "no temporary file is left behind"
+
+
+def test_jsonld_uses_the_project_context(built):
+    out, _ = built
+    data = json.loads((out / "knowledge-graph.jsonld").read_text(encoding="utf-8"))
+    assert data["@context"]["gcd"] == "https://w3id.org/gc-digital-careers/id/"

@@ -1,0 +1,178 @@
+"""Competency questions: each named query in ontology/queries/ gives the answer read from the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.load import ontology_dir
+
+QUERIES = ontology_dir() / "queries"
+IT = [
+    "IT Business Line Advisory Services",
+    "IT Database Management",
+    "IT Enterprise Architecture",
+    "IT Infrastructure Operations",
+    "IT Planning and Reporting",
+    "IT Project Portfolio Management",
+    "IT Security",
+    "IT Software Solutions",
+]
+SIX = [IT[3], IT[6], IT[7], IT[1], IT[2], IT[5]]
+
+
+def run(g, name: str, *columns: str) -> list[tuple]:
+    result = g.query((QUERIES / f"{name}.rq").read_text(encoding="utf-8"))
+    return [tuple(None if row[c] is None else str(row[c]) for c in columns) for row in result]
+
+
+def test_every_query_states_its_question_and_orders_its_rows():
+    files = sorted(QUERIES.glob("*.rq"))
+    assert len(files) >= 10
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# Question: "), path.name
+        assert "ORDER BY" in text, path.name
+
+
+def test_it_work_streams_and_their_responsibilities(g):
+    rows = run(g, "it-work-streams", "streamLabel", "responsibilityLabel")
+    assert list(dict.fromkeys(stream for stream, _ in rows)) == IT
+    assert len(rows) == 20
+    assert rows[0] == ("IT Business Line Advisory Services", "providing specialized IT guidance")
+    assert ("IT Database Management", "ensuring data security and recovery") in rows
+    assert rows[-1][0] == "IT Software Solutions"
+
+
+def test_it_levels_in_order_with_roles_and_paths(g):
+    assert run(g, "it-levels-and-roles", "levelLabel", "roleLabel", "pathLabel") == [
+        ("IT-01", "Technician", None),
+        ("IT-02", "Analyst", None),
+        ("IT-03", "Team Lead", "management path"),
+        ("IT-03", "Technical Advisor", "individual-contributor path"),
+        ("IT-04", "Manager", "management path"),
+        ("IT-04", "Senior Advisor", "individual-contributor path"),
+        ("IT-05", "Director", "management path"),
+        ("IT-05", "Senior Strategist (pilot)", "individual-contributor path"),
+    ]
+
+
+def test_streams_of_each_role(g):
+    rows = run(g, "role-streams", "roleLabel", "streamLabel")
+    by_role: dict[str, list[str]] = {}
+    for role, stream in rows:
+        by_role.setdefault(role, []).append(stream)
+    assert by_role == {
+        "Technician": [IT[3], IT[6], IT[7]],
+        "Analyst": IT,
+        "Team Lead": IT,
+        "Technical Advisor": IT,
+        "Manager": IT,
+        "Senior Advisor": sorted(SIX, key=IT.index),
+        "Director": sorted(SIX, key=IT.index),
+    }
+
+
+def test_streams_without_an_individual_contributor_role(g):
+    assert run(g, "streams-without-individual-contributor", "levelLabel", "streamLabel") == [
+        ("IT-04", "IT Business Line Advisory Services"),
+        ("IT-04", "IT Planning and Reporting"),
+        *[("IT-05", stream) for stream in IT],  # the Senior Strategist pilot names no stream
+    ]
+
+
+def test_minimum_education_former_group_and_pay(g):
+    ((education, replaced, pay, agent),) = run(
+        g, "it-group-qualification-and-pay", "minimumEducation", "replacedGroupLabel", "payScaleLabel", "bargainingAgentLabel"
+    )
+    assert education.startswith("Graduation from a two-year program of study from a recognized post-secondary institution")
+    assert "computer science, information technology, information management" in education
+    assert replaced == "Computer Systems (CS) group"
+    assert pay == "Computer Systems (CS) group annual rates of pay"
+    assert agent == "Professional Institute of the Public Service of Canada (PIPSC)"
+    assert run(g, "level-pay-rates", "levelLabel", "paidAtLabel") == [(f"IT-0{i}", f"CS-0{i}") for i in range(1, 6)]
+
+
+def test_streams_of_information_and_data_governance_and_the_data_centre(g):
+    rows = run(g, "community-streams", "communityLabel", "streamLabel")
+    assert [s for c, s in rows if c == "Information and Data Governance"] == [
+        "Information and Data Strategy and Direction",
+        "Information and Data Architecture",
+        "Information Operations",
+    ]
+    assert [s for c, s in rows if c == "Data Centre of Expertise"] == ["Data Systems Operations", "Data Science and Analytics"]
+    assert [s for c, s in rows if c == "Information Technology"] == IT
+    assert len(rows) == 13
+
+
+def test_who_reports_to_whom(g):
+    assert run(g, "reporting-relationships", "superiorLabel", "relationship", "subordinateLabel") == [
+        ("Team Lead", "supervises", "work teams"),
+        ("Team Lead", "supervises", "project teams"),
+        ("Manager", "manages through", "Team Lead"),
+        ("Manager", "manages through", "Technical Advisor"),
+        ("Manager", "manages through", "project teams"),
+        ("Director", "directs through", "Manager"),
+        ("Director", "directs through", "Senior Advisor"),
+        ("Director", "directs through", "project teams"),
+        ("Executive", "leads teams through", "Manager"),
+    ]
+
+
+def test_stated_progressions_with_their_sentences(g):
+    rows = run(g, "stated-progressions", "fromLabel", "toLabel", "kindLabel", "quote")
+    pairs = [(f, t, k) for f, t, k, _ in rows]
+    assert ("Student", "Indeterminate employee", "entry") in pairs
+    assert ("Information Technology", "Digital executives", "executive transition") in pairs
+    assert ("Private-sector executive", "Digital executives", "executive transition") in pairs
+    assert ("Mid-career digital professional", "Data Centre of Expertise", "entry") in pairs
+    assert [p for p in pairs if p[2] == "promotion"] == [(f"IT-0{i}", f"IT-0{i + 1}", "promotion") for i in range(1, 5)]
+    assert ("Data Analytics", "Business Intelligence Analyst", "specialisation") in pairs
+    assert len(rows) == 21
+    student = next(q for f, t, _, q in rows if t == "Indeterminate employee")
+    assert "you may be eligible for a full-time position after you graduate" in student  # every quote is verbatim: test_source_fidelity
+    executive = next(q for f, t, _, q in rows if f == "Information Technology" and t == "Digital executives")
+    assert executive == "If you aspire to become a senior manager in government, you may continue your journey as a digital executive"
+
+
+def test_competencies_shared_by_two_streams(g):
+    assert [label for (label,) in run(g, "shared-competencies", "competencyLabel")] == [
+        "Backup and recovery",
+        "Data modelling",
+        "Data security",
+        "Database administration",
+        "Database design",
+        "IT planning",
+        "Performance tuning",
+    ]
+
+
+def test_programs_who_runs_them_and_since_when(g):
+    rows = run(g, "programs", "programLabel", "runByLabel", "audienceLabel", "launched")
+    assert (
+        "Digital Community Mentorship Program",
+        "Office of the Chief Information Officer of Canada (OCIO)",
+        "Digital executives",
+        "2021-01",
+    ) in rows
+    assert (
+        "NextGen Chief Information Officer (CIO) Program",
+        "University of Ottawa Professional Development Institute",
+        "Digital executives",
+        None,
+    ) in rows
+    assert ("Specialized programs for students and recent graduates", "Government of Canada", "Student", None) in rows
+    assert ("Government of Canada IT Senior Strategist Pilot", "Government of Canada", None, None) in rows
+    assert {p for p, *_ in rows} == {
+        "Digital Community Mentorship Program",
+        "EXecuTALKs",
+        "Executive staffing processes",
+        "Executive talent management",
+        "Government of Canada IT Senior Strategist Pilot",
+        "NextGen Chief Information Officer (CIO) Program",
+        "Specialized programs for students and recent graduates",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in QUERIES.glob("*.rq")))
+def test_every_named_query_answers(g, name):
+    assert len(run(g, name)) > 0

@@ -1,0 +1,134 @@
+"""Each SHACL shape accepts the shipped data and rejects a snippet written to break it.
+
+All snippets are validated together in one run (validation costs most of a second); each test then
+checks that its own focus node got its own message.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.derive import derive
+from graph.load import load
+from graph.validate import validate
+
+PREFIXES = """
+@prefix gcdc: <https://w3id.org/gc-digital-careers/ontology#> .
+@prefix gcd: <https://w3id.org/gc-digital-careers/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+"""
+QUOTED = 'gcdc:quote "x" ; prov:wasDerivedFrom gcd:careers-in-digital'
+
+# (focus node, snippet, words expected in the message)
+CASES = {
+    "english-label": ("gcd:bad-label", 'gcd:bad-label a gcdc:Team ; rdfs:label "équipe"@fr .', "exactly one English label"),
+    "source": ("gcd:bad-source", 'gcd:bad-source a gcdc:EntryRoute ; rdfs:label "Unsourced"@en ; gcdc:quote "x" .', "source document"),
+    "quote": (
+        "gcd:bad-quote",
+        'gcd:bad-quote a gcdc:EntryRoute ; rdfs:label "Unquoted"@en ; prov:wasDerivedFrom gcd:careers-in-digital .',
+        "verbatim words",
+    ),
+    "stream-community": (
+        "gcd:bad-stream",
+        f'gcd:bad-stream a gcdc:WorkStream ; rdfs:label "S"@en ; {QUOTED} ; gcdc:hasResponsibility gcd:resp-blas-01 .',
+        "exactly one career community",
+    ),
+    "stream-responsibility": (
+        "gcd:bad-stream2",
+        f'gcd:bad-stream2 a gcdc:WorkStream ; rdfs:label "S2"@en ; {QUOTED} ; gcdc:community gcd:community-it .',
+        "at least one responsibility",
+    ),
+    "level-rank": (
+        "gcd:bad-level",
+        f'gcd:bad-level a gcdc:Level ; rdfs:label "L"@en ; {QUOTED} ; gcdc:occupationalGroup gcd:group-it .',
+        "one integer rank",
+    ),
+    "level-order": ("gcd:level-it-02", "gcd:level-it-02 gcdc:rank 7 .", "levels are out of order"),
+    "level-unique-rank": (
+        "gcd:bad-level2",
+        f'gcd:bad-level2 a gcdc:Level ; rdfs:label "L2"@en ; {QUOTED} ; gcdc:rank 1 ; gcdc:occupationalGroup gcd:group-ex .',
+        "same rank",
+    ),
+    "role-level": ("gcd:bad-role", f'gcd:bad-role a gcdc:Role ; rdfs:label "R"@en ; {QUOTED} .', "at least one level"),
+    "position-stream": (
+        "gcd:bad-position",
+        'gcd:bad-position a gcdc:Position ; rdfs:label "P"@en ; gcdc:hasRole gcd:role-analyst ; gcdc:hasLevel gcd:level-it-02 .',
+        "exactly one work stream",
+    ),
+    "position-unsupported": (
+        "gcd:position-it-05-director-it-planning-and-reporting",
+        'gcd:position-it-05-director-it-planning-and-reporting a gcdc:Position ; rdfs:label "IT-05 Director, IT Planning and Reporting"@en ;'
+        " gcdc:hasRole gcd:role-director ; gcdc:hasLevel gcd:level-it-05 ; gcdc:inStream gcd:stream-it-planning-and-reporting .",
+        "does not put this position's role in its stream",
+    ),
+    "reporting": (
+        "gcd:bad-reporting",
+        f'gcd:bad-reporting a gcdc:ReportingRelationship ; rdfs:label "RR"@en ; {QUOTED} ; gcdc:superior gcd:role-manager ;'
+        " gcdc:subordinate gcd:careers-in-digital .",
+        "subordinate role or team",
+    ),
+    "responsibility-competency": (
+        "gcd:bad-resp",
+        f'gcd:bad-resp a gcdc:Responsibility ; rdfs:label "zzz qqq"@en ; {QUOTED} . gcd:stream-it-security gcdc:hasResponsibility gcd:bad-resp .',
+        "at least one competency",
+    ),
+    "responsibility-owner": (
+        "gcd:bad-orphan",
+        f'gcd:bad-orphan a gcdc:Responsibility ; rdfs:label "testing"@en ; {QUOTED} .',
+        "belongs to nothing",
+    ),
+    "functional-area": (
+        "gcd:bad-area",
+        f'gcd:bad-area a gcdc:FunctionalArea ; rdfs:label "zzz"@en ; {QUOTED} .',
+        "functional area needs at least one competency",
+    ),
+    "competency": ("gcd:bad-competency", 'gcd:bad-competency a gcdc:Competency ; rdfs:label "C"@en .', "skos:prefLabel"),
+    "progression": (
+        "gcd:bad-progression",
+        'gcd:bad-progression a gcdc:Progression ; rdfs:label "P"@en ; gcdc:fromState gcd:role-analyst ;'
+        " gcdc:toState gcd:role-manager ; gcdc:progressionKind gcdc:Promotion .",
+        "either gcdc:Stated or gcdc:Inferred",
+    ),
+    "stated-progression": (
+        "gcd:bad-stated",
+        'gcd:bad-stated a gcdc:Progression ; rdfs:label "P"@en ; gcdc:fromState gcd:role-analyst ;'
+        " gcdc:toState gcd:role-manager ; gcdc:progressionKind gcdc:Promotion ; gcdc:basis gcdc:Stated .",
+        "stated progression needs",
+    ),
+    "inferred-progression": (
+        "gcd:bad-inferred",
+        'gcd:bad-inferred a gcdc:Progression ; rdfs:label "P"@en ; gcdc:fromState gcd:role-analyst ;'
+        " gcdc:toState gcd:role-manager ; gcdc:progressionKind gcdc:LateralMove ; gcdc:basis gcdc:Inferred ; gcdc:score 1.5 .",
+        "inferred progression needs one score",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def violations(tmp_path_factory):
+    path = tmp_path_factory.mktemp("shapes") / "violating.ttl"
+    path.write_text(PREFIXES + "\n".join(snippet for _, snippet, _ in CASES.values()) + "\n", encoding="utf-8")
+    kb = load([path])
+    derive(kb.g)
+    return validate(kb).violations
+
+
+def test_the_shipped_data_conforms(kb):
+    report = validate(kb)
+    assert report.conforms, report.text()
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_shape_rejects_its_violating_snippet(violations, case):
+    focus, _, words = CASES[case]
+    messages = [v.message for v in violations if v.focus == focus]
+    assert any(words in m for m in messages), (case, messages)
+    assert all(v.files for v in violations if v.focus == focus), "every violation names its file"
+
+
+def test_violations_name_the_file_they_came_from(violations):
+    (orphan,) = [v for v in violations if v.focus == "gcd:bad-orphan"]
+    assert orphan.files[0].endswith("violating.ttl")
+    assert str(orphan).startswith(orphan.files[0] + ": gcd:bad-orphan")
