@@ -2,4 +2,5 @@
 
 from graph.cli import main
 
-main(prog_name="careers")
+if __name__ == "__main__":  # not when a worker process re-imports the main module
+    main(prog_name="careers")

@@ -13,6 +13,8 @@ import click
 from graph import __version__
 from graph.errors import CareersError, InputFileError, ValidationFailed
 
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
+
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
@@ -87,3 +89,56 @@ def validate(extra: tuple[Path, ...]) -> None:
     click.echo(report.text())
     if not report.conforms:
         sys.exit(EXIT_VIOLATIONS)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="table, or a SPARQL 1.1 result format (csv, tsv, json, xml) for SELECT/ASK; turtle, nt, jsonld or rdfxml for CONSTRUCT/DESCRIBE.",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and the question each answers.")
+@click.option("--data", multiple=True, type=_EXTRA, help="Built N-Triples file(s) to query [default: outputs/knowledge-graph.nt].")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--limit", "row_limit", default=10_000, show_default=True, help="Most rows (or triples) printed.")
+def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...], timeout: float, row_limit: int) -> None:
+    """Run a read-only SPARQL QUERY: text, @file.rq, or the name of a named query.
+
+    Common prefixes (gcd:, gcdc:, rdfs:, skos:, prov:, org:, schema: ...) are predeclared.
+    Updates, SERVICE, LOAD and FROM are refused.
+
+    Example: careers query "SELECT ?l WHERE { gcd:role-director rdfs:label ?l }"
+    """
+    from graph.paths import named_queries
+    from graph.sparql.source import built_graph, query_question, query_text
+
+    if list_queries:
+        for name, path in named_queries().items():
+            click.echo(f"{name:42s} {query_question(path)}")
+        return
+    if not query:
+        _fail("give a query (text, @file.rq or a name from `careers query --list`)", EXIT_BAD_INPUT)
+    from graph.sparql.guard import QuerySyntaxError
+    from graph.sparql.workers import WorkerPool
+
+    text = _run(lambda: query_text(query))
+    nt, origin = _run(lambda: built_graph(list(data)))
+    if not data and "memory" in origin:
+        click.echo(f"note: querying {origin}", err=True)
+    pool = WorkerPool(nt, size=1)
+    try:
+        answer = pool.run(text, fmt, timeout=timeout, row_limit=row_limit)
+    except QuerySyntaxError as exc:
+        click.echo(exc.caret(), err=True)
+        _fail(str(exc), EXIT_BAD_INPUT)
+    except CareersError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    finally:
+        pool.close()
+    sys.stdout.buffer.write(answer.body)
+    if answer.truncated:
+        click.echo(f"note: only the first {row_limit} rows are shown (--limit)", err=True)

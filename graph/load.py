@@ -24,22 +24,14 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from graph.errors import InputFileError
 from graph.namespaces import bind_prefixes
+from graph.paths import ontology_dir
 
-__all__ = ["MAX_NESTING", "KnowledgeBase", "check_nesting", "load", "ontology_dir", "parse_file", "shipped_files"]
+__all__ = ["MAX_NESTING", "KnowledgeBase", "check_nesting", "load", "parse_file", "shipped_files"]
 
 MAX_NESTING = 32
 """Deepest ``[ ]`` / ``( )`` nesting accepted in Turtle (rdflib's parser overflows the stack at about 150)."""
 
 _FORMATS = {".ttl": "turtle", ".nt": "nt"}
-
-
-def ontology_dir() -> Path:
-    """Return the folder holding ``careers.ttl``, ``shapes.ttl``, ``data/``, ``queries/`` and ``sources/``.
-
-    In a wheel it is shipped inside the package as ``graph/ontology``; in a checkout it is ``ontology/``.
-    """
-    packaged = Path(__file__).resolve().parent / "ontology"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "ontology"
 
 
 def shipped_files() -> list[Path]:

@@ -12,34 +12,13 @@ Examples
 from __future__ import annotations
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCAT, DCTERMS, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
+
+from graph.iris import BASE_IRI, GCD_IRI, GCDC_IRI, ONTOLOGY_IRI, PREFIXES
 
 __all__ = ["BASE_IRI", "GCD", "GCDC", "GCDC_IRI", "GCD_IRI", "ONTOLOGY_IRI", "PREFIXES", "SCHEMA", "bind_prefixes"]
 
-BASE_IRI = "https://w3id.org/gc-digital-careers/"
-GCDC_IRI = BASE_IRI + "ontology#"
-GCD_IRI = BASE_IRI + "id/"
-ONTOLOGY_IRI = BASE_IRI + "ontology"
-
 GCD = Namespace(GCD_IRI)
-SCHEMA = Namespace("https://schema.org/")
-
-PREFIXES: dict[str, str] = {
-    "gcdc": GCDC_IRI,
-    "gcd": GCD_IRI,
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "dcat": str(DCAT),
-    "void": str(VOID),
-    "sh": str(SH),
-    "schema": str(SCHEMA),
-}
+SCHEMA = Namespace(PREFIXES["schema"])
 
 
 def bind_prefixes(g: Graph) -> Graph:

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from graph.load import KnowledgeBase, ontology_dir, parse_file
+from graph.load import KnowledgeBase, parse_file
 from graph.namespaces import ONTOLOGY_IRI
+from graph.paths import ontology_dir
 
 __all__ = ["ValidationReport", "Violation", "load_shapes", "validate"]
 

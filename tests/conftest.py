@@ -7,7 +7,8 @@ import re
 import pytest
 
 from graph.derive import derive
-from graph.load import KnowledgeBase, load, ontology_dir
+from graph.load import KnowledgeBase, load
+from graph.paths import ontology_dir
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,9 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from graph.load import ontology_dir, parse_file
+from graph.load import parse_file
 from graph.namespaces import GCD_IRI, GCDC_IRI, PREFIXES
+from graph.paths import ontology_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,3 +72,22 @@ def test_turtle_prefixes_agree_with_the_python_namespaces():
             if prefix in PREFIXES:
                 assert PREFIXES[prefix] == iri, (path.name, prefix)
     assert PREFIXES["gcd"] == GCD_IRI
+
+
+def test_standard_prefixes_are_rdflibs():
+    from rdflib.namespace import DCAT, DCTERMS, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
+
+    standard = {
+        "rdf": RDF,
+        "rdfs": RDFS,
+        "owl": OWL,
+        "xsd": XSD,
+        "skos": SKOS,
+        "org": ORG,
+        "prov": PROV,
+        "dcterms": DCTERMS,
+        "dcat": DCAT,
+        "void": VOID,
+        "sh": SH,
+    }
+    assert {k: PREFIXES[k] for k in standard} == {k: str(v) for k, v in standard.items()}

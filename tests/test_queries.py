@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.load import ontology_dir
+from graph.paths import ontology_dir
 
 QUERIES = ontology_dir() / "queries"
 IT = [
