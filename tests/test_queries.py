@@ -119,18 +119,21 @@ def test_who_reports_to_whom(g):
 
 
 def test_stated_progressions_with_their_sentences(g):
-    rows = run(g, "stated-progressions", "fromLabel", "toLabel", "kindLabel", "quote")
-    pairs = [(f, t, k) for f, t, k, _ in rows]
+    rows = run(g, "stated-progressions", "progression", "fromLabel", "toLabel", "kindLabel", "quote")
+    pairs = list(dict.fromkeys((f, t, k) for _, f, t, k, _ in rows))
     assert ("Student", "Indeterminate employee", "entry") in pairs
     assert ("Information Technology", "Digital executives", "executive transition") in pairs
     assert ("Private-sector executive", "Digital executives", "executive transition") in pairs
     assert ("Mid-career digital professional", "Data Centre of Expertise", "entry") in pairs
     assert [p for p in pairs if p[2] == "promotion"] == [(f"IT-0{i}", f"IT-0{i + 1}", "promotion") for i in range(1, 5)]
     assert ("Data Analytics", "Business Intelligence Analyst", "specialisation") in pairs
-    assert len(rows) == 21
-    student = next(q for f, t, _, q in rows if t == "Indeterminate employee")
-    assert "you may be eligible for a full-time position after you graduate" in student  # every quote is verbatim: test_source_fidelity
-    executive = next(q for f, t, _, q in rows if f == "Information Technology" and t == "Digital executives")
+    assert len({p for p, *_ in rows}) == 21
+    student = [q for _, f, t, _, q in rows if t == "Indeterminate employee"]
+    assert student == [  # every quote is verbatim: see test_source_fidelity
+        "As a student, how can I become an indeterminate employee of the Government of Canada after graduation?",
+        "Once you have successfully worked for the public service as a student, you may be eligible for a full-time position after you graduate.",
+    ]
+    executive = next(q for _, f, t, _, q in rows if f == "Information Technology" and t == "Digital executives")
     assert executive == "If you aspire to become a senior manager in government, you may continue your journey as a digital executive"
 
 

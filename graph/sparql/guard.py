@@ -22,6 +22,7 @@ graph.sparql.guard.UnsafeQuery: SERVICE is not allowed: this endpoint never call
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ __all__ = [
     "MAX_QUERY_BYTES",
     "QueryInfo",
     "QuerySyntaxError",
+    "QueryTooComplex",
     "UnsafeQuery",
     "check_parsed",
     "inspect_query",
@@ -68,11 +70,15 @@ class QuerySyntaxError(CareersError):
 
 
 class UnsafeQuery(CareersError):
-    """The request is not a read-only query on this graph (an update, SERVICE, LOAD, FROM, too big)."""
+    """The request is not a read-only query on this graph (an update, SERVICE, LOAD, FROM)."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
         self.reason, self.line, self.column = message, line, column
         super().__init__(message + (f" (line {line}, column {column})" if line else ""))
+
+
+class QueryTooComplex(UnsafeQuery):
+    """The query is too long or too deeply nested to parse safely (a bad request, not a forbidden one)."""
 
 
 @dataclass(frozen=True)
@@ -107,15 +113,16 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+@functools.lru_cache(maxsize=512)
 def inspect_query(query: str) -> QueryInfo:
     """Tokenize ``query`` and refuse anything but one read-only query on this graph.
 
     Raises `UnsafeQuery` for updates, ``SERVICE``, ``LOAD``, ``FROM``/``FROM NAMED``, a query over
     `MAX_QUERY_BYTES` or nested deeper than `MAX_DEPTH`; `QuerySyntaxError` for text that is not
-    made of SPARQL tokens or has no query form.
+    made of SPARQL tokens or has no query form. Memoised: the answer depends on the text alone.
     """
     if len(query.encode("utf-8")) > MAX_QUERY_BYTES:
-        raise UnsafeQuery(f"query longer than {MAX_QUERY_BYTES} bytes")
+        raise QueryTooComplex(f"query longer than {MAX_QUERY_BYTES} bytes")
     form = None
     depth = deepest = 0
     offset = 0
@@ -136,7 +143,7 @@ def inspect_query(query: str) -> QueryInfo:
             depth += 1
             deepest = max(deepest, depth)
             if depth > MAX_DEPTH:
-                raise UnsafeQuery(f"query nested more than {MAX_DEPTH} levels deep", *_position(query, offset))
+                raise QueryTooComplex(f"query nested more than {MAX_DEPTH} levels deep", *_position(query, offset))
         elif kind == "close":
             depth -= 1
         offset = match.end()
@@ -159,7 +166,7 @@ def check_parsed(query: str) -> None:
     except ParseException as exc:
         raise QuerySyntaxError(f"syntax error: {exc.msg}", query, exc.lineno, exc.col) from None
     except RecursionError:
-        raise UnsafeQuery("query too deeply nested to parse") from None
+        raise QueryTooComplex("query too deeply nested to parse") from None
     for name in _names(tree):
         if name == "datasetClause":
             raise UnsafeQuery(_REASONS["FROM"])
@@ -170,7 +177,7 @@ def check_parsed(query: str) -> None:
 def _names(node, depth: int = 0):
     """Yield the rule names in an rdflib parse tree (pyparsing results and CompValue nodes)."""
     if depth > 200:
-        raise UnsafeQuery("query too deeply nested to check")
+        raise QueryTooComplex("query too deeply nested to check")
     name = getattr(node, "name", None)
     if isinstance(name, str):
         yield name

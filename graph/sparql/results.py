@@ -98,7 +98,11 @@ def write_select(variables: Sequence[str], rows: Iterable[dict], fmt: str) -> by
     """Write SELECT results (``rows`` map a variable name to a pyoxigraph term, absent when unbound)."""
     rows = list(rows)
     if fmt == "json":
-        bindings = [{v: _json_term(row[v]) for v in variables if row.get(v) is not None} for row in rows]
+        terms: dict = {}  # the same terms recur across rows: convert each once
+        bindings = [
+            {v: terms[t] if t in terms else terms.setdefault(t, _json_term(t)) for v in variables if (t := row.get(v)) is not None}
+            for row in rows
+        ]
         data = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if fmt == "xml":

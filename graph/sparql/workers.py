@@ -33,8 +33,13 @@ class QueryTimeout(CareersError):
     """The query did not finish within its time limit (its worker was killed), or no worker was free."""
 
 
-def _serve(data: bytes, conn: Connection) -> None:
-    engine = Engine.from_ntriples(data)
+def _serve(data: bytes, engine_name: str, conn: Connection) -> None:
+    if engine_name == "rdflib":
+        from graph.sparql.rdflib_engine import RdflibEngine
+
+        engine = RdflibEngine.from_ntriples(data)
+    else:
+        engine = Engine.from_ntriples(data)
     conn.send(("ready",))
     while True:
         try:
@@ -52,9 +57,9 @@ def _serve(data: bytes, conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, context, data: bytes) -> None:
+    def __init__(self, context, data: bytes, engine: str) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(data, child), daemon=True)
+        self.process = context.Process(target=_serve, args=(data, engine, child), daemon=True)
         self.process.start()
         child.close()
         if not self.conn.poll(60) or self.conn.recv() != ("ready",):
@@ -71,16 +76,19 @@ class WorkerPool:
     """``size`` worker processes, each with the graph loaded from N-Triples ``data``.
 
     ``method`` is the multiprocessing start method: ``fork`` (fast; for single-threaded callers such
-    as the CLI) or ``forkserver`` (safe to call from a threaded server).
+    as the CLI) or ``forkserver`` (safe to call from a threaded server). ``engine`` is ``oxigraph``
+    (the default) or ``rdflib`` (rdflib's own SPARQL engine, for comparison).
     """
 
-    def __init__(self, data: bytes, *, size: int = 2, method: str = "fork") -> None:
+    def __init__(self, data: bytes, *, size: int = 2, method: str = "fork", engine: str = "oxigraph") -> None:
+        if engine not in ("oxigraph", "rdflib"):
+            raise ValueError(f"unknown engine {engine!r}: oxigraph or rdflib")
         self._context = multiprocessing.get_context(method)
-        self._data = data
+        self._data, self._engine = data, engine
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         for _ in range(size):
-            self._idle.put(_Worker(self._context, data))
+            self._idle.put(_Worker(self._context, data, engine))
 
     def run(self, query: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT, row_limit: int = DEFAULT_ROW_LIMIT) -> Answer:
         """Run ``query`` on a free worker; kill and replace it if it takes longer than ``timeout`` seconds."""
@@ -92,12 +100,12 @@ class WorkerPool:
             worker.conn.send((query, fmt, row_limit))
             if not worker.conn.poll(timeout):
                 worker.kill()
-                worker = _Worker(self._context, self._data)
+                worker = _Worker(self._context, self._data, self._engine)
                 raise QueryTimeout(f"query stopped after {timeout:g} s (time limit)")
             reply = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             worker.kill()
-            worker = _Worker(self._context, self._data)
+            worker = _Worker(self._context, self._data, self._engine)
             raise CareersError("the query worker died; it has been replaced") from None
         finally:
             self._idle.put(worker)

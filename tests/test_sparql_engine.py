@@ -1,0 +1,150 @@
+"""The embedded engine: same answers as rdflib's engine, standard result formats, the guard, and `careers query`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.paths import named_queries
+from graph.serialize import serialize
+from graph.sparql.engine import Engine
+from graph.sparql.guard import QuerySyntaxError, QueryTooComplex, UnsafeQuery, check_parsed, inspect_query
+from graph.sparql.rdflib_engine import RdflibEngine
+
+
+@pytest.fixture(scope="module")
+def ntriples(g):
+    return serialize(g, "nt").encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def engines(ntriples):
+    return Engine.from_ntriples(ntriples), RdflibEngine.from_ntriples(ntriples)
+
+
+def _bindings(answer):
+    data = json.loads(answer.body)
+    return sorted(json.dumps(row, sort_keys=True) for row in data["results"]["bindings"])
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_named_query_gives_the_same_answer_on_both_engines(engines, name):
+    oxigraph, rdflib_engine = engines
+    text = named_queries()[name].read_text(encoding="utf-8")
+    ours, theirs = oxigraph.run(text, "json"), rdflib_engine.run(text, "json")
+    assert _bindings(ours) and _bindings(ours) == _bindings(theirs)
+    assert json.loads(ours.body)["head"]["vars"] == json.loads(theirs.body)["head"]["vars"]
+
+
+def test_result_formats(engines):
+    oxigraph, _ = engines
+    query = "SELECT ?l WHERE { gcd:role-director rdfs:label ?l } ORDER BY ?l"
+    assert oxigraph.run(query, "csv").body == b"l\r\nDirector\r\ndirecteur\r\n"
+    assert oxigraph.run(query, "tsv").body == b'?l\n"Director"@en\n"directeur"@fr\n'
+    xml = oxigraph.run(query, "xml").body.decode()
+    assert '<binding name="l"><literal xml:lang="en">Director</literal></binding>' in xml
+    data = json.loads(oxigraph.run(query, "json").body)
+    assert data["results"]["bindings"][0]["l"] == {"type": "literal", "value": "Director", "xml:lang": "en"}
+    assert oxigraph.run("ASK { gcd:role-director a gcdc:Role }", "xml").body.endswith(b"<head/><boolean>true</boolean></sparql>\n")
+    turtle = oxigraph.run("CONSTRUCT { gcd:role-director a ?c } WHERE { gcd:role-director a ?c }", "turtle").body.decode()
+    assert "gcd:role-director a gcdc:Role" in turtle
+    jsonld = json.loads(oxigraph.run("DESCRIBE gcd:role-director", "jsonld").body)
+    assert jsonld
+
+
+def test_rows_are_cut_at_the_limit(engines):
+    answer = engines[0].run("SELECT ?p WHERE { ?p a gcdc:Position }", "csv", row_limit=5)
+    assert answer.truncated and answer.body.count(b"\r\n") == 6
+
+
+@pytest.mark.parametrize(
+    ("query", "error", "words"),
+    [
+        ("INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }", UnsafeQuery, "update"),
+        ("DELETE WHERE { ?s ?p ?o }", UnsafeQuery, "update"),
+        ("LOAD <http://127.0.0.1:9/x.ttl>", UnsafeQuery, "LOAD"),
+        ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", UnsafeQuery, "FROM"),
+        ("SELECT * FROM NAMED <http://e/g> WHERE { GRAPH ?g { ?s ?p ?o } }", UnsafeQuery, "FROM"),
+        ("select * where { service <http://127.0.0.1:9/> { ?s ?p ?o } }", UnsafeQuery, "SERVICE"),
+        ("SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:9/> { ?s ?p ?o } }", UnsafeQuery, "SERVICE"),
+        ("SELECT * WHERE " + "{ " * 30 + "?s ?p ?o" + " }" * 30, QueryTooComplex, "nested"),
+        ("SELECT * WHERE { ?s ?p ?o }" + " " * 70_000, QueryTooComplex, "longer"),
+        ("SELECT * WHERE { ?s ?p }", QuerySyntaxError, "syntax"),
+        ("hello", QuerySyntaxError, "no SELECT"),
+    ],
+)
+def test_the_guard_refuses_before_anything_runs(engines, query, error, words):
+    with pytest.raises(error, match=words):
+        engines[0].run(query)
+
+
+def test_keywords_inside_strings_iris_comments_and_names_are_not_refused(engines):
+    query = 'PREFIX ex: <http://e/SERVICE/> SELECT ?service WHERE { ?service ex:FROM "LOAD SERVICE" } # FROM SERVICE'
+    assert inspect_query(query).form == "SELECT"
+    check_parsed(query)
+    assert engines[0].run(query, "csv").body == b"service\r\n"
+
+
+def test_many_triple_patterns_are_a_clean_error_not_a_crash():
+    query = "SELECT * WHERE { " + " . ".join(f"?s{i} <http://e/p> ?o{i}" for i in range(400)) + " }"
+    try:
+        check_parsed(query)
+    except QueryTooComplex:
+        pass  # rdflib's recursive parser gave up: refused cleanly
+
+
+def test_syntax_errors_show_line_column_and_caret(engines):
+    with pytest.raises(QuerySyntaxError) as caught:
+        engines[0].run("SELECT * WHERE {\n  ?s ?p }")
+    assert (caught.value.line, caught.value.column) == (2, 10)
+    assert caught.value.caret() == "  ?s ?p }\n         ^"
+
+
+# ---------------------------------------------------------------- careers query
+
+
+@pytest.fixture(scope="module")
+def built_nt(tmp_path_factory, ntriples):
+    path = tmp_path_factory.mktemp("built") / "knowledge-graph.nt"
+    path.write_bytes(ntriples)
+    return str(path)
+
+
+def test_query_lists_the_named_queries():
+    result = CliRunner().invoke(main, ["query", "--list"])
+    assert result.exit_code == 0
+    assert "role-streams" in result.output and "In which streams is each IT role found?" in result.output
+
+
+def test_query_runs_a_named_query_as_a_table(built_nt):
+    result = CliRunner().invoke(main, ["query", "it-levels-and-roles", "--data", built_nt])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["level", "levelLabel", "rank", "role", "roleLabel", "pathLabel"]
+    assert "gcd:role-technical-advisor" in result.output and lines[-1] == "(8 rows)"
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_query_from_a_file_in_csv_on_either_engine(built_nt, tmp_path, engine):
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT ?label WHERE { gcd:stream-it-security rdfs:label ?label } ORDER BY ?label", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", f"@{query}", "--format", "csv", "--data", built_nt, "--engine", engine])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == "label\r\nIT Security\r\nSécurité de la TI\r\n".encode()
+
+
+def test_query_errors_exit_2_with_a_caret(built_nt):
+    result = CliRunner().invoke(main, ["query", "SELECT * WHERE {\n  ?s ?p }", "--data", built_nt])
+    assert result.exit_code == 2
+    assert "  ?s ?p }\n         ^" in result.output and "line 2, column 10" in result.output
+    refused = CliRunner().invoke(main, ["query", "INSERT DATA { <a> <b> <c> }", "--data", built_nt])
+    assert refused.exit_code == 2 and "read-only" in refused.output
+
+
+def test_query_stops_at_the_time_limit(built_nt):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    result = CliRunner().invoke(main, ["query", slow, "--data", built_nt, "--timeout", "1"])
+    assert result.exit_code == 2 and "time limit" in result.output
