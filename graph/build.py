@@ -15,19 +15,19 @@ Examples
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from rdflib import Graph
 
 from graph.derive import derive
 from graph.describe import describe, statistics
 from graph.errors import ValidationFailed
 from graph.load import KnowledgeBase, load
-from graph.serialize import FORMATS, serialize
+from graph.serialize import FORMATS, serialize, serialize_all
 from graph.validate import ValidationReport, validate
 
 __all__ = ["BuildResult", "build", "knowledge_base", "write_atomically"]
@@ -48,9 +48,6 @@ SUMMARY_CLASSES = (
     "EntryRoute",
 )
 
-Producer = Callable[[Graph], dict[str, bytes]]
-"""A function that makes more output files (relative path -> bytes) from the built graph."""
-
 
 @dataclass
 class BuildResult:
@@ -65,10 +62,11 @@ class BuildResult:
     def summary(self) -> str:
         """A few lines for the terminal."""
         parts = ", ".join(f"{self.counts.get('gcdc:' + c, 0)} {c}" for c in SUMMARY_CLASSES)
+        top = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in self.files})
         return (
             f"built {self.triples} triples: {parts}\n"
             f"validated: conforms to ontology/shapes.ttl\n"
-            f"wrote {len(self.files)} files to {self.out_dir}: {', '.join(self.files)}"
+            f"wrote {len(self.files)} files to {self.out_dir}: {', '.join(top)}"
         )
 
 
@@ -76,27 +74,71 @@ def knowledge_base(extra: Iterable[Path | str] = ()) -> tuple[KnowledgeBase, Val
     """Load, derive and validate; raise `ValidationFailed` when the shapes are not satisfied."""
     kb = load(extra)
     derive(kb.g)
-    report = validate(kb)
-    if not report.conforms:
-        raise ValidationFailed(report)
-    return kb, report
+    return kb, _validated(kb)
 
 
-def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs", producers: Iterable[Producer] = ()) -> BuildResult:
-    """Build the knowledge graph (plus ``extra`` files) into ``out_dir``; see the module docstring."""
+def analysed_knowledge_base(extra: Iterable[Path | str] = ()):
+    """`knowledge_base`, then the mobility analysis, whose inferred moves are written back into the graph.
+
+    Returns ``(kb, report, facts, G)``.
+    """
     kb, report = knowledge_base(extra)
+    facts, G = _analyse(kb)
+    _write_back(kb, facts, G)
+    return kb, report, facts, G
+
+
+def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") -> BuildResult:
+    """Build the knowledge graph (plus ``extra`` files) and the reports into ``out_dir``; see the module docstring."""
+    from graph.mobility.report import chart_files, prepare_charts, report_files
+
     outputs: dict[str, bytes] = {}
-    for fmt, suffix in FORMATS.items():
-        outputs[GRAPH_STEM + suffix] = serialize(kb.g, fmt).encode("utf-8")
-    description = describe(kb.g, {name: len(data) for name, data in outputs.items()})
-    outputs["void.ttl"] = serialize(description, "turtle").encode("utf-8")
-    for produce in producers:
-        outputs.update(produce(kb.g))
+    # The charts take about 1.2 s (half of it importing matplotlib): a forked worker imports matplotlib while this
+    # process loads and validates, then draws the charts while this one serialises and writes the tables.
+    # If anything fails, the charts are dropped with everything else.
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool.submit(prepare_charts)
+        kb = load(extra)
+        derive(kb.g)
+        facts, G = _analyse(kb)
+        charts = pool.submit(chart_files, facts, G)
+        report = _validated(kb)
+        _write_back(kb, facts, G)
+        for fmt, text in serialize_all(kb.g).items():
+            outputs[GRAPH_STEM + FORMATS[fmt]] = text.encode("utf-8")
+        description = describe(kb.g, {name: len(data) for name, data in outputs.items()})
+        outputs["void.ttl"] = serialize(description, "turtle").encode("utf-8")
+        outputs.update(report_files(facts, G, charts=False))
+        outputs.update(charts.result())
     out = Path(out_dir)
     write_atomically(out, outputs)
     stats = statistics(kb.g)
     counts = {kb.g.namespace_manager.normalizeUri(cls): n for cls, n in stats["per_class"].items()}
     return BuildResult(out_dir=out, files=sorted(outputs), triples=stats["triples"], counts=counts, report=report)
+
+
+def _validated(kb: KnowledgeBase) -> ValidationReport:
+    report = validate(kb)
+    if not report.conforms:
+        raise ValidationFailed(report)
+    return report
+
+
+def _analyse(kb: KnowledgeBase):
+    """The mobility analysis of the derived graph; data too broken to analyse is reported as shape violations."""
+    from graph.mobility.analysis import analyse
+
+    try:
+        return analyse(kb.g)
+    except Exception:
+        _validated(kb)  # raises ValidationFailed with the user's mistakes
+        raise
+
+
+def _write_back(kb: KnowledgeBase, facts, G) -> None:
+    from graph.mobility.rdf import add_inferred_progressions
+
+    add_inferred_progressions(kb.g, G, {label: cid for cid, label in facts.competencies.items()})
 
 
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:

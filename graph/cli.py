@@ -13,31 +13,30 @@ import click
 from graph import __version__
 from graph.errors import CareersError, InputFileError, ValidationFailed
 
-QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
-
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
-_EXTRA = click.Path(dir_okay=False, path_type=Path)
+EXTRA = click.Path(dir_okay=False, path_type=Path)
 
 
-def _fail(message: str, code: int) -> None:
+def fail(message: str, code: int) -> None:
+    """Print ``error: message`` to stderr and exit with ``code``."""
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
 
 
-def _run(action, *, writes: bool = False):
+def run(action, *, writes: bool = False):
     """Call ``action()`` and map the library's exceptions to messages and exit codes."""
     unchanged = "; nothing was written" if writes else ""
     try:
         return action()
     except ValidationFailed as exc:
         click.echo(exc.report.text(), err=True)
-        _fail(f"the data does not satisfy the shapes{unchanged}", EXIT_VIOLATIONS)
+        fail(f"the data does not satisfy the shapes{unchanged}", EXIT_VIOLATIONS)
     except InputFileError as exc:
-        _fail(f"{exc}{unchanged}", EXIT_BAD_INPUT)
+        fail(f"{exc}{unchanged}", EXIT_BAD_INPUT)
     except CareersError as exc:
-        _fail(str(exc), EXIT_BAD_INPUT)
+        fail(str(exc), EXIT_BAD_INPUT)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,7 +49,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--extra", multiple=True, type=_EXTRA, help="Your own Turtle (.ttl) or N-Triples (.nt) file to merge; repeatable.")
+@click.option("--extra", multiple=True, type=EXTRA, help="Your own Turtle (.ttl) or N-Triples (.nt) file to merge; repeatable.")
 @click.option(
     "--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write into."
 )
@@ -63,12 +62,12 @@ def build(extra: tuple[Path, ...], out_dir: Path) -> None:
     """
     from graph.build import build as run_build
 
-    result = _run(lambda: run_build(extra, out_dir=out_dir), writes=True)
+    result = run(lambda: run_build(extra, out_dir=out_dir), writes=True)
     click.echo(result.summary())
 
 
 @main.command()
-@click.argument("extra", nargs=-1, type=_EXTRA)
+@click.argument("extra", nargs=-1, type=EXTRA)
 def validate(extra: tuple[Path, ...]) -> None:
     """Check the shipped data, plus any EXTRA files, against the SHACL shapes.
 
@@ -85,129 +84,10 @@ def validate(extra: tuple[Path, ...]) -> None:
         derive(kb.g)
         return run_validate(kb)
 
-    report = _run(check)
+    report = run(check)
     click.echo(report.text())
     if not report.conforms:
         sys.exit(EXIT_VIOLATIONS)
 
 
-@main.command()
-@click.argument("query", required=False)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(QUERY_FORMATS),
-    default="table",
-    show_default=True,
-    help="table, or a SPARQL 1.1 result format (csv, tsv, json, xml) for SELECT/ASK; turtle, nt, jsonld or rdfxml for CONSTRUCT/DESCRIBE.",
-)
-@click.option("--list", "list_queries", is_flag=True, help="List the named queries and the question each answers.")
-@click.option("--data", multiple=True, type=_EXTRA, help="Built N-Triples file(s) to query [default: outputs/knowledge-graph.nt].")
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds before the query is stopped.")
-@click.option("--limit", "row_limit", default=10_000, show_default=True, help="Most rows (or triples) printed.")
-@click.option(
-    "--engine",
-    type=click.Choice(["oxigraph", "rdflib"]),
-    default="oxigraph",
-    show_default=True,
-    help="Embedded Oxigraph (fast), or rdflib's own engine (to compare).",
-)
-def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...], timeout: float, row_limit: int, engine: str) -> None:
-    """Run a read-only SPARQL QUERY: text, @file.rq, or the name of a named query.
-
-    Common prefixes (gcd:, gcdc:, rdfs:, skos:, prov:, org:, schema: ...) are predeclared.
-    Updates, SERVICE, LOAD and FROM are refused.
-
-    Example: careers query "SELECT ?l WHERE { gcd:role-director rdfs:label ?l }"
-    """
-    from graph.paths import named_queries
-    from graph.sparql.source import built_graph, query_question, query_text
-
-    if list_queries:
-        for name, path in named_queries().items():
-            click.echo(f"{name:42s} {query_question(path)}")
-        return
-    if not query:
-        _fail("give a query (text, @file.rq or a name from `careers query --list`)", EXIT_BAD_INPUT)
-    from graph.sparql.guard import QuerySyntaxError
-    from graph.sparql.workers import WorkerPool
-
-    text = _run(lambda: query_text(query))
-    nt, origin = _run(lambda: built_graph(list(data)))
-    if not data and "memory" in origin:
-        click.echo(f"note: querying {origin}", err=True)
-    pool = WorkerPool(nt, size=1, engine=engine)
-    try:
-        answer = pool.run(text, fmt, timeout=timeout, row_limit=row_limit)
-    except QuerySyntaxError as exc:
-        click.echo(exc.caret(), err=True)
-        _fail(str(exc), EXIT_BAD_INPUT)
-    except CareersError as exc:
-        _fail(str(exc), EXIT_BAD_INPUT)
-    finally:
-        pool.close()
-    sys.stdout.buffer.write(answer.body)
-    if answer.truncated:
-        click.echo(f"note: only the first {row_limit} rows are shown (--limit)", err=True)
-
-
-@main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; 127.0.0.1 keeps the endpoint to this machine.")
-@click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on (0 picks a free one).")
-@click.option("--data", multiple=True, type=_EXTRA, help="Built N-Triples file(s) to serve [default: outputs/knowledge-graph.nt].")
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds before a query is stopped (503).")
-@click.option("--limit", "row_limit", default=10_000, show_default=True, help="Most rows (or triples) in one answer.")
-@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
-@click.option("--cors", "cors_origin", default=None, help="Allow this origin (or *) to query from a browser; never with credentials.")
-def serve(host: str, port: int, data: tuple[Path, ...], timeout: float, row_limit: int, workers: int, cors_origin: str | None) -> None:
-    """Serve a read-only SPARQL 1.1 endpoint at /sparql, a query page, entity pages and outputs/html.
-
-    Example: careers serve --port 8080   (then open http://127.0.0.1:8080/)
-    """
-    from graph.paths import DEFAULT_OUTPUTS
-    from graph.sparql.server import Endpoint, make_server
-    from graph.sparql.source import built_graph
-    from graph.sparql.workers import WorkerPool
-
-    nt, origin = _run(lambda: built_graph(list(data)))
-    pool = _run(lambda: WorkerPool(nt, size=workers, method="forkserver"))
-    triples = nt.count(b"\n")
-    endpoint = Endpoint(pool, triples, timeout=timeout, row_limit=row_limit, cors_origin=cors_origin, html_root=DEFAULT_OUTPUTS / "html")
-    try:
-        server = make_server(endpoint, host, port)
-    except OSError as exc:
-        pool.close()
-        _fail(f"cannot listen on {host}:{port}: {exc.strerror}", EXIT_BAD_INPUT)
-    bound_host, bound_port = server.server_address[:2]
-    click.echo(f"serving {origin} ({triples} triples) at http://{bound_host}:{bound_port}/sparql  (Ctrl-C stops)", err=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-        pool.close()
-
-
-@main.command()
-@click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph).")
-@click.option(
-    "--graph", "graph_iri", default=None, help="Named graph to replace [default: https://w3id.org/gc-digital-careers/id/dataset]."
-)
-@click.option("--default-graph", is_flag=True, help="Replace the store's default graph instead of a named graph.")
-@click.option("--data", multiple=True, type=_EXTRA, help="Built N-Triples file(s) to upload [default: outputs/knowledge-graph.nt].")
-def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tuple[Path, ...]) -> None:
-    """Upload the built graph to a triple store (SPARQL 1.1 Graph Store Protocol), replacing the graph.
-
-    Example: careers publish --endpoint http://127.0.0.1:7878/store
-    """
-    from graph.sparql.publish import DEFAULT_GRAPH
-    from graph.sparql.publish import publish as upload
-    from graph.sparql.source import built_graph
-
-    nt, origin = _run(lambda: built_graph(list(data)))
-    target = None if default_graph else graph_iri or DEFAULT_GRAPH
-    status = _run(lambda: upload(endpoint, nt, graph=target))
-    where = "the default graph" if target is None else target
-    count = nt.count(b"\n")
-    click.echo(f"published {count} triples from {origin} to {endpoint} ({where}): HTTP {status}")
+from graph.commands import mobility, sparql  # noqa: E402, F401  (they add their commands to `main`)

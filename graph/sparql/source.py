@@ -50,8 +50,8 @@ def built_graph(data: list[Path] | None = None, *, outputs: Path = DEFAULT_OUTPU
     if data:
         missing = next(path for path in paths if not path.is_file())
         raise InputFileError(str(missing), "no such file")
-    from graph.build import knowledge_base
+    from graph.build import analysed_knowledge_base
     from graph.serialize import serialize
 
-    kb, _ = knowledge_base()
+    kb, *_ = analysed_knowledge_base()
     return serialize(kb.g, "nt").encode("utf-8"), "the shipped data, built in memory (run `careers build` to query faster)"

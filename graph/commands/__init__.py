@@ -1,0 +1,1 @@
+"""The commands of ``careers`` beyond build and validate, grouped by topic."""

@@ -1,0 +1,1 @@
+"""Career mobility with NetworkX: the mobility graph built from the RDF graph, and one module per analysis."""

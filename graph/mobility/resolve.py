@@ -1,0 +1,93 @@
+"""Find a node from a forgiving name: "it-03 security team lead", "IT Security", an IRI, an id.
+
+``nodes`` is any mapping of node id to attributes with ``label`` and ``kind`` (``G.nodes`` of the
+mobility graph, or a catalogue that also holds roles and competencies).
+
+Examples
+--------
+>>> nodes = {"position-it-03-team-lead-it-security": {"label": "IT-03 Team Lead, IT Security", "kind": "position"},
+...          "position-it-03-team-lead-it-software-solutions": {"label": "IT-03 Team Lead, IT Software Solutions", "kind": "position"}}
+>>> resolve(nodes, "it-03 security team lead")
+'position-it-03-team-lead-it-security'
+>>> resolve(nodes, "team lead")
+Traceback (most recent call last):
+...
+graph.mobility.resolve.AmbiguousName: 'team lead' matches 2 nodes: IT-03 Team Lead, IT Security; IT-03 Team Lead, IT Software Solutions
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+
+from graph.errors import CareersError
+from graph.iris import GCD_IRI
+
+__all__ = ["AmbiguousName", "UnknownName", "candidates", "resolve"]
+
+_STOP = {"it", "the", "of", "and", "a", "an", "in", "de", "la", "du"}
+
+
+class UnknownName(CareersError):
+    """No node matches the name; ``suggestions`` holds the closest labels."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name, self.suggestions = name, suggestions
+        hint = f"; closest: {'; '.join(suggestions)}" if suggestions else ""
+        super().__init__(f"nothing is called {name!r}{hint}")
+
+
+class AmbiguousName(CareersError):
+    """Several nodes match the name equally well; ``matches`` holds their labels."""
+
+    def __init__(self, name: str, matches: list[str]) -> None:
+        self.name, self.matches = name, matches
+        shown = "; ".join(matches[:8]) + (f"; ... ({len(matches) - 8} more)" if len(matches) > 8 else "")
+        super().__init__(f"{name!r} matches {len(matches)} nodes: {shown}")
+
+
+def _tokens(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("individual contributor", "individual-contributor"))
+    return [w.lstrip("0") if w.isdigit() else w for w in words]
+
+
+def _keys(node: str, data: dict) -> set[str]:
+    return set(_tokens(node)) | set(_tokens(data.get("label", "")))
+
+
+def candidates(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = None) -> list[str]:
+    """Nodes whose id or label contains every significant word of ``name`` (``it-03`` matches "IT-03")."""
+    wanted = [t for t in _tokens(name) if t not in _STOP] or _tokens(name)
+    allowed = set(kinds) if kinds else None
+    return sorted(
+        node
+        for node, data in nodes.items()
+        if (allowed is None or data.get("kind") in allowed) and all(t in _keys(node, data) for t in wanted)
+    )
+
+
+def resolve(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = None) -> str:
+    """The one node ``name`` means: an id, an IRI, an exact label, or the only node whose words it contains.
+
+    Raises `UnknownName` (with the closest labels) or `AmbiguousName` (with the matches).
+    """
+    allowed = set(kinds) if kinds else None
+    eligible = {n: d for n, d in nodes.items() if allowed is None or d.get("kind") in allowed}
+    text = name.strip()
+    node = text[len(GCD_IRI) :] if text.startswith(GCD_IRI) else text
+    if node in eligible:
+        return node
+    for same in (lambda a, b: a == b, lambda a, b: a.lower() == b.lower()):  # an exact label first, then ignoring case
+        exact = [n for n, d in eligible.items() if same(d.get("label", ""), text)]
+        if len(exact) == 1:
+            return exact[0]
+        if exact:
+            raise AmbiguousName(name, [eligible[n].get("label", n) for n in exact])
+    found = candidates(eligible, text)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousName(name, [eligible[n].get("label", n) for n in found])
+    labels = {d.get("label", n): n for n, d in eligible.items()}
+    raise UnknownName(name, difflib.get_close_matches(text, list(labels), n=5, cutoff=0.3))

@@ -1,0 +1,69 @@
+r"""Read the facts the mobility analysis needs from an RDF graph, through SPARQL, on rdflib or pyoxigraph.
+
+The same queries run on the rdflib graph during ``careers build`` and on an embedded Oxigraph store
+loaded from ``outputs/knowledge-graph.nt`` for the fast commands (``careers path`` ...).
+
+Examples
+--------
+>>> src = OxigraphSource.from_ntriples(b'<http://e/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en .\n')
+>>> src.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }")
+[{'s': 'http://e/a', 'l': 'A'}]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from graph.iris import PREFIXES
+
+__all__ = ["OxigraphSource", "RdflibSource", "Source", "source_for"]
+
+_PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+
+
+class Source(Protocol):
+    """Anything that answers a SELECT query with rows of plain strings (``None`` when unbound)."""
+
+    def select(self, query: str) -> list[dict[str, str | None]]:
+        """Run ``query``; return its rows as ``{variable: value}``."""
+
+
+class OxigraphSource:
+    """An embedded Oxigraph store."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    @classmethod
+    def from_ntriples(cls, data: bytes) -> OxigraphSource:
+        """Load N-Triples bytes."""
+        from pyoxigraph import RdfFormat, Store
+
+        store = Store()
+        store.load(data, format=RdfFormat.N_TRIPLES)
+        return cls(store)
+
+    def select(self, query: str) -> list[dict[str, str | None]]:
+        """Run ``query``; return its rows as ``{variable: value}``."""
+        result = self.store.query(_PROLOGUE + query)
+        names = [v.value for v in result.variables]
+        return [{n: (t.value if t is not None else None) for n, t in zip(names, solution, strict=True)} for solution in result]
+
+
+class RdflibSource:
+    """An rdflib graph."""
+
+    def __init__(self, g) -> None:
+        self.g = g
+
+    def select(self, query: str) -> list[dict[str, str | None]]:
+        """Run ``query``; return its rows as ``{variable: value}``."""
+        result = self.g.query(_PROLOGUE + query)
+        names = [str(v) for v in result.vars]
+        return [{n: (str(row[n]) if row[n] is not None else None) for n in names} for row in result]
+
+
+def source_for(path: Path) -> OxigraphSource:
+    """An `OxigraphSource` over a built N-Triples file."""
+    return OxigraphSource.from_ntriples(path.read_bytes())
