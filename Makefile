@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: build test lint bench clean
+.PHONY: build test lint bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,16 +28,21 @@ $(TEST_STAMP): $(STAMP)
 build: $(STAMP) bytecode
 	$(BIN)/careers build
 
-## test: install the test dependencies, then run every test and the linter
-test: $(TEST_STAMP) bytecode
+# Browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline); we run as root.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+## test: install the test dependencies and Chromium, then run every test (browser and server tests included) and the linter
+test: $(TEST_STAMP) bytecode chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-## bench: time the build (median of several runs)
+## bench: the benchmarks (build, mobility, SPARQL, career-map load); each prints medians
 bench: $(STAMP) bytecode
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_mobility.py
 	$(BIN)/python scripts/bench_sparql.py
+	$(BIN)/python scripts/bench_html.py
 
 clean:
-	rm -rf $(VENV) outputs/*.ttl outputs/*.nt outputs/*.jsonld
+	rm -rf $(VENV) outputs/*.ttl outputs/*.nt outputs/*.jsonld outputs/reports outputs/html test-artifacts

@@ -91,3 +91,11 @@ def test_extra_files_are_merged_and_remembered(tmp_path):
     kb = load([path])
     assert kb.files_of(next(iter(kb.parts[str(path)]))[0]) == [str(path)]
     assert "ontology/careers.ttl" in kb.parts
+
+
+def test_the_fast_parser_of_the_shipped_files_reads_what_rdflib_reads():
+    from graph.load import parse_shipped, shipped_files
+
+    for path in shipped_files():
+        ours, rdflibs = parse_shipped(path), parse_file(path)
+        assert sorted(ours.serialize(format="nt").splitlines()) == sorted(rdflibs.serialize(format="nt").splitlines()), path.name

@@ -53,6 +53,22 @@ def _echo(text: str) -> None:
     click.echo(text.rstrip("\n"))
 
 
+def _source(data: tuple[Path, ...]):
+    """An Oxigraph source over the built graph (for pages that need labels in both languages)."""
+    from graph.mobility.source import OxigraphSource
+    from graph.sparql.source import built_graph
+
+    nt, _ = run(lambda: built_graph(list(data) or None))
+    return OxigraphSource.from_ntriples(nt)
+
+
+def _write_page(path: Path, html: str) -> None:
+    from graph.build import write_atomically
+
+    write_atomically(path.parent, {path.name: html.encode("utf-8")})
+    click.echo(f"wrote {path}", err=True)
+
+
 @main.command()
 @click.argument("source")
 @click.argument("target")
@@ -62,8 +78,12 @@ def _echo(text: str) -> None:
 @click.option("--path", "career_path", type=click.Choice(["management", "individual"]), help="Stay off the other path's positions.")
 @click.option("--max-steps", type=int, help="Most moves in a path.")
 @click.option("--stated-only", is_flag=True, help="Use only moves the source states (no inferred lateral or path changes).")
+@click.option(
+    "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write the career map with the best path highlighted."
+)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the --html page.")
 @output_options
-def path(source, target, k, via, avoid, career_path, max_steps, stated_only, fmt, data) -> None:
+def path(source, target, k, via, avoid, career_path, max_steps, stated_only, html_file, lang, fmt, data) -> None:
     """The best career paths from SOURCE to TARGET (positions, streams, entry routes, EX levels), each step explained.
 
     Names are forgiving: "student", "it-05 director it security", an id or an IRI.
@@ -84,6 +104,10 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, fmt
         stated_only=stated_only,
     )
     paths = run(lambda: best_paths(G, a, b, **options))
+    if html_file is not None:
+        from graph.viz.export import path_page
+
+        _write_page(html_file, path_page(facts, G, _source(data), paths[0], lang))
     if fmt == "table":
         for number, p in enumerate(paths, 1):
             _echo(f"Path {number}: cost {p.cost:.2f}, {len(p.steps)} moves, {p.basis}")
@@ -213,3 +237,25 @@ def mobility(top, fmt, data) -> None:
         if fmt == "table":
             _echo(f"\n{name}")
         _echo(render(rows, fmt))
+
+
+@main.command()
+@click.option("--focus", required=True, help="The node at the centre: a position, stream, role, competency, program ...")
+@click.option("--radius", default=1, show_default=True, type=click.IntRange(1, 4), help="How many links out from the focus.")
+@click.option("--html", "html_file", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The page to write.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the page.")
+@click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")
+def graph(focus, radius, html_file, lang, data) -> None:
+    """Write an interactive page of the knowledge graph around FOCUS, within --radius links.
+
+    Example: careers graph --focus "IT Security" --radius 2 --html security.html
+    """
+    from graph.viz.data import knowledge_graph, labels
+    from graph.viz.export import focus_page
+
+    source = _source(data)
+    kg = knowledge_graph(source)
+    english = labels(source, "en")
+    nodes = {n: {"label": english.get(n, n), "kind": kind} for n, kind in kg.kinds.items()}
+    node = _resolve(nodes, focus)
+    _write_page(html_file, focus_page(source, node, radius, lang))

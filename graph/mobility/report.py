@@ -176,9 +176,9 @@ def _draw_charts(facts: Facts, G: nx.MultiDiGraph, Figure) -> dict[str, bytes]: 
     labels = [facts.streams[s]["label"] for s in order]
     ax.set_xticks(range(len(order)), labels, rotation=60, ha="right")
     ax.set_yticks(range(len(order)), labels)
-    for i, row in enumerate(matrix):
+    for i, row in enumerate(matrix):  # the matrix is symmetric: the values are written above the diagonal only
         for j, value in enumerate(row):
-            if i != j:
+            if j > i:
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=6, color="white" if value > 0.18 else "black")
     ax.set_title(f"Stream similarity\n(weighted Jaccard of competencies; lateral moves inferred from {LATERAL_THRESHOLD})")
     fig.colorbar(image, ax=ax, shrink=0.7)
@@ -189,10 +189,15 @@ def _draw_charts(facts: Facts, G: nx.MultiDiGraph, Figure) -> dict[str, bytes]: 
     fig = Figure(figsize=(9, 4.5), dpi=110, layout="constrained")
     ax = fig.subplots()
     colours = {"path-management": "#26374a", "path-individual-contributor": "#2b8a3e", None: "#7a7a7a"}
-    for x, stream in enumerate(streams):
-        for d in (d for _, d in G.nodes(data=True) if d.get("kind") == "position" and d["stream_label"] == stream):
-            offset = {"path-management": -0.18, "path-individual-contributor": 0.18}.get(d["path"], 0)
-            ax.scatter(x + offset, d["rank"], s=160, color=colours[d["path"]], zorder=3)
+    offsets = {"path-management": -0.18, "path-individual-contributor": 0.18}
+    for path, colour in colours.items():  # one scatter per path: one artist each, not one per position
+        points = [
+            (streams.index(d["stream_label"]) + offsets.get(path, 0), d["rank"])
+            for _, d in sorted(G.nodes(data=True))
+            if d.get("kind") == "position" and d["path"] == path
+        ]
+        if points:
+            ax.scatter([x for x, _ in points], [y for _, y in points], s=160, color=colour, zorder=3)
     ax.set_xticks(range(len(streams)), [s.removeprefix("IT ") for s in streams], rotation=30, ha="right")
     ax.set_yticks(range(1, 6), [f"IT-0{i}" for i in range(1, 6)])
     ax.set_ylim(0.5, 5.5)

@@ -1,0 +1,145 @@
+"""What the pages show that the mobility facts do not: labels in both languages, the knowledge graph and the ontology.
+
+Read through SPARQL (`graph.mobility.source`), on the graph being built or on the built files.
+
+Examples
+--------
+>>> from graph.mobility.source import OxigraphSource
+>>> from graph.serialize import serialize
+>>> from graph.load import load
+>>> from graph.derive import derive
+>>> source = OxigraphSource.from_ntriples(serialize(derive(load().g), "nt").encode())
+>>> labels(source, "fr")["role-director"]
+'directeur'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from graph.iris import GCDC_IRI
+from graph.mobility.facts import local
+from graph.mobility.source import Source
+
+__all__ = ["KIND_OF_CLASS", "KnowledgeGraph", "Ontology", "knowledge_graph", "labels", "ontology"]
+
+KIND_OF_CLASS = {
+    "OccupationalGroup": "group",
+    "CareerCommunity": "community",
+    "WorkStream": "stream",
+    "Level": "level",
+    "CareerPath": "path",
+    "Role": "role",
+    "Position": "position",
+    "Specialisation": "specialisation",
+    "Team": "team",
+    "ReportingRelationship": "reporting",
+    "Responsibility": "responsibility",
+    "Expertise": "expertise",
+    "FunctionalArea": "functional area",
+    "Competency": "competency",
+    "Progression": "progression",
+    "EntryRoute": "entry route",
+    "EmploymentStatus": "employment status",
+    "Program": "program",
+    "Pilot": "program",
+    "QualificationStandard": "qualification",
+    "PayScale": "pay scale",
+    "Organisation": "organisation",
+}
+"""The kinds of node shown in the knowledge-graph view. Competency links are left out (they are edges in disguise), and so
+is the source document, which every node cites: its quote is in each node's details instead."""
+
+
+def labels(source: Source, lang: str) -> dict[str, str]:
+    """``{node id: label}`` in ``lang`` for everything that has one."""
+    rows = source.select(f'SELECT ?s ?l WHERE {{ ?s rdfs:label ?l FILTER (lang(?l) = "{lang}") }}')
+    return {local(r["s"]): r["l"] for r in sorted(rows, key=lambda r: (r["s"], r["l"]))}
+
+
+@dataclass
+class KnowledgeGraph:
+    """Nodes (id -> kind), edges (source, property label, target), and per-node details."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    edges: list[tuple[str, str, str]] = field(default_factory=list)
+    definitions: dict[str, str] = field(default_factory=dict)
+    quotes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    responsibilities: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    property_labels: dict[str, str] = field(default_factory=dict)
+
+
+def knowledge_graph(source: Source) -> KnowledgeGraph:
+    """Read the knowledge graph's nodes, links and details."""
+    kg = KnowledgeGraph()
+    for row in source.select(f'SELECT ?s ?t WHERE {{ ?s a ?t FILTER (STRSTARTS(STR(?t), "{GCDC_IRI}")) FILTER isIRI(?s) }}'):
+        kind = KIND_OF_CLASS.get(row["t"][len(GCDC_IRI) :])
+        if kind and not (kind == "program" and local(row["s"]) in kg.kinds):
+            kg.kinds[local(row["s"])] = kind
+    for row in source.select('SELECT ?p ?l WHERE { ?p a ?t ; rdfs:label ?l FILTER (lang(?l) = "en") VALUES ?t { owl:ObjectProperty } }'):
+        kg.property_labels[row["p"]] = row["l"]
+    for row in source.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?o) && ?p != rdf:type) }"):
+        s, o = local(row["s"]), local(row["o"])
+        if s in kg.kinds and o in kg.kinds and s != o:
+            kg.edges.append((s, kg.property_labels.get(row["p"], row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]), o))
+    kg.edges.sort()
+    for row in source.select('SELECT ?s ?d WHERE { ?s skos:definition|rdfs:comment ?d FILTER (lang(?d) = "en" || lang(?d) = "") }'):
+        kg.definitions.setdefault(local(row["s"]), row["d"])
+    for row in source.select("SELECT ?s ?q WHERE { ?s gcdc:quote|gcdc:evidence ?q }"):
+        kg.quotes[local(row["s"])].append(row["q"])
+    for row in source.select(
+        'SELECT ?s ?l WHERE { ?s gcdc:hasResponsibility|gcdc:hasExpertise ?r . ?r rdfs:label ?l FILTER (lang(?l) = "en") }'
+    ):
+        kg.responsibilities[local(row["s"])].append(row["l"])
+    for values in (*kg.quotes.values(), *kg.responsibilities.values()):
+        values.sort()
+    return kg
+
+
+@dataclass
+class Ontology:
+    """Classes (id -> comment), subclass links, and properties (id, label, domain, range, comment)."""
+
+    classes: dict[str, str] = field(default_factory=dict)
+    subclass_of: list[tuple[str, str]] = field(default_factory=list)
+    properties: list[dict] = field(default_factory=list)
+
+
+def _short(iri: str) -> str:
+    from graph.iris import PREFIXES
+
+    for prefix, base in PREFIXES.items():
+        if iri.startswith(base):
+            return f"{prefix}:{iri[len(base) :]}"
+    return iri
+
+
+def ontology(source: Source) -> Ontology:
+    """Read the ontology's classes, subclass links and properties."""
+    onto = Ontology()
+    for row in source.select(
+        f'SELECT ?c ?comment WHERE {{ ?c a owl:Class FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") '
+        'OPTIONAL { ?c rdfs:comment ?comment FILTER (lang(?comment) = "en") } }'
+    ):
+        onto.classes[_short(row["c"])] = row["comment"] or ""
+    for row in source.select(f'SELECT ?c ?parent WHERE {{ ?c rdfs:subClassOf ?parent FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") }}'):
+        onto.subclass_of.append((_short(row["c"]), _short(row["parent"])))
+    for row in source.select(
+        f'SELECT ?p ?label ?domain ?range ?comment WHERE {{ ?p a ?type ; rdfs:label ?label FILTER STRSTARTS(STR(?p), "{GCDC_IRI}") '
+        'VALUES ?type { owl:ObjectProperty owl:DatatypeProperty } FILTER (lang(?label) = "en") '
+        "OPTIONAL { ?p rdfs:domain ?domain } OPTIONAL { ?p rdfs:range ?range } "
+        'OPTIONAL { ?p rdfs:comment ?comment FILTER (lang(?comment) = "en") } }'
+    ):
+        onto.properties.append(
+            {
+                "id": _short(row["p"]),
+                "label": row["label"],
+                "domain": _short(row["domain"]) if row["domain"] else None,
+                "range": _short(row["range"]) if row["range"] else None,
+                "comment": row["comment"] or "",
+            }
+        )
+    onto.subclass_of.sort()
+    onto.properties.sort(key=lambda p: p["id"])
+    return onto

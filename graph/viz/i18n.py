@@ -1,0 +1,65 @@
+"""The words of the HTML pages in English and French (the project's own translations of its interface).
+
+Examples
+--------
+>>> text("fr", "search")
+'Rechercher'
+"""
+
+from __future__ import annotations
+
+__all__ = ["LANGUAGES", "text"]
+
+LANGUAGES = ("en", "fr")
+
+_WORDS = {
+    "search": ("Search", "Rechercher"),
+    "search_placeholder": ("a role, stream, position…", "un rôle, un volet, un poste…"),
+    "reset": ("Reset", "Réinitialiser"),
+    "filter": ("Show", "Afficher"),
+    "legend": ("Legend", "Légende"),
+    "details": ("Details", "Détails"),
+    "details_hint": (
+        "Hover over or select a node or a move to see its details here.",
+        "Survolez ou sélectionnez un nœud ou un déplacement pour en voir les détails ici.",
+    ),
+    "not_found": ("Nothing matches", "Aucun résultat pour"),
+    "text_version": ("Text version: every node and link of this page", "Version texte : tous les nœuds et liens de cette page"),
+    "nodes": ("Nodes", "Nœuds"),
+    "links": ("Links", "Liens"),
+    "label": ("Name", "Nom"),
+    "kind": ("Kind", "Type"),
+    "group": ("Group", "Groupe"),
+    "from": ("From", "De"),
+    "to": ("To", "Vers"),
+    "home": ("All views", "Toutes les vues"),
+    "other_language": ("Français", "English"),
+    "source": (
+        "Source: the Government of Canada's “Careers in digital” page.",
+        "Source : la page « Carrières dans le numérique » du gouvernement du Canada (en anglais).",
+    ),
+    "own_translation": ("", "Les étiquettes françaises sont des traductions du projet, pas des termes officiels."),
+    "definition": ("Definition", "Définition"),
+    "responsibilities": ("Responsibilities", "Responsabilités"),
+    "quote": ("The source says", "La source dit"),
+    "evidence": ("Evidence", "Preuve"),
+    "shared": ("Shared competencies", "Compétences communes"),
+    "score": ("Score", "Score"),
+    "basis": ("Basis", "Fondement"),
+    "stated": ("stated by the source", "énoncé par la source"),
+    "inferred": ("inferred by this tool", "inféré par l'outil"),
+    "index_title": (
+        "Digital careers in the Government of Canada: interactive graphs",
+        "Carrières numériques au gouvernement du Canada : graphes interactifs",
+    ),
+    "index_intro": (
+        "Each view below opens an interactive graph that works offline in any browser. Select a node to see what the source says about it; every page also has a text version.",
+        "Chaque vue ci-dessous ouvre un graphe interactif qui fonctionne hors ligne dans tout navigateur. Sélectionnez un nœud pour voir ce qu'en dit la source ; chaque page a aussi une version texte.",
+    ),
+}
+
+
+def text(lang: str, key: str) -> str:
+    """The interface text ``key`` in ``lang`` (``en`` or ``fr``)."""
+    english, french = _WORDS[key]
+    return french if lang == "fr" else english

@@ -1,0 +1,185 @@
+r"""Render a view as one self-contained HTML file: our own template, vis-network inlined, no network access.
+
+The page has no ``http(s)`` resource reference: vis-network's script and style come from the pyvis
+package and are inlined, and a Content-Security-Policy forbids any request. The graph's data travels
+as JSON in a ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and the
+page's script shows it with DOM text nodes only; every other value goes through Jinja2's escaping.
+
+Examples
+--------
+>>> safe_json({"label": "</script><script>alert(1)</script>"})
+'{"label": "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"}'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from graph.viz.i18n import text
+
+__all__ = ["View", "render", "safe_json", "vis_assets"]
+
+STATIC = Path(__file__).resolve().parent / "static"
+_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+@dataclass
+class View:
+    """One page: the pyvis network and what the page shows around it."""
+
+    slug: str
+    lang: str
+    title: str
+    description: str
+    network: object  # pyvis.network.Network
+    details: dict[str, dict] = field(default_factory=dict)
+    edge_details: dict[str, dict] = field(default_factory=dict)
+    filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (value, label, shown at start)
+    legend: list[tuple[str, str, str]] = field(default_factory=list)  # (shape: dot|solid|dashed|dotted, colour, label)
+    options: dict = field(default_factory=dict)
+
+    def filename(self) -> str:
+        """``career-map.html`` or ``career-map.fr.html``."""
+        return f"{self.slug}.html" if self.lang == "en" else f"{self.slug}.{self.lang}.html"
+
+
+def safe_json(value) -> str:
+    """JSON that can sit inside a ``<script>`` element: ``<``, ``>`` and ``&`` are escaped."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@functools.lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """vis-network's script and style, as shipped in the pyvis package (no source-map comment, no ``</script``)."""
+    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    script = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    script = re.sub(r"//# sourceMappingURL=\S+", "", script).replace("</script", "<\\/script")
+    style = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return script, style
+
+
+_TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(
+    """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<title>{{ title }}</title>
+<style>{{ vis_css | safe }}
+{{ page_css | safe }}</style>
+</head>
+<body>
+<header><a href="{{ home }}">{{ t.home }}</a><a href="{{ other_page }}" lang="{{ other_lang }}">{{ t.other_language }}</a></header>
+<main>
+<h1>{{ title }}</h1>
+<p>{{ description }}</p>
+<div class="layout">
+<div id="network" role="img" aria-label="{{ title }}"></div>
+<aside>
+<form id="search" role="search"><label for="search-input">{{ t.search }}</label>
+<input id="search-input" list="labels" placeholder="{{ t.search_placeholder }}" autocomplete="off">
+<datalist id="labels">{% for label in labels %}<option value="{{ label }}">{% endfor %}</datalist>
+<button type="submit">{{ t.search }}</button> <button type="button" id="reset">{{ t.reset }}</button></form>
+<p id="search-status" role="status"></p>
+{% if filters %}<fieldset><legend>{{ t.filter }}</legend>{% for value, label, checked in filters %}
+<label><input type="checkbox" data-filter value="{{ value }}"{% if checked %} checked{% endif %}> {{ label }}</label><br>{% endfor %}</fieldset>{% endif %}
+<section class="legend"><h2>{{ t.legend }}</h2><ul>{% for shape, colour, label in legend %}
+<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul></section>
+<section id="details" aria-live="polite"><h2>{{ t.details }}</h2><p>{{ t.details_hint }}</p></section>
+</aside>
+</div>
+<details class="text-version"><summary>{{ t.text_version }}</summary>
+<h2>{{ t.nodes }} ({{ table_nodes | length }})</h2>
+<table><tr><th>{{ t.label }}</th><th>{{ t.kind }}</th><th>{{ t.group }}</th></tr>{% for label, kind, group in table_nodes %}
+<tr><td>{{ label }}</td><td>{{ kind }}</td><td>{{ group }}</td></tr>{% endfor %}</table>
+<h2>{{ t.links }} ({{ table_edges | length }})</h2>
+<table><tr><th>{{ t.from }}</th><th>{{ t.to }}</th><th>{{ t.kind }}</th></tr>{% for source, target, kind in table_edges %}
+<tr><td>{{ source }}</td><td>{{ target }}</td><td>{{ kind }}</td></tr>{% endfor %}</table>
+</details>
+<footer><p>{{ t.source }} {{ t.own_translation }}</p></footer>
+</main>
+<script type="application/json" id="graph-data">{{ payload | safe }}</script>
+<script>{{ vis_js | safe }}</script>
+<script>{{ page_js | safe }}</script>
+</body>
+</html>
+"""
+)
+
+_JS_WORDS = ("definition", "responsibilities", "quote", "evidence", "shared", "score", "stated", "inferred", "not_found", "details_hint")
+
+
+def render(view: View) -> str:
+    """The HTML of ``view``."""
+    nodes, edges, *_ = view.network.get_network_data()
+    nodes = sorted(nodes, key=lambda n: str(n["id"]))
+    edges = sorted(edges, key=lambda e: str(e["id"]))
+    labels_of = {n["id"]: n.get("searchText", n["label"]) for n in nodes}
+    words = {key: text(view.lang, key) for key in _JS_WORDS}
+    payload = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": view.options,
+        "details": view.details,
+        "edgeDetails": view.edge_details,
+        "strings": words,
+    }
+    vis_js, vis_css = vis_assets()
+    other = "fr" if view.lang == "en" else "en"
+    return _TEMPLATE.render(
+        lang=view.lang,
+        csp=_CSP,
+        title=view.title,
+        description=view.description,
+        t={
+            key: text(view.lang, key)
+            for key in (
+                "home",
+                "other_language",
+                "search",
+                "search_placeholder",
+                "reset",
+                "filter",
+                "legend",
+                "details",
+                "details_hint",
+                "text_version",
+                "nodes",
+                "links",
+                "label",
+                "kind",
+                "group",
+                "from",
+                "to",
+                "source",
+                "own_translation",
+            )
+        },
+        home="index.html" if view.lang == "en" else f"index.{view.lang}.html",
+        other_page=f"{view.slug}.html" if other == "en" else f"{view.slug}.{other}.html",
+        other_lang=other,
+        labels=sorted({n.get("searchText", n["label"]) for n in nodes}),
+        filters=view.filters,
+        legend=view.legend,
+        table_nodes=[
+            (n.get("searchText", n["label"]), view.details.get(n["id"], {}).get("kind", ""), view.details.get(n["id"], {}).get("group", ""))
+            for n in nodes
+        ],
+        table_edges=[
+            (labels_of.get(e["from"], e["from"]), labels_of.get(e["to"], e["to"]), view.edge_details.get(e["id"], {}).get("kind", ""))
+            for e in edges
+        ],
+        payload=safe_json(payload),
+        vis_js=vis_js,
+        vis_css=vis_css,
+        page_js=(STATIC / "page.js").read_text(encoding="utf-8"),
+        page_css=(STATIC / "page.css").read_text(encoding="utf-8"),
+    )

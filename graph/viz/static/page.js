@@ -1,0 +1,115 @@
+// The interactive page: draws the network from the JSON data block, and shows details with DOM text nodes only
+// (never innerHTML: labels and quotes come from data that users can extend).
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("graph-data").textContent);
+  const words = data.strings;
+  const nodes = new vis.DataSet(data.nodes);
+  const edges = new vis.DataSet(data.edges);
+  const container = document.getElementById("network");
+  const network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  network.fit({ animation: false });
+  const details = document.getElementById("details");
+  const status = document.getElementById("search-status");
+  window.careers = { network: network, nodes: nodes, edges: edges, ready: false };
+
+  network.once("afterDrawing", function () {
+    network.fit({ animation: false });  // again, now that the page's layout has given the canvas its size
+    window.careers.ready = true;
+    window.careers.readyAt = performance.now();
+    document.body.setAttribute("data-ready", "true");
+  });
+
+  function element(tag, text, className) {
+    const el = document.createElement(tag);
+    if (text !== undefined && text !== null) { el.textContent = String(text); }
+    if (className) { el.className = className; }
+    return el;
+  }
+
+  function list(title, items) {
+    const section = document.createDocumentFragment();
+    if (!items || items.length === 0) { return section; }
+    section.appendChild(element("h3", title));
+    const ul = element("ul");
+    for (const item of items) { ul.appendChild(element("li", item)); }
+    section.appendChild(ul);
+    return section;
+  }
+
+  function showNode(id) {
+    const info = data.details[id];
+    if (!info) { return; }
+    details.replaceChildren();
+    details.appendChild(element("h2", info.label));
+    details.appendChild(element("p", info.kind + (info.group ? " · " + info.group : ""), "kind"));
+    if (info.definition) { details.appendChild(element("h3", words.definition)); details.appendChild(element("p", info.definition)); }
+    details.appendChild(list(words.responsibilities, info.responsibilities));
+    if (info.quotes && info.quotes.length) {
+      details.appendChild(element("h3", words.quote));
+      for (const quote of info.quotes) { details.appendChild(element("blockquote", quote)); }
+    }
+  }
+
+  function showEdge(id) {
+    const info = data.edgeDetails[id];
+    if (!info) { return; }
+    details.replaceChildren();
+    details.appendChild(element("h2", info.from + " → " + info.to));
+    details.appendChild(element("p", info.kind + (info.basis ? " · " + words[info.basis] : ""), "kind"));
+    if (info.score !== null && info.score !== undefined) { details.appendChild(element("p", words.score + ": " + Number(info.score).toFixed(2))); }
+    if (info.evidence) { details.appendChild(element("h3", words.evidence)); details.appendChild(element("p", info.evidence)); }
+    details.appendChild(list(words.shared, info.shared));
+    if (info.quotes && info.quotes.length) {
+      details.appendChild(element("h3", words.quote));
+      for (const quote of info.quotes) { details.appendChild(element("blockquote", quote)); }
+    }
+  }
+
+  network.on("hoverNode", function (event) { showNode(event.node); });
+  network.on("hoverEdge", function (event) { showEdge(event.edge); });
+  network.on("selectNode", function (event) { showNode(event.nodes[0]); });
+  network.on("selectEdge", function (event) { if (event.nodes.length === 0) { showEdge(event.edges[0]); } });
+
+  function normalise(text) { return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
+
+  function find(query) {
+    const wanted = normalise(query).split(/[^a-z0-9]+/).filter(Boolean);
+    if (wanted.length === 0) { return null; }
+    let best = null;
+    for (const node of nodes.get({ filter: function (n) { return !n.hidden; } })) {
+      const label = normalise(node.searchText || node.label);
+      if (label === normalise(query)) { return node; }
+      if (wanted.every(function (w) { return label.indexOf(w) >= 0; }) && (best === null || label.length < normalise(best.searchText || best.label).length)) { best = node; }
+    }
+    return best;
+  }
+
+  document.getElementById("search").addEventListener("submit", function (event) {
+    event.preventDefault();
+    const query = document.getElementById("search-input").value;
+    const node = find(query);
+    if (node === null) { status.textContent = words.not_found + " “" + query + "”"; return; }
+    status.textContent = "";
+    network.selectNodes([node.id]);
+    network.focus(node.id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    showNode(node.id);
+  });
+
+  function applyFilters() {
+    const shown = new Set();
+    for (const box of document.querySelectorAll("input[data-filter]")) { if (box.checked) { shown.add(box.value); } }
+    nodes.update(nodes.get().map(function (n) { return { id: n.id, hidden: !shown.has(n.filterValue) }; }));
+  }
+  for (const box of document.querySelectorAll("input[data-filter]")) { box.addEventListener("change", applyFilters); }
+
+  document.getElementById("reset").addEventListener("click", function () {
+    for (const box of document.querySelectorAll("input[data-filter]")) { box.checked = box.defaultChecked; }
+    applyFilters();
+    network.unselectAll();
+    network.fit({ animation: false });
+    details.replaceChildren(element("p", words.details_hint));
+    status.textContent = "";
+    document.getElementById("search-input").value = "";
+  });
+}());

@@ -1,0 +1,284 @@
+"""The HTML pages: self-contained (no http(s) resource), escaped, and working in a real Chromium, offline.
+
+Browser tests drive Debian's Chromium (/usr/bin/chromium, installed by `make test`) with Playwright, open
+each page from file:// with every other request blocked and recorded, and write screenshots to
+test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+PAGES = ["index", "career-map", "stream-mobility", "knowledge-graph", "ontology"]
+EVIL = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
+RESOURCE = re.compile(
+    r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)|(?:url\(\s*["']?\s*(?:https?:)?//)|@import""", re.IGNORECASE
+)
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory):
+    """A build with an extra organisation whose label tries to inject markup."""
+    extra = tmp_path_factory.mktemp("extra") / "evil.ttl"
+    label = EVIL.replace('"', '\\"')
+    extra.write_text(
+        "@prefix gcdc: <https://w3id.org/gc-digital-careers/ontology#> .\n@prefix gcd: <https://w3id.org/gc-digital-careers/id/> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+        f'gcd:org-evil a gcdc:Organisation ; rdfs:label "{label}"@en ; gcdc:quote "Government of Canada" ; prov:wasDerivedFrom gcd:careers-in-digital .\n',
+        encoding="utf-8",
+    )
+    out = tmp_path_factory.mktemp("out")
+    build([extra], out_dir=out)
+    return out / "html"
+
+
+def _files(html: Path) -> list[Path]:
+    return sorted(html.glob("*.html"))
+
+
+# ---------------------------------------------------------------- static checks
+
+
+def test_every_page_in_english_and_french(html):
+    names = {p.name for p in _files(html)}
+    assert names == {f"{page}.html" for page in PAGES} | {f"{page}.fr.html" for page in PAGES}
+    assert '<html lang="fr">' in (html / "career-map.fr.html").read_text(encoding="utf-8")
+    french = {n["id"]: n for n in _payload(html / "career-map.fr.html")["nodes"]}
+    assert french["position-it-03-team-lead-it-security"]["label"] == "IT-03 chef d'équipe"
+    assert french["position-it-03-team-lead-it-security"]["searchText"] == "IT-03 chef d'équipe, Sécurité de la TI"
+
+
+def test_no_page_references_the_network(html):
+    for page in _files(html):
+        text = page.read_text(encoding="utf-8")
+        assert RESOURCE.findall(text) == [], page.name
+        assert "Content-Security-Policy" in text and "default-src 'none'" in html_module.unescape(text), page.name
+
+
+def test_the_static_check_would_catch_a_cdn():
+    assert RESOURCE.findall('<script src="https://cdn.example/vis.js"></script>')
+    assert RESOURCE.findall('<link href="//cdn.example/b.css">')
+    assert RESOURCE.findall("body { background: url('http://x/y.png') }")
+
+
+def test_data_is_never_injected_unescaped(html):
+    for page in _files(html):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>window.pwned" not in text and 'onerror="window.pwned' not in text, page.name
+    assert "window.pwned" in (html / "knowledge-graph.html").read_text(encoding="utf-8")  # it is there, escaped
+
+
+def _payload(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.DOTALL)
+    return json.loads(match.group(1))
+
+
+def test_career_map_holds_the_mobility_graph(html, G):
+    data = _payload(html / "career-map.html")
+    assert len(data["edges"]) == G.number_of_edges()
+    ids = {n["id"] for n in data["nodes"]}
+    assert set(G.nodes) <= ids and len(ids - set(G.nodes)) == 8  # plus a header over each IT stream
+    positions = [n for n in data["nodes"] if n["id"].startswith("position-")]
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in positions)
+    assert data["options"]["physics"]["enabled"] is False
+
+
+@pytest.fixture(scope="module")
+def G(g):
+    from graph.mobility.analysis import analyse
+
+    return analyse(g)[1]
+
+
+# ---------------------------------------------------------------- a real browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A page opened from file:// with everything else blocked; console errors and outside requests recorded."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.errors, self.outside, self.dialogs = [], [], []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.page = self.context.new_page()
+
+        def route(r):
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                self.outside.append(r.request.url)
+                r.abort()
+
+        self.page.route("**/*", route)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri())
+        if path.name.split(".")[0] != "index":
+            self.page.wait_for_function("window.careers && window.careers.ready", timeout=20_000)
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.mark.parametrize("name", [f"{p}{suffix}" for p in PAGES for suffix in ("", ".fr")])
+def test_each_page_loads_offline_without_errors(browser, html, name):
+    visit = Visit(browser, html / f"{name}.html")
+    try:
+        visit.shot(name)
+        assert visit.errors == [] and visit.outside == [] and visit.dialogs == []
+        if not name.startswith("index"):
+            counts = visit.page.evaluate("[window.careers.nodes.length, window.careers.edges.length]")
+            data = _payload(html / f"{name}.html")
+            assert counts == [len(data["nodes"]), len(data["edges"])] and counts[0] > 10
+        else:
+            links = visit.page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
+            assert {f"{p}{'' if name == 'index' else '.fr'}.html" for p in PAGES[1:]} <= set(links)
+    finally:
+        visit.close()
+
+
+def test_searching_for_a_role_selects_it(browser, html):
+    visit = Visit(browser, html / "career-map.html")
+    try:
+        visit.page.fill("#search-input", "it-03 team lead it security")
+        visit.page.click("#search button[type=submit]")
+        assert visit.page.evaluate("window.careers.network.getSelectedNodes()") == ["position-it-03-team-lead-it-security"]
+        details = visit.page.inner_text("#details")
+        assert "IT-03 Team Lead, IT Security" in details and "providing specialized IT security guidance" in details
+        visit.shot("career-map-search")
+        visit.page.fill("#search-input", "no such role anywhere")
+        visit.page.click("#search button[type=submit]")
+        assert "Nothing matches" in visit.page.inner_text("#search-status")
+    finally:
+        visit.close()
+
+
+def test_clicking_a_node_shows_its_details(browser, html):
+    visit = Visit(browser, html / "career-map.html")
+    try:
+        node = "position-it-05-director-it-security"
+        visit.page.evaluate(f"window.careers.network.focus('{node}', {{scale: 1.5, animation: false}})")
+        point = visit.page.evaluate(
+            f"(() => {{ const n = window.careers.network; const p = n.canvasToDOM(n.getPosition('{node}')); "
+            "const r = document.getElementById('network').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; })()"
+        )
+        visit.page.mouse.click(*point)
+        assert visit.page.evaluate("window.careers.network.getSelectedNodes()") == [node]
+        details = visit.page.inner_text("#details")
+        assert details.split("\n\n")[:2] == ["IT-05 Director, IT Security", "position · Information Technology"]
+        assert "directing and planning IT services and/or operations" in details  # the role's defining sentence
+        visit.shot("career-map-selected")
+    finally:
+        visit.close()
+
+
+def test_filters_and_reset(browser, html):
+    visit = Visit(browser, html / "knowledge-graph.html")
+    try:
+        hidden = "window.careers.nodes.get({filter: n => n.hidden}).length"
+        visit.page.uncheck("input[data-filter][value=responsibility]")
+        assert visit.page.evaluate(hidden) == 100
+        visit.page.click("#reset")
+        assert visit.page.evaluate(hidden) == 0
+    finally:
+        visit.close()
+
+
+def test_a_label_that_tries_to_inject_markup_stays_text(browser, html):
+    visit = Visit(browser, html / "knowledge-graph.html")
+    try:
+        visit.page.evaluate("window.careers.network.selectNodes(['org-evil'])")
+        visit.page.fill("#search-input", "window pwned")
+        visit.page.click("#search button[type=submit]")
+        assert visit.page.evaluate("window.careers.network.getSelectedNodes()") == ["org-evil"]
+        assert visit.page.inner_text("#details h2") == EVIL
+        assert visit.page.evaluate("typeof window.pwned") == "undefined"
+        assert visit.page.locator("#details img").count() == 0 and visit.dialogs == []
+        visit.shot("knowledge-graph-injection")
+    finally:
+        visit.close()
+
+
+@pytest.fixture(scope="module")
+def on_demand(html, tmp_path_factory):
+    """`careers path --html` and `careers graph --focus` pages, from the same build."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    nt = str(html.parent / "knowledge-graph.nt")
+    folder = tmp_path_factory.mktemp("pages")
+    path_page, focus_page = folder / "path.html", folder / "focus.fr.html"
+    result = CliRunner().invoke(main, ["path", "student", "it-05 director it security", "-k", "1", "--html", str(path_page), "--data", nt])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(
+        main, ["graph", "--focus", "IT Security", "--radius", "2", "--lang", "fr", "--html", str(focus_page), "--data", nt]
+    )
+    assert result.exit_code == 0, result.output
+    return path_page, focus_page
+
+
+def test_a_path_page_highlights_the_path(browser, on_demand):
+    path_page, _ = on_demand
+    text = path_page.read_text(encoding="utf-8")
+    assert RESOURCE.findall(text) == [] and "<title>Student → IT-05 Director, IT Security</title>" in text
+    edges = {e["id"]: e for e in _payload(path_page)["edges"]}
+    assert edges["entry-student|position-it-01-technician-it-security|entry"]["width"] == 5
+    assert edges["position-it-04-manager-it-security|position-it-05-director-it-security|promotion"]["color"] == "#e03131"
+    visit = Visit(browser, path_page)
+    try:
+        assert visit.errors == [] and visit.outside == []
+        visit.shot("path-page")
+    finally:
+        visit.close()
+
+
+def test_a_focus_page_shows_the_neighbourhood(browser, on_demand):
+    _, focus_page = on_demand
+    data = _payload(focus_page)
+    ids = {n["id"] for n in data["nodes"]}
+    assert "stream-it-security" in ids and "position-it-03-team-lead-it-security" in ids and "resp-sec-01" in ids
+    assert "stream-data-science-and-analytics" not in ids
+    visit = Visit(browser, focus_page)
+    try:
+        assert visit.errors == [] and visit.outside == []
+        assert visit.page.evaluate("window.careers.nodes.length") == len(ids)
+        visit.shot("focus-page")
+    finally:
+        visit.close()
