@@ -28,6 +28,18 @@ def source_text() -> str:
     return (ontology_dir() / "sources" / "careers-in-digital.txt").read_text(encoding="utf-8")
 
 
+IT_STREAMS = [  # the eight IT work streams, in the source's order
+    "IT Business Line Advisory Services",
+    "IT Database Management",
+    "IT Enterprise Architecture",
+    "IT Infrastructure Operations",
+    "IT Planning and Reporting",
+    "IT Project Portfolio Management",
+    "IT Security",
+    "IT Software Solutions",
+]
+
+
 def fold(text: str) -> str:
     """Fold runs of white space to one space, as gcdc:quote does."""
     return re.sub(r"\s+", " ", text).strip()

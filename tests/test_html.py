@@ -203,6 +203,7 @@ def test_clicking_a_node_shows_its_details(browser, html):
         details = visit.page.inner_text("#details")
         assert details.split("\n\n")[:2] == ["IT-05 Director, IT Security", "position · Information Technology"]
         assert "directing and planning IT services and/or operations" in details  # the role's defining sentence
+        assert "The source says\nDirectors are primarily found in six work streams:" in details
         visit.shot("career-map-selected")
     finally:
         visit.close()

@@ -8,7 +8,7 @@ import re
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from conftest import fold
+from conftest import IT_STREAMS, fold
 from rdflib.namespace import RDF
 
 from graph.cli import main
@@ -25,16 +25,7 @@ from graph.mobility.similarity import LATERAL_THRESHOLD, jaccard, stream_similar
 from graph.namespaces import GCDC
 from graph.validate import validate
 
-IT = [
-    "IT Business Line Advisory Services",
-    "IT Database Management",
-    "IT Enterprise Architecture",
-    "IT Infrastructure Operations",
-    "IT Planning and Reporting",
-    "IT Project Portfolio Management",
-    "IT Security",
-    "IT Software Solutions",
-]
+IT = IT_STREAMS
 THREE = {"IT Infrastructure Operations", "IT Security", "IT Software Solutions"}
 SIX = set(IT) - {"IT Business Line Advisory Services", "IT Planning and Reporting"}
 

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import IT_STREAMS
 
 from graph.paths import ontology_dir
 
 QUERIES = ontology_dir() / "queries"
-IT = [
-    "IT Business Line Advisory Services",
-    "IT Database Management",
-    "IT Enterprise Architecture",
-    "IT Infrastructure Operations",
-    "IT Planning and Reporting",
-    "IT Project Portfolio Management",
-    "IT Security",
-    "IT Software Solutions",
-]
+IT = IT_STREAMS
 SIX = [IT[3], IT[6], IT[7], IT[1], IT[2], IT[5]]
 
 

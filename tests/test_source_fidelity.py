@@ -8,23 +8,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import fold
+from conftest import IT_STREAMS, fold
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from graph.derive import english_label
 from graph.namespaces import GCD, GCDC
 
-STREAM_NAMES_IT = [
-    "IT Business Line Advisory Services",
-    "IT Database Management",
-    "IT Enterprise Architecture",
-    "IT Infrastructure Operations",
-    "IT Planning and Reporting",
-    "IT Project Portfolio Management",
-    "IT Security",
-    "IT Software Solutions",
-]
+STREAM_NAMES_IT = IT_STREAMS
 STREAM_NAMES_OTHER = [
     "Information and Data Strategy and Direction",
     "Information and Data Architecture",

@@ -321,3 +321,17 @@ def test_the_canary_notices_an_unguarded_engine():
         assert canary.requests, "the canary received nothing: the canary test would prove nothing"
     finally:
         canary.close()
+
+
+def test_serves_the_html_pages_and_nothing_beside_them(tmp_path):
+    pages = tmp_path / "html"
+    pages.mkdir()
+    (pages / "index.html").write_text("<!DOCTYPE html><title>pages</title>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not for the web", encoding="utf-8")
+    with careers_serve("--html-dir", str(pages)) as url:
+        status, headers, body = request(f"{url}/html/index.html")
+        assert status == 200 and headers["Content-Type"].startswith("text/html") and b"<title>pages</title>" in body
+        assert request(f"{url}/html/../secret.txt")[0] == 404
+        assert request(f"{url}/html/%2e%2e/secret.txt")[0] == 404
+        status, _, body = request(f"{url}/", headers={"Accept": "text/html"})
+        assert b'href="/html/index.html"' in body

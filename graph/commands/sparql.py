@@ -81,7 +81,19 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
 @click.option("--limit", "row_limit", default=10_000, show_default=True, help="Most rows (or triples) in one answer.")
 @click.option("--workers", default=2, show_default=True, help="Query worker processes.")
 @click.option("--cors", "cors_origin", default=None, help="Allow this origin (or *) to query from a browser; never with credentials.")
-def serve(host: str, port: int, data: tuple[Path, ...], timeout: float, row_limit: int, workers: int, cors_origin: str | None) -> None:
+@click.option(
+    "--html-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Pages to serve at /html/ [default: outputs/html]."
+)
+def serve(
+    host: str,
+    port: int,
+    data: tuple[Path, ...],
+    timeout: float,
+    row_limit: int,
+    workers: int,
+    cors_origin: str | None,
+    html_dir: Path | None,
+) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql, a query page, entity pages and outputs/html.
 
     Example: careers serve --port 8080   (then open http://127.0.0.1:8080/)
@@ -94,7 +106,9 @@ def serve(host: str, port: int, data: tuple[Path, ...], timeout: float, row_limi
     nt, origin = run(lambda: built_graph(list(data)))
     pool = run(lambda: WorkerPool(nt, size=workers, method="forkserver"))
     triples = nt.count(b"\n")
-    endpoint = Endpoint(pool, triples, timeout=timeout, row_limit=row_limit, cors_origin=cors_origin, html_root=DEFAULT_OUTPUTS / "html")
+    endpoint = Endpoint(
+        pool, triples, timeout=timeout, row_limit=row_limit, cors_origin=cors_origin, html_root=html_dir or DEFAULT_OUTPUTS / "html"
+    )
     try:
         server = make_server(endpoint, host, port)
     except OSError as exc:

@@ -14,7 +14,7 @@ from graph.iris import GCD_IRI, PREFIXES
 
 __all__ = ["entity_page", "local_link", "query_page"]
 
-_STYLE = '<link rel="stylesheet" href="/static/page.css">'
+_STYLE = '<link rel="icon" href="data:,"><link rel="stylesheet" href="/static/page.css">'
 
 
 def local_link(iri: str) -> str:

@@ -64,6 +64,7 @@ _INDEX = jinja2.Environment(autoescape=True).from_string(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>{{ title }}</title>
+<link rel="icon" href="data:,">
 <style>{{ css | safe }}</style>
 </head>
 <body>
@@ -123,8 +124,8 @@ def html_files(facts: Facts, G: nx.MultiDiGraph, source: Source) -> dict[str, by
         names = labels(source, lang) if lang != "en" else english
         communities = {c: names.get(c, english.get(c, c)) for c in COMMUNITY_COLOURS if c}
         for view in (
-            career_map(facts, G, lang, names),
-            stream_mobility(facts, lang, names),
+            career_map(facts, G, lang, names, kg=kg),
+            stream_mobility(facts, lang, names, kg),
             knowledge_graph_view(kg, lang, names, english),
             ontology_view(onto, lang, names),
         ):
@@ -144,7 +145,7 @@ def path_page(facts: Facts, G: nx.MultiDiGraph, source: Source, path, lang: str 
     """The career map with ``path`` highlighted."""
     names = labels(source, lang)
     title = " → ".join(names.get(n, G.nodes[n]["label"]) for n in (path.nodes[0], path.nodes[-1]))
-    return render(career_map(facts, G, lang, names, highlight=path, title=title))
+    return render(career_map(facts, G, lang, names, highlight=path, title=title, kg=knowledge_graph(source)))
 
 
 def focus_page(source: Source, focus: str, radius: int, lang: str = "en") -> str:

@@ -73,6 +73,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{{ csp }}">
 <title>{{ title }}</title>
+<link rel="icon" href="data:,">
 <style>{{ vis_css | safe }}
 {{ page_css | safe }}</style>
 </head>

@@ -69,6 +69,20 @@ _OPTIONS = {
 }
 
 
+def _edge_info(source: str, target: str, kind: str, *, basis=None, score=None, evidence="", shared=(), quotes=()) -> dict:
+    """What the details panel shows for a link."""
+    return {
+        "from": source,
+        "to": target,
+        "kind": kind,
+        "basis": basis,
+        "score": score,
+        "evidence": evidence,
+        "shared": list(shared),
+        "quotes": list(quotes),
+    }
+
+
 def _network() -> Network:
     return Network(directed=True, cdn_resources="local")
 
@@ -114,8 +128,21 @@ def _career_coordinates(facts: Facts, G: nx.MultiDiGraph) -> dict[str, tuple[int
     return coords
 
 
-def career_map(facts: Facts, G: nx.MultiDiGraph, lang: str, labels: dict[str, str], *, highlight=None, title: str | None = None) -> View:
-    """The career map; ``highlight`` (a `graph.mobility.paths.Path`) draws one path over a faded map."""
+def career_map(
+    facts: Facts,
+    G: nx.MultiDiGraph,
+    lang: str,
+    labels: dict[str, str],
+    *,
+    highlight=None,
+    title: str | None = None,
+    kg: KnowledgeGraph | None = None,
+) -> View:
+    """The career map; ``highlight`` (a `graph.mobility.paths.Path`) draws one path over a faded map.
+
+    ``kg`` supplies each node's definition and the source's sentences for the details panel.
+    """
+    kg = kg or KnowledgeGraph()
     words = _WORDS[lang]
     coords = _career_coordinates(facts, G)
     english = {n: d["label"] for n, d in G.nodes(data=True)}
@@ -149,7 +176,14 @@ def career_map(facts: Facts, G: nx.MultiDiGraph, lang: str, labels: dict[str, st
             font={"size": 14, "color": "#1b1b1b" if not highlight or node in on_path else "#adb5bd"},
         )
         group = communities.get(d.get("community"), "")
-        info = {"label": label, "kind": words.get(d["kind"], d["kind"]), "group": group}
+        definition = kg.definitions.get(node) or (kg.definitions.get(d["role"], "") if d["kind"] == "position" else "")
+        info = {
+            "label": label,
+            "kind": words.get(d["kind"], d["kind"]),
+            "group": group,
+            "definition": definition,
+            "quotes": kg.quotes.get(node, [])[:4],
+        }
         if d["kind"] == "position":
             p = facts.positions[node]
             items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
@@ -187,16 +221,16 @@ def career_map(facts: Facts, G: nx.MultiDiGraph, lang: str, labels: dict[str, st
             else:
                 colour = "#e9ecef"
         net.add_edge(u, v, id=edge_id, color=colour, dashes=dashes, width=round(width, 2))
-        edge_details[edge_id] = {
-            "from": _label(labels, english, u),
-            "to": _label(labels, english, v),
-            "kind": words[d["kind"]],
-            "basis": d["basis"],
-            "score": d.get("score"),
-            "evidence": d.get("evidence", ""),
-            "shared": d.get("shared", []),
-            "quotes": d.get("quotes", []),
-        }
+        edge_details[edge_id] = _edge_info(
+            _label(labels, english, u),
+            _label(labels, english, v),
+            words[d["kind"]],
+            basis=d["basis"],
+            score=d.get("score"),
+            evidence=d.get("evidence", ""),
+            shared=d.get("shared", []),
+            quotes=d.get("quotes", []),
+        )
     filters = [(c, communities[c], True) for c in ("community-it", "community-idg", "community-dcoe", "community-digital-executives")]
     filters.append(("entry", {"en": "Entry routes", "fr": "Voies d'accès"}[lang], True))
     legend = [
@@ -222,8 +256,9 @@ def career_map(facts: Facts, G: nx.MultiDiGraph, lang: str, labels: dict[str, st
 # ---------------------------------------------------------------- stream mobility
 
 
-def stream_mobility(facts: Facts, lang: str, labels: dict[str, str]) -> View:
+def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: KnowledgeGraph | None = None) -> View:
     """The 13 streams on a circle; edge width by competency similarity; each edge lists the shared competencies."""
+    kg = kg or KnowledgeGraph()
     order = sorted(
         facts.streams,
         key=lambda s: (["community-it", "community-idg", "community-dcoe"].index(facts.streams[s]["community"]), facts.streams[s]["order"]),
@@ -265,16 +300,16 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str]) -> View:
             arrows={"to": {"enabled": False}},
             smooth=False,
         )
-        edge_details[edge_id] = {
-            "from": _label(labels, english, a),
-            "to": _label(labels, english, b),
-            "kind": {"en": "competency similarity", "fr": "similarité des compétences"}[lang],
-            "basis": "inferred",
-            "score": score,
-            "evidence": "; ".join(behind),
-            "shared": shared,
-            "quotes": [],
-        }
+        kind = {"en": "competency similarity", "fr": "similarité des compétences"}[lang]
+        edge_details[edge_id] = _edge_info(
+            _label(labels, english, a),
+            _label(labels, english, b),
+            kind,
+            basis="inferred",
+            score=score,
+            evidence="; ".join(behind),
+            shared=shared,
+        )
     filters = [(c, communities[c], True) for c in ("community-it", "community-idg", "community-dcoe")]
     legend = [("dot", COMMUNITY_COLOURS[c], communities[c]) for c in ("community-it", "community-idg", "community-dcoe")]
     legend += [
@@ -408,16 +443,7 @@ def knowledge_graph_view(
         if s in shown and o in shown:
             edge_id = f"e{i}"
             net.add_edge(s, o, id=edge_id, color="#ced4da", width=1)
-            edge_details[edge_id] = {
-                "from": _label(labels, english, s),
-                "to": _label(labels, english, o),
-                "kind": prop,
-                "basis": None,
-                "score": None,
-                "evidence": "",
-                "shared": [],
-                "quotes": [],
-            }
+            edge_details[edge_id] = _edge_info(_label(labels, english, s), _label(labels, english, o), prop)
     kinds = sorted({kg.kinds[n] for n in nodes})
     filters = [(k, k, True) for k in kinds]
     legend = [("dot", KIND_COLOURS.get(k, "#868e96"), k) for k in kinds]
@@ -491,32 +517,14 @@ def ontology_view(onto: Ontology, lang: str, labels: dict[str, str]) -> View:
     for child, parent in onto.subclass_of:
         edge_id = f"{child}|subClassOf|{parent}"
         net.add_edge(child, parent, id=edge_id, color="#868e96", dashes=[6, 4], width=1)
-        edge_details[edge_id] = {
-            "from": child,
-            "to": parent,
-            "kind": "rdfs:subClassOf",
-            "basis": None,
-            "score": None,
-            "evidence": "",
-            "shared": [],
-            "quotes": [],
-        }
+        edge_details[edge_id] = _edge_info(child, parent, "rdfs:subClassOf")
     for p in onto.properties:
         if p["domain"] in onto.classes and p["range"] in onto.classes:
             edge_id = f"{p['domain']}|{p['id']}|{p['range']}"
             net.add_edge(
                 p["domain"], p["range"], id=edge_id, color="#1971c2", width=1.5, label=p["id"].removeprefix("gcdc:"), font={"size": 9}
             )
-            edge_details[edge_id] = {
-                "from": p["domain"],
-                "to": p["range"],
-                "kind": f"{p['id']} ({p['label']})",
-                "basis": None,
-                "score": None,
-                "evidence": p["comment"],
-                "shared": [],
-                "quotes": [],
-            }
+            edge_details[edge_id] = _edge_info(p["domain"], p["range"], f"{p['id']} ({p['label']})", evidence=p["comment"])
     filters = [
         ("class", {"en": "classes of the ontology", "fr": "classes de l'ontologie"}[lang], True),
         ("external", {"en": "reused vocabularies", "fr": "vocabulaires réutilisés"}[lang], True),
