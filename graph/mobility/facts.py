@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from graph.iris import GCD_IRI
 from graph.mobility.source import Source
 
-__all__ = ["Facts", "Item", "local", "read_facts"]
+__all__ = ["Facts", "Item", "local", "read_facts", "stream_order"]
 
 
 def local(iri: str) -> str:
@@ -70,17 +70,24 @@ def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
     }
 
 
+def stream_order(facts: Facts) -> list[str]:
+    """The streams in the source's order: by community (IT, Information and Data Governance, Data Centre of Expertise), then in it."""
+    return sorted(facts.streams, key=lambda s: (facts.streams[s]["community_order"], facts.streams[s]["order"], s))
+
+
 def read_facts(source: Source) -> Facts:
     """Read every fact the analysis needs from ``source``."""
     facts = Facts()
     for row in source.select(
-        "SELECT ?s ?label ?community ?communityLabel ?order WHERE { ?s a gcdc:WorkStream ; rdfs:label ?label ; "
-        f"gcdc:community ?community ; gcdc:order ?order . ?community rdfs:label ?communityLabel . {_en('label')} {_en('communityLabel')} }}"
+        "SELECT ?s ?label ?community ?communityLabel ?communityOrder ?order WHERE { ?s a gcdc:WorkStream ; rdfs:label ?label ; "
+        "gcdc:community ?community ; gcdc:order ?order . ?community rdfs:label ?communityLabel . "
+        f"OPTIONAL {{ ?community gcdc:order ?communityOrder }} {_en('label')} {_en('communityLabel')} }}"
     ):
         facts.streams[local(row["s"])] = {
             "label": row["label"],
             "community": local(row["community"]),
             "community_label": row["communityLabel"],
+            "community_order": int(row["communityOrder"] or 99),
             "order": int(row["order"]),
         }
     for row in source.select(

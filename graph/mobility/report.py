@@ -19,7 +19,7 @@ import json
 
 import networkx as nx
 
-from graph.mobility.facts import Facts
+from graph.mobility.facts import Facts, stream_order
 from graph.mobility.ladders import entry_levels, ladder_matrix, path_tops
 from graph.mobility.paths import best_paths
 from graph.mobility.reachability import reachable_senior
@@ -164,10 +164,7 @@ def chart_files(facts: Facts, G: nx.MultiDiGraph) -> dict[str, bytes]:
 
 
 def _draw_charts(facts: Facts, G: nx.MultiDiGraph, Figure) -> dict[str, bytes]:  # noqa: N803 (a class)
-    order = sorted(
-        facts.streams,
-        key=lambda s: (facts.streams[s]["community"] != "community-it", facts.streams[s]["community"], facts.streams[s]["order"]),
-    )
+    order = stream_order(facts)
     sims = stream_similarity(facts)
     matrix = [[1.0 if a == b else sims.get((a, b), sims.get((b, a), 0.0)) for b in order] for a in order]
     fig = Figure(figsize=(8, 7), dpi=110, layout="constrained")

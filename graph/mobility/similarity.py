@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from graph.mobility.facts import Facts, Item
+from graph.mobility.facts import Facts, Item, stream_order
 
 __all__ = ["LATERAL_THRESHOLD", "jaccard", "profile", "shared_evidence", "stream_similarity", "weighted_jaccard"]
 
@@ -59,6 +59,6 @@ def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5) -> tuple[list
 
 def stream_similarity(facts: Facts) -> dict[tuple[str, str], float]:
     """Weighted Jaccard similarity of every pair of streams, keyed by the pair sorted by stream order."""
-    order = sorted(facts.streams, key=lambda s: (facts.streams[s]["community"] != "community-it", facts.streams[s]["order"], s))
+    order = stream_order(facts)
     profiles = {s: profile(facts.stream_items.get(s, [])) for s in order}
     return {(a, b): weighted_jaccard(profiles[a], profiles[b]) for a, b in combinations(order, 2)}

@@ -15,7 +15,7 @@ from collections import defaultdict, deque
 import networkx as nx
 from pyvis.network import Network
 
-from graph.mobility.facts import Facts
+from graph.mobility.facts import Facts, stream_order
 from graph.mobility.similarity import LATERAL_THRESHOLD, shared_evidence, stream_similarity
 from graph.viz.data import KnowledgeGraph, Ontology
 from graph.viz.page import View
@@ -102,10 +102,7 @@ def _community_names(facts: Facts, labels: dict[str, str]) -> dict[str | None, s
 
 def _career_coordinates(facts: Facts, G: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
     """x: streams grouped by community (IT, then IDG, then DCoE); y: level (IT-05 at the top); entry below, EX above."""
-    order = sorted(
-        facts.streams,
-        key=lambda s: (["community-it", "community-idg", "community-dcoe"].index(facts.streams[s]["community"]), facts.streams[s]["order"]),
-    )
+    order = stream_order(facts)
     column, x, previous = {}, 0, None
     for stream in order:
         community = facts.streams[stream]["community"]
@@ -259,10 +256,7 @@ def career_map(
 def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: KnowledgeGraph | None = None) -> View:
     """The 13 streams on a circle; edge width by competency similarity; each edge lists the shared competencies."""
     kg = kg or KnowledgeGraph()
-    order = sorted(
-        facts.streams,
-        key=lambda s: (["community-it", "community-idg", "community-dcoe"].index(facts.streams[s]["community"]), facts.streams[s]["order"]),
-    )
+    order = stream_order(facts)
     communities = _community_names(facts, labels)
     english = {s: d["label"] for s, d in facts.streams.items()}
     net = _network()
