@@ -171,3 +171,19 @@ def test_programs_who_runs_them_and_since_when(g):
 @pytest.mark.parametrize("name", sorted(p.stem for p in QUERIES.glob("*.rq")))
 def test_every_named_query_answers(g, name):
     assert len(run(g, name)) > 0
+
+
+def test_every_responsibility_names_its_source(g, source_text):
+    rows = run(g, "fact-provenance", "responsibility", "label", "section", "quote", "source")
+    assert len({r for r, *_ in rows}) == 100
+    assert {s for *_, s in rows} == {
+        "https://www.canada.ca/en/government/system/digital-government/gcdigital-community/careers-digital.html"
+    }
+    folded = " ".join(source_text.split())
+    assert all(" ".join(q.split()) in folded for *_, q, _ in rows)
+    assert (
+        "https://w3id.org/gc-digital-careers/id/resp-dbm-03",
+        "ensuring data security and recovery",
+        "Information Technology > Information Technology (IT) work streams > IT Database Management",
+        "ensuring data security and recovery",
+    ) in [r[:4] for r in rows]
