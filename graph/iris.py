@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["BASE_IRI", "GCDC_IRI", "GCD_IRI", "ONTOLOGY_IRI", "PREFIXES"]
+__all__ = ["BASE_IRI", "GCDC_IRI", "GCD_IRI", "ONTOLOGY_IRI", "PREFIXES", "curie"]
 
 BASE_IRI = "https://w3id.org/gc-digital-careers/"
 GCDC_IRI = BASE_IRI + "ontology#"
@@ -34,3 +34,16 @@ PREFIXES: dict[str, str] = {
     "schema": "https://schema.org/",
 }
 """Prefixes bound in every output and predeclared in every query."""
+
+
+def curie(iri: str) -> str | None:
+    """``prefix:name`` for an IRI under one of `PREFIXES`, else ``None`` (also when the name would hold ``/`` or ``#``).
+
+    >>> curie("https://w3id.org/gc-digital-careers/id/role-director"), curie("https://example.org/x")
+    ('gcd:role-director', None)
+    """
+    for prefix, base in PREFIXES.items():
+        name = iri[len(base) :]
+        if iri.startswith(base) and name and "/" not in name and "#" not in name:
+            return f"{prefix}:{name}"
+    return None

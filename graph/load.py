@@ -167,13 +167,13 @@ def load(extra: Iterable[Path | str] = (), *, files: Sequence[Path] | None = Non
     root = ontology_dir().parent
     g = bind_prefixes(Graph())
     parts: dict[str, Graph] = {}
-    shipped = [(path, True) for path in (files if files is not None else shipped_files())]
-    for path, ours in [*shipped, *((Path(p), False) for p in extra)]:
+    fast = files is None  # the project's own files take the fast parser; given files and extras, rdflib's
+    for path, ours in [*((p, fast) for p in (shipped_files() if fast else files)), *((Path(p), False) for p in extra)]:
         try:
             name = str(path.resolve().relative_to(root))
         except ValueError:
             name = str(path)
-        part = parse_shipped(path) if ours and files is None else parse_file(path, label=name)
+        part = parse_shipped(path) if ours else parse_file(path, label=name)
         parts[name] = part
         g += part
     return KnowledgeBase(g=g, parts=parts)

@@ -48,7 +48,7 @@ def main() -> None:
     from graph.mobility.source import source_for
 
     source = source_for(nt)
-    facts, G, _ = analyse_built([nt])
+    facts, G, *_ = analyse_built([nt])
     sims = stream_similarity(facts)
     timings = {
         "read facts (SPARQL on Oxigraph)": lambda: read_facts(source),

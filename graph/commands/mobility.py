@@ -25,10 +25,10 @@ def output_options(command):
 def _analysis(data: tuple[Path, ...]):
     from graph.mobility.analysis import analyse_built
 
-    facts, G, origin = run(lambda: analyse_built(list(data) or None))
+    facts, G, origin, source = run(lambda: analyse_built(list(data) or None))
     if not data and "memory" in origin:
         click.echo(f"note: using {origin}", err=True)
-    return facts, G
+    return facts, G, source
 
 
 def _resolve(nodes, name: str, kinds=None) -> str:
@@ -54,7 +54,7 @@ def _echo(text: str) -> None:
 
 
 def _source(data: tuple[Path, ...]):
-    """An Oxigraph source over the built graph (for pages that need labels in both languages)."""
+    """An Oxigraph source over the built graph, for `careers graph`, which needs no mobility analysis."""
     from graph.mobility.source import OxigraphSource
     from graph.sparql.source import built_graph
 
@@ -92,7 +92,7 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, htm
     """
     from graph.mobility.paths import best_paths
 
-    facts, G = _analysis(data)
+    facts, G, rdf_source = _analysis(data)
     nodes = dict(G.nodes(data=True))
     a, b = _resolve(nodes, source), _resolve(nodes, target)
     options = dict(
@@ -107,7 +107,7 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, htm
     if html_file is not None:
         from graph.viz.export import path_page
 
-        _write_page(html_file, path_page(facts, G, _source(data), paths[0], lang))
+        _write_page(html_file, path_page(facts, G, rdf_source, paths[0], lang))
     if fmt == "table":
         for number, p in enumerate(paths, 1):
             _echo(f"Path {number}: cost {p.cost:.2f}, {len(p.steps)} moves, {p.basis}")
@@ -146,7 +146,7 @@ def gap(source, target, fmt, data) -> None:
     """
     from graph.mobility.gap import skill_gap
 
-    facts, G = _analysis(data)
+    facts, G, _ = _analysis(data)
     nodes = {n: d for n, d in _catalogue(facts, G).items() if d["kind"] in ("position", "stream")}
     a, b = _resolve(nodes, source), _resolve(nodes, target)
     result = skill_gap(facts, a, b)
@@ -174,7 +174,7 @@ def show(thing, fmt, data) -> None:
     """
     from graph.mobility.describe import describe_node
 
-    facts, G = _analysis(data)
+    facts, G, _ = _analysis(data)
     catalogue = _catalogue(facts, G)
     node = _resolve(catalogue, thing)
     info = describe_node(facts, G, node, catalogue[node]["kind"])
@@ -203,7 +203,7 @@ def ladders(fmt, data) -> None:
     """
     from graph.mobility.ladders import entry_levels, ladder_matrix, path_tops
 
-    facts, G = _analysis(data)
+    facts, G, _ = _analysis(data)
     matrix, entry, tops = ladder_matrix(G), entry_levels(G), path_tops(G)
     rows = [
         {
@@ -228,7 +228,7 @@ def mobility(top, fmt, data) -> None:
     """
     from graph.mobility.summary import summarise
 
-    facts, G = _analysis(data)
+    facts, G, _ = _analysis(data)
     tables = summarise(facts, G, top=top)
     if fmt == "json":
         _echo(json.dumps(tables, ensure_ascii=False, indent=1))

@@ -24,18 +24,18 @@ __all__ = ["analyse", "analyse_built"]
 
 def analyse(g) -> tuple[Facts, nx.MultiDiGraph]:
     """Facts and mobility graph of an rdflib graph (queried through an Oxigraph copy: 40x faster than rdflib)."""
-    return _from_ntriples(g.serialize(format="nt").encode("utf-8"))
+    facts = read_facts(OxigraphSource.from_ntriples(g.serialize(format="nt").encode("utf-8")))
+    return facts, mobility_graph(facts)
 
 
-def analyse_built(data: list[Path] | None = None) -> tuple[Facts, nx.MultiDiGraph, str]:
-    """Facts, mobility graph and origin, from ``outputs/knowledge-graph.nt`` (or ``data``), else a build in memory."""
+def analyse_built(data: list[Path] | None = None) -> tuple[Facts, nx.MultiDiGraph, str, OxigraphSource]:
+    """Facts, mobility graph, origin and the source they were read from (for pages that need more of the graph).
+
+    From ``outputs/knowledge-graph.nt`` (or ``data``), else a build in memory.
+    """
     from graph.sparql.source import built_graph
 
     nt, origin = built_graph(data)
-    facts, G = _from_ntriples(nt)
-    return facts, G, origin
-
-
-def _from_ntriples(nt: bytes) -> tuple[Facts, nx.MultiDiGraph]:
-    facts = read_facts(OxigraphSource.from_ntriples(nt))
-    return facts, mobility_graph(facts)
+    source = OxigraphSource.from_ntriples(nt)
+    facts = read_facts(source)
+    return facts, mobility_graph(facts), origin, source

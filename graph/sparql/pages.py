@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from graph.iris import GCD_IRI, PREFIXES
+from graph.iris import GCD_IRI, curie
 
 __all__ = ["entity_page", "local_link", "query_page"]
 
@@ -22,18 +22,11 @@ def local_link(iri: str) -> str:
     return "/id/" + iri[len(GCD_IRI) :] if iri.startswith(GCD_IRI) else iri
 
 
-def _short(iri: str) -> str:
-    for prefix, base in PREFIXES.items():
-        if iri.startswith(base) and iri != base:
-            return f"{prefix}:{iri[len(base) :]}"
-    return iri
-
-
 def _term_html(term: dict) -> str:
     if term["type"] == "uri":
         iri = term["value"]
         label = term.get("label")
-        text = escape(label or _short(iri))
+        text = escape(label or curie(iri) or iri)
         return f'<a href="{escape(local_link(iri), quote=True)}">{text}</a>'
     lang = f' <span class="lang">@{escape(term["xml:lang"])}</span>' if "xml:lang" in term else ""
     return f"<span>{escape(term['value'])}</span>{lang}"

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat
 from pyoxigraph import serialize as rdf_serialize
 
-from graph.iris import PREFIXES
+from graph.iris import PREFIXES, curie
 
 __all__ = ["RDF_FORMATS", "RESULT_FORMATS", "render_term", "table", "write_ask", "write_graph", "write_select"]
 
@@ -156,10 +156,7 @@ def _short(term) -> str:
     if term is None:
         return ""
     if isinstance(term, NamedNode):
-        for prefix, iri in PREFIXES.items():
-            if term.value.startswith(iri) and "/" not in term.value[len(iri) :] and "#" not in term.value[len(iri) :]:
-                return f"{prefix}:{term.value[len(iri) :]}"
-        return f"<{term.value}>"
+        return curie(term.value) or f"<{term.value}>"
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     assert isinstance(term, Literal)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from graph.iris import GCDC_IRI
+from graph.iris import GCDC_IRI, curie
 from graph.mobility.facts import local
 from graph.mobility.source import Source
 
@@ -107,12 +107,7 @@ class Ontology:
 
 
 def _short(iri: str) -> str:
-    from graph.iris import PREFIXES
-
-    for prefix, base in PREFIXES.items():
-        if iri.startswith(base):
-            return f"{prefix}:{iri[len(base) :]}"
-    return iri
+    return curie(iri) or iri
 
 
 def ontology(source: Source) -> Ontology:

@@ -16,7 +16,7 @@ from graph.mobility.facts import Facts
 from graph.mobility.source import Source
 from graph.viz.data import knowledge_graph, labels, ontology
 from graph.viz.i18n import LANGUAGES, text
-from graph.viz.page import STATIC, render
+from graph.viz.page import render, static_text
 from graph.viz.views import COMMUNITY_COLOURS, EDGE_STYLES, career_map, knowledge_graph_view, ontology_view, stream_mobility
 
 __all__ = ["PAGES", "focus_page", "html_files", "html_files_from_ntriples", "path_page"]
@@ -105,7 +105,7 @@ def _index(lang: str, communities: dict[str, str]) -> str:
         intro=text(lang, "index_intro"),
         views=views,
         legend=legend,
-        css=(STATIC / "page.css").read_text(encoding="utf-8"),
+        css=static_text("page.css"),
         other_page="index.html" if other == "en" else f"index.{other}.html",
         other_lang=other,
         t_other=text(lang, "other_language"),

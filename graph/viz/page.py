@@ -24,7 +24,7 @@ import jinja2
 
 from graph.viz.i18n import text
 
-__all__ = ["View", "render", "safe_json", "vis_assets"]
+__all__ = ["View", "render", "safe_json", "static_text", "vis_assets"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 _CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -53,6 +53,12 @@ class View:
 def safe_json(value) -> str:
     """JSON that can sit inside a ``<script>`` element: ``<``, ``>`` and ``&`` are escaped."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@functools.cache
+def static_text(name: str) -> str:
+    """A file of ``graph/viz/static/`` (the pages' own script and style), read once."""
+    return (STATIC / name).read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)
@@ -181,6 +187,6 @@ def render(view: View) -> str:
         payload=safe_json(payload),
         vis_js=vis_js,
         vis_css=vis_css,
-        page_js=(STATIC / "page.js").read_text(encoding="utf-8"),
-        page_css=(STATIC / "page.css").read_text(encoding="utf-8"),
+        page_js=static_text("page.js"),
+        page_css=static_text("page.css"),
     )
