@@ -73,7 +73,7 @@ def mobility_graph(facts: Facts, *, threshold: float = LATERAL_THRESHOLD) -> nx.
     stated = _stated(facts)
     _add_nodes(G, facts)
     _add_promotions(G, facts, stated)
-    _add_entries_and_exits(G, facts, stated)
+    _add_entries_and_exits(G, facts)
     _add_path_changes(G, facts)
     _add_laterals(G, facts, threshold)
     return G
@@ -159,19 +159,24 @@ def _entry_positions(facts: Facts) -> list[str]:
     for positions in _by_stream(facts).values():
         low = facts.positions[positions[0]]["rank"]
         entries += [p for p in positions if facts.positions[p]["rank"] == low]
-    return sorted(entries) + sorted(s for s, d in facts.streams.items() if d["community"] != "community-it")
+    return sorted(entries) + _stream_nodes(facts)
+
+
+def _stream_nodes(facts: Facts) -> list[str]:
+    """The streams that are nodes of their own: those of the communities whose streams have no levels."""
+    return sorted(s for s, d in facts.streams.items() if d["community"] != "community-it")
 
 
 def _community_of(G, node) -> str | None:
     return G.nodes[node].get("community")
 
 
-def _add_entries_and_exits(G, facts: Facts, stated) -> None:
+def _add_entries_and_exits(G, facts: Facts) -> None:
     by_route: dict[str, list[dict]] = defaultdict(list)
     for p in facts.progressions:
         by_route[p["from"]].append(p)
     entry_nodes = _entry_positions(facts)
-    everywhere = sorted(facts.positions) + sorted(s for s, d in facts.streams.items() if d["community"] != "community-it")
+    everywhere = sorted(facts.positions) + _stream_nodes(facts)
     for route in facts.routes:
         progressions = by_route.get(route, [])
         if not progressions:
