@@ -289,9 +289,21 @@ def test_no_query_makes_the_canary_receive_a_request(base):
             f"DESCRIBE <{c}/data.ttl>",
             f'SELECT * WHERE {{ BIND(IRI("{c}/x") AS ?x) ?x ?p ?o }}',
             f"PREFIX c: <{c}/> SELECT * WHERE {{ SERVICE c:sparql {{ ?s ?p ?o }} }}",
+            # a comment ends at CR as well as LF for the engine
+            f"SELECT * WHERE {{ BIND(1 AS ?x) #\r SERVICE <{c}/sparql> {{?a ?b ?c}} \n}}",
+            f"SELECT * WHERE {{ OPTIONAL {{ BIND(1 AS ?x) #\r SERVICE <{c}/sparql> {{?a ?b ?c}} \n}} }}",
+            # keywords glued to names, a second dot run in a local name, `<` read as less-than
+            f"PREFIX c: <{c}/> SELECT * WHERE {{ SERVICEc:sparql {{ }} }}",
+            f"PREFIX c: <{c}/> SELECT * WHERE {{ ?s ?p trueSERVICE c:sparql {{ }} }}",
+            f"PREFIX c: <{c}/> PREFIX ex: <http://e/> SELECT * WHERE {{ ?s ?p ex:a.b.SERVICE c:sparql {{ }} }}",
+            f"PREFIX c: <{c}/> PREFIX http: <http://e/> SELECT * WHERE {{ BIND(1 AS ?a) FILTER(?a<http:+'x> \"' || true) "
+            f'SERVICE c:sparql {{ }} #"\n}}',
+            # rdflib expands \u escapes before parsing: a string to Oxigraph, SERVICE to rdflib
+            f'SELECT * WHERE {{ BIND("a\\u0022 AS ?y) SERVICE <{c}/sparql> {{ }} BIND(\\u0022b" AS ?x) }}',
         ]
         for query in attempts:
             request(f"{base}/sparql?query={quote(query)}")
+            request(f"{base}/sparql", data=urlencode({"query": query}).encode(), headers={"Content-Type": "application/x-www-form-urlencoded"})
             request(f"{base}/sparql", data=query.encode(), headers={"Content-Type": "application/sparql-query"})
             request(f"{base}/sparql?query=ASK%7B%7D&default-graph-uri={quote(c + '/g.ttl')}")
         from click.testing import CliRunner
@@ -301,6 +313,32 @@ def test_no_query_makes_the_canary_receive_a_request(base):
         for query in attempts:
             for engine in ("oxigraph", "rdflib"):
                 CliRunner().invoke(main, ["query", query, "--engine", engine])
+        assert canary.requests == []
+    finally:
+        canary.close()
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_comment_ended_by_a_carriage_return_hides_nothing(base, nested):
+    """The reported hole: after `#` and CR, Oxigraph reads SERVICE (a comment ends at CR or LF); so does the guard now."""
+    canary = Canary()
+    try:
+        pattern = f"BIND(1 AS ?x) #\r SERVICE <{canary.url}/sparql> {{?a ?b ?c}} \n"
+        query = "SELECT * WHERE { " + (f"OPTIONAL {{ {pattern}}} " if nested else pattern) + "}"
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        for status, _, body in (
+            request(f"{base}/sparql?query={quote(query)}"),
+            request(f"{base}/sparql", data=urlencode({"query": query}).encode(), headers=form),
+            request(f"{base}/sparql", data=query.encode(), headers={"Content-Type": "application/sparql-query"}),
+        ):
+            assert status == 403 and b"SERVICE is not allowed" in body
+        from click.testing import CliRunner
+
+        from graph.cli import main
+
+        for engine in ("oxigraph", "rdflib"):
+            result = CliRunner().invoke(main, ["query", query, "--engine", engine])
+            assert result.exit_code == 2 and "SERVICE is not allowed" in result.output
         assert canary.requests == []
     finally:
         canary.close()

@@ -104,7 +104,7 @@ def serve(
     from graph.sparql.workers import WorkerPool
 
     nt, origin = run(lambda: built_graph(list(data)))
-    pool = run(lambda: WorkerPool(nt, size=workers, method="forkserver"))
+    pool = run(lambda: WorkerPool(nt, size=workers, method="forkserver", second_opinion=True))
     triples = nt.count(b"\n")
     endpoint = Endpoint(
         pool, triples, timeout=timeout, row_limit=row_limit, cors_origin=cors_origin, html_root=html_dir or DEFAULT_OUTPUTS / "html"

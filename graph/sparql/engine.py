@@ -16,7 +16,7 @@ from pathlib import Path
 from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, Store
 
 from graph.iris import PREFIXES
-from graph.sparql.guard import QuerySyntaxError, inspect_query
+from graph.sparql.guard import QueryInfo, QuerySyntaxError, inspect_query
 from graph.sparql.results import RDF_FORMATS, RESULT_FORMATS, table, write_ask, write_graph, write_select
 
 __all__ = ["DEFAULT_ROW_LIMIT", "Answer", "Engine"]
@@ -65,9 +65,9 @@ class Engine:
         """
         info = inspect_query(query)
         try:
-            result = self.store.query(query, prefixes=PREFIXES)
+            result = self.store.query(info.text, prefixes=PREFIXES)  # the guard's reading, not the raw text: see graph.sparql.guard
         except SyntaxError as exc:
-            raise _syntax_error(exc, query) from None
+            raise _syntax_error(exc, query, info) from None
         if isinstance(result, QueryBoolean):
             answer = bool(result)
             if fmt == "table":
@@ -96,12 +96,13 @@ class Engine:
         return Answer(info.form, RDF_FORMATS[fmt][0], write_graph(triples, fmt), truncated)
 
 
-def _syntax_error(exc: SyntaxError, query: str) -> QuerySyntaxError:
-    """Turn Oxigraph's ``error at LINE:COLUMN: message`` into a `QuerySyntaxError`."""
+def _syntax_error(exc: SyntaxError, query: str, info: QueryInfo) -> QuerySyntaxError:
+    """Turn Oxigraph's ``error at LINE:COLUMN: message`` into a `QuerySyntaxError` at the same place of ``query``."""
     import re
 
     text = str(exc)
     match = re.match(r"error at (\d+):(\d+):\s*(.*)", text, re.DOTALL)
     if match:
-        return QuerySyntaxError(f"syntax error: {match.group(3)}", query, int(match.group(1)), int(match.group(2)))
+        error = QuerySyntaxError(f"syntax error: {match.group(3)}", info.text, int(match.group(1)), int(match.group(2)))
+        return error.relocated(query, info)
     return QuerySyntaxError(f"syntax error: {text}", query)

@@ -1,36 +1,46 @@
-"""Decide, before anything runs, whether a SPARQL request is a safe read-only query.
+r"""Decide, before anything runs, whether a SPARQL request is a safe read-only query, and what text the engine runs.
 
-Two layers, both on parsed input, never on a text search:
+Two layers:
 
-1. `inspect_query` tokenizes the query with the SPARQL 1.1 lexical grammar (IRIs, the four string
-   forms, comments, prefixed names, variables, numbers, punctuation, keywords). In SPARQL a bare
-   ``SERVICE``, ``FROM``, ``LOAD``, ``INSERT``... token can only be that keyword, so this decides
-   exactly, and it bounds the size and nesting depth that the parsers after it would recurse on.
-2. `check_parsed` (used by the endpoint, whose process is warm) parses the query with rdflib's
-   SPARQL grammar and walks the parse tree for dataset clauses and ``SERVICE`` patterns; anything it
-   cannot parse, or that recurses too deep, is refused.
+1. `inspect_query` reads the query with `graph.sparql.lexer`, which splits it as the embedded engine
+   (Oxigraph 0.5) does, in linear time. It refuses updates, ``SERVICE``, ``LOAD``, ``FROM``/``FROM NAMED``,
+   text over `MAX_QUERY_BYTES`, nesting deeper than `MAX_DEPTH`, more than `MAX_TOKENS` tokens and more
+   than `MAX_CHAIN` operators and group elements (the engine nests those one inside the other and
+   overflows its stack on a few thousand). Because Oxigraph matches keywords without a word boundary
+   (``SERVICEex:s`` is ``SERVICE ex:s``), a word or prefix that merely *contains* ``SERVICE`` or ``FROM`` is
+   refused too. It returns the text the engine must run (`QueryInfo.text`): comments blanked, and each
+   IRI's first character written as a ``\u`` escape, so that the engine cannot read ``<`` as *less than*
+   and the IRI's text as code (``FILTER(?a<http:+'x> "'...``) where the guard read an IRI. The engine
+   therefore runs exactly the tokens the guard checked.
+2. `check_parsed` parses the query with rdflib's SPARQL grammar and walks the tree for dataset clauses and
+   ``SERVICE``. For rdflib's own engine this is the engine's reading itself; for Oxigraph it is a second
+   opinion. It is slow on big queries, so it runs inside a query worker, under the time limit.
 
 Examples
 --------
 >>> inspect_query("SELECT * WHERE { ?s ?p 'SERVICE' }").form
 'SELECT'
->>> inspect_query("SELECT * WHERE { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }")
+>>> inspect_query("SELECT * WHERE { ?s a <http://e/C> } # note").text
+'SELECT * WHERE { ?s a <\\u0068ttp://e/C> }       '
+>>> inspect_query("SELECT * WHERE { BIND(1 AS ?x) #\r SERVICE <http://127.0.0.1/> { ?s ?p ?o } }")
 Traceback (most recent call last):
 ...
-graph.sparql.guard.UnsafeQuery: SERVICE is not allowed: this endpoint never calls other services (line 1, column 18)
+graph.sparql.guard.UnsafeQuery: SERVICE is not allowed: this endpoint never calls other services (line 1, column 35)
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.errors import CareersError
+from graph.sparql.lexer import LexError, tokenize
 
 __all__ = [
+    "MAX_CHAIN",
     "MAX_DEPTH",
     "MAX_QUERY_BYTES",
+    "MAX_TOKENS",
     "QueryInfo",
     "QuerySyntaxError",
     "QueryTooComplex",
@@ -43,14 +53,22 @@ MAX_QUERY_BYTES = 64 * 1024
 """Longest query accepted."""
 MAX_DEPTH = 24
 """Deepest nesting of ``{ }``, ``( )`` and ``[ ]`` accepted (rdflib's parser overflows at about 40 groups)."""
+MAX_TOKENS = 20_000
+"""Most tokens (white space and comments not counted): keeps the guard's own work under about 50 ms."""
+MAX_CHAIN = 2_000
+"""Most operators (``+ - * / && || ! = < ...``, signed numbers, path steps) and group elements (``{``, OPTIONAL,
+MINUS, UNION, BIND, FILTER, GRAPH, VALUES ...) in one query. Oxigraph builds each chain as a tree as deep as it is
+long and overflows its stack at about 5,000 (``BIND(1+1+...)``, a 9,000-step property path, 5,000 MINUS)."""
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH", "USING")
-_REASONS = {
-    "SERVICE": "SERVICE is not allowed: this endpoint never calls other services",
-    "FROM": "FROM and FROM NAMED are not allowed: queries run on this knowledge graph only",
-    "LOAD": "LOAD is not allowed: the endpoint is read-only",
+_FORBIDDEN = {  # refused wherever the engine could read them: as a word, or at the start of a longer word or prefix
+    "service": "SERVICE is not allowed: this endpoint never calls other services",
+    "from": "FROM and FROM NAMED are not allowed: queries run on this knowledge graph only",
 }
+_LOAD = "LOAD is not allowed: the endpoint is read-only"
+_CHAIN_WORDS = ("optional", "minus", "union", "bind", "filter", "graph", "values", "exists", "lateral", "not")
+_OPERATORS = frozenset(("&&", "||", "!=", "<=", ">=", "*", "=", "<", ">", "!", "/", "|", "^", "+", "-", "?"))
 
 
 class QuerySyntaxError(CareersError):
@@ -68,6 +86,12 @@ class QuerySyntaxError(CareersError):
         text = lines[min(self.line, len(lines)) - 1]
         return f"{text}\n{' ' * max((self.column or 1) - 1, 0)}^"
 
+    def relocated(self, query: str, info: QueryInfo) -> QuerySyntaxError:
+        """The same error placed in ``query``, of which it was found in ``info.text`` (the text the engine ran)."""
+        if not self.line:
+            return QuerySyntaxError(self.reason, query)
+        return QuerySyntaxError(self.reason, query, *info.original_position(self.line, self.column or 1))
+
 
 class UnsafeQuery(CareersError):
     """The request is not a read-only query on this graph (an update, SERVICE, LOAD, FROM)."""
@@ -78,85 +102,136 @@ class UnsafeQuery(CareersError):
 
 
 class QueryTooComplex(UnsafeQuery):
-    """The query is too long or too deeply nested to parse safely (a bad request, not a forbidden one)."""
+    """The query is too long, too deeply nested or too long a chain to run safely (a bad request, not a forbidden one)."""
 
 
 @dataclass(frozen=True)
 class QueryInfo:
-    """What `inspect_query` learnt: the query form (SELECT, ASK, CONSTRUCT, DESCRIBE) and the deepest nesting."""
+    """What `inspect_query` learnt: the query form, the deepest nesting, and the text for the engine.
+
+    ``shifts`` lists ``(offset in text, characters added so far)`` at each escaped IRI, to map the engine's
+    positions back to the query's (`original_position`).
+    """
 
     form: str
     depth: int
+    text: str
+    shifts: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
+    def original_position(self, line: int, column: int) -> tuple[int, int]:
+        """The 1-based (line, column) in the original query of a position in `text` (escapes never span lines)."""
+        starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        start = starts[min(line, len(starts)) - 1]
+        return line, column - (self._added(start + column - 1) - self._added(start))
 
-_LEXER = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<var>[?$][\w\u00b7]+)
-  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<pname>(?:[^\W\d_][\w.\-\u00b7]*)?:(?:[\w:%\u00b7\-]|\\[_~.\-!$&'()*+,;=/?\#@%]|\.(?=[\w:%\-]))*)
-  | (?P<blank>_:\w[\w.\-\u00b7]*)
-  | (?P<number>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))
-  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<open>[{(\[])
-  | (?P<close>[})\]])
-  | (?P<punct>\^\^|&&|\|\||!=|<=|>=|[.,;*=<>!/|^+\-?a])
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+    def _added(self, offset: int) -> int:
+        """How many characters the escapes added before ``offset`` of `text`."""
+        added = 0
+        for at, total in self.shifts:
+            if at > offset:
+                break
+            added = total
+        return added
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _escaped(iri: str) -> str:
+    r"""``<http://e/>`` as ``<\u0068ttp://e/>``: still the same IRI to the engine, but never a ``<`` followed by code."""
+    first = iri[1]
+    if first == "\\":
+        return iri
+    code = ord(first)
+    return "<" + (f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}") + iri[2:]
 
 
 @functools.lru_cache(maxsize=512)
 def inspect_query(query: str) -> QueryInfo:
-    """Tokenize ``query`` and refuse anything but one read-only query on this graph.
+    """Read ``query`` as the engine does and refuse anything but one bounded, read-only query on this graph.
 
-    Raises `UnsafeQuery` for updates, ``SERVICE``, ``LOAD``, ``FROM``/``FROM NAMED``, a query over
-    `MAX_QUERY_BYTES` or nested deeper than `MAX_DEPTH`; `QuerySyntaxError` for text that is not
-    made of SPARQL tokens or has no query form. Memoised: the answer depends on the text alone.
+    Raises `UnsafeQuery` for updates, ``SERVICE``, ``LOAD`` and ``FROM``/``FROM NAMED``; `QueryTooComplex` for
+    text over `MAX_QUERY_BYTES`, nesting deeper than `MAX_DEPTH`, more than `MAX_TOKENS` tokens or `MAX_CHAIN`
+    chain elements; `QuerySyntaxError` for text that is not made of SPARQL tokens or has no query form.
+    Memoised: the answer depends on the text alone. Linear in the length of the query.
     """
-    if len(query.encode("utf-8")) > MAX_QUERY_BYTES:
+    if len(query) > MAX_QUERY_BYTES or len(query.encode("utf-8")) > MAX_QUERY_BYTES:
         raise QueryTooComplex(f"query longer than {MAX_QUERY_BYTES} bytes")
     form = None
-    depth = deepest = 0
-    offset = 0
-    while offset < len(query):
-        match = _LEXER.match(query, offset)
-        if match is None:
-            raise QuerySyntaxError(f"unexpected character {query[offset]!r}", query, *_position(query, offset))
-        kind, token = match.lastgroup, match.group()
-        if kind == "word":
-            word = token.upper()
-            if word in _REASONS:
-                raise UnsafeQuery(_REASONS[word], *_position(query, offset))
-            if word in UPDATE_WORDS and form is None:
-                raise UnsafeQuery(f"{word} is an update: the endpoint is read-only", *_position(query, offset))
-            if word in QUERY_FORMS and form is None:
-                form = word
-        elif kind == "open":
-            depth += 1
-            deepest = max(deepest, depth)
-            if depth > MAX_DEPTH:
-                raise QueryTooComplex(f"query nested more than {MAX_DEPTH} levels deep", *_position(query, offset))
-        elif kind == "close":
-            depth -= 1
-        offset = match.end()
+    depth = deepest = tokens = chain = added = 0
+    pieces: list[str] = []
+    shifts: list[tuple[int, int]] = []
+    try:
+        for token in tokenize(query):
+            kind, text = token.kind, token.text
+            if kind == "ws":
+                pieces.append(text)
+                continue
+            if kind == "comment":
+                pieces.append(" " * len(text))
+                continue
+            tokens += 1
+            if tokens > MAX_TOKENS:
+                raise QueryTooComplex(f"query longer than {MAX_TOKENS} tokens", *_position(query, token.start))
+            if kind == "iri":
+                escaped = _escaped(text)
+                added += len(escaped) - len(text)
+                shifts.append((token.start + added, added))
+                pieces.append(escaped)
+                continue
+            pieces.append(text)
+            if kind in ("word", "pname"):
+                form = _check_name(query, token, form)
+                if kind == "word" and text.lower().startswith(_CHAIN_WORDS):
+                    chain += 1
+            elif kind == "open":
+                depth += 1
+                deepest = max(deepest, depth)
+                chain += text == "{"
+                if depth > MAX_DEPTH:
+                    raise QueryTooComplex(f"query nested more than {MAX_DEPTH} levels deep", *_position(query, token.start))
+            elif kind == "close":
+                depth -= 1
+            elif (kind == "punct" and text in _OPERATORS) or (kind == "number" and text[0] in "+-"):
+                chain += 1
+            if chain > MAX_CHAIN:
+                raise QueryTooComplex(
+                    f"query has more than {MAX_CHAIN} operators and group elements (the engine would nest them too deep)",
+                    *_position(query, token.start),
+                )
+    except LexError as exc:
+        raise QuerySyntaxError(str(exc), query, *_position(query, exc.offset)) from None
     if form is None:
         raise QuerySyntaxError("no SELECT, ASK, CONSTRUCT or DESCRIBE in the query", query)
-    return QueryInfo(form=form, depth=deepest)
+    return QueryInfo(form=form, depth=deepest, text="".join(pieces), shifts=tuple(shifts))
+
+
+def _check_name(query: str, token, form: str | None) -> str | None:
+    """Refuse a word or prefixed name the engine could read as a forbidden keyword; return the query form found so far."""
+    name = token.text.split(":", 1)[0].lower() if token.kind == "pname" else token.text.lower()
+    for word, reason in _FORBIDDEN.items():
+        at = name.find(word)
+        if at >= 0:
+            raise UnsafeQuery(reason, *_position(query, token.start + at))
+    if token.kind == "pname":
+        return form
+    word = name.upper()
+    if word == "LOAD":
+        raise UnsafeQuery(_LOAD, *_position(query, token.start))
+    if word in UPDATE_WORDS and form is None:
+        raise UnsafeQuery(f"{word} is an update: the endpoint is read-only", *_position(query, token.start))
+    if word in QUERY_FORMS and form is None:
+        return word
+    return form
 
 
 def check_parsed(query: str) -> None:
     """Parse ``query`` with rdflib's SPARQL grammar and refuse dataset clauses and SERVICE found in the tree.
 
     Raises `QuerySyntaxError` when it does not parse (with line and column), `UnsafeQuery` when the
-    tree holds ``FROM``/``FROM NAMED`` or ``SERVICE``, or when parsing recurses too deep.
+    tree holds ``FROM``/``FROM NAMED`` or ``SERVICE``, `QueryTooComplex` when parsing recurses too deep.
     """
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
@@ -167,11 +242,13 @@ def check_parsed(query: str) -> None:
         raise QuerySyntaxError(f"syntax error: {exc.msg}", query, exc.lineno, exc.col) from None
     except RecursionError:
         raise QueryTooComplex("query too deeply nested to parse") from None
+    except ValueError as exc:  # rdflib expands \u escapes first, and refuses code points past U+10FFFF this way
+        raise QuerySyntaxError(f"syntax error: {exc}", query) from None
     for name in _names(tree):
         if name == "datasetClause":
-            raise UnsafeQuery(_REASONS["FROM"])
+            raise UnsafeQuery(_FORBIDDEN["from"])
         if name == "ServiceGraphPattern":
-            raise UnsafeQuery(_REASONS["SERVICE"])
+            raise UnsafeQuery(_FORBIDDEN["service"])
 
 
 def _names(node, depth: int = 0):

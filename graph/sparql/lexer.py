@@ -1,0 +1,140 @@
+r"""Split a SPARQL query into tokens the way the embedded engine (Oxigraph 0.5) reads them, in linear time.
+
+The token rules are those of the SPARQL 1.1 grammar as Oxigraph's parser implements them, which is
+what the guard must agree with (`graph.sparql.guard`):
+
+* white space is only space, tab, CR and LF; a comment runs from ``#`` to the next CR **or** LF;
+* ``<...>`` is an IRI only when its text is a valid IRI reference **with a scheme** (the engine has no
+  base IRI, so it rejects relative ones and reads ``<`` as *less than* instead: ``?a<?b&&?c>?d``);
+  ``\u``/``\U`` escapes are allowed in IRIs and strings;
+* strings follow the grammar's four forms, with escapes; a long string's inner quotes are read as the
+  engine reads them (``'''a''x'''`` is one string);
+* a prefixed name's local part may hold at most one run of dots followed by more name characters
+  (Oxigraph's rule: ``ex:a.b.c`` is ``ex:a.b`` ``.`` ``c``);
+* any run of letters that is not a variable, a prefixed name's local part, a blank node label or a
+  language tag is a **word** (a keyword, a function name or nonsense). Oxigraph matches keywords
+  without a word boundary (``SERVICEex:s`` is ``SERVICE ex:s``, ``trueSERVICE`` is ``true SERVICE``),
+  so the guard looks *inside* words and prefixes, not only at whole tokens.
+
+Every pattern is possessive (no backtracking) and every token is read once, so the time is linear in
+the length of the query whatever it holds.
+
+Examples
+--------
+>>> [(t.kind, t.text) for t in tokenize("SELECT ?x { ex:a ex:p <http://e/a> } # end") if t.kind != "ws"]  # doctest: +NORMALIZE_WHITESPACE
+[('word', 'SELECT'), ('var', '?x'), ('open', '{'), ('pname', 'ex:a'), ('pname', 'ex:p'), ('iri', '<http://e/a>'),
+ ('close', '}'), ('comment', '# end')]
+>>> [t.text for t in tokenize("FILTER(?a<?b&&?c>?d)") if t.kind != "ws"]
+['FILTER', '(', '?a', '<', '?b', '&&', '?c', '>', '?d', ')']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from graph.errors import CareersError
+
+__all__ = ["LexError", "Token", "tokenize", "unescape"]
+
+_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d\u2070-\u218f"
+    "\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_EXTRA = "0-9\u00b7\u0300-\u036f\u203f-\u2040"  # VARNAME and PN_CHARS beyond PN_CHARS_U
+_PN_CHARS = f"[{_BASE}_\\-{_EXTRA}]"
+_UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
+_ECHAR = r"\\[tbnrf\"'\\]"
+_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
+_LOCAL_CHAR = f"(?:{_PN_CHARS}|:|{_PLX})"
+_PREFIX = f"[{_BASE}]{_PN_CHARS}*+(?:\\.++{_PN_CHARS}++)*+"
+
+_TOKEN = re.compile(
+    rf"""
+    (?P<ws>[ \t\r\n]++)
+  | (?P<comment>\#[^\r\n]*+)
+  | (?P<iri><(?:[^<>"{{}}|^`\\\x00-\x20]|{_UCHAR})*+>)
+  | (?P<string>'''(?:(?:''|')?+(?:[^'\\]|{_ECHAR}|{_UCHAR}))*+'''
+              |\"\"\"(?:(?:\"\"|\")?+(?:[^"\\]|{_ECHAR}|{_UCHAR}))*+\"\"\"
+              |'(?:[^'\\\n\r]|{_ECHAR}|{_UCHAR})*+'
+              |"(?:[^"\\\n\r]|{_ECHAR}|{_UCHAR})*+")
+  | (?P<var>[?$][{_BASE}_0-9][{_BASE}_{_EXTRA}]*+)
+  | (?P<langtag>@[a-zA-Z]++(?:-[a-zA-Z0-9]++)*+)
+  | (?P<number>[+-]?+(?:[0-9]++\.[0-9]*+[eE][+-]?[0-9]++|\.[0-9]++[eE][+-]?[0-9]++|[0-9]++[eE][+-]?[0-9]++
+                       |[0-9]*+\.[0-9]++|[0-9]++))
+  | (?P<blank>_:[{_BASE}_0-9]{_PN_CHARS}*+(?:\.++{_PN_CHARS}++)*+)
+  | (?P<pname>(?:{_PREFIX})?:(?:(?:[{_BASE}_:0-9]|{_PLX}){_LOCAL_CHAR}*+(?:\.++{_LOCAL_CHAR}++)?+)?+)
+  | (?P<word>{_PREFIX})
+  | (?P<open>[{{(\[])
+  | (?P<close>[}})\]])
+  | (?P<punct>\^\^|&&|\|\||!=|<=|>=|[.,;*=<>!/|^+\-?])
+    """,
+    re.VERBOSE,
+)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_ESCAPE = re.compile(_UCHAR + "|" + _ECHAR)
+_ECHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+class LexError(CareersError):
+    """The text holds something that is no SPARQL token (at ``offset``, 0-based)."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        self.offset = offset
+        super().__init__(message)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its kind, where it starts and ends, and its text.
+
+    Kinds: ``ws``, ``comment``, ``iri``, ``string``, ``var``, ``langtag``, ``number``, ``blank``, ``pname``,
+    ``word``, ``open``, ``close``, ``punct``.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def unescape(text: str) -> str:
+    r"""Replace ``\u``/``\U`` (and string) escapes by the characters they stand for.
+
+    >>> unescape(r"a\u0041\n")
+    'aA\n'
+    """
+
+    def expand(match: re.Match) -> str:
+        escape = match.group()
+        return _ECHARS[escape[1]] if len(escape) == 2 else chr(int(escape[2:], 16))
+
+    return _ESCAPE.sub(expand, text)
+
+
+def _is_iri(token: str) -> bool:
+    """An IRI the engine accepts has a scheme (it has no base IRI to resolve a relative one against)."""
+    return _SCHEME.match(unescape(token[1:-1])) is not None
+
+
+def tokenize(query: str) -> Iterator[Token]:
+    """Yield the tokens of ``query``, white space and comments included; raise `LexError` at the first character that starts none."""
+    offset, end = 0, len(query)
+    while offset < end:
+        match = _TOKEN.match(query, offset)
+        if match is None:
+            raise LexError(_unexpected(query, offset), offset)
+        kind, text = match.lastgroup, match.group()
+        if kind == "iri" and not _is_iri(text):  # not an IRI to the engine either: `<` is an operator here
+            text = "<=" if query.startswith("<=", offset) else "<"
+            kind = "punct"
+        yield Token(kind, offset, offset + len(text), text)
+        offset += len(text)
+
+
+def _unexpected(query: str, offset: int) -> str:
+    char = query[offset]
+    if char in "'\"":
+        return "unterminated string"
+    return f"unexpected character {char!r}"
