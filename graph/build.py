@@ -13,7 +13,7 @@ Examples
 >>> from graph.build import build
 >>> result = build(out_dir=tempfile.mkdtemp())
 >>> result.counts["gcdc:Position"]
-47
+72
 """
 
 from __future__ import annotations
@@ -44,8 +44,11 @@ SUMMARY_CLASSES = (
     "Responsibility",
     "Expertise",
     "FunctionalArea",
-    "Competency",
-    "CompetencyLink",
+    "Skill",
+    "JobTemplate",
+    "SkillLink",
+    "StaffingRule",
+    "PayRange",
     "Progression",
     "Program",
     "EntryRoute",
@@ -84,14 +87,14 @@ def knowledge_base(extra: Iterable[Path | str] = ()) -> tuple[KnowledgeBase, Val
 
 
 def analysed_knowledge_base(extra: Iterable[Path | str] = ()):
-    """`knowledge_base`, then the mobility analysis, whose inferred moves are written back into the graph.
+    """`knowledge_base`, then the mobility analysis, whose moves are written back into the graph.
 
-    Returns ``(kb, report, facts, G)``.
+    Returns ``(kb, report, facts, model)``.
     """
     kb, report = knowledge_base(extra)
-    facts, G = _analyse(kb)
-    _write_back(kb, facts, G)
-    return kb, report, facts, G
+    facts, model = _analyse(kb)
+    _write_back(kb, model)
+    return kb, report, facts, model
 
 
 def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") -> BuildResult:
@@ -111,16 +114,16 @@ def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") 
 
         kb = load(extra)
         derive(kb.g)
-        facts, G = _analyse(kb)
-        charts = pool.submit(chart_files, facts, G)
-        _write_back(kb, facts, G)
+        facts, model = _analyse(kb)
+        charts = pool.submit(chart_files, facts, model)
+        _write_back(kb, model)
         for fmt, text in serialize_all(kb.g).items():
             outputs[GRAPH_STEM + FORMATS[fmt]] = text.encode("utf-8")
         report = _validated(kb)
         description = describe(kb.g, {name: len(data) for name, data in outputs.items()})
         outputs["void.ttl"] = serialize(description, "turtle").encode("utf-8")
-        outputs.update(report_files(facts, G, charts=False))
-        outputs.update(html_files_from_ntriples(facts, G, outputs[GRAPH_STEM + ".nt"]))
+        outputs.update(report_files(facts, model, charts=False))
+        outputs.update(html_files_from_ntriples(facts, model, outputs[GRAPH_STEM + ".nt"]))
         outputs.update(charts.result())
     out = Path(out_dir)
     write_atomically(out, outputs)
@@ -157,10 +160,10 @@ def _analyse(kb: KnowledgeBase):
         raise
 
 
-def _write_back(kb: KnowledgeBase, facts, G) -> None:
-    from graph.mobility.rdf import add_inferred_progressions
+def _write_back(kb: KnowledgeBase, model) -> None:
+    from graph.mobility.rdf import add_moves
 
-    add_inferred_progressions(kb.g, G, {label: cid for cid, label in facts.competencies.items()})
+    add_moves(kb.g, model.graph())
 
 
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:

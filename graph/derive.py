@@ -1,11 +1,17 @@
-"""Add what follows from the loaded data: positions, and the competency links of each work item.
+"""Add what follows from the loaded data: positions, official-skill links, and the positions the job templates describe.
 
 * A **position** is generated for each role and each work stream the source says the role is found in
-  (``gcdc:foundInStream``), at the role's level: nowhere else. It is derived from the role
-  (``prov:wasDerivedFrom``) and repeats the role's quotes.
-* Each responsibility, expertise and functional area gets a ``gcdc:CompetencyLink`` per competency,
-  made by label match (`graph.competencies`) or by an editor (``gcdc:curatedCompetency``), and a plain
-  ``gcdc:requiresCompetency`` shortcut.
+  (``gcdc:foundInStream``), at the role's level: nowhere else. A stream in which the source places no
+  role (the Information and Data Governance and Data Centre of Expertise streams) gets one position at
+  each level of the group its assumption names (``gcd:assumption-levels-of-streams-without-levels``:
+  a deployment keeps a person's level), marked ``gcdc:levelStated false`` and ``gcdc:assumes`` it.
+* Each responsibility, expertise and functional area gets a ``gcdc:SkillLink`` per official skill its
+  words name (`graph.skills`: name or keyword match, English and French) or an editor chose
+  (``gcdc:curatedSkill``), less the matches an editor excluded (``gcdc:excludedSkill``), and a plain
+  ``gcdc:requiresSkill`` shortcut.
+* Each GC Digital Talent job template is linked (``gcdc:templateFor``) to the position it describes:
+  the stream whose ``skos:exactMatch`` is its work stream, its level, and its path (a supervisor is on
+  the management path, an individual contributor on the individual-contributor path from IT-03).
 
 Derivation is deterministic and idempotent: the same graph in gives the same triples out.
 
@@ -17,6 +23,8 @@ Examples
 >>> from graph.namespaces import GCD, GCDC
 >>> (GCD["position-it-03-team-lead-it-security"], GCDC.hasRole, GCD["role-team-lead"]) in g
 True
+>>> (GCD["position-it-02-data-systems-operations"], GCDC.levelStated, None) in g
+True
 """
 
 from __future__ import annotations
@@ -24,14 +32,15 @@ from __future__ import annotations
 import re
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from graph.competencies import matcher_from_graph
 from graph.namespaces import GCD, GCD_IRI, GCDC
 
-__all__ = ["derive", "english_label", "local_name", "position_iri"]
+__all__ = ["LEVELS_ASSUMPTION", "derive", "english_label", "local_name", "position_iri"]
 
 WORK_ITEMS = (GCDC.Responsibility, GCDC.Expertise, GCDC.FunctionalArea)
+LEVELS_ASSUMPTION = GCD["assumption-levels-of-streams-without-levels"]
+"""The assumption that gives streams without stated levels their positions (its value names a group)."""
 
 
 def local_name(iri: URIRef) -> str:
@@ -48,21 +57,36 @@ def english_label(g: Graph, node, lang: str = "en") -> str | None:
     return None
 
 
-def position_iri(level: URIRef, role: URIRef, stream: URIRef) -> URIRef:
-    """The IRI of the position of ``role`` at ``level`` in ``stream``.
+def position_iri(level: URIRef, role: URIRef | None, stream: URIRef) -> URIRef:
+    """The IRI of the position of ``role`` (``None``: no role stated) at ``level`` in ``stream``.
 
     >>> position_iri(GCD["level-it-03"], GCD["role-team-lead"], GCD["stream-it-security"])
     rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/position-it-03-team-lead-it-security')
+    >>> position_iri(GCD["level-it-02"], None, GCD["stream-data-systems-operations"])
+    rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/position-it-02-data-systems-operations')
     """
-    parts = [local_name(level).removeprefix("level-"), local_name(role).removeprefix("role-"), local_name(stream).removeprefix("stream-")]
+    parts = [local_name(level).removeprefix("level-")]
+    if role is not None:
+        parts.append(local_name(role).removeprefix("role-"))
+    parts.append(local_name(stream).removeprefix("stream-"))
     return GCD["position-" + "-".join(parts)]
 
 
 def derive(g: Graph) -> Graph:
-    """Add positions and competency links to ``g`` in place and return it."""
+    """Add positions, official-skill links and template links to ``g`` in place and return it."""
     _add_positions(g)
-    _add_competency_links(g)
+    _add_positions_without_stated_levels(g)
+    _add_skill_links(g)
+    _link_templates(g)
     return g
+
+
+def _add_labels(g: Graph, position: URIRef, names_of, note: dict[str, str] | None = None) -> None:
+    for lang in ("en", "fr"):
+        names = names_of(lang)
+        if all(names):
+            label = f"{names[0]} {names[1]}, {names[2]}" if len(names) == 3 else f"{names[0]}, {names[1]}"
+            g.add((position, RDFS.label, Literal(label + (note or {}).get(lang, ""), lang=lang)))
 
 
 def _add_positions(g: Graph) -> None:
@@ -77,35 +101,93 @@ def _add_positions(g: Graph) -> None:
             g.add((position, GCDC.hasRole, role))
             g.add((position, GCDC.hasLevel, level))
             g.add((position, GCDC.inStream, stream))
+            g.add((position, GCDC.levelStated, Literal(True)))
             for path in g.objects(role, GCDC.onPath):
                 g.add((position, GCDC.onPath, path))
-            for lang in ("en", "fr"):
-                names = [english_label(g, node, lang) for node in (level, role, stream)]
-                if all(names):
-                    g.add((position, RDFS.label, Literal(f"{names[0]} {names[1]}, {names[2]}", lang=lang)))
+            _add_labels(g, position, lambda lang, nodes=(level, role, stream): [english_label(g, n, lang) for n in nodes])
             g.add((position, PROV.wasDerivedFrom, role))
             for quote in g.objects(role, GCDC.quote):
                 g.add((position, GCDC.quote, quote))
 
 
-def _add_competency_links(g: Graph) -> None:
-    matcher = matcher_from_graph(g)
+_NOT_STATED = {"en": " (level not stated by the source)", "fr": " (niveau non précisé par la source)"}
+
+
+def _add_positions_without_stated_levels(g: Graph) -> None:
+    """One position per level of the assumed group for each stream in which the source places no role."""
+    group = g.value(LEVELS_ASSUMPTION, GCDC.parameterValue)
+    if group is None:
+        return
+    levels = sorted(g.subjects(GCDC.occupationalGroup, GCD[str(group)]), key=lambda lvl: int(g.value(lvl, GCDC.rank) or 0))
+    levels = [lvl for lvl in levels if (lvl, RDF.type, GCDC.Level) in g]
+    placed = set(g.objects(None, GCDC.foundInStream))
+    for stream in sorted(g.subjects(RDF.type, GCDC.WorkStream)):
+        if stream in placed:
+            continue
+        for level in levels:
+            position = position_iri(level, None, stream)
+            g.add((position, RDF.type, GCDC.Position))
+            g.add((position, GCDC.hasLevel, level))
+            g.add((position, GCDC.inStream, stream))
+            g.add((position, GCDC.levelStated, Literal(False)))
+            g.add((position, GCDC.assumes, LEVELS_ASSUMPTION))
+            _add_labels(g, position, lambda lang, nodes=(level, stream): [english_label(g, n, lang) for n in nodes], _NOT_STATED)
+            g.add((position, PROV.wasDerivedFrom, stream))
+            g.add((position, PROV.wasDerivedFrom, LEVELS_ASSUMPTION))
+
+
+def _add_skill_links(g: Graph) -> None:
+    from graph.skills import matchers_from_graph
+
+    matchers = matchers_from_graph(g)
+    methods = {"name": GCDC.NameMatch, "keyword": GCDC.KeywordMatch}
     items = sorted({item for cls in WORK_ITEMS for item in g.subjects(RDF.type, cls)})
     for item in items:
-        text = english_label(g, item) or ""
-        links: dict[URIRef, tuple[list[URIRef], list[str]]] = {}
-        for competency, words in matcher.match(text).items():
-            links[URIRef(competency)] = ([GCDC.LabelMatch], words)
-        for competency in g.objects(item, GCDC.curatedCompetency):
-            methods, words = links.get(competency, ([], []))
-            links[competency] = ([*methods, GCDC.CuratedLink], words)
-        for competency, (methods, words) in sorted(links.items()):
-            link = GCD[f"competency-link-{local_name(item)}--{local_name(competency).removeprefix('competency-')}"]
-            g.add((item, GCDC.requiresCompetency, competency))
-            g.add((item, GCDC.competencyLink, link))
-            g.add((link, RDF.type, GCDC.CompetencyLink))
-            g.add((link, GCDC.linkedCompetency, competency))
-            for method in methods:
+        links: dict[URIRef, tuple[set[URIRef], list[str]]] = {}
+        for lang, matcher in matchers.items():
+            text = english_label(g, item, lang) if lang == "en" else _label_in(g, item, lang)
+            for skill, (method, words) in matcher.match(text or "").items():
+                found, matched = links.setdefault(URIRef(skill), (set(), []))
+                found.add(methods[method])
+                matched += [w for w in words if w not in matched]
+        for skill in set(g.objects(item, GCDC.excludedSkill)):
+            links.pop(skill, None)
+        for skill in g.objects(item, GCDC.curatedSkill):
+            links.setdefault(skill, (set(), []))[0].add(GCDC.CuratedLink)
+        for skill, (found, words) in sorted(links.items()):
+            link = GCD[f"skill-link-{local_name(item)}--{local_name(skill).removeprefix('skill-')}"]
+            g.add((item, GCDC.requiresSkill, skill))
+            g.add((item, GCDC.skillLink, link))
+            g.add((link, RDF.type, GCDC.SkillLink))
+            g.add((link, GCDC.linkedSkill, skill))
+            for method in sorted(found):
                 g.add((link, GCDC.linkMethod, method))
             for word in words:
                 g.add((link, GCDC.matchedText, Literal(word)))
+
+
+def _label_in(g: Graph, node, lang: str) -> str | None:
+    labels = sorted(str(label) for label in g.objects(node, RDFS.label) if isinstance(label, Literal) and label.language == lang)
+    return labels[0] if labels else None
+
+
+_SUPERVISOR = "SUPERVISOR"
+
+
+def _link_templates(g: Graph) -> None:
+    streams = {talent: ours for ours, talent in g.subject_objects(SKOS.exactMatch) if (ours, RDF.type, GCDC.WorkStream) in g}
+    management, individual = GCD["path-management"], GCD["path-individual-contributor"]
+    positions: dict[tuple, list[URIRef]] = {}
+    for position in g.subjects(RDF.type, GCDC.Position):
+        key = (g.value(position, GCDC.inStream), g.value(position, GCDC.hasLevel), g.value(position, GCDC.onPath))
+        positions.setdefault(key, []).append(position)
+    for template in sorted(g.subjects(RDF.type, GCDC.JobTemplate)):
+        stream = streams.get(g.value(template, GCDC.talentWorkStream))
+        level = g.value(template, GCDC.hasLevel)
+        if stream is None or level is None:
+            continue
+        supervisor = str(g.value(template, GCDC.supervisoryStatus)) == _SUPERVISOR
+        rank = int(g.value(level, GCDC.rank) or 0)
+        path = management if supervisor else individual if rank >= 3 else None
+        for position in sorted(positions.get((stream, level, path), [])):
+            g.add((template, GCDC.templateFor, position))

@@ -13,27 +13,44 @@ class GCDC(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/gc-digital-careers/ontology#")
 
+    ActingAppointment: URIRef  # term: acting appointment
+    Advanced: URIRef  # term: advanced
+    Asset: URIRef  # term: asset
+    Assumption: URIRef  # class: assumption
     Basis: URIRef  # class: basis
+    Beginner: URIRef  # term: beginner
+    Behavioural: URIRef  # term: behavioural
     CareerCommunity: URIRef  # class: career community
     CareerPath: URIRef  # class: career path
     Competency: URIRef  # class: competency
     CompetencyLink: URIRef  # class: competency link
+    Crosswalk: URIRef  # class: crosswalk
     CuratedLink: URIRef  # term: curated link
+    Deployment: URIRef  # term: deployment
+    DigitalTalentName: URIRef  # term: GC Digital Talent name
     EmploymentStatus: URIRef  # class: employment status
     Entry: URIRef  # term: entry
     EntryRoute: URIRef  # class: entry route
+    Essential: URIRef  # term: essential
+    ExecutiveAppointment: URIRef  # term: executive appointment
     ExecutiveTransition: URIRef  # term: executive transition
     Expertise: URIRef  # class: expertise
     FunctionalArea: URIRef  # class: functional area
     Inferred: URIRef  # term: inferred
+    Intermediate: URIRef  # term: intermediate
+    JobTemplate: URIRef  # class: job template
+    KeywordMatch: URIRef  # term: keyword match
     LabelMatch: URIRef  # term: label match
     LateralMove: URIRef  # term: lateral move
+    Lead: URIRef  # term: lead
     Level: URIRef  # class: level
     LinkMethod: URIRef  # class: link method
+    NameMatch: URIRef  # term: name match
     OccupationalGroup: URIRef  # class: occupational group
     Organisation: URIRef  # class: organisation
     OwnTranslation: URIRef  # term: own translation
     PathChange: URIRef  # term: path change
+    PayRange: URIRef  # class: pay range
     PayScale: URIRef  # class: pay scale
     Pilot: URIRef  # class: pilot
     Position: URIRef  # class: position
@@ -43,30 +60,51 @@ class GCDC(DefinedNamespace):
     Promotion: URIRef  # term: promotion
     QualificationStandard: URIRef  # class: qualification standard
     ReportingRelationship: URIRef  # class: reporting relationship
+    RequirementType: URIRef  # class: requirement type
     Responsibility: URIRef  # class: responsibility
     Role: URIRef  # class: role
+    RuleBased: URIRef  # term: allowed by a rule
+    Skill: URIRef  # class: skill
+    SkillCategory: URIRef  # class: skill category
+    SkillFamily: URIRef  # class: skill family
+    SkillLevel: URIRef  # class: skill level
+    SkillLink: URIRef  # class: skill link
+    SkillRequirement: URIRef  # class: skill requirement
     SourceDocument: URIRef  # class: source document
     Specialisation: URIRef  # class: specialisation
     SpecialisationMove: URIRef  # term: specialisation
+    StaffingRule: URIRef  # class: staffing rule
     Stated: URIRef  # term: stated
     Team: URIRef  # class: team
+    Technical: URIRef  # term: technical
     TranslationSource: URIRef  # class: translation source
     WorkStream: URIRef  # class: work stream
     abbreviation: URIRef  # term: abbreviation
+    allowedBy: URIRef  # term: allowed by
     appliesToLevel: URIRef  # term: applies to level
+    assumes: URIRef  # term: assumes
     atLevel: URIRef  # term: at level
     audience: URIRef  # term: audience
     basis: URIRef  # term: basis
+    commit: URIRef  # term: commit
     community: URIRef  # term: community
     competencyLink: URIRef  # term: competency link
+    condition: URIRef  # term: condition
+    cost: URIRef  # term: cost
     coversAll: URIRef  # term: covers
     coversLevel: URIRef  # term: covers level
     curatedCompetency: URIRef  # term: curated competency
+    curatedSkill: URIRef  # term: curated skill
+    dateNote: URIRef  # term: date note
+    effectiveDate: URIRef  # term: effective date
     evidence: URIRef  # term: evidence
+    excludedSkill: URIRef  # term: excluded skill
+    exclusionReason: URIRef  # term: exclusion reason
     focus: URIRef  # term: focus
     foundInStream: URIRef  # term: found in stream
     frenchLabelSource: URIRef  # term: French label source
     fromState: URIRef  # term: from
+    governsKind: URIRef  # term: governs kind
     hasExpertise: URIRef  # term: has expertise
     hasFunctionalArea: URIRef  # term: has functional area
     hasLevel: URIRef  # term: has level
@@ -74,33 +112,58 @@ class GCDC(DefinedNamespace):
     hasRole: URIRef  # term: has role
     hasSpecialisation: URIRef  # term: has specialisation
     inStream: URIRef  # term: in stream
+    keyword: URIRef  # term: keyword
     launched: URIRef  # term: launched
+    levelStated: URIRef  # term: level stated
     linkMethod: URIRef  # term: link method
     linkedCompetency: URIRef  # term: linked competency
+    linkedSkill: URIRef  # term: linked skill
     localCopy: URIRef  # term: local copy
+    mappingRelation: URIRef  # term: mapping relation
+    mapsFrom: URIRef  # term: maps from
+    mapsTo: URIRef  # term: maps to
     matchedText: URIRef  # term: matched text
+    maximumSalary: URIRef  # term: maximum salary
     minimumEducation: URIRef  # term: minimum education
+    minimumSalary: URIRef  # term: minimum salary
+    missingSkill: URIRef  # term: missing skill
     nextLevel: URIRef  # term: next level
     occupationalGroup: URIRef  # term: occupational group
     onPath: URIRef  # term: on path
     order: URIRef  # term: order
     paidAtRateOf: URIRef  # term: paid at the rate of
+    parameterName: URIRef  # term: parameter name
+    parameterValue: URIRef  # term: parameter value
     partOfProgram: URIRef  # term: part of program
+    payRangeOf: URIRef  # term: pay range of
     payScale: URIRef  # term: pay scale
     progressionKind: URIRef  # term: progression kind
     qualificationStandard: URIRef  # term: qualification standard
     quote: URIRef  # term: quote
     rank: URIRef  # term: rank
+    referenceId: URIRef  # term: reference id
     relationship: URIRef  # term: relationship
     representedBy: URIRef  # term: represented by
+    requiredLevel: URIRef  # term: required level
+    requiredSkill: URIRef  # term: required skill
+    requirementType: URIRef  # term: requirement type
     requiresCompetency: URIRef  # term: requires competency
+    requiresSkill: URIRef  # term: requires skill
     respondsTo: URIRef  # term: responds to
+    retrieved: URIRef  # term: retrieved
     runBy: URIRef  # term: run by
     score: URIRef  # term: score
     sharedCompetency: URIRef  # term: shared competency
+    skillCategory: URIRef  # term: skill category
+    skillLink: URIRef  # term: skill link
+    skillRequirement: URIRef  # term: skill requirement
+    sourceKey: URIRef  # term: key in the source
     sourceSection: URIRef  # term: source section
     subItemOf: URIRef  # term: sub-item of
     subordinate: URIRef  # term: subordinate
     superior: URIRef  # term: superior
+    supervisoryStatus: URIRef  # term: supervisory status
+    talentWorkStream: URIRef  # term: Digital Talent work stream
+    templateFor: URIRef  # term: template for
     temporary: URIRef  # term: temporary
     toState: URIRef  # term: to

@@ -1,23 +1,35 @@
-"""Time the mobility analyses (in process) and a cold ``careers path`` (a new process each run); print medians.
+"""Time the mobility model (in process), a cold ``careers path`` (a new process each run), and how the model scales.
 
-Target (issue 3): a cold ``careers path`` on the shipped data under 1 s on these machines.
+Targets (issue 8): a cold ``careers path`` on the shipped data under 1 s on these machines; the moves written
+into the graph grow linearly with the positions (the rule-allowed moves grow with their square and stay implicit).
+
+The scale part copies the shipped streams and their positions ``--copies`` times (synthetic streams, in memory
+only), then counts the moves the rules allow, the moves the bounded graph writes, and times a path search.
 
 Example
 -------
-    python scripts/bench_mobility.py --runs 9
+    python scripts/bench_mobility.py --runs 7 --copies 1 10 50
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+PATHS = [  # the questions of issue 8
+    ("student", "ex-01"),
+    ("it-02 analyst database management", "it-05 director it security"),
+    ("it-04 manager planning and reporting", "ex-01"),
+]
 
 
 def _median_ms(call, runs: int) -> float:
@@ -29,49 +41,79 @@ def _median_ms(call, runs: int) -> float:
     return statistics.median(times)
 
 
+def synthetic_copies(facts, copies: int):
+    """``facts`` with every stream and its positions repeated ``copies`` more times (ids prefixed ``synthetic-N-``)."""
+    grown = copy.deepcopy(facts)
+    for n in range(1, copies + 1):
+        for sid, stream in facts.streams.items():
+            grown.streams[f"synthetic-{n}-{sid}"] = {**stream, "label": f"{stream['label']} (synthetic copy {n})"}
+        for key in ("stream_items",):
+            getattr(grown, key).update({f"synthetic-{n}-{s}": items for s, items in getattr(facts, key).items()})
+        for pid, p in facts.positions.items():
+            grown.positions[f"synthetic-{n}-{pid}"] = {**p, "stream": f"synthetic-{n}-{p['stream']}", "label": f"{p['label']} (synthetic)"}
+    return grown
+
+
+def scale(facts, copies: list[int], runs: int) -> None:
+    from graph.mobility.moves import MobilityModel
+    from graph.mobility.paths import best_paths
+
+    print(f"\n{'positions':>9} {'allowed moves':>14} {'written (k=3)':>14} {'moves/position':>15} {'model':>9} {'3 paths':>9}")
+    for n in copies:
+        grown = synthetic_copies(facts, n)
+        start = time.perf_counter()
+        model = MobilityModel(grown)
+        built = (time.perf_counter() - start) * 1000
+        allowed = sum(len(model.moves_from(node)) for node in model.nodes)
+        written = model.graph(k=3).number_of_edges()
+        search = _median_ms(
+            lambda m=model: best_paths(m, "position-it-02-analyst-it-database-management", "position-it-05-director-it-security", k=3),
+            max(1, runs // 3),
+        )
+        positions = len(grown.positions)
+        print(f"{positions:9d} {allowed:14,d} {written:14,d} {written / positions:15.1f} {built:7.0f}ms {search:7.1f}ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--copies", type=int, nargs="*", default=[0, 5, 20, 50], help="Synthetic copies of the streams to time.")
     args = parser.parse_args()
-    nt = ROOT / "outputs" / "knowledge-graph.nt"
-    if not nt.is_file():
-        subprocess.run([sys.executable, "-m", "graph", "build"], cwd=ROOT, check=True, capture_output=True)
-    from graph.mobility.analysis import analyse_built
-    from graph.mobility.communities import skill_clusters
-    from graph.mobility.facts import read_facts
-    from graph.mobility.gateways import betweenness, bridges, dead_ends, pagerank
-    from graph.mobility.ladders import ladder_matrix
-    from graph.mobility.network import mobility_graph
-    from graph.mobility.paths import best_paths
-    from graph.mobility.reachability import reachable_senior
-    from graph.mobility.similarity import stream_similarity
-    from graph.mobility.source import source_for
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([sys.executable, "-m", "graph", "build", "--out", out], cwd=ROOT, check=True, capture_output=True)
+        nt = Path(out) / "knowledge-graph.nt"
+        from graph.mobility.analysis import analyse_built
+        from graph.mobility.communities import skill_clusters
+        from graph.mobility.facts import read_facts
+        from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
+        from graph.mobility.moves import MobilityModel
+        from graph.mobility.paths import best_paths
+        from graph.mobility.similarity import stream_similarity
 
-    source = source_for(nt)
-    facts, G, *_ = analyse_built([nt])
-    sims = stream_similarity(facts)
-    timings = {
-        "read facts (SPARQL on Oxigraph)": lambda: read_facts(source),
-        "build mobility graph": lambda: mobility_graph(facts),
-        "ladders": lambda: ladder_matrix(G),
-        "3 best paths student -> IT-05 Director, IT Security": lambda: best_paths(
-            G, "entry-student", "position-it-05-director-it-security"
-        ),
-        "stream similarity (13 streams)": lambda: stream_similarity(facts),
-        "betweenness + PageRank + bridges + dead ends": lambda: (betweenness(G), pagerank(G), bridges(G), dead_ends(G)),
-        "skill clusters (Louvain)": lambda: skill_clusters(sims),
-        "reachability within 3 moves": lambda: reachable_senior(G, k=3),
-    }
-    for name, call in timings.items():
-        print(f"{name:55s} {_median_ms(call, args.runs):8.2f} ms")
-    cold = []
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "graph", "path", "student", "it-05 director it security"], cwd=ROOT, check=True, capture_output=True
-        )
-        cold.append(time.perf_counter() - start)
-    print(f"cold `careers path` ({args.runs} runs): median {statistics.median(cold):.3f} s, max {max(cold):.3f} s (target < 1 s)")
+        facts, model, _, source = analyse_built([nt])
+        sims = stream_similarity(facts)
+        G = model.graph()
+        timings = {
+            "read facts (SPARQL on Oxigraph)": lambda: read_facts(source),
+            "build the mobility model": lambda: MobilityModel(facts),
+            "bounded graph (k=3), fresh model": lambda: MobilityModel(facts).graph(),
+            "3 best paths, fresh model: student -> EX-01": lambda: best_paths(MobilityModel(facts), "entry-student", "level-ex-01"),
+            "stream similarity (13 streams)": lambda: stream_similarity(facts),
+            "betweenness + PageRank + bridges + ceilings": lambda: (betweenness(G), pagerank(G), bridges(G), ceilings(G)),
+            "skill clusters (Louvain)": lambda: skill_clusters(sims),
+        }
+        for name, call in timings.items():
+            print(f"{name:55s} {_median_ms(call, args.runs):8.2f} ms")
+        for source_name, target_name in PATHS:
+            cold = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                command = [sys.executable, "-m", "graph", "path", source_name, target_name, "--data", str(nt)]
+                subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+                cold.append(time.perf_counter() - start)
+            label = f"cold `careers path {source_name!r} {target_name!r}`"
+            print(f"{label:80s} median {statistics.median(cold):.3f} s, max {max(cold):.3f} s (target < 1 s)")
+        scale(facts, args.copies, args.runs)
 
 
 if __name__ == "__main__":

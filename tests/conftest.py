@@ -43,3 +43,21 @@ IT_STREAMS = [  # the eight IT work streams, in the source's order
 def fold(text: str) -> str:
     """Fold runs of white space to one space, as gcdc:quote does."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="session")
+def build_result(tmp_path_factory):
+    """One full build of the shipped data, into a temporary directory (never the working tree's outputs/)."""
+    from graph.build import build
+
+    return build(out_dir=tmp_path_factory.mktemp("built"))
+
+
+@pytest.fixture(scope="session")
+def built_dir(build_result):
+    return build_result.out_dir
+
+
+@pytest.fixture(scope="session")
+def built_nt(built_dir) -> str:
+    return str(built_dir / "knowledge-graph.nt")

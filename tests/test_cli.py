@@ -57,4 +57,4 @@ def test_malformed_extra_exits_2_with_file_line_and_column(runner, tmp_path):
 def test_build_prints_a_summary(runner, tmp_path):
     result = runner.invoke(main, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "13 WorkStream" in result.output and "47 Position" in result.output
+    assert "13 WorkStream" in result.output and "72 Position" in result.output

@@ -201,7 +201,25 @@ def test_rdflib_engine_always_asks_layer_two(canary):
 
 # ---------------------------------------------------------------- property: the guard reads what the engine reads
 
-_COMMENT_BITS = ["BIND(9 AS ?hidden)", '"', "'", "<http://e/", ">", "\\u0022", "\\", "#", " ", "x", "{", "}", "\u00a0", "\u2028", "\x0b", "\x0c", "\x85"]
+_COMMENT_BITS = [
+    "BIND(9 AS ?hidden)",
+    '"',
+    "'",
+    "<http://e/",
+    ">",
+    "\\u0022",
+    "\\",
+    "#",
+    " ",
+    "x",
+    "{",
+    "}",
+    "\u00a0",
+    "\u2028",
+    "\x0b",
+    "\x0c",
+    "\x85",
+]
 _SEPARATOR = st.one_of(
     st.sampled_from([" ", "\t", "\n", "\r", "\r\n", "\n\r"]),
     st.builds(
@@ -290,8 +308,8 @@ _DISGUISES = [
     "?s ?p trueSERVICE s:x {{}}",
     "?s ?p ex:a.b.SERVICE s:x {{}}",
     "#\rSERVICE s:x {{}}\n",
-    '#\\u000A SERVICE s:x {{}}\n',
-    "BIND(\"a\\u0022 AS ?y) SERVICE s:x {{}} BIND(\\u0022b\" AS ?q)",
+    "#\\u000A SERVICE s:x {{}}\n",
+    'BIND("a\\u0022 AS ?y) SERVICE s:x {{}} BIND(\\u0022b" AS ?q)',
     "BIND(1 AS ?a) FILTER(?a<http:+'x> \"' || true) SERVICE s:x {{}} #\"\n",
     "BIND('''a''' AS ?q) '' SERVICE s:x {{}}",
     "S\\u0045RVICE s:x {{}}",

@@ -55,7 +55,8 @@ def test_every_page_in_english_and_french(html):
     assert '<html lang="fr">' in (html / "career-map.fr.html").read_text(encoding="utf-8")
     french = {n["id"]: n for n in _payload(html / "career-map.fr.html")["nodes"]}
     assert french["position-it-03-team-lead-it-security"]["label"] == "IT-03 chef d'équipe"
-    assert french["position-it-03-team-lead-it-security"]["searchText"] == "IT-03 chef d'équipe, Sécurité de la TI"
+    # the stream's French name is GC Digital Talent's
+    assert french["position-it-03-team-lead-it-security"]["searchText"] == "IT-03 chef d'équipe, Sécurité"
 
 
 def test_no_page_references_the_network(html):
@@ -84,18 +85,37 @@ def _payload(page: Path) -> dict:
     return json.loads(match.group(1))
 
 
-def test_career_map_holds_the_mobility_graph(html, G):
+def test_career_map_holds_the_mobility_model(html, model):
+    from graph.viz.views import map_moves
+
     data = _payload(html / "career-map.html")
-    assert len(data["edges"]) == G.number_of_edges()
+    assert len(data["edges"]) == len(map_moves(model))
     ids = {n["id"] for n in data["nodes"]}
-    assert set(G.nodes) <= ids and len(ids - set(G.nodes)) == 8  # plus a header over each IT stream
+    assert set(model.nodes) <= ids and len(ids - set(model.nodes)) == 13  # plus a header over each stream
     positions = [n for n in data["nodes"] if n["id"].startswith("position-")]
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in positions)
     assert data["options"]["physics"]["enabled"] is False
+    hollow = {n["id"] for n in positions if isinstance(n["color"], dict)}
+    assert hollow == {p for p, d in model.nodes.items() if d["kind"] == "position" and not d["level_stated"]}
+    assert not any(e["from"] == "entry-mid-career-professional" for e in data["edges"])
+
+
+def test_each_move_on_the_map_names_its_rule_gap_and_basis(html):
+    details = _payload(html / "career-map.html")["edgeDetails"]
+    deployment = details["position-it-02-analyst-it-database-management|position-it-02-information-operations|deployment"]
+    assert deployment["kind"] == "deployment (same level)" and deployment["basis"] == "rule" and deployment["rule"] == "Deployment"
+    assert deployment["assumptions"] == ["Streams without stated levels have a position at each IT level"]
+    assert deployment["rule_quotes"] and deployment["gap"]
+    promotion = details["position-it-03-team-lead-it-security|position-it-04-manager-it-security|promotion"]
+    assert promotion["basis"] == "stated" and promotion["quotes"] and promotion["assumptions"] == []
+    french = _payload(html / "career-map.fr.html")["edgeDetails"]
+    assert french["position-it-03-team-lead-it-security|position-it-04-manager-it-security|promotion"]["rule"].startswith(
+        "Promotion (nomination"
+    )
 
 
 @pytest.fixture(scope="module")
-def G(g):
+def model(g):
     from graph.mobility.analysis import analyse
 
     return analyse(g)[1]
@@ -204,7 +224,15 @@ def test_clicking_a_node_shows_its_details(browser, html):
         assert details.split("\n\n")[:2] == ["IT-05 Director, IT Security", "position · Information Technology"]
         assert "directing and planning IT services and/or operations" in details  # the role's defining sentence
         assert "The source says\nDirectors are primarily found in six work streams:" in details
+        assert re.search(r"Pay\s+IT-05 \$133,582–\$174,076", details) and "Essential official skills" in details
         visit.shot("career-map-selected")
+        visit.page.evaluate(
+            "(() => { window.careers.network.body.emitter.emit('hoverEdge', "
+            "{edge: 'position-it-04-manager-it-security|position-it-05-director-it-security|promotion'}); return true; })()"
+        )
+        details = visit.page.inner_text("#details")
+        assert "promotion in one's own stream and path · stated by the source" in details
+        assert re.search(r"Allowed by\s+Promotion \(appointment to a higher level\)", details) and "Skills to gain or deepen" in details
     finally:
         visit.close()
 
@@ -261,6 +289,7 @@ def test_a_path_page_highlights_the_path(browser, on_demand):
     assert RESOURCE.findall(text) == [] and "<title>Student → IT-05 Director, IT Security</title>" in text
     edges = {e["id"]: e for e in _payload(path_page)["edges"]}
     assert edges["entry-student|position-it-01-technician-it-security|entry"]["width"] == 5
+    assert edges["position-it-05-director-it-security|level-ex-01|executive appointment"]["color"] != "#e03131"  # not on this path
     assert edges["position-it-04-manager-it-security|position-it-05-director-it-security|promotion"]["color"] == "#e03131"
     visit = Visit(browser, path_page)
     try:

@@ -12,6 +12,14 @@ IT = IT_STREAMS
 SIX = [IT[3], IT[6], IT[7], IT[1], IT[2], IT[5]]
 
 
+@pytest.fixture(scope="module")
+def g(built_nt):
+    """The built graph (with the mobility model's moves), as users query it."""
+    from rdflib import Graph
+
+    return Graph().parse(built_nt, format="nt")
+
+
 def run(g, name: str, *columns: str) -> list[tuple]:
     result = g.query((QUERIES / f"{name}.rq").read_text(encoding="utf-8"))
     return [tuple(None if row[c] is None else str(row[c]) for c in columns) for row in result]
@@ -129,16 +137,60 @@ def test_stated_progressions_with_their_sentences(g):
     assert executive == "If you aspire to become a senior manager in government, you may continue your journey as a digital executive"
 
 
-def test_competencies_shared_by_two_streams(g):
-    assert [label for (label,) in run(g, "shared-competencies", "competencyLabel")] == [
-        "Backup and recovery",
-        "Data modelling",
-        "Data security",
-        "Database administration",
-        "Database design",
-        "IT planning",
-        "Performance tuning",
+def test_official_skills_shared_by_two_streams(g):
+    assert run(g, "shared-skills", "skillLabel", "skillLabelFr") == [
+        ("Data Security and Recovery", "Sécurité et récupération des données"),
+        ("Database Design", "Conception des bases de données"),
+        ("IT Database Management", "Gestion des bases de données de la TI"),
+        ("Performance optimization", "Optimisation de la performance"),
+        ("System Database Administration", "Administration des bases de données système"),
     ]
+
+
+def test_pay_by_level(g):
+    rows = run(g, "pay-by-level", "levelLabel", "minimum", "maximum", "effectiveDate", "dateNote", "paidAtRateOf")
+    assert rows[:2] == [
+        ("IT-01", "69361", "89382", None, "no date in the source", "CS-01"),
+        ("IT-02", "85854", "105080", None, "no date in the source", "CS-02"),
+    ]
+    assert list(dict.fromkeys(r[0] for r in rows)) == [f"{g}-0{i}" for g in ("IT", "CS", "EX") for i in range(1, 6)]
+    assert [r[1:5] for r in rows if r[0] == "EX-01"] == [
+        ("134827", "158601", "2024-04-01", None),
+        ("121550", "142982", "2021-04-01", None),
+        ("137524", "161773", None, "no date in the source"),
+    ]
+
+
+def test_staffing_rules_and_their_sources(g):
+    rows = run(g, "staffing-rules", "ruleLabel", "kindLabel", "quote")
+    assert sorted({(r, k) for r, k, _ in rows}) == [
+        ("Acting appointment", "acting appointment"),
+        ("Appointment from outside the public service (entry)", "entry"),
+        ("Deployment", "deployment"),
+        ("Executive appointment (OCIO executive staffing processes)", "executive appointment"),
+        ("Promotion (appointment to a higher level)", "promotion"),
+    ]
+    assert ("Deployment", "deployment", "A deployment is a “transfer of a person from one position to another”. A deployment is not an "
+            "appointment, it does not constitute a promotion or change a person’s period of employment from a specified term to "
+            "indeterminate.") in rows  # fmt: skip
+
+
+def test_crosswalks_to_noc_and_esco(g):
+    rows = run(g, "crosswalks", "fromLabel", "relation", "code", "occupationLabel")
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    assert ("IT Security", skos + "closeMatch", "21220", "Cybersecurity specialists") in rows
+    assert ("Data Science and Analytics", skos + "closeMatch", "21211", "Data scientists") in rows
+    assert ("Executive", skos + "narrowMatch", None, "chief information officer") in rows
+    streams = {f for f, *_ in rows}
+    assert set(IT) | {"Information Operations", "Information and Data Architecture", "Data Systems Operations"} <= streams
+    assert len(rows) == 25
+
+
+def test_moves_by_basis_and_rule(g):
+    rows = dict(((b, r), int(n)) for b, r, n in run(g, "moves-by-rule", "basisLabel", "ruleLabel", "moves"))
+    assert rows[("stated", "Promotion (appointment to a higher level)")] == 39
+    assert rows[("stated", "Executive appointment (OCIO executive staffing processes)")] == 5
+    assert ("stated", "Deployment") not in rows and rows[("allowed by a rule", "Deployment")] > 0
 
 
 def test_programs_who_runs_them_and_since_when(g):

@@ -69,27 +69,103 @@ CASES = {
         " gcdc:subordinate gcd:careers-in-digital .",
         "subordinate role or team",
     ),
-    "responsibility-competency": (
+    "position-without-role": (
+        "gcd:bad-roleless",
+        'gcd:bad-roleless a gcdc:Position ; rdfs:label "P"@en ; gcdc:hasLevel gcd:level-it-02 ; gcdc:inStream gcd:stream-it-security .',
+        "must say that the source does not state its level",
+    ),
+    "responsibility-skill": (
         "gcd:bad-resp",
         f'gcd:bad-resp a gcdc:Responsibility ; rdfs:label "zzz qqq"@en ; {QUOTED} . gcd:stream-it-security gcdc:hasResponsibility gcd:bad-resp .',
-        "at least one competency",
+        "at least one official skill",
     ),
     "responsibility-owner": (
         "gcd:bad-orphan",
-        f'gcd:bad-orphan a gcdc:Responsibility ; rdfs:label "testing"@en ; {QUOTED} .',
+        f'gcd:bad-orphan a gcdc:Responsibility ; rdfs:label "ensuring data security and recovery"@en ; {QUOTED} .',
         "belongs to nothing",
     ),
     "functional-area": (
         "gcd:bad-area",
         f'gcd:bad-area a gcdc:FunctionalArea ; rdfs:label "zzz"@en ; {QUOTED} .',
-        "functional area needs at least one competency",
+        "functional area needs at least one official skill",
     ),
     "competency": ("gcd:bad-competency", 'gcd:bad-competency a gcdc:Competency ; rdfs:label "C"@en .', "skos:prefLabel"),
+    "skill-source": (
+        "gcd:bad-skill",
+        'gcd:bad-skill a gcdc:Skill ; skos:prefLabel "S"@en , "S"@fr ; gcdc:skillCategory gcdc:Technical ; skos:inScheme gcd:scheme-talent-skills .',
+        "needs its source document",
+    ),
+    "skill-french": (
+        "gcd:bad-skill2",
+        'gcd:bad-skill2 a gcdc:Skill ; skos:prefLabel "S"@en ; gcdc:skillCategory gcdc:Soft ; skos:inScheme gcd:scheme-talent-skills ;'
+        " prov:wasDerivedFrom gcd:source-talent-skills .",
+        "exactly one French skos:prefLabel",
+    ),
+    "skill-category": ("gcd:bad-skill2", "", "either gcdc:Technical or gcdc:Behavioural"),
+    "skill-link": (
+        "gcd:bad-link",
+        "gcd:bad-link a gcdc:SkillLink ; gcdc:linkedSkill gcd:skill-it-security ; gcdc:linkMethod gcdc:Guess .",
+        "says how it was made",
+    ),
+    "job-template": (
+        "gcd:bad-template",
+        'gcd:bad-template a gcdc:JobTemplate ; rdfs:label "T"@en ; gcdc:hasLevel gcd:level-it-02 ; prov:wasDerivedFrom gcd:source-talent-job-templates ;'
+        " gcdc:skillRequirement gcd:bad-requirement .",
+        "exactly one reference id",
+    ),
+    "skill-requirement": (
+        "gcd:bad-requirement",
+        "gcd:bad-requirement a gcdc:SkillRequirement ; gcdc:requiredSkill gcd:skill-it-security ; gcdc:requirementType gcdc:Optional .",
+        "either gcdc:Essential or gcdc:Asset",
+    ),
+    "staffing-rule": (
+        "gcd:bad-rule",
+        'gcd:bad-rule a gcdc:StaffingRule ; rdfs:label "R"@en ; gcdc:governsKind gcdc:Deployment ; gcdc:condition "c" ;'
+        " prov:wasDerivedFrom gcd:source-tbs-deployments .",
+        "verbatim words of its sources",
+    ),
+    "assumption": (
+        "gcd:bad-assumption",
+        'gcd:bad-assumption a gcdc:Assumption ; rdfs:label "A"@en ; gcdc:parameterName "p" ; gcdc:parameterValue "1" .',
+        "needs its documentation",
+    ),
+    "pay-range-order": (
+        "gcd:bad-pay",
+        'gcd:bad-pay a gcdc:PayRange ; rdfs:label "P"@en ; gcdc:payRangeOf gcd:level-it-01 ; gcdc:minimumSalary 90000 ;'
+        ' gcdc:maximumSalary 80000 ; gcdc:dateNote "no date in the source" ; prov:wasDerivedFrom gcd:source-talent-classifications .',
+        "no more than its maximum",
+    ),
+    "pay-range-date": (
+        "gcd:bad-pay2",
+        'gcd:bad-pay2 a gcdc:PayRange ; rdfs:label "P"@en ; gcdc:payRangeOf gcd:level-it-01 ; gcdc:minimumSalary 1 ;'
+        " gcdc:maximumSalary 2 ; prov:wasDerivedFrom gcd:source-talent-classifications .",
+        "gives the date its source gives",
+    ),
+    "crosswalk": (
+        "gcd:bad-crosswalk",
+        'gcd:bad-crosswalk a gcdc:Crosswalk ; rdfs:label "C"@en ; gcdc:mapsFrom gcd:stream-it-security ; gcdc:mapsTo gcd:noc-2021-21220 ;'
+        " gcdc:mappingRelation skos:related ; prov:wasDerivedFrom gcd:source-statcan-noc-2021 .",
+        "says why",
+    ),
+    "crosswalk-relation": ("gcd:bad-crosswalk", "", "one SKOS mapping relation"),
     "progression": (
         "gcd:bad-progression",
         'gcd:bad-progression a gcdc:Progression ; rdfs:label "P"@en ; gcdc:fromState gcd:role-analyst ;'
         " gcdc:toState gcd:role-manager ; gcdc:progressionKind gcdc:Promotion .",
-        "either gcdc:Stated or gcdc:Inferred",
+        "gcdc:Stated, gcdc:RuleBased or gcdc:Inferred",
+    ),
+    "rule-based-progression": (
+        "gcd:bad-rule-based",
+        'gcd:bad-rule-based a gcdc:Progression ; rdfs:label "P"@en ; gcdc:fromState gcd:role-analyst ; gcdc:toState gcd:role-manager ;'
+        ' gcdc:progressionKind gcdc:Deployment ; gcdc:basis gcdc:RuleBased ; gcdc:quote "looks stated" .',
+        "needs its staffing rule",
+    ),
+    "stated-with-assumption": (
+        "gcd:bad-assumed",
+        'gcd:bad-assumed a gcdc:Progression ; rdfs:label "P"@en ; gcdc:fromState gcd:role-analyst ; gcdc:toState gcd:role-manager ;'
+        ' gcdc:progressionKind gcdc:Promotion ; gcdc:basis gcdc:Stated ; gcdc:quote "q" ;'
+        " gcdc:assumes gcd:assumption-one-level-at-a-time .",
+        "cannot rest on an assumption",
     ),
     "stated-progression": (
         "gcd:bad-stated",
@@ -109,7 +185,7 @@ CASES = {
 @pytest.fixture(scope="module")
 def violations(tmp_path_factory):
     path = tmp_path_factory.mktemp("shapes") / "violating.ttl"
-    path.write_text(PREFIXES + "\n".join(snippet for _, snippet, _ in CASES.values()) + "\n", encoding="utf-8")
+    path.write_text(PREFIXES + "\n".join(snippet for _, snippet, _ in CASES.values() if snippet) + "\n", encoding="utf-8")
     kb = load([path])
     derive(kb.g)
     return validate(kb).violations

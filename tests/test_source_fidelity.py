@@ -10,10 +10,13 @@ import re
 import pytest
 from conftest import IT_STREAMS, fold
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import DCAT, PROV, RDF, RDFS
 
 from graph.derive import english_label
 from graph.namespaces import GCD, GCDC
+from graph.paths import ontology_dir
+
+ROOT = ontology_dir().parent
 
 STREAM_NAMES_IT = IT_STREAMS
 STREAM_NAMES_OTHER = [
@@ -63,12 +66,47 @@ def _stream(g, name):
     return stream
 
 
-def test_every_quote_is_verbatim_from_the_source(g, source_text):
-    folded = fold(source_text)
-    quotes = {str(q) for q in g.objects(None, GCDC.quote)}
-    assert len(quotes) > 150
-    missing = sorted(q for q in quotes if fold(q) not in folded)
+def _document_text(path: str) -> str:
+    """The folded text of a source's local copy: an excerpt file's words after its ``Excerpt:`` line, or the whole file."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    return fold(text.split("\nExcerpt:\n", 1)[1] if "\nExcerpt:\n" in text else text)
+
+
+def _documents(g, node) -> set:
+    """The source documents a node is derived from, directly or through the facts it is derived from."""
+    found, frontier = set(), [node]
+    for _ in range(3):
+        frontier = [o for n in frontier for o in g.objects(n, PROV.wasDerivedFrom)]
+        found |= {o for o in frontier if (o, RDF.type, GCDC.SourceDocument) in g}
+    return found
+
+
+def test_every_quote_is_verbatim_from_its_sources(g, source_text):
+    """Each quote occurs in the local copy of a document its fact is derived from (the page when it names none)."""
+    texts = {str(d): _document_text(str(p)) for d, p in g.subject_objects(GCDC.localCopy)}
+    page = fold(source_text)
+    checked, other = 0, 0
+    missing = []
+    for node, quote in g.subject_objects(GCDC.quote):
+        documents = [texts[str(d)] for d in _documents(g, node) if str(d) in texts] or [page]
+        other += documents != [page]
+        checked += 1
+        if not any(fold(str(quote)) in text for text in documents):
+            missing.append((str(node), str(quote)[:80]))
     assert missing == []
+    assert checked > 250 and other > 40
+
+
+def test_each_excerpt_names_its_page_as_its_source_document_does(g):
+    for document, path in g.subject_objects(GCDC.localCopy):
+        if not str(path).startswith("ontology/sources/public/"):
+            continue
+        header = (ROOT / str(path)).read_text(encoding="utf-8").split("\nExcerpt:\n", 1)[0]
+        fields = dict(line.split(": ", 1) for line in header.splitlines() if ": " in line)
+        assert {"Title", "Publisher", "URL", "Retrieved"} <= set(fields), path
+        url = str(g.value(document, DCAT.landingPage))
+        assert fields["URL"].split()[0] == url, path
+        assert (document, GCDC.retrieved, None) in g, document
 
 
 def test_the_thirteen_streams_are_exactly_the_sources(g, source_text):
@@ -164,11 +202,17 @@ def test_role_streams_match_the_source_lists(g, source_text):
 
 
 def test_positions_are_generated_only_where_the_source_puts_the_role(g):
-    positions = set(g.subjects(RDF.type, GCDC.Position))
+    positions = {p for p in g.subjects(RDF.type, GCDC.Position) if (p, GCDC.hasRole, None) in g}
     expected = {(role, stream) for role, streams in ROLE_STREAMS.items() for stream in streams}
     actual = {(english_label(g, g.value(p, GCDC.hasRole)), english_label(g, g.value(p, GCDC.inStream))) for p in positions}
     assert actual == expected
     assert len(positions) == 47
+    assert all(g.value(p, GCDC.levelStated) == Literal(True) for p in positions)
+    unstated = set(g.subjects(RDF.type, GCDC.Position)) - positions
+    assert {english_label(g, g.value(p, GCDC.inStream)) for p in unstated} == set(STREAM_NAMES_OTHER)
+    for p in unstated:  # the source gives these streams no levels: each position says so and names the assumption
+        assert g.value(p, GCDC.levelStated) == Literal(False)
+        assert g.value(p, GCDC.assumes) == GCD["assumption-levels-of-streams-without-levels"]
     assert english_label(g, GCD["position-it-03-team-lead-it-security"]) == "IT-03 Team Lead, IT Security"
 
 
@@ -193,19 +237,29 @@ def test_roles_sit_at_the_levels_and_paths_the_source_gives(g):
     assert g.value(GCD["role-senior-strategist"], GCDC.temporary) == Literal(True)
 
 
-def test_every_fact_from_the_source_names_and_quotes_it(g):
-    """Everything in the instance namespace is quoted from the source, derived from quoted facts, or is the project's own
-    construct (the competency scheme and its links, concept schemes, the dataset description)."""
-    own = {GCDC.Competency, GCDC.CompetencyLink}
-    source = GCD["careers-in-digital"]
+def test_every_fact_names_its_source(g):
+    """Everything in the instance namespace is quoted from a source, read from GC Digital Talent's files (with its key),
+    or is the project's own construct, documented as such (the retired competencies, skill links, crosswalks, assumptions,
+    positions at levels the source does not state, concept schemes, the source documents themselves)."""
+    own = {GCDC.Competency, GCDC.SkillLink, GCDC.SourceDocument, GCDC.Assumption}
+    talent = {d for d in g.subjects(RDF.type, GCDC.SourceDocument) if str(d).startswith(str(GCD["source-talent-"]))}
     for subject in set(g.subjects(RDF.type, None)):
-        if not isinstance(subject, URIRef) or not str(subject).startswith(str(GCD)) or subject == source:
+        if not isinstance(subject, URIRef) or not str(subject).startswith(str(GCD)):
             continue
         types = set(g.objects(subject, RDF.type))
         if types & own or str(subject).startswith(str(GCD["scheme-"])):
             continue
-        assert (subject, GCDC.quote, None) in g, subject
-        assert (subject, PROV.wasDerivedFrom, None) in g, subject
+        if (subject, GCDC.quote, None) in g:
+            assert (subject, PROV.wasDerivedFrom, None) in g, subject
+        elif GCDC.Crosswalk in types:
+            assert (subject, RDFS.comment, None) in g and (subject, PROV.wasDerivedFrom, None) in g, subject
+        elif GCDC.SkillRequirement in types:
+            assert (None, GCDC.skillRequirement, subject) in g, subject  # part of a job template, read from its file
+        elif (subject, GCDC.levelStated, Literal(False)) in g:
+            assert (subject, GCDC.assumes, None) in g, subject
+        else:
+            assert set(g.objects(subject, PROV.wasDerivedFrom)) & talent, f"{subject} has no quote and no GC Digital Talent source"
+            assert (subject, GCDC.sourceKey, None) in g, subject
 
 
 def test_the_source_copy_in_the_repository_is_the_shared_one(source_text):

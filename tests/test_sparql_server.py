@@ -303,7 +303,9 @@ def test_no_query_makes_the_canary_receive_a_request(base):
         ]
         for query in attempts:
             request(f"{base}/sparql?query={quote(query)}")
-            request(f"{base}/sparql", data=urlencode({"query": query}).encode(), headers={"Content-Type": "application/x-www-form-urlencoded"})
+            request(
+                f"{base}/sparql", data=urlencode({"query": query}).encode(), headers={"Content-Type": "application/x-www-form-urlencoded"}
+            )
             request(f"{base}/sparql", data=query.encode(), headers={"Content-Type": "application/sparql-query"})
             request(f"{base}/sparql?query=ASK%7B%7D&default-graph-uri={quote(c + '/g.ttl')}")
         from click.testing import CliRunner

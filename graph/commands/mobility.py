@@ -25,10 +25,10 @@ def output_options(command):
 def _analysis(data: tuple[Path, ...]):
     from graph.mobility.analysis import analyse_built
 
-    facts, G, origin, source = run(lambda: analyse_built(list(data) or None))
+    facts, model, origin, source = run(lambda: analyse_built(list(data) or None))
     if not data and "memory" in origin:
         click.echo(f"note: using {origin}", err=True)
-    return facts, G, source
+    return facts, model, source
 
 
 def _resolve(nodes, name: str, kinds=None) -> str:
@@ -37,15 +37,15 @@ def _resolve(nodes, name: str, kinds=None) -> str:
     return run(lambda: resolve(nodes, name, kinds))
 
 
-def _catalogue(facts, G) -> dict[str, dict]:
-    """Every nameable thing: mobility nodes, IT streams, roles, competencies."""
-    nodes = dict(G.nodes(data=True))
+def _catalogue(facts, model) -> dict[str, dict]:
+    """Every nameable thing: career states (positions, entry routes, EX levels), streams, roles, official skills."""
+    nodes = dict(model.nodes)
     for sid, s in facts.streams.items():
-        nodes.setdefault(sid, {"label": s["label"], "kind": "stream"})
+        nodes[sid] = {"label": s["label"], "kind": "stream"}
     for rid, label in facts.role_labels.items():
         nodes[rid] = {"label": label, "kind": "role"}
-    for cid, label in facts.competencies.items():
-        nodes[cid] = {"label": label, "kind": "competency"}
+    for skill, data in facts.skills.items():
+        nodes[skill] = {"label": data["label"], "kind": "skill"}
     return nodes
 
 
@@ -69,69 +69,94 @@ def _write_page(path: Path, html: str) -> None:
     click.echo(f"wrote {path}", err=True)
 
 
+def _avoided(facts, catalogue: dict[str, dict], names) -> set[str]:
+    """The states to avoid: each name a state, or a stream (all its positions)."""
+    avoided = set()
+    for name in names:
+        node = _resolve(catalogue, name, ("position", "entry", "executive", "stream"))
+        avoided |= {p for p, d in facts.positions.items() if d["stream"] == node} if catalogue[node]["kind"] == "stream" else {node}
+    return avoided
+
+
+def _print_step(number: int, record: dict) -> None:
+    fill = lambda text, first="     ": textwrap.fill(text, width=110, initial_indent=first, subsequent_indent="       ")  # noqa: E731
+    _echo(
+        fill(
+            f"{record['kind']} to {record['to']} ({record['basis']}: {record['rule']}, {record['rule id']}; cost {record['cost']:.2f})",
+            f"  {number}. ",
+        )
+    )
+    if record["assumptions"]:
+        _echo(fill("assumes: " + ", ".join(record["assumptions"])))
+    gain, deepen = record["skills to gain"], record["skills to deepen"]
+    _echo(fill(f"skills to gain ({len(gain)}): " + ("; ".join(gain) or "none")))
+    if deepen:
+        _echo(fill(f"skills to deepen ({len(deepen)}): " + "; ".join(deepen)))
+    if record["pay"]:
+        _echo(fill("pay: " + record["pay"]))
+    for quote in record["page says"]:
+        _echo(fill(f"the page says: “{quote}”"))
+
+
 @main.command()
 @click.argument("source")
 @click.argument("target")
 @click.option("-k", "k", default=3, show_default=True, help="How many paths, cheapest first.")
-@click.option("--via", multiple=True, help="A position or stream the path must pass through; repeatable.")
-@click.option("--avoid", multiple=True, help="A position or stream the path must not use; repeatable.")
+@click.option("--via", multiple=True, help="A position, entry route or EX level the path must pass through; repeatable.")
+@click.option("--avoid", multiple=True, help="A position, EX level or whole stream the path must not use; repeatable.")
 @click.option("--path", "career_path", type=click.Choice(["management", "individual"]), help="Stay off the other path's positions.")
 @click.option("--max-steps", type=int, help="Most moves in a path.")
-@click.option("--stated-only", is_flag=True, help="Use only moves the source states (no inferred lateral or path changes).")
+@click.option("--stated-only", is_flag=True, help="Use only moves the page states (no move that only a staffing rule allows).")
+@click.option("--acting", is_flag=True, help="Allow acting appointments (temporary) as steps.")
 @click.option(
     "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write the career map with the best path highlighted."
 )
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the --html page.")
 @output_options
-def path(source, target, k, via, avoid, career_path, max_steps, stated_only, html_file, lang, fmt, data) -> None:
-    """The best career paths from SOURCE to TARGET (positions, streams, entry routes, EX levels), each step explained.
+def path(source, target, k, via, avoid, career_path, max_steps, stated_only, acting, html_file, lang, fmt, data) -> None:
+    """The cheapest career paths from SOURCE to TARGET (positions, entry routes, EX levels), each move explained.
 
-    Names are forgiving: "student", "it-05 director it security", an id or an IRI.
+    Each move names the staffing rule that allows it, its basis (stated by the page, or allowed by a rule), the
+    assumptions it rests on, the official skills to gain, and the pay at its end. Names are forgiving:
+    "student", "it-05 director it security", an id or an IRI.
 
     Example: careers path student "it-05 director it security" -k 2
     """
+    from graph.mobility.explain import move_record, path_basis_words
     from graph.mobility.paths import best_paths
 
-    facts, G, rdf_source = _analysis(data)
-    nodes = dict(G.nodes(data=True))
-    a, b = _resolve(nodes, source), _resolve(nodes, target)
+    facts, model, rdf_source = _analysis(data)
+    catalogue = _catalogue(facts, model)
+    states = ("position", "entry", "executive")
+    a, b = _resolve(catalogue, source, states), _resolve(catalogue, target, states)
     options = dict(
         k=k,
-        via=[_resolve(nodes, v) for v in via],
-        avoid=[_resolve(nodes, v) for v in avoid],
+        via=[_resolve(catalogue, v, states) for v in via],
+        avoid=_avoided(facts, catalogue, avoid),
         path=career_path,
         max_steps=max_steps,
         stated_only=stated_only,
+        acting=acting,
     )
-    paths = run(lambda: best_paths(G, a, b, **options))
+    paths = run(lambda: best_paths(model, a, b, **options))
     if html_file is not None:
         from graph.viz.export import path_page
 
-        _write_page(html_file, path_page(facts, G, rdf_source, paths[0], lang))
+        _write_page(html_file, path_page(facts, model, rdf_source, paths[0], lang))
+    records = [[move_record(facts, model, s) for s in p.steps] for p in paths]
     if fmt == "table":
-        for number, p in enumerate(paths, 1):
-            _echo(f"Path {number}: cost {p.cost:.2f}, {len(p.steps)} moves, {p.basis}")
-            _echo("  " + " -> ".join(G.nodes[n]["label"] for n in p.nodes))
-            for i, step in enumerate(p.steps, 1):
-                _echo(textwrap.fill(step.explain(G), width=110, initial_indent=f"  {i}. ", subsequent_indent="     "))
+        for number, (p, steps) in enumerate(zip(paths, records, strict=True), 1):
+            _echo(f"Path {number}: {len(p.steps)} moves, cost {p.cost:.2f} ({path_basis_words(p.steps)})")
+            _echo(textwrap.fill(" -> ".join(model.label(n) for n in p.nodes), width=110, initial_indent="  ", subsequent_indent="    "))
+            for i, record in enumerate(steps, 1):
+                _print_step(i, record)
             if number < len(paths):
                 click.echo()
         return
-    rows = [
-        {
-            "path": number,
-            "step": i,
-            "from": s.source,
-            "to": s.target,
-            "kind": s.edge["kind"],
-            "basis": s.edge["basis"],
-            "cost": s.edge["cost"],
-            "score": s.edge.get("score"),
-            "explanation": s.explain(G),
-        }
-        for number, p in enumerate(paths, 1)
-        for i, s in enumerate(p.steps, 1)
-    ]
+    rows = [{"path": number, "step": i, **record} for number, steps in enumerate(records, 1) for i, record in enumerate(steps, 1)]
+    if fmt == "json":
+        _echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
     _echo(render(rows, fmt))
 
 
@@ -140,27 +165,34 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, htm
 @click.argument("target")
 @output_options
 def gap(source, target, fmt, data) -> None:
-    """The skill gap from SOURCE to TARGET (positions or streams): competencies to gain, and those that carry over.
+    """The official-skill gap from position SOURCE to position TARGET: skills to gain, to deepen, that carry over, left behind.
 
-    Example: careers gap "it-02 analyst database management" "data systems operations"
+    The gap is the target's essential skills, at their required level, that the source position's profile lacks.
+
+    Example: careers gap "it-02 analyst database management" "it-02 analyst it security"
     """
-    from graph.mobility.gap import skill_gap
+    from graph.mobility.gap import gap_summary
 
-    facts, G, _ = _analysis(data)
-    nodes = {n: d for n, d in _catalogue(facts, G).items() if d["kind"] in ("position", "stream")}
-    a, b = _resolve(nodes, source), _resolve(nodes, target)
-    result = skill_gap(facts, a, b)
+    facts, model, _ = _analysis(data)
+    positions = {n: d for n, d in model.nodes.items() if d["kind"] == "position"}
+    a, b = _resolve(positions, source), _resolve(positions, target)
+    result = gap_summary(model.profiles[a], model.profiles[b], facts.skills, facts.skill_level_labels)
+    direct = [m for m in model.moves_from(a) if m.target == b]
+    moves = [f"{m.kind} ({m.basis}: {facts.rules[m.rule]['label']}; cost {m.cost:.2f})" for m in direct]
     if fmt == "json":
-        _echo(json.dumps({"from": a, "to": b, **result}, ensure_ascii=False, indent=1))
+        _echo(json.dumps({"from": a, "to": b, "direct moves": moves, **result}, ensure_ascii=False, indent=1))
         return
     rows = [
-        {"competency": c, "status": status.replace("_", " ")} for status in ("to_gain", "carry_over", "left_behind") for c in result[status]
+        {"skill": c, "status": status.replace("_", " ")}
+        for status in ("to_gain", "to_deepen", "carry_over", "left_behind")
+        for c in result[status]
     ]
     if fmt == "table":
         _echo(
-            f"{nodes[a]['label']} -> {nodes[b]['label']}: {len(result['to_gain'])} to gain, {len(result['carry_over'])} carry over, "
-            f"{len(result['left_behind'])} left behind"
+            f"{positions[a]['label']} -> {positions[b]['label']}: {len(result['to_gain'])} to gain, {len(result['to_deepen'])} to deepen, "
+            f"{len(result['carry_over'])} carry over, {len(result['left_behind'])} left behind"
         )
+        _echo("direct move: " + ("; ".join(moves) if moves else "none (the rules allow no single move between them)"))
     _echo(render(rows, fmt))
 
 
@@ -168,16 +200,24 @@ def gap(source, target, fmt, data) -> None:
 @click.argument("thing")
 @output_options
 def show(thing, fmt, data) -> None:
-    """Everything linked to THING: a position, stream, role, competency, entry route or EX level.
+    """Everything linked to THING: a position, stream, role, entry route, EX level or official skill (in that order of preference).
 
     Example: careers show "IT Security"
     """
     from graph.mobility.describe import describe_node
+    from graph.mobility.resolve import UnknownName, resolve
 
-    facts, G, _ = _analysis(data)
-    catalogue = _catalogue(facts, G)
-    node = _resolve(catalogue, thing)
-    info = describe_node(facts, G, node, catalogue[node]["kind"])
+    facts, model, _ = _analysis(data)
+    catalogue = _catalogue(facts, model)
+
+    def find() -> str:  # the graph's own things first: "IT Security" is a stream before it is an official skill
+        try:
+            return resolve(catalogue, thing, ("position", "entry", "executive", "stream", "role"))
+        except UnknownName:
+            return resolve(catalogue, thing)
+
+    node = run(find)
+    info = describe_node(facts, model, node, catalogue[node]["kind"])
     if fmt == "json":
         _echo(json.dumps(info, ensure_ascii=False, indent=1))
         return
@@ -191,45 +231,34 @@ def show(thing, fmt, data) -> None:
             for item in value:
                 _echo(textwrap.fill(str(item), width=110, initial_indent="  - ", subsequent_indent="    "))
         else:
-            _echo(f"{key}: {value}")
+            _echo(textwrap.fill(f"{key}: {value}", width=110, subsequent_indent="    "))
 
 
 @main.command()
 @output_options
 def ladders(fmt, data) -> None:
-    """Where each role exists in each IT stream, each stream's entry level, and the top of each path.
+    """Where each role exists in each IT stream, each stream's entry level, the top of each path, and what they pay.
 
     Example: careers ladders
     """
-    from graph.mobility.ladders import entry_levels, ladder_matrix, path_tops
+    from graph.mobility.ladders import ladder_rows
 
-    facts, G, _ = _analysis(data)
-    matrix, entry, tops = ladder_matrix(G), entry_levels(G), path_tops(G)
-    rows = [
-        {
-            "stream": s,
-            **roles,
-            "entry level": entry[s],
-            "management top": tops[s]["management"],
-            "individual-contributor top": tops[s]["individual contributor"],
-        }
-        for s, roles in matrix.items()
-    ]
-    _echo(render(rows, fmt))
+    facts, model, _ = _analysis(data)
+    _echo(render(ladder_rows(facts, model.nodes), fmt))
 
 
 @main.command()
 @click.option("--top", default=10, show_default=True, help="Rows per table.")
 @output_options
 def mobility(top, fmt, data) -> None:
-    """Stream similarity, gateways (betweenness, PageRank, bridges), dead ends and skill clusters.
+    """Stream similarity, gateways (betweenness, PageRank), moves between communities, ceilings and skill clusters.
 
     Example: careers mobility --top 5
     """
     from graph.mobility.summary import summarise
 
-    facts, G, _ = _analysis(data)
-    tables = summarise(facts, G, top=top)
+    facts, model, _ = _analysis(data)
+    tables = summarise(facts, model, top=top)
     if fmt == "json":
         _echo(json.dumps(tables, ensure_ascii=False, indent=1))
         return
@@ -240,7 +269,7 @@ def mobility(top, fmt, data) -> None:
 
 
 @main.command()
-@click.option("--focus", required=True, help="The node at the centre: a position, stream, role, competency, program ...")
+@click.option("--focus", required=True, help="The node at the centre: a position, stream, role, skill, program ...")
 @click.option("--radius", default=1, show_default=True, type=click.IntRange(1, 4), help="How many links out from the focus.")
 @click.option("--html", "html_file", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The page to write.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the page.")

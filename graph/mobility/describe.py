@@ -5,68 +5,88 @@ Examples
 >>> from graph.mobility.analysis import analyse
 >>> from graph.load import load
 >>> from graph.derive import derive
->>> facts, G = analyse(derive(load().g))
->>> describe_node(facts, G, "role-senior-advisor", "role")["found in streams"][:2]
+>>> facts, model = analyse(derive(load().g))
+>>> describe_node(facts, model, "role-senior-advisor", "role")["found in streams"][:2]
 ['IT Database Management', 'IT Enterprise Architecture']
+>>> describe_node(facts, model, "position-it-03-technical-advisor-it-software-solutions", "position")["skill profile from"]
+'official job template: IT-03-06-IC-016, IT-03-06-IC-028, IT-03-06-IC-22'
 """
 
 from __future__ import annotations
 
-import networkx as nx
-
 from graph.mobility.facts import Facts
-from graph.mobility.gap import competencies_of
+from graph.mobility.moves import MobilityModel
+from graph.mobility.pay import pay_line
 from graph.mobility.similarity import profile, stream_similarity
 
 __all__ = ["describe_node"]
 
 
-def _moves(G: nx.MultiDiGraph, node: str, *, out: bool) -> list[str]:
-    edges = G.out_edges(node, data=True) if out else G.in_edges(node, data=True)
+def _moves(model: MobilityModel, node: str, *, limit: int = 12) -> list[str]:
     lines = []
-    for u, v, d in sorted(edges, key=lambda e: (e[2]["cost"], e[0], e[1])):
-        other = G.nodes[v if out else u]["label"]
-        score = f", score {d['score']:.2f}" if d.get("score") is not None else ""
-        lines.append(f"{'to' if out else 'from'} {other}: {d['kind']} ({d['basis']}{score})")
+    for m in sorted(model.moves_from(node), key=lambda m: (m.cost, m.target))[:limit]:
+        assumed = f"; assumes {', '.join(m.assumptions)}" if m.assumptions else ""
+        lines.append(
+            f"to {model.label(m.target)}: {m.kind} ({m.basis}; {m.rule}{assumed}; cost {m.cost:.2f}, {len(m.gap)} skills to gain or deepen)"
+        )
     return lines
 
 
-def describe_node(facts: Facts, G: nx.MultiDiGraph, node: str, kind: str) -> dict:
+def _skill(facts: Facts, skill: str, level: int | None) -> str:
+    return f"{facts.skill_label(skill)} ({facts.skill_level_labels.get(level, 'level not given')})" if level else facts.skill_label(skill)
+
+
+def _crosswalks(facts: Facts, node: str) -> list[str]:
+    return [
+        f"{c['relation']} {c['code'] + ' ' if c['code'] else ''}{c['label']} <{c['target']}>: {c['why']}"
+        for c in facts.crosswalks.get(node, [])
+    ]
+
+
+def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> dict:
     """A dict of the node's attributes and linked things (lists of strings), ready to print."""
-    label = lambda c: facts.competencies.get(c, c)  # noqa: E731
     if kind == "position":
-        p = facts.positions[node]
+        p, prof = facts.positions[node], model.profiles[node]
         items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
-        return {
-            "position": G.nodes[node]["label"],
+        info = {
+            "position": p["label"],
             "id": node,
-            "role": facts.role_labels[p["role"]],
+            "role": facts.role_labels.get(p["role"], "none stated") if p["role"] else "none stated (level not stated by the source)",
             "level": p["level_label"],
             "stream": facts.streams[p["stream"]]["label"],
             "community": facts.streams[p["stream"]]["community_label"],
             "path": (p["path"] or "none (below IT-03)").removeprefix("path-"),
+            "pay": pay_line(facts, p["level"]),
+            "skill profile from": prof.method + (f": {', '.join(prof.templates)}" if prof.templates else ""),
+            "essential skills": sorted(_skill(facts, s, lvl) for s, lvl in prof.essential.items()),
+            "specialisation skills": [f"{facts.skill_label(s)} ({', '.join(refs)})" for s, refs in prof.specialisations.items()],
+            "asset skills": sorted(facts.skill_label(s) for s in prof.assets),
             "responsibilities": [i.label for i in items],
-            "competencies": sorted(label(c) for c in competencies_of(facts, node)),
-            "moves out": _moves(G, node, out=True),
-            "moves in": _moves(G, node, out=False),
+            "crosswalks": _crosswalks(facts, node) + _crosswalks(facts, p["stream"]) + _crosswalks(facts, p["role"] or ""),
+            "cheapest moves out": _moves(model, node),
         }
+        if not p["level_stated"]:
+            info["level note"] = facts.assumptions.get("assumption-levels-of-streams-without-levels", {}).get(
+                "note", "level not stated by the source"
+            )
+        return info
     if kind == "stream":
         s = facts.streams[node]
         counts = profile(facts.stream_items.get(node, []))
         sims = stream_similarity(facts)
         similar = sorted(((b if a == node else a, v) for (a, b), v in sims.items() if node in (a, b)), key=lambda x: (-x[1], x[0]))[:5]
-        info = {
+        return {
             "stream": s["label"],
             "id": node,
             "community": s["community_label"],
             "responsibilities": [i.label for i in facts.stream_items.get(node, [])],
-            "competencies": [f"{label(c)} ({n})" for c, n in sorted(counts.items(), key=lambda x: (-x[1], label(x[0])))],
-            "positions": sorted((G.nodes[p]["label"] for p, d in facts.positions.items() if d["stream"] == node), key=lambda text: text),
+            "official skills": [
+                f"{facts.skill_label(k)} ({n})" for k, n in sorted(counts.items(), key=lambda x: (-x[1], facts.skill_label(x[0])))
+            ],
+            "positions": sorted(d["label"] for d in facts.positions.values() if d["stream"] == node),
             "most similar streams": [f"{facts.streams[o]['label']} ({v:.2f})" for o, v in similar],
+            "crosswalks": _crosswalks(facts, node),
         }
-        if node in G:
-            info["moves out"], info["moves in"] = _moves(G, node, out=True), _moves(G, node, out=False)
-        return info
     if kind == "role":
         positions = sorted((d for d in facts.positions.values() if d["role"] == node), key=lambda d: facts.streams[d["stream"]]["order"])
         return {
@@ -75,24 +95,30 @@ def describe_node(facts: Facts, G: nx.MultiDiGraph, node: str, kind: str) -> dic
             "levels": sorted({d["level_label"] for d in positions}) or ["(no stream-specific position)"],
             "found in streams": [facts.streams[d["stream"]]["label"] for d in positions],
             "definition": [i.label for i in facts.role_items.get(node, [])],
-            "competencies": sorted({label(c) for i in facts.role_items.get(node, []) for c in i.competencies}),
+            "official skills": sorted({facts.skill_label(s) for i in facts.role_items.get(node, []) for s in i.skills}),
+            "crosswalks": _crosswalks(facts, node),
         }
-    if kind == "competency":
-        streams = {s: n for s, items in facts.stream_items.items() if (n := sum(node in i.competencies for i in items))}
+    if kind == "skill":
         return {
-            "competency": label(node),
+            "skill": facts.skill_label(node),
             "id": node,
-            "streams": [
-                f"{facts.streams[s]['label']} ({n})"
-                for s, n in sorted(streams.items(), key=lambda x: (-x[1], facts.streams[x[0]]["label"]))
-            ],
-            "responsibilities": sorted(
-                f"{facts.streams[s]['label']}: {i.label}"
-                for s, items in facts.stream_items.items()
-                for i in items
-                if node in i.competencies
+            "French name": facts.skills[node]["fr"],
+            "category": facts.skills[node]["category"].lower(),
+            "required by positions": sorted(
+                facts.positions[p]["label"] for p, prof in model.profiles.items() if p in facts.positions and prof.holds(node)
             ),
-            "roles": sorted(facts.role_labels[r] for r, items in facts.role_items.items() if any(node in i.competencies for i in items)),
+            "job templates": sorted(
+                f"{t['reference']} {t['label']}"
+                for t in facts.templates.values()
+                if any(r.skill == node and r.essential for r in t["requirements"])
+            ),
+            "responsibilities": sorted(
+                f"{facts.streams[s]['label']}: {i.label}" for s, items in facts.stream_items.items() for i in items if node in i.skills
+            ),
         }
-    data = G.nodes[node]
-    return {kind: data["label"], "id": node, "moves out": _moves(G, node, out=True), "moves in": _moves(G, node, out=False)}
+    data = model.nodes[node]
+    info = {kind: data["label"], "id": node}
+    if kind == "executive":
+        info["pay"] = pay_line(facts, node)
+    info["cheapest moves out"] = _moves(model, node)
+    return info

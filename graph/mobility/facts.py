@@ -1,4 +1,4 @@
-"""The facts of the knowledge graph that the mobility analysis uses, read once through SPARQL.
+"""The facts of the knowledge graph that the mobility model uses, read once through SPARQL.
 
 Examples
 --------
@@ -6,8 +6,8 @@ Examples
 >>> from graph.derive import derive
 >>> from graph.mobility.source import RdflibSource
 >>> facts = read_facts(RdflibSource(derive(load().g)))
->>> len(facts.positions), len(facts.streams)
-(47, 13)
+>>> len(facts.positions), len(facts.streams), len(facts.skills)
+(72, 13, 394)
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from graph.iris import GCD_IRI
 from graph.mobility.source import Source
 
-__all__ = ["Facts", "Item", "local", "read_facts", "stream_order"]
+__all__ = ["Facts", "Item", "PayRange", "Requirement", "local", "read_facts", "stream_order"]
 
 
 def local(iri: str) -> str:
@@ -28,46 +28,71 @@ def local(iri: str) -> str:
 
 @dataclass(frozen=True)
 class Item:
-    """A responsibility, expertise or functional area, with the competencies linked to it."""
+    """A responsibility, expertise or functional area, with the official skills linked to it."""
 
     id: str
     label: str
-    competencies: tuple[str, ...]
+    skills: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One skill of a job template: essential or not, and the level (1 beginner .. 4 lead) or ``None``."""
+
+    skill: str
+    essential: bool
+    level: int | None
+
+
+@dataclass(frozen=True)
+class PayRange:
+    """A salary range of a level, from one source, with its effective date or what is known of it."""
+
+    level: str
+    minimum: int
+    maximum: int
+    date: str | None
+    note: str | None
+    source: str
+    label: str
 
 
 @dataclass
 class Facts:
-    """Positions, streams, entry routes, executive levels, competencies and stated progressions."""
+    """Positions, streams, routes, levels, rules, assumptions, skills, templates, pay and stated progressions."""
 
     positions: dict[str, dict] = field(default_factory=dict)
     streams: dict[str, dict] = field(default_factory=dict)
     routes: dict[str, dict] = field(default_factory=dict)
+    levels: dict[str, dict] = field(default_factory=dict)
     executive_levels: dict[str, dict] = field(default_factory=dict)
-    competencies: dict[str, str] = field(default_factory=dict)
+    role_labels: dict[str, str] = field(default_factory=dict)
     stream_items: dict[str, list[Item]] = field(default_factory=dict)
     role_items: dict[str, list[Item]] = field(default_factory=dict)
+    skills: dict[str, dict] = field(default_factory=dict)
+    templates: dict[str, dict] = field(default_factory=dict)
+    rules: dict[str, dict] = field(default_factory=dict)
+    assumptions: dict[str, dict] = field(default_factory=dict)
+    pay: dict[str, list[PayRange]] = field(default_factory=dict)
     progressions: list[dict] = field(default_factory=list)
-    role_labels: dict[str, str] = field(default_factory=dict)
+    crosswalks: dict[str, list[dict]] = field(default_factory=dict)
+    skill_level_labels: dict[int, str] = field(default_factory=dict)
+    link_methods: dict[str, set[str]] = field(default_factory=dict)
+    """How each responsibility, expertise or functional area was linked to its skills (``NameMatch``, ``KeywordMatch``, ``CuratedLink``)."""
+    item_count: int = 0
+    """How many responsibilities, expertise and functional areas the graph holds."""
+
+    def skill_label(self, skill: str) -> str:
+        """The English name of an official skill (its id when unknown)."""
+        return self.skills.get(skill, {}).get("label", skill)
+
+    def assumption_value(self, assumption: str, default: str) -> str:
+        """The chosen value of an assumption (``default`` when the graph lacks it)."""
+        return self.assumptions.get(assumption, {}).get("value") or default
 
 
 def _en(var: str) -> str:
     return f'FILTER (lang(?{var}) = "en")'
-
-
-def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
-    rows = source.select(
-        f"SELECT ?owner ?item ?label ?competency WHERE {{ {owner_pattern} "
-        f"?item rdfs:label ?label ; gcdc:requiresCompetency ?competency . {_en('label')} }}"
-    )
-    grouped: dict[str, dict[str, tuple[str, set]]] = defaultdict(dict)
-    for row in rows:
-        label, comps = grouped[local(row["owner"])].get(local(row["item"]), (row["label"], set()))
-        comps.add(local(row["competency"]))
-        grouped[local(row["owner"])][local(row["item"])] = (label, comps)
-    return {
-        owner: [Item(item, label, tuple(sorted(comps))) for item, (label, comps) in sorted(items.items())]
-        for owner, items in sorted(grouped.items())
-    }
 
 
 def stream_order(facts: Facts) -> list[str]:
@@ -76,8 +101,19 @@ def stream_order(facts: Facts) -> list[str]:
 
 
 def read_facts(source: Source) -> Facts:
-    """Read every fact the analysis needs from ``source``."""
+    """Read every fact the mobility model needs from ``source``."""
     facts = Facts()
+    _read_structure(source, facts)
+    _read_items(source, facts)
+    _read_skills_and_templates(source, facts)
+    _read_rules(source, facts)
+    _read_pay(source, facts)
+    _read_progressions(source, facts)
+    _read_crosswalks(source, facts)
+    return facts
+
+
+def _read_structure(source: Source, facts: Facts) -> None:
     for row in source.select(
         "SELECT ?s ?label ?community ?communityLabel ?communityOrder ?order WHERE { ?s a gcdc:WorkStream ; rdfs:label ?label ; "
         "gcdc:community ?community ; gcdc:order ?order . ?community rdfs:label ?communityLabel . "
@@ -91,38 +127,144 @@ def read_facts(source: Source) -> Facts:
             "order": int(row["order"]),
         }
     for row in source.select(
-        "SELECT ?p ?label ?role ?level ?levelLabel ?rank ?stream ?path WHERE { ?p a gcdc:Position ; rdfs:label ?label ; "
-        "gcdc:hasRole ?role ; gcdc:hasLevel ?level ; gcdc:inStream ?stream . ?level gcdc:rank ?rank ; rdfs:label ?levelLabel . "
-        f"OPTIONAL {{ ?p gcdc:onPath ?path }} {_en('label')} {_en('levelLabel')} }}"
+        "SELECT ?l ?label ?rank ?group ?paidAt WHERE { ?l a gcdc:Level ; rdfs:label ?label ; gcdc:rank ?rank ; "
+        f"gcdc:occupationalGroup ?group . OPTIONAL {{ ?l gcdc:paidAtRateOf ?paidAt }} {_en('label')} }}"
     ):
-        stream = local(row["stream"])
-        facts.positions[local(row["p"])] = {
+        facts.levels[local(row["l"])] = {
             "label": row["label"],
-            "role": local(row["role"]),
-            "level": local(row["level"]),
-            "level_label": row["levelLabel"],
             "rank": int(row["rank"]),
-            "stream": stream,
-            "path": local(row["path"]) if row["path"] else None,
-            "community": facts.streams[stream]["community"],
+            "group": local(row["group"]),
+            "paid_at": local(row["paidAt"]) if row["paidAt"] else None,
         }
+    facts.executive_levels = {lvl: d for lvl, d in sorted(facts.levels.items()) if d["group"] == "group-ex"}
     for row in source.select(f"SELECT ?r ?label WHERE {{ ?r a gcdc:Role ; rdfs:label ?label . {_en('label')} }}"):
         facts.role_labels[local(row["r"])] = row["label"]
+    for row in source.select(
+        "SELECT ?p ?label ?role ?level ?stream ?path ?stated WHERE { ?p a gcdc:Position ; rdfs:label ?label ; "
+        "gcdc:hasLevel ?level ; gcdc:inStream ?stream . OPTIONAL { ?p gcdc:hasRole ?role } OPTIONAL { ?p gcdc:onPath ?path } "
+        f"OPTIONAL {{ ?p gcdc:levelStated ?stated }} {_en('label')} }}"
+    ):
+        stream, level = local(row["stream"]), local(row["level"])
+        facts.positions[local(row["p"])] = {
+            "label": row["label"],
+            "role": local(row["role"]) if row["role"] else None,
+            "level": level,
+            "level_label": facts.levels[level]["label"],
+            "rank": facts.levels[level]["rank"],
+            "group": facts.levels[level]["group"],
+            "stream": stream,
+            "path": local(row["path"]) if row["path"] else None,
+            "level_stated": row["stated"] != "false",
+            "community": facts.streams[stream]["community"],
+        }
     for row in source.select(
         f"SELECT ?r ?label ?order WHERE {{ ?r a gcdc:EntryRoute ; rdfs:label ?label ; gcdc:order ?order . {_en('label')} }}"
     ):
         facts.routes[local(row["r"])] = {"label": row["label"], "order": int(row["order"])}
-    executive = "?l a gcdc:Level ; gcdc:occupationalGroup gcd:group-ex ; rdfs:label ?label ; gcdc:rank ?rank ."
-    for row in source.select(f"SELECT ?l ?label ?rank WHERE {{ {executive} {_en('label')} }}"):
-        facts.executive_levels[local(row["l"])] = {"label": row["label"], "rank": int(row["rank"])}
-    for row in source.select(f"SELECT ?c ?label WHERE {{ ?c a gcdc:Competency ; skos:prefLabel ?label . {_en('label')} }}"):
-        facts.competencies[local(row["c"])] = row["label"]
+
+
+def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
+    rows = source.select(
+        f"SELECT ?owner ?item ?label ?skill WHERE {{ {owner_pattern} "
+        f"?item rdfs:label ?label ; gcdc:requiresSkill ?skill . {_en('label')} }}"
+    )
+    grouped: dict[str, dict[str, tuple[str, set]]] = defaultdict(dict)
+    for row in rows:
+        label, skills = grouped[local(row["owner"])].get(local(row["item"]), (row["label"], set()))
+        skills.add(local(row["skill"]))
+        grouped[local(row["owner"])][local(row["item"])] = (label, skills)
+    return {
+        owner: [Item(item, label, tuple(sorted(skills))) for item, (label, skills) in sorted(items.items())]
+        for owner, items in sorted(grouped.items())
+    }
+
+
+def _read_items(source: Source, facts: Facts) -> None:
     facts.stream_items = _items(
         source,
         "?owner a gcdc:WorkStream . "
         "?owner (gcdc:hasResponsibility/^gcdc:subItemOf?|gcdc:hasFunctionalArea|gcdc:hasSpecialisation/gcdc:hasExpertise) ?item .",
     )
     facts.role_items = _items(source, "?owner a gcdc:Role ; gcdc:hasResponsibility ?item .")
+    for row in source.select("SELECT ?item ?method WHERE { ?item gcdc:skillLink/gcdc:linkMethod ?method }"):
+        facts.link_methods.setdefault(local(row["item"]), set()).add(row["method"].rsplit("#", 1)[-1])
+    (row,) = source.select(
+        "SELECT (COUNT(DISTINCT ?item) AS ?n) WHERE { ?item a ?type "
+        "VALUES ?type { gcdc:Responsibility gcdc:Expertise gcdc:FunctionalArea } }"
+    )
+    facts.item_count = int(row["n"])
+
+
+def _read_skills_and_templates(source: Source, facts: Facts) -> None:
+    for row in source.select(
+        "SELECT ?s ?label ?fr ?category WHERE { ?s a gcdc:Skill ; skos:prefLabel ?label ; gcdc:skillCategory ?category . "
+        f'OPTIONAL {{ ?s skos:prefLabel ?fr FILTER (lang(?fr) = "fr") }} {_en("label")} }}'
+    ):
+        facts.skills[local(row["s"])] = {
+            "label": row["label"],
+            "fr": row["fr"] or row["label"],
+            "category": row["category"].rsplit("#", 1)[-1],
+        }
+    for row in source.select(
+        f"SELECT ?l ?rank ?label WHERE {{ ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label . {_en('label')} }}"
+    ):
+        facts.skill_level_labels[int(row["rank"])] = row["label"]
+    for row in source.select(
+        "SELECT ?t ?ref ?label ?position ?level WHERE { ?t a gcdc:JobTemplate ; gcdc:referenceId ?ref ; rdfs:label ?label ; "
+        f"gcdc:hasLevel ?level . OPTIONAL {{ ?t gcdc:templateFor ?position }} {_en('label')} }}"
+    ):
+        facts.templates[local(row["t"])] = {
+            "reference": row["ref"],
+            "label": row["label"],
+            "level": local(row["level"]),
+            "position": local(row["position"]) if row["position"] else None,
+            "requirements": [],
+        }
+    for row in source.select(
+        "SELECT ?t ?skill ?type ?rank WHERE { ?t gcdc:skillRequirement ?r . ?r gcdc:requiredSkill ?skill ; gcdc:requirementType ?type . "
+        "OPTIONAL { ?r gcdc:requiredLevel/gcdc:rank ?rank } }"
+    ):
+        facts.templates[local(row["t"])]["requirements"].append(
+            Requirement(local(row["skill"]), row["type"].endswith("#Essential"), int(row["rank"]) if row["rank"] else None)
+        )
+    for template in facts.templates.values():
+        template["requirements"].sort(key=lambda r: (r.skill, not r.essential))
+
+
+def _read_rules(source: Source, facts: Facts) -> None:
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for row in source.select(
+        "SELECT ?r ?label ?kind ?condition ?quote WHERE { ?r a gcdc:StaffingRule ; rdfs:label ?label ; gcdc:governsKind ?kind ; "
+        f"gcdc:condition ?condition ; gcdc:quote ?quote . {_en('label')} }}"
+    ):
+        facts.rules[local(row["r"])] = {"label": row["label"], "kind": row["kind"].rsplit("#", 1)[-1], "condition": row["condition"]}
+        quotes[local(row["r"])].append(row["quote"])
+    for rule, data in facts.rules.items():
+        data["quotes"] = sorted(quotes[rule])
+    for row in source.select(
+        "SELECT ?a ?label ?name ?value ?note WHERE { ?a a gcdc:Assumption ; rdfs:label ?label ; gcdc:parameterName ?name ; "
+        f"gcdc:parameterValue ?value ; skos:editorialNote ?note . {_en('label')} }}"
+    ):
+        facts.assumptions[local(row["a"])] = {"label": row["label"], "parameter": row["name"], "value": row["value"], "note": row["note"]}
+
+
+def _read_pay(source: Source, facts: Facts) -> None:
+    rows = source.select(
+        "SELECT ?r ?level ?min ?max ?date ?note ?source ?sourceLabel WHERE { ?r a gcdc:PayRange ; gcdc:payRangeOf ?level ; "
+        "gcdc:minimumSalary ?min ; gcdc:maximumSalary ?max ; prov:wasDerivedFrom ?source . ?source rdfs:label ?sourceLabel . "
+        f"OPTIONAL {{ ?r gcdc:effectiveDate ?date }} OPTIONAL {{ ?r gcdc:dateNote ?note }} {_en('sourceLabel')} }}"
+    )
+    for row in rows:
+        facts.pay.setdefault(local(row["level"]), []).append(
+            PayRange(
+                local(row["level"]), int(row["min"]), int(row["max"]), row["date"], row["note"], local(row["source"]), row["sourceLabel"]
+            )
+        )
+    for ranges in facts.pay.values():
+        ranges.sort(key=lambda r: (r.date or "", r.source))
+
+
+def _read_progressions(source: Source, facts: Facts) -> None:
     quotes: dict[str, list[str]] = defaultdict(list)
     base: dict[str, dict] = {}
     for row in source.select(
@@ -137,4 +279,21 @@ def read_facts(source: Source) -> Facts:
         }
         quotes[local(row["p"])].append(row["quote"])
     facts.progressions = [{**base[p], "quotes": sorted(quotes[p])} for p in sorted(base)]
-    return facts
+
+
+def _read_crosswalks(source: Source, facts: Facts) -> None:
+    for row in source.select(
+        "SELECT ?from ?to ?relation ?label ?notation ?why WHERE { ?c a gcdc:Crosswalk ; gcdc:mapsFrom ?from ; gcdc:mapsTo ?to ; "
+        "gcdc:mappingRelation ?relation ; rdfs:comment ?why . ?to skos:prefLabel ?label . OPTIONAL { ?to skos:notation ?notation } }"
+    ):
+        facts.crosswalks.setdefault(local(row["from"]), []).append(
+            {
+                "relation": "skos:" + row["relation"].rsplit("#", 1)[-1],
+                "target": row["to"],
+                "label": row["label"],
+                "code": row["notation"],
+                "why": row["why"],
+            }
+        )
+    for mappings in facts.crosswalks.values():
+        mappings.sort(key=lambda m: (m["target"], m["relation"]))

@@ -1,38 +1,67 @@
-"""The skill gap between two positions (or streams): competencies to gain and competencies that carry over.
+"""The skill gap of a move: the target's essential official skills, at their required level, that the starting position lacks.
+
+A skill is *to gain* when the starting position does not require it at all, and *to deepen* when it
+requires it at a lower level than the target. Skills the start requires and the target does not are
+*left behind*; those both require at the target's level or above *carry over*.
 
 Examples
 --------
->>> from graph.mobility.gap import gap_between
->>> gap_between({"a", "b"}, {"b", "c"}, {"a": "A", "b": "B", "c": "C"})
-{'to_gain': ['C'], 'carry_over': ['B'], 'left_behind': ['A']}
+>>> from graph.mobility.profiles import Profile
+>>> have, need = Profile({"a": 2, "b": 2}, "responsibilities"), Profile({"b": 3, "c": 3}, "responsibilities")
+>>> [(g.skill, g.required, g.held) for g in skill_gap(have, need)]
+[('b', 3, 2), ('c', 3, None)]
+>>> gap_summary(have, need, {"a": {"label": "A"}, "b": {"label": "B"}, "c": {"label": "C"}})["to_gain"]
+['C (level 3)']
 """
 
 from __future__ import annotations
 
-from graph.mobility.facts import Facts
-from graph.mobility.network import position_competencies
+from dataclasses import dataclass
 
-__all__ = ["competencies_of", "gap_between", "skill_gap"]
+from graph.mobility.profiles import Profile
 
-
-def competencies_of(facts: Facts, node: str) -> set[str]:
-    """The competencies of a position (stream and role) or of a stream node."""
-    if node in facts.positions:
-        return position_competencies(facts, node)
-    if node in facts.streams:
-        return {c for item in facts.stream_items.get(node, []) for c in item.competencies}
-    raise KeyError(f"{node} is neither a position nor a stream")
+__all__ = ["GapItem", "gap_summary", "skill_gap"]
 
 
-def gap_between(have: set[str], need: set[str], labels: dict[str, str]) -> dict[str, list[str]]:
-    """Sort ``need - have`` (to gain), ``need & have`` (carry over) and ``have - need`` (left behind) by label."""
+@dataclass(frozen=True)
+class GapItem:
+    """One skill of a gap: the level the target requires (``None``: not given) and the level held (``None``: not held)."""
 
-    def named(ids):
-        return sorted(labels.get(c, c) for c in ids)
+    skill: str
+    required: int | None
+    held: int | None
 
-    return {"to_gain": named(need - have), "carry_over": named(need & have), "left_behind": named(have - need)}
+    @property
+    def missing(self) -> bool:
+        """True when the skill is not held at all (to gain), False when held at too low a level (to deepen)."""
+        return self.held is None
 
 
-def skill_gap(facts: Facts, source: str, target: str) -> dict[str, list[str]]:
-    """The gap from ``source`` to ``target`` (positions or streams)."""
-    return gap_between(competencies_of(facts, source), competencies_of(facts, target), facts.competencies)
+def skill_gap(have: Profile, need: Profile) -> list[GapItem]:
+    """The gap from profile ``have`` to profile ``need``, sorted by skill id."""
+    gap = []
+    for skill, required in sorted(need.essential.items()):
+        if not have.holds(skill):
+            gap.append(GapItem(skill, required, None))
+        else:
+            held = have.held_level(skill)
+            if required is not None and held is not None and held < required:
+                gap.append(GapItem(skill, required, held))
+    return gap
+
+
+def gap_summary(have: Profile, need: Profile, skills: dict[str, dict], levels: dict[int, str] | None = None) -> dict[str, list[str]]:
+    """``to_gain``, ``to_deepen``, ``carry_over`` and ``left_behind``, each a sorted list of skill names with levels.
+
+    ``levels`` names the skill levels (``{3: "advanced"}``); without it they read ``level 3``.
+    """
+    level = lambda n: (levels or {}).get(n, f"level {n}")  # noqa: E731
+    named = lambda s, n: skills.get(s, {}).get("label", s) + (f" ({level(n)})" if n else "")  # noqa: E731
+    gap = skill_gap(have, need)
+    gained = {g.skill for g in gap}
+    return {
+        "to_gain": sorted(named(g.skill, g.required) for g in gap if g.missing),
+        "to_deepen": sorted(f"{named(g.skill, None)} ({level(g.held)} to {level(g.required)})" for g in gap if not g.missing),
+        "carry_over": sorted(named(s, lvl) for s, lvl in need.essential.items() if s not in gained),
+        "left_behind": sorted(named(s, lvl) for s, lvl in have.essential.items() if s not in need.essential),
+    }

@@ -1,33 +1,37 @@
-"""Gateways and dead ends: which positions and streams connect IT, information management and data roles.
+"""Gateways and ceilings: which positions connect IT, information management and data roles, and where a stream stops.
 
-* **betweenness**: how many cheapest careers pass through a node (cost-weighted, normalised);
+Computed on the bounded mobility graph (`graph.mobility.moves.MobilityModel.graph`):
+
+* **betweenness**: how many cheapest careers pass through a position (cost-weighted, normalised);
 * **bridges**: moves whose two ends are in different career communities;
 * **PageRank**: where moves lead most often (cost turned into a weight 1/cost);
-* **dead ends**: positions and streams with no move out but to the same role elsewhere or back down.
+* **ceilings**: positions below the top level from which no promotion continues in their own stream and
+  path: the way up is an appointment into another stream or path (or the executive ranks).
 
 Examples
 --------
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> G.add_nodes_from([("a", {"kind": "position", "community": "x"}), ("b", {"kind": "position", "community": "y"}),
-...                   ("c", {"kind": "position", "community": "y"})])
->>> G.add_edge("a", "b", kind="lateral move", cost=2.0)
+>>> G.add_nodes_from([("a", {"kind": "position", "community": "x", "stream": "s", "rank": 1, "path": None}),
+...                   ("b", {"kind": "position", "community": "y", "stream": "t", "rank": 1, "path": None}),
+...                   ("c", {"kind": "position", "community": "y", "stream": "t", "rank": 2, "path": None})])
+>>> G.add_edge("a", "b", kind="deployment", cost=2.0)
 0
 >>> G.add_edge("b", "c", kind="promotion", cost=1.0)
 0
 >>> [(u, v) for u, v, _ in bridges(G)]
 [('a', 'b')]
->>> dead_ends(G)
-['c']
+>>> ceilings(G, top_rank=2)
+['a']
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["betweenness", "bridges", "dead_ends", "pagerank"]
+__all__ = ["betweenness", "bridges", "ceilings", "pagerank"]
 
-CAREER_KINDS = ("position", "stream")
+CAREER_KINDS = ("position",)
 
 
 def _simple(G: nx.MultiDiGraph) -> nx.DiGraph:
@@ -40,14 +44,14 @@ def _simple(G: nx.MultiDiGraph) -> nx.DiGraph:
 
 
 def betweenness(G: nx.MultiDiGraph) -> dict[str, float]:
-    """Cost-weighted betweenness centrality of positions and streams, highest first (rounded to 4 places)."""
+    """Cost-weighted betweenness centrality of positions, highest first (rounded to 4 places)."""
     scores = nx.betweenness_centrality(_simple(G), weight="cost", normalized=True)
     kept = {n: round(s, 4) for n, s in scores.items() if G.nodes[n].get("kind") in CAREER_KINDS}
     return dict(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
 
 
 def pagerank(G: nx.MultiDiGraph, *, alpha: float = 0.85, tol: float = 1e-12, max_iter: int = 1000) -> dict[str, float]:
-    """PageRank of positions and streams over moves weighted by 1/cost, highest first (rounded to 4 places).
+    """PageRank of positions over moves weighted by 1/cost, highest first (rounded to 4 places).
 
     A plain power iteration (what ``networkx.pagerank`` computes, without importing SciPy: 0.3 s per
     command); nodes without moves out spread their rank evenly over all nodes.
@@ -73,7 +77,7 @@ def pagerank(G: nx.MultiDiGraph, *, alpha: float = 0.85, tol: float = 1e-12, max
 
 
 def bridges(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
-    """Moves between two positions or streams of different career communities, cheapest first."""
+    """Moves between two positions of different career communities, cheapest first."""
     found = [
         (u, v, d)
         for u, v, d in G.edges(data=True)
@@ -84,22 +88,19 @@ def bridges(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
     return sorted(found, key=lambda e: (e[2]["cost"], e[0], e[1]))
 
 
-def dead_ends(G: nx.MultiDiGraph) -> list[str]:
-    """Positions and streams with no move out to a higher level, another path, another community or the executive ranks.
-
-    A lateral move to the same role at the same level in another stream does not count as a way out.
-    """
-    ends = []
+def ceilings(G: nx.MultiDiGraph, *, top_rank: int = 5) -> list[str]:
+    """Positions below ``top_rank`` with no promotion in their own stream and path: their stream stops there."""
+    found = []
     for node, data in sorted(G.nodes(data=True)):
-        if data.get("kind") not in CAREER_KINDS:
+        if data.get("kind") != "position" or (data.get("rank") or 0) >= top_rank:
             continue
-        ways_out = [
+        onward = [
             v
             for _, v, d in G.out_edges(node, data=True)
-            if d["kind"] in ("promotion", "path change", "executive transition")
-            or G.nodes[v].get("community") != data.get("community")
-            or G.nodes[v].get("kind") != data.get("kind")
+            if d["kind"] == "promotion"
+            and G.nodes[v].get("stream") == data.get("stream")
+            and (not data.get("path") or G.nodes[v].get("path") == data.get("path"))
         ]
-        if not ways_out:
-            ends.append(node)
-    return ends
+        if not onward:
+            found.append(node)
+    return found

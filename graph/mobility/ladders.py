@@ -1,58 +1,96 @@
-"""Career ladders: where each role exists, where each stream starts, and where each path stops.
+"""Career ladders: where each role exists, where each stream starts, where each path stops in its own stream, and the pay.
+
+Only positions at levels the source states count (the streams without stated levels have no ladder of their own).
+``nodes`` is the mobility model's states (`graph.mobility.moves.MobilityModel.nodes`).
 
 Examples
 --------
->>> import networkx as nx
->>> G = nx.MultiDiGraph()
->>> common = dict(kind="position", stream="s", stream_label="S")
->>> G.add_node("a", **common, role="role-analyst", role_label="Analyst", rank=2, level="IT-02", path=None)
->>> G.add_node("b", **common, role="role-manager", role_label="Manager", rank=4, level="IT-04", path="path-management")
->>> entry_levels(G)
+>>> common = dict(kind="position", stream="s", stream_label="S", level_stated=True)
+>>> nodes = {"a": dict(common, role="role-analyst", role_label="Analyst", rank=2, level="IT-02", path=None),
+...          "b": dict(common, role="role-manager", role_label="Manager", rank=4, level="IT-04", path="path-management")}
+>>> entry_levels(nodes)
 {'S': 'IT-02'}
->>> path_tops(G)["S"]
+>>> path_tops(nodes)["S"]
 {'management': 'IT-04 Manager', 'individual contributor': None}
 """
 
 from __future__ import annotations
 
-import networkx as nx
+from collections.abc import Mapping
 
-__all__ = ["entry_levels", "ladder_matrix", "path_tops"]
+from graph.mobility.facts import Facts
+from graph.mobility.pay import current_range
+
+__all__ = ["entry_levels", "ladder_matrix", "ladder_rows", "path_tops"]
 
 PATHS = {"path-management": "management", "path-individual-contributor": "individual contributor"}
 
 
-def _positions(G: nx.MultiDiGraph) -> list[dict]:
-    return [d for _, d in sorted(G.nodes(data=True)) if d.get("kind") == "position"]
+def _positions(nodes: Mapping[str, dict]) -> list[dict]:
+    return [d for _, d in sorted(nodes.items()) if d.get("kind") == "position" and d.get("level_stated", True)]
 
 
-def _streams(G) -> list[str]:
-    return list(dict.fromkeys(d["stream_label"] for d in sorted(_positions(G), key=lambda d: d["stream"])))
+def _streams(nodes: Mapping[str, dict]) -> list[str]:
+    return list(dict.fromkeys(d["stream_label"] for d in sorted(_positions(nodes), key=lambda d: d["stream"])))
 
 
-def ladder_matrix(G: nx.MultiDiGraph) -> dict[str, dict[str, str | None]]:
+def ladder_matrix(nodes: Mapping[str, dict]) -> dict[str, dict[str, str | None]]:
     """``{stream: {role: level or None}}``: the level at which each role exists in each stream."""
-    roles = list(dict.fromkeys(d["role_label"] for d in sorted(_positions(G), key=lambda d: (d["rank"], d["path"] or "", d["role"]))))
-    matrix = {stream: dict.fromkeys(roles) for stream in _streams(G)}
-    for d in _positions(G):
+    roles = list(dict.fromkeys(d["role_label"] for d in sorted(_positions(nodes), key=lambda d: (d["rank"], d["path"] or "", d["role"]))))
+    matrix = {stream: dict.fromkeys(roles) for stream in _streams(nodes)}
+    for d in _positions(nodes):
         matrix[d["stream_label"]][d["role_label"]] = d["level"]
     return matrix
 
 
-def entry_levels(G: nx.MultiDiGraph) -> dict[str, str]:
-    """``{stream: level}``: the lowest level at which the source puts a role in each stream."""
+def _lowest(nodes: Mapping[str, dict]) -> dict[str, dict]:
     lowest: dict[str, dict] = {}
-    for d in _positions(G):
+    for d in _positions(nodes):
         if d["stream_label"] not in lowest or d["rank"] < lowest[d["stream_label"]]["rank"]:
             lowest[d["stream_label"]] = d
-    return {stream: d["level"] for stream, d in sorted(lowest.items())}
+    return dict(sorted(lowest.items()))
 
 
-def path_tops(G: nx.MultiDiGraph) -> dict[str, dict[str, str | None]]:
-    """``{stream: {path: "LEVEL Role" or None}}``: the highest position of each path in each stream."""
-    tops: dict[str, dict[str, dict | None]] = {s: dict.fromkeys(PATHS.values()) for s in _streams(G)}
-    for d in _positions(G):
+def entry_levels(nodes: Mapping[str, dict]) -> dict[str, str]:
+    """``{stream: level}``: the lowest level at which the source puts a role in each stream."""
+    return {stream: d["level"] for stream, d in _lowest(nodes).items()}
+
+
+def _tops(nodes: Mapping[str, dict]) -> dict[str, dict[str, dict | None]]:
+    tops: dict[str, dict[str, dict | None]] = {s: dict.fromkeys(PATHS.values()) for s in _streams(nodes)}
+    for d in _positions(nodes):
         path = PATHS.get(d["path"])
         if path and (tops[d["stream_label"]][path] is None or d["rank"] > tops[d["stream_label"]][path]["rank"]):
             tops[d["stream_label"]][path] = d
-    return {s: {p: (f"{d['level']} {d['role_label']}" if d else None) for p, d in paths.items()} for s, paths in sorted(tops.items())}
+    return dict(sorted(tops.items()))
+
+
+def path_tops(nodes: Mapping[str, dict]) -> dict[str, dict[str, str | None]]:
+    """``{stream: {path: "LEVEL Role" or None}}``: the highest position of each path in each stream."""
+    return {s: {p: (f"{d['level']} {d['role_label']}" if d else None) for p, d in paths.items()} for s, paths in _tops(nodes).items()}
+
+
+def ladder_rows(facts: Facts, nodes: Mapping[str, dict]) -> list[dict]:
+    """One row per stream: the level of each role, the entry level, the top of each path, and the pay range of each."""
+
+    def pay(d: dict | None) -> str | None:
+        r = current_range(facts, d["level_id"]) if d else None
+        return f"${r.minimum:,}–${r.maximum:,}" if r else None
+
+    lowest, tops = _lowest(nodes), _tops(nodes)
+    rows = []
+    for stream, roles in ladder_matrix(nodes).items():
+        management, individual = tops[stream]["management"], tops[stream]["individual contributor"]
+        rows.append(
+            {
+                "stream": stream,
+                **roles,
+                "entry level": lowest[stream]["level"],
+                "entry pay": pay(lowest[stream]),
+                "management top": f"{management['level']} {management['role_label']}" if management else None,
+                "management top pay": pay(management),
+                "individual-contributor top": f"{individual['level']} {individual['role_label']}" if individual else None,
+                "individual-contributor top pay": pay(individual),
+            }
+        )
+    return rows

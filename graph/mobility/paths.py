@@ -1,34 +1,35 @@
-"""The k best paths between two nodes of the mobility graph, ranked by cost, with constraints; each step in words.
+"""The k cheapest career paths between two states, with constraints; each step a move of `graph.mobility.moves`.
+
+The search asks the model for a state's moves as it goes (deployments and promotions across streams are not
+stored), runs A* (Dijkstra's algorithm guided by the levels left to climb) for the cheapest path and Yen's
+algorithm for the next ones (loopless;
+``nx.shortest_simple_paths`` does the same on a stored graph). Ties are broken by the states' ids, so the
+answer is the same every time.
 
 Examples
 --------
->>> import networkx as nx
->>> G = nx.MultiDiGraph()
->>> G.add_nodes_from([("a", {"label": "A", "kind": "position", "path": None}), ("b", {"label": "B", "kind": "position", "path": None}),
-...                   ("c", {"label": "C", "kind": "position", "path": None})])
->>> G.add_edge("a", "b", kind="promotion", basis="stated", cost=1.0, evidence="", quotes=["q"])
-0
->>> G.add_edge("b", "c", kind="promotion", basis="stated", cost=1.0, evidence="", quotes=["q"])
-0
->>> G.add_edge("a", "c", kind="lateral move", basis="inferred", cost=3.0, score=0.5, evidence="", quotes=[])
-0
->>> [p.nodes for p in best_paths(G, "a", "c", k=2)]
-[['a', 'b', 'c'], ['a', 'c']]
->>> [p.nodes for p in best_paths(G, "a", "c", stated_only=True)]
-[['a', 'b', 'c']]
+>>> from graph.load import load
+>>> from graph.derive import derive
+>>> from graph.mobility.source import RdflibSource
+>>> from graph.mobility.facts import read_facts
+>>> from graph.mobility.moves import MobilityModel
+>>> model = MobilityModel(read_facts(RdflibSource(derive(load().g))))
+>>> best = best_paths(model, "position-it-02-analyst-it-security", "position-it-05-director-it-security", k=1)[0]
+>>> [s.kind for s in best.steps], best.basis
+(['promotion', 'promotion', 'promotion'], 'stated')
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
-
-import networkx as nx
 
 from graph.errors import CareersError
+from graph.mobility.moves import MobilityModel, Move
 
-__all__ = ["NoPath", "Path", "Step", "best_paths"]
+__all__ = ["PATH_NAMES", "NoPath", "Path", "best_paths", "cheapest_path", "levels_to_climb"]
 
 PATH_NAMES = {"management": "path-management", "individual": "path-individual-contributor"}
 
@@ -38,52 +39,128 @@ class NoPath(CareersError):
 
 
 @dataclass(frozen=True)
-class Step:
-    """One move of a path: from, to, and the edge's attributes."""
-
-    source: str
-    target: str
-    edge: dict
-
-    def explain(self, G: nx.MultiDiGraph) -> str:
-        """The move in words, with the source's sentence (stated) or the score and evidence (inferred)."""
-        a, b, e = G.nodes[self.source]["label"], G.nodes[self.target]["label"], self.edge
-        head = f"{a} -> {b}: {e['kind']} ({e['basis']}"
-        if e["basis"] == "stated":
-            quotes = " ".join(f"“{q}”" for q in e["quotes"][:2])
-            return f"{head}) because the source says: {quotes}" + (f" {e['evidence']}" if e.get("evidence") else "")
-        return f"{head}, score {e['score']:.2f}) {e['evidence']}"
-
-
-@dataclass(frozen=True)
 class Path:
-    """A path: its nodes, its steps and its total cost."""
+    """A path: its states, its moves and its total cost."""
 
-    nodes: list[str]
-    steps: list[Step] = field(default_factory=list)
+    nodes: tuple[str, ...]
+    steps: tuple[Move, ...] = field(default=())
     cost: float = 0.0
 
     @property
     def basis(self) -> str:
-        """``stated`` when every step is stated, else ``inferred``."""
-        return "stated" if all(s.edge["basis"] == "stated" for s in self.steps) else "inferred"
+        """``stated`` when the page states every move, ``rule`` when a rule allows every one that it does not state."""
+        bases = {s.basis for s in self.steps}
+        return "stated" if bases <= {"stated"} else "rule" if bases <= {"stated", "rule"} else "inferred"
 
 
-def _projection(G: nx.MultiDiGraph, *, avoid: set[str], path: str | None, stated_only: bool) -> nx.DiGraph:
-    """A DiGraph keeping, between two nodes, the cheapest edge that the constraints allow."""
-    other = None if path is None else ({*PATH_NAMES.values()} - {PATH_NAMES[path]}).pop()
-    H = nx.DiGraph()
-    H.add_nodes_from(n for n, d in G.nodes(data=True) if n not in avoid and (other is None or d.get("path") != other))
-    for u, v, data in G.edges(data=True):
-        if u not in H or v not in H or (stated_only and data["basis"] != "stated"):
+@dataclass(frozen=True)
+class _Options:
+    """Which moves a search may use."""
+
+    stated_only: bool = False
+    acting: bool = False
+
+    def allows(self, move: Move) -> bool:
+        return not self.stated_only or move.basis == "stated"
+
+
+def levels_to_climb(model: MobilityModel, node: str, target: str) -> int:
+    """How many levels lie between ``node`` and ``target``: a lower bound on the cost of any path (every move up costs 1 or more).
+
+    From an IT position to an executive level, the levels up to the top, the appointment, and the EX levels above EX-01.
+    """
+    here, there = model.nodes[node], model.nodes[target]
+    if here["kind"] == "entry" or here.get("rank") is None or there.get("rank") is None:
+        return 0
+    if there["kind"] == "executive" and here["kind"] != "executive":
+        return max(0, model.top_rank.get(here["group"], here["rank"]) - here["rank"]) + there["rank"]
+    return max(0, there["rank"] - here["rank"]) if there.get("group") == here.get("group") else 0
+
+
+def _search(
+    model: MobilityModel, source: str, target: str, options: _Options, banned_nodes: set[str], banned_moves: set[tuple]
+) -> Path | None:
+    """A* search for the cheapest path (`levels_to_climb` as the bound), skipping banned states and moves.
+
+    Ties go to fewer moves, then to the states' ids, then to the kinds of move.
+    """
+    bound = {}
+
+    def estimate(node: str) -> float:
+        if node not in bound:
+            bound[node] = float(levels_to_climb(model, node, target))
+        return bound[node]
+
+    queue: list[tuple[float, int, tuple[str, ...], tuple[str, ...], float, tuple[Move, ...]]] = [
+        (estimate(source), 0, (source,), (), 0.0, ())
+    ]
+    settled: set[str] = set()
+    best = {source: 0.0}
+    while queue:
+        _, _, nodes, kinds, cost, steps = heapq.heappop(queue)
+        node = nodes[-1]
+        if node in settled:
             continue
-        if not H.has_edge(u, v) or (data["cost"], data["kind"]) < (H[u][v]["cost"], H[u][v]["kind"]):
-            H.add_edge(u, v, **data)
-    return H
+        if node == target:
+            return Path(nodes, steps, round(cost, 4))
+        settled.add(node)
+        for move in model.moves_from(node, acting=options.acting):
+            nxt = move.target
+            if nxt in settled or nxt in banned_nodes or move.key in banned_moves or not options.allows(move):
+                continue
+            total = round(cost + move.cost, 9)  # so that equal sums compare equal, whatever their order
+            if total <= best.get(nxt, float("inf")):
+                best[nxt] = total
+                entry = (round(total + estimate(nxt), 9), len(steps) + 1, (*nodes, nxt), (*kinds, move.kind), total, (*steps, move))
+                heapq.heappush(queue, entry)
+    return None
+
+
+def _paths(model: MobilityModel, source: str, target: str, options: _Options, avoid: set[str]) -> Iterator[Path]:
+    """Yen's algorithm: loopless paths from ``source`` to ``target``, cheapest first."""
+    first = _search(model, source, target, options, avoid, set())
+    if first is None:
+        return
+    found = [first]
+    seen = {first.nodes + tuple(s.kind for s in first.steps)}
+    candidates: list[tuple[float, int, tuple, Path]] = []
+    counter = itertools.count()
+    yield first
+    while True:
+        last = found[-1]
+        for i in range(len(last.steps)):
+            root_nodes, root_steps = last.nodes[: i + 1], last.steps[:i]
+            banned_moves = {p.steps[i].key for p in found if p.nodes[: i + 1] == root_nodes and len(p.steps) > i}
+            spur = _search(model, root_nodes[-1], target, options, avoid | set(root_nodes[:-1]), banned_moves)
+            if spur is None:
+                continue
+            path = Path(root_nodes[:-1] + spur.nodes, root_steps + spur.steps, round(sum(s.cost for s in root_steps) + spur.cost, 4))
+            signature = path.nodes + tuple(s.kind for s in path.steps)
+            if signature not in seen:
+                seen.add(signature)
+                heapq.heappush(candidates, (path.cost, len(path.steps), path.nodes, next(counter), path))
+        if not candidates:
+            return
+        path = heapq.heappop(candidates)[-1]
+        found.append(path)
+        yield path
+
+
+def _via_paths(model: MobilityModel, stops: list[str], options: _Options, avoid: set[str], per_leg: int) -> list[Path]:
+    """Paths through every stop in order: the ``per_leg`` cheapest paths of each leg, joined, without loops, cheapest first."""
+    legs = []
+    for a, b in itertools.pairwise(stops):
+        legs.append(list(itertools.islice(_paths(model, a, b, options, avoid | (set(stops) - {a, b})), per_leg)))
+    joined = []
+    for parts in itertools.product(*legs):
+        nodes = parts[0].nodes + tuple(n for part in parts[1:] for n in part.nodes[1:])
+        if len(set(nodes)) == len(nodes):
+            joined.append(Path(nodes, tuple(s for part in parts for s in part.steps), round(sum(part.cost for part in parts), 4)))
+    return sorted(joined, key=lambda p: (p.cost, len(p.steps), p.nodes, tuple(s.kind for s in p.steps)))
 
 
 def best_paths(
-    G: nx.MultiDiGraph,
+    model: MobilityModel,
     source: str,
     target: str,
     *,
@@ -93,36 +170,50 @@ def best_paths(
     path: str | None = None,
     max_steps: int | None = None,
     stated_only: bool = False,
-    search_limit: int = 2000,
+    acting: bool = False,
+    search_limit: int = 200,
 ) -> list[Path]:
-    """Up to ``k`` cheapest simple paths from ``source`` to ``target``, cheapest first (ties by node ids).
+    """Up to ``k`` cheapest loopless paths from ``source`` to ``target``, cheapest first (ties by fewer moves, then ids).
 
-    ``via`` nodes must all be on the path, ``avoid`` nodes never; ``path`` (``management`` or
-    ``individual``) keeps off the other path's positions; ``max_steps`` bounds the moves;
-    ``stated_only`` uses only moves the source states. At most ``search_limit`` candidate paths are
-    examined. Raises `NoPath` when none qualifies.
+    ``via`` states must all be on the path, in that order (each leg's few cheapest paths are joined); ``avoid``
+    states never; ``path`` (``management`` or ``individual``) keeps off the other path's positions; ``max_steps``
+    bounds the moves; ``stated_only`` uses only moves the page states; ``acting`` allows acting appointments as
+    steps. At most ``search_limit`` candidate paths are examined. Raises `NoPath` when none qualifies.
     """
     if path is not None and path not in PATH_NAMES:
         raise ValueError(f"path must be one of {', '.join(PATH_NAMES)}")
+    for node in (source, target, *via):
+        if node not in model.nodes:
+            raise NoPath(f"{node} is not a state of the mobility model")
     via, avoid = list(via), set(avoid)
     if source in avoid or target in avoid:
-        raise NoPath("the start or the end is among the nodes to avoid")
-    H = _projection(G, avoid=avoid, path=path, stated_only=stated_only)
-    if source not in H or target not in H:
-        raise NoPath("the start or the end is off the chosen career path")
+        raise NoPath("the start or the end is among the states to avoid")
+    other = None if path is None else ({*PATH_NAMES.values()} - {PATH_NAMES[path]}).pop()
+    if other is not None:
+        avoid |= {n for n, d in model.nodes.items() if d.get("path") == other}
+        if source in avoid or target in avoid:
+            raise NoPath("the start or the end is off the chosen career path")
+
+    options = _Options(stated_only, acting)
+    if via:
+        candidates: Iterable[Path] = _via_paths(model, [source, *via, target], options, avoid, max(k, 5) if len(via) <= 2 else k)
+    else:
+        candidates = itertools.islice(_paths(model, source, target, options, avoid), search_limit)
     found: list[Path] = []
-    try:
-        for nodes in islice(nx.shortest_simple_paths(H, source, target, weight="cost"), search_limit):
-            if max_steps is not None and len(nodes) - 1 > max_steps:
-                continue
-            if any(v not in nodes for v in via):
-                continue
-            steps = [Step(u, v, dict(H[u][v])) for u, v in zip(nodes, nodes[1:], strict=False)]
-            found.append(Path(nodes, steps, round(sum(s.edge["cost"] for s in steps), 4)))
-            if len(found) == k:
-                break
-    except nx.NetworkXNoPath:
-        pass
+    for candidate in candidates:
+        if max_steps is not None and len(candidate.steps) > max_steps:
+            continue
+        found.append(candidate)
+        if len(found) == k:
+            break
     if not found:
-        raise NoPath(f"no path from {G.nodes[source]['label']} to {G.nodes[target]['label']} satisfies the constraints")
+        raise NoPath(f"no path from {model.label(source)} to {model.label(target)} satisfies the constraints")
     return found
+
+
+def cheapest_path(model: MobilityModel, source: str, target: str) -> Path | None:
+    """The cheapest path without constraints, or ``None`` (for analyses that ask many pairs)."""
+    try:
+        return best_paths(model, source, target, k=1)[0]
+    except NoPath:
+        return None

@@ -1,16 +1,23 @@
-"""Write the inferred moves of the mobility graph back into the RDF graph, as progressions with basis inferred.
+"""Write the moves of the bounded mobility graph back into the RDF graph, as progressions with their rule and basis.
 
-Each becomes a ``gcdc:Progression`` with ``gcdc:basis gcdc:Inferred``, its ``gcdc:score``, its
-``gcdc:evidence`` in words and its ``gcdc:sharedCompetency`` list, so SPARQL users can query the
-inferred moves and always tell them from what the source states (which carries ``gcdc:quote``).
+Each becomes a ``gcdc:Progression`` from one state to another with its ``gcdc:progressionKind``, its
+``gcdc:basis`` (``gcdc:Stated`` with the page's ``gcdc:quote``, or ``gcdc:RuleBased``), the rule that allows
+it (``gcdc:allowedBy``), the assumptions it rests on (``gcdc:assumes``), its ``gcdc:cost`` and its skill gap
+(``gcdc:missingSkill``), so SPARQL users can ask which moves the page states and which a rule allows.
+Only the bounded graph is written (the explicit moves and each position's ``k`` cheapest deployments and
+promotions into other streams), so the graph grows linearly with the positions.
 
 Examples
 --------
->>> progression_iri("lateral move", "position-a", "position-b")
-rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/progression-inferred-lateral-move--position-a--position-b')
+>>> progression_iri("deployment", "position-a", "position-b")
+rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/move-deployment--position-a--position-b')
+>>> progression_iri("deployment", "https://example.org/x/position-a", "position-b")
+rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/move-deployment--example-org-x-position-a--position-b')
 """
 
 from __future__ import annotations
+
+import re
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -18,37 +25,56 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from graph.namespaces import GCD, GCDC
 
-__all__ = ["KIND_TERMS", "add_inferred_progressions", "progression_iri"]
+__all__ = ["BASES", "KIND_TERMS", "add_moves", "node_iri", "progression_iri"]
 
-KIND_TERMS = {"path change": GCDC.PathChange, "lateral move": GCDC.LateralMove}
+KIND_TERMS = {
+    "promotion": GCDC.Promotion,
+    "deployment": GCDC.Deployment,
+    "acting appointment": GCDC.ActingAppointment,
+    "entry": GCDC.Entry,
+    "executive appointment": GCDC.ExecutiveAppointment,
+}
+BASES = {"stated": GCDC.Stated, "rule": GCDC.RuleBased, "inferred": GCDC.Inferred}
+
+
+def node_iri(node: str) -> URIRef:
+    """The IRI of a mobility node: its own IRI when it is in another namespace, else in ``gcd:``."""
+    return URIRef(node) if "://" in node else GCD[node]
+
+
+def _slug(node: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", node.split("://", 1)[-1]).strip("-") if "://" in node else node
 
 
 def progression_iri(kind: str, source: str, target: str) -> URIRef:
-    """The IRI of the inferred progression of ``kind`` from node ``source`` to node ``target``."""
-    return GCD[f"progression-inferred-{kind.replace(' ', '-')}--{source}--{target}"]
+    """The IRI of the move of ``kind`` from node ``source`` to node ``target`` (always in ``gcd:``, whatever the nodes' namespace)."""
+    return GCD[f"move-{kind.replace(' ', '-')}--{_slug(source)}--{_slug(target)}"]
 
 
-def add_inferred_progressions(g: Graph, G: nx.MultiDiGraph, competency_ids: dict[str, str]) -> int:
-    """Add every inferred edge of ``G`` to ``g`` (``competency_ids`` maps labels to ids); return how many."""
+def add_moves(g: Graph, G: nx.MultiDiGraph) -> int:
+    """Add every move of the bounded graph ``G`` to ``g``; return how many."""
     count = 0
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
-        if data["basis"] != "inferred":
-            continue
         node = progression_iri(data["kind"], u, v)
         g.add((node, RDF.type, GCDC.Progression))
-        g.add((node, RDFS.label, Literal(f"{G.nodes[u]['label']} to {G.nodes[v]['label']} ({data['kind']}, inferred)", lang="en")))
-        g.add((node, GCDC.fromState, GCD[u]))
-        g.add((node, GCDC.toState, GCD[v]))
+        g.add((node, RDFS.label, Literal(f"{G.nodes[u]['label']} to {G.nodes[v]['label']} ({data['kind']})", lang="en")))
+        g.add((node, GCDC.fromState, node_iri(u)))
+        g.add((node, GCDC.toState, node_iri(v)))
         g.add((node, GCDC.progressionKind, KIND_TERMS[data["kind"]]))
-        g.add((node, GCDC.basis, GCDC.Inferred))
-        g.add((node, GCDC.score, Literal(f"{data['score']:.4f}", datatype=XSD.decimal)))
-        g.add((node, GCDC.evidence, Literal(data["evidence"], lang="en")))
-        for label in data["shared"]:
-            if label in competency_ids:
-                g.add((node, GCDC.sharedCompetency, GCD[competency_ids[label]]))
-        for end in (u, v):
-            stream = G.nodes[end].get("stream")
-            if stream:
-                g.add((node, PROV.wasDerivedFrom, GCD[stream]))
+        g.add((node, GCDC.basis, BASES[data["basis"]]))
+        g.add((node, GCDC.allowedBy, GCD[data["rule"]]))
+        g.add((node, GCDC.cost, Literal(f"{data['cost']:.4f}", datatype=XSD.decimal)))
+        if data["evidence"]:
+            g.add((node, GCDC.evidence, Literal(data["evidence"], lang="en")))
+        for assumption in data["assumptions"]:
+            g.add((node, GCDC.assumes, GCD[assumption]))
+        for skill in data["gap"]:
+            g.add((node, GCDC.missingSkill, node_iri(skill)))
+        if data["basis"] == "stated":
+            for quote in data["quotes"]:
+                g.add((node, GCDC.quote, Literal(quote)))
+            g.add((node, PROV.wasDerivedFrom, GCD[data["progression"]] if data["progression"] else GCD["careers-in-digital"]))
+        else:
+            g.add((node, PROV.wasDerivedFrom, GCD[data["rule"]]))
         count += 1
     return count

@@ -1,42 +1,39 @@
-"""Which senior roles each position can reach within k moves.
+"""Which senior positions and executive levels each position can reach within k moves, over every move the rules allow.
 
 Examples
 --------
->>> import networkx as nx
->>> G = nx.MultiDiGraph()
->>> G.add_nodes_from([("a", {"kind": "position", "rank": 2, "label": "A"}), ("b", {"kind": "position", "rank": 3, "label": "B"}),
-...                   ("c", {"kind": "position", "rank": 4, "label": "C"})])
->>> _ = G.add_edge("a", "b"), G.add_edge("b", "c")
->>> reachable_senior(G, k=1, min_rank=3)
+>>> nodes = {"a": {"kind": "position", "rank": 2}, "b": {"kind": "position", "rank": 3}, "c": {"kind": "position", "rank": 4}}
+>>> successors = {"a": ["b"], "b": ["c"], "c": []}.__getitem__
+>>> reachable_senior(nodes, successors, k=1, min_rank=3)
 {'a': ['b'], 'b': ['c'], 'c': []}
->>> reachable_senior(G, k=2, min_rank=4)["a"]
+>>> reachable_senior(nodes, successors, k=2, min_rank=4)["a"]
 ['c']
 """
 
 from __future__ import annotations
 
-import networkx as nx
+from collections.abc import Callable, Iterable, Mapping
 
 __all__ = ["reachable_senior"]
 
 
-def reachable_senior(G: nx.MultiDiGraph, *, k: int = 3, min_rank: int = 4, stated_only: bool = False) -> dict[str, list[str]]:
-    """``{position: [senior nodes]}``: positions of rank >= ``min_rank`` and executive levels reachable in <= ``k`` moves."""
-    H = nx.DiGraph()
-    H.add_nodes_from(G.nodes)
-    H.add_edges_from((u, v) for u, v, d in G.edges(data=True) if not stated_only or d.get("basis") == "stated")
+def reachable_senior(
+    nodes: Mapping[str, dict], successors: Callable[[str], Iterable[str]], *, k: int = 3, min_rank: int = 4
+) -> dict[str, list[str]]:
+    """``{position: [senior states]}``: positions of rank >= ``min_rank`` and executive levels reachable in <= ``k`` moves.
+
+    ``successors(node)`` gives the states one move away (the mobility model's ``moves_from`` targets).
+    """
     out = {}
-    for node, data in sorted(G.nodes(data=True)):
+    for node, data in sorted(nodes.items()):
         if data.get("kind") != "position":
             continue
-        near = nx.single_source_shortest_path_length(H, node, cutoff=k)
+        seen, frontier = {node}, [node]
+        for _ in range(k):
+            frontier = [n for current in frontier for n in successors(current) if n not in seen and not seen.add(n)]
         out[node] = sorted(
             n
-            for n in near
-            if n != node
-            and (
-                (G.nodes[n].get("kind") == "position" and (G.nodes[n].get("rank") or 0) >= min_rank)
-                or G.nodes[n].get("kind") == "executive"
-            )
+            for n in seen - {node}
+            if (nodes[n].get("kind") == "position" and (nodes[n].get("rank") or 0) >= min_rank) or nodes[n].get("kind") == "executive"
         )
     return out

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import io
 import json
-
-import networkx as nx
+from collections import Counter
 
 from graph.mobility.facts import Facts, stream_order
-from graph.mobility.ladders import entry_levels, ladder_matrix, path_tops
-from graph.mobility.paths import best_paths
+from graph.mobility.ladders import entry_levels, ladder_matrix, ladder_rows, path_tops
+from graph.mobility.moves import MobilityModel
+from graph.mobility.paths import cheapest_path
+from graph.mobility.pay import current_range, pay_table
 from graph.mobility.reachability import reachable_senior
-from graph.mobility.similarity import LATERAL_THRESHOLD, stream_similarity
+from graph.mobility.similarity import stream_similarity
 from graph.mobility.summary import summarise
 from graph.tables import render
 
@@ -40,103 +41,124 @@ def _md_table(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _tables(facts: Facts, G: nx.MultiDiGraph) -> dict[str, list[dict]]:
-    matrix, entry, tops = ladder_matrix(G), entry_levels(G), path_tops(G)
+def _coverage(facts: Facts, model: MobilityModel) -> list[dict]:
+    """How the positions got their official skills, and how the responsibilities were linked to them."""
+    methods = Counter(model.profiles[p].method for p in facts.positions)
+    rows = [{"what": "positions", "how": how, "count": n, "of": len(facts.positions)} for how, n in sorted(methods.items())]
+    items = "responsibilities, expertise and functional areas"
+    words = {
+        "NameMatch": "a skill's name in its words",
+        "KeywordMatch": "a skill's keyword in its words",
+        "CuratedLink": "an editor's link",
+    }
+    by_method = Counter(m for found in facts.link_methods.values() for m in found)
+    rows += [{"what": items, "how": words[m], "count": by_method[m], "of": facts.item_count} for m in sorted(words) if m in by_method]
+    only_curated = sum(found == {"CuratedLink"} for found in facts.link_methods.values())
+    rows.append({"what": items, "how": "an editor's link only (no term matched)", "count": only_curated, "of": facts.item_count})
+    rows.append({"what": items, "how": "any", "count": len(facts.link_methods), "of": facts.item_count})
+    return rows
+
+
+def _tables(facts: Facts, model: MobilityModel) -> dict[str, list[dict]]:
+    G = model.graph()
     tables = {
-        "ladders": [{"stream": s, **roles} for s, roles in matrix.items()],
-        "entry-levels": [{"stream": s, "entry level": lvl} for s, lvl in entry.items()],
-        "path-tops": [
-            {"stream": s, "management top": t["management"], "individual-contributor top": t["individual contributor"]}
-            for s, t in tops.items()
+        "ladders": ladder_rows(facts, model.nodes),
+        "pay-by-level": pay_table(facts),
+        "skill-coverage": _coverage(facts, model),
+        "staffing-rules": [
+            {"rule": r["label"], "kind of move": r["kind"], "condition": r["condition"], "quotes": len(r["quotes"])}
+            for _, r in sorted(facts.rules.items())
+        ],
+        "assumptions": [
+            {"assumption": a["label"], "parameter": a["parameter"], "value": a["value"], "note": a["note"]}
+            for _, a in sorted(facts.assumptions.items())
+        ],
+        "moves": [
+            {"kind": k, "basis": b, "moves": n}
+            for (k, b), n in sorted(Counter((d["kind"], d["basis"]) for *_, d in G.edges(data=True)).items())
         ],
     }
-    summary = summarise(facts, G, top=1000)
+    summary = summarise(facts, model, top=1000)
     tables.update({name.replace(" ", "-"): rows for name, rows in summary.items()})
-    reach = reachable_senior(G, k=3, min_rank=4)
+    reach = reachable_senior(model.nodes, lambda n: [m.target for m in model.moves_from(n)], k=3, min_rank=4)
     tables["reachability"] = [
         {
-            "position": G.nodes[p]["label"],
-            "senior positions within 3 moves": sum(G.nodes[n]["kind"] == "position" for n in near),
-            "executive levels within 3 moves": sum(G.nodes[n]["kind"] == "executive" for n in near),
+            "position": model.label(p),
+            "senior positions within 3 moves": sum(model.nodes[n]["kind"] == "position" for n in near),
+            "executive levels within 3 moves": sum(model.nodes[n]["kind"] == "executive" for n in near),
         }
         for p, near in reach.items()
     ]
     return tables
 
 
-def _findings(facts: Facts, G: nx.MultiDiGraph, tables: dict[str, list[dict]]) -> list[str]:
-    entry = entry_levels(G)
+def _path_words(model: MobilityModel, source: str, target: str) -> str | None:
+    if source not in model.nodes or target not in model.nodes:
+        return None
+    path = cheapest_path(model, source, target)
+    if path is None:
+        return None
+    steps = " → ".join([model.label(path.nodes[0])] + [f"({s.kind}) {model.label(s.target)}" for s in path.steps])
+    return f"{steps} ({len(path.steps)} moves, cost {path.cost:.2f})"
+
+
+def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict]]) -> list[str]:
+    entry = entry_levels(model.nodes)
     at_one = [s for s, lvl in entry.items() if lvl == "IT-01"]
-    tops = path_tops(G)
-    ic_stop = {}
+    tops = path_tops(model.nodes)
+    ic_stop: dict = {}
     for s, t in tops.items():
         ic_stop.setdefault(t["individual contributor"], []).append(s)
     mgmt_short = [s for s, t in tops.items() if t["management"] and not t["management"].startswith("IT-05")]
-    sims = stream_similarity(facts)
-    cross = [(a, b, v) for (a, b), v in sims.items() if facts.streams[a]["community"] != facts.streams[b]["community"]]
-    best_cross = max(cross, key=lambda x: (x[2], x[0], x[1])) if cross else None
-    lateral_streams = {G.nodes[n].get("stream") for u, v, d in G.edges(data=True) if d["kind"] == "lateral move" for n in (u, v)}
-    islands = sorted(facts.streams[s]["label"] for s in facts.streams if s not in lateral_streams)
-    path = (
-        best_paths(G, "entry-student", "position-it-05-director-it-security", k=1)[0]
-        if "position-it-05-director-it-security" in G
-        else None
-    )
+    unstated = sorted({facts.streams[p["stream"]]["label"] for p in facts.positions.values() if not p["level_stated"]})
+    methods = Counter(model.profiles[p].method for p in facts.positions)
     findings = [
         f"**Entry.** {len(at_one)} of {len(entry)} IT streams ({', '.join(at_one)}) start at IT-01 with Technicians; "
         f"the other {len(entry) - len(at_one)} start at IT-02 with Analysts.",
-        "**Individual contributors.** The individual-contributor ladder stops "
+        "**Individual contributors.** In its own stream, the individual-contributor ladder stops "
         + "; and ".join(
             f"at {top or 'no individual-contributor position'} in {', '.join(ss)}"
             for top, ss in sorted(ic_stop.items(), key=lambda x: (-len(x[1]), x[0] or ""))
         )
         + ". No stream has an IT-05 individual-contributor position: the Senior Strategist pilot names no stream.",
-        f"**Management.** The management ladder reaches IT-05 Director in {len(tops) - len(mgmt_short)} streams and stops at "
-        f"IT-04 Manager in {', '.join(mgmt_short)}, where the source states no Director; from there the only moves are lateral.",
+        f"**Management.** The management ladder reaches IT-05 Director in {len(tops) - len(mgmt_short)} streams "
+        "and stops at IT-04 Manager in "
+        f"{', '.join(mgmt_short)}: from there the way up is a promotion into another stream (an appointment the rules allow).",
     ]
-    if best_cross:
-        a, b, v = best_cross
-        shared = next(
-            (
-                r["shared competencies"]
-                for r in tables["stream-similarity"]
-                if {r["stream"], r["other stream"]} == {facts.streams[a]["label"], facts.streams[b]["label"]}
-            ),
-            [],
-        )
+    if unstated:
         findings.append(
-            f"**Across communities.** The closest streams of different communities are {facts.streams[a]['label']} and "
-            f"{facts.streams[b]['label']} (weighted Jaccard {v:.2f}; shared: {', '.join(shared)}). "
-            f"{sum(1 for *_, v in cross if v >= LATERAL_THRESHOLD)} cross-community pairs reach the lateral-move "
-            f"threshold of {LATERAL_THRESHOLD}."
+            f"**Streams without stated levels.** The page gives {', '.join(unstated)} no levels; each holds a position at each IT level, "
+            "the level a person brings on a deployment (a named assumption, `gcd:assumption-levels-of-streams-without-levels`)."
         )
-    if islands:
+    for source, target, title in (
+        ("entry-student", "level-ex-01", "A student's cheapest way to EX-01"),
+        (
+            "position-it-02-analyst-it-database-management",
+            "position-it-05-director-it-security",
+            "From IT-02 Database Management to IT-05 Director, IT Security",
+        ),
+    ):
+        words = _path_words(model, source, target)
+        if words:
+            findings.append(f"**{title}:** {words}.")
+    findings.append(
+        f"**Official skills.** {methods.get('official job template', 0)} of {len(facts.positions)} positions take their skill profile from "
+        f"GC Digital Talent's job templates; the other {methods.get('responsibilities', 0)} from the official skills "
+        "of their responsibilities."
+    )
+    it5, ex1 = current_range(facts, "level-it-05"), current_range(facts, "level-ex-01")
+    if it5 and ex1:
         findings.append(
-            f"**Islands.** {', '.join(islands)} share too few competencies with any other stream for an inferred lateral move "
-            "(reachable only by entry and the stated routes)."
-        )
-    gateways = tables["gateways"][:3]
-    if gateways:
-        findings.append(
-            "**Gateways.** The nodes most careers pass through are "
-            + ", ".join(f"{g['node']} ({g['betweenness']:.2f})" for g in gateways)
-            + "."
+            f"**Pay.** IT-05 pays ${it5.minimum:,}–${it5.maximum:,} and EX-01 ${ex1.minimum:,}–${ex1.maximum:,} "
+            "in GC Digital Talent's ranges (no date in the source): the first executive level starts "
+            f"{'above' if ex1.minimum > it5.minimum else 'below'} IT-05's minimum "
+            f"and tops out {'above' if ex1.maximum > it5.maximum else 'below'} its maximum."
         )
     cutting = [c for c in tables["skill-clusters"] if c["cuts across official communities"]]
     findings.append(
-        f"**Skill clusters.** Clustering the 13 streams by competencies (Louvain, seed 42) gives {len(tables['skill-clusters'])} clusters; "
-        f"{len(cutting)} cut across the official communities, e.g. " + "; ".join(", ".join(c["streams"]) for c in cutting[:2]) + "."
+        f"**Skill clusters.** Clustering the {len(facts.streams)} streams by their official skills (Louvain, seed 42) gives "
+        f"{len(tables['skill-clusters'])} clusters; {len(cutting)} cut across the official communities."
     )
-    if tables["dead-ends"]:
-        findings.append(
-            "**Dead ends.** " + ", ".join(d["node"] for d in tables["dead-ends"]) + ": no promotion, path change, executive "
-            "transition or move to another community leads out."
-        )
-    if path:
-        findings.append(
-            f"**A student's way to IT-05 Director, IT Security:** {' → '.join(G.nodes[n]['label'] for n in path.nodes)} "
-            f"({len(path.steps)} moves, all stated by the source)."
-        )
     return findings
 
 
@@ -154,16 +176,16 @@ def prepare_charts() -> None:
     import matplotlib.figure  # noqa: F401
 
 
-def chart_files(facts: Facts, G: nx.MultiDiGraph) -> dict[str, bytes]:
+def chart_files(facts: Facts, model: MobilityModel) -> dict[str, bytes]:
     """The PNG charts of the report: ``{relative path: bytes}`` (the slow part: the build draws them in parallel)."""
     from matplotlib import rc_context
     from matplotlib.figure import Figure  # the object API: no pyplot, no GUI backend, no global state
 
     with rc_context({"font.size": 8}):
-        return _draw_charts(facts, G, Figure)
+        return _draw_charts(facts, model, Figure)
 
 
-def _draw_charts(facts: Facts, G: nx.MultiDiGraph, Figure) -> dict[str, bytes]:  # noqa: N803 (a class)
+def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]:  # noqa: N803 (a class)
     order = stream_order(facts)
     sims = stream_similarity(facts)
     matrix = [[1.0 if a == b else sims.get((a, b), sims.get((b, a), 0.0)) for b in order] for a in order]
@@ -177,11 +199,11 @@ def _draw_charts(facts: Facts, G: nx.MultiDiGraph, Figure) -> dict[str, bytes]: 
         for j, value in enumerate(row):
             if j > i:
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=6, color="white" if value > 0.18 else "black")
-    ax.set_title(f"Stream similarity\n(weighted Jaccard of competencies; lateral moves inferred from {LATERAL_THRESHOLD})")
+    ax.set_title("Stream similarity\n(weighted Jaccard of the official skills of their responsibilities)")
     fig.colorbar(image, ax=ax, shrink=0.7)
     heatmap = _png(fig)
 
-    matrix_roles = ladder_matrix(G)
+    matrix_roles = ladder_matrix(model.nodes)
     streams = list(matrix_roles)
     fig = Figure(figsize=(9, 4.5), dpi=110, layout="constrained")
     ax = fig.subplots()
@@ -190,8 +212,8 @@ def _draw_charts(facts: Facts, G: nx.MultiDiGraph, Figure) -> dict[str, bytes]: 
     for path, colour in colours.items():  # one scatter per path: one artist each, not one per position
         points = [
             (streams.index(d["stream_label"]) + offsets.get(path, 0), d["rank"])
-            for _, d in sorted(G.nodes(data=True))
-            if d.get("kind") == "position" and d["path"] == path
+            for _, d in sorted(model.nodes.items())
+            if d.get("kind") == "position" and d.get("level_stated") and d["path"] == path
         ]
         if points:
             ax.scatter([x for x, _ in points], [y for _, y in points], s=160, color=colour, zorder=3)
@@ -211,49 +233,61 @@ def _draw_charts(facts: Facts, G: nx.MultiDiGraph, Figure) -> dict[str, bytes]: 
     return {"reports/similarity-heatmap.png": heatmap, "reports/ladders.png": ladders}
 
 
-def report_files(facts: Facts, G: nx.MultiDiGraph, *, charts: bool = True) -> dict[str, bytes]:
+def report_files(facts: Facts, model: MobilityModel, *, charts: bool = True) -> dict[str, bytes]:
     """Every file of ``outputs/reports/``: ``{relative path: bytes}`` (without the PNGs when ``charts`` is false)."""
-    tables = _tables(facts, G)
+    tables = _tables(facts, model)
     files: dict[str, bytes] = {}
     for name, rows in tables.items():
         files[f"reports/{name}.csv"] = render(rows, "csv").encode("utf-8")
         files[f"reports/{name}.json"] = (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     if charts:
-        files.update(chart_files(facts, G))
-    inferred = sum(1 for *_, d in G.edges(data=True) if d["basis"] == "inferred")
+        files.update(chart_files(facts, model))
+    moves = {(r["kind"], r["basis"]): r["moves"] for r in tables["moves"]}
+    stated = sum(n for (_, basis), n in moves.items() if basis == "stated")
     sections = [
         "# Career mobility in the Government of Canada's digital community\n",
-        f"Built from the knowledge graph: {sum(1 for _, d in G.nodes(data=True) if d['kind'] == 'position')} positions, "
-        f"{len(facts.streams)} streams, {G.number_of_edges()} possible moves ({G.number_of_edges() - inferred} stated by the source, "
-        f"{inferred} inferred from shared competencies). Inferred moves are marked as such, with their score and evidence; "
-        "nothing here adds a fact the source does not state.\n",
+        f"Built from the knowledge graph: {len(facts.positions)} positions in {len(facts.streams)} streams, "
+        f"{len(facts.routes)} entry routes and {len(facts.executive_levels)} executive levels. Moves are made as the Government of Canada "
+        f"makes them (promotion, deployment, acting appointment, entry, executive appointment), each under the public rule that allows it. "
+        f"Of the {sum(moves.values())} moves drawn here, {stated} are stated by the Careers in digital page (with its sentence) and "
+        f"{sum(moves.values()) - stated} are allowed by a cited rule; where the sources are silent, a named assumption says what the "
+        "project chose. The graph draws each position's 3 cheapest deployments and promotions into other streams; "
+        "the path search considers them all.\n",
         "## Key findings\n",
-        "\n".join(f"- {f}" for f in _findings(facts, G, tables)) + "\n",
+        "\n".join(f"- {f}" for f in _findings(facts, model, tables)) + "\n",
         "## Career ladders\n",
         "![Career ladders](ladders.png)\n",
+        "Each IT stream's roles by level, its entry level, the top of each path, and the current pay range of each "
+        "(GC Digital Talent's IT rates; see the pay table for the CS rates and dates).\n",
         _md_table(tables["ladders"]),
-        "\n### Entry level and top of each path\n",
-        _md_table(
-            [
-                {**e, **{k: v for k, v in t.items() if k != "stream"}}
-                for e, t in zip(tables["entry-levels"], tables["path-tops"], strict=True)
-            ]
-        ),
+        "\n## Pay by level\n",
+        "The IT group's rates and the CS rates the page says apply to IT levels until a new collective agreement; executive rates "
+        "from GC Digital Talent (no date) and from two public pages (dated).\n",
+        _md_table(tables["pay-by-level"]),
+        "\n## How moves are made: staffing rules\n",
+        _md_table(tables["staffing-rules"]),
+        "\n### Assumptions where the sources are silent\n",
+        _md_table(tables["assumptions"]),
+        "\n### Moves by kind and basis\n",
+        _md_table(tables["moves"]),
+        "\n## Official skills\n",
+        _md_table(tables["skill-coverage"]),
         "\n## Stream similarity\n",
-        f"Weighted Jaccard index of the streams' competency profiles; lateral moves are inferred from {LATERAL_THRESHOLD}.\n",
+        "Weighted Jaccard index of the official skills of the streams' responsibilities.\n",
         "![Similarity heat map](similarity-heatmap.png)\n",
         _md_table(tables["stream-similarity"][:15]),
         "\n## Gateways\n",
-        "Cost-weighted betweenness and PageRank of positions and streams.\n",
+        "Cost-weighted betweenness and PageRank of positions.\n",
         _md_table(tables["gateways"][:15]),
         "\n## Moves between communities\n",
-        _md_table(tables["bridges-between-communities"]),
-        "\n## Dead ends\n",
-        _md_table(tables["dead-ends"]),
+        _md_table(tables["bridges-between-communities"][:30]),
+        "\n## Ceilings\n",
+        "Positions below IT-05 whose own stream and path stop there.\n",
+        _md_table(tables["ceilings"]),
         "\n## Skill clusters and the official communities\n",
         _md_table(tables["skill-clusters"]),
         "\n## Reachability\n",
-        "Senior positions (IT-04 and up) and executive levels reachable within three moves.\n",
+        "Senior positions (IT-04 and up) and executive levels reachable within three moves, over every move the rules allow.\n",
         _md_table(tables["reachability"]),
         "\nEvery table is also in this folder as CSV and JSON.\n",
     ]

@@ -1,10 +1,11 @@
-"""How alike two work streams (or positions) are, by the competencies their responsibilities call on.
+"""How alike two work streams are, by the official skills their responsibilities call on.
 
-A stream's **profile** counts, for each competency, how many of its items (responsibilities with
-their sub-items, functional areas, specialisation expertise) are linked to it. Two profiles are
-compared with the **weighted Jaccard** index: the sum over competencies of the smaller count,
-divided by the sum of the larger one (1 for identical profiles, 0 for nothing shared). Unlike a
-plain Jaccard index it weighs a competency a stream relies on often more than one it mentions once.
+A stream's **profile** counts, for each official skill, how many of its items (responsibilities with their
+sub-items, functional areas, specialisation expertise) are linked to it. Two profiles are compared with the
+**weighted Jaccard** index: the sum over skills of the smaller count, divided by the sum of the larger one
+(1 for identical profiles, 0 for nothing shared). It weighs a skill a stream relies on often more than one
+it mentions once. Similarity no longer decides which moves exist (the staffing rules do); it groups streams
+into skill clusters and draws the stream-mobility page.
 
 Examples
 --------
@@ -21,15 +22,12 @@ from itertools import combinations
 
 from graph.mobility.facts import Facts, Item, stream_order
 
-__all__ = ["LATERAL_THRESHOLD", "jaccard", "profile", "shared_evidence", "stream_similarity", "weighted_jaccard"]
-
-LATERAL_THRESHOLD = 0.15
-"""Weighted Jaccard similarity from which a lateral move between two streams is inferred."""
+__all__ = ["profile", "shared_evidence", "stream_similarity", "weighted_jaccard"]
 
 
 def profile(items: list[Item]) -> Counter:
-    """Count, per competency, the items linked to it."""
-    return Counter(c for item in items for c in item.competencies)
+    """Count, per official skill, the items linked to it."""
+    return Counter(s for item in items for s in item.skills)
 
 
 def weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
@@ -39,22 +37,17 @@ def weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
     return round(sum(min(a.get(k, 0), b.get(k, 0)) for k in keys) / top, 4) if top else 0.0
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    """Plain Jaccard index of two sets, rounded to 4 places."""
-    return round(len(a & b) / len(a | b), 4) if a | b else 0.0
-
-
 def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5) -> tuple[list[str], list[str]]:
-    """The competencies streams ``a`` and ``b`` share (most weight first) and the responsibilities behind them."""
+    """The official skills streams ``a`` and ``b`` share (most weight first) and the responsibilities behind them."""
     pa, pb = profile(facts.stream_items.get(a, [])), profile(facts.stream_items.get(b, []))
-    shared = sorted(set(pa) & set(pb), key=lambda c: (-min(pa[c], pb[c]), facts.competencies.get(c, c)))[:top]
+    shared = sorted(set(pa) & set(pb), key=lambda s: (-min(pa[s], pb[s]), facts.skill_label(s)))[:top]
     behind = []
     for stream in (a, b):
         for item in facts.stream_items.get(stream, []):
-            hits = [facts.competencies[c] for c in item.competencies if c in shared]
+            hits = [facts.skill_label(s) for s in item.skills if s in shared]
             if hits:
                 behind.append(f"{facts.streams[stream]['label']}: “{item.label}” ({', '.join(hits)})")
-    return [facts.competencies.get(c, c) for c in shared], behind[: 2 * top]
+    return [facts.skill_label(s) for s in shared], behind[: 2 * top]
 
 
 def stream_similarity(facts: Facts) -> dict[tuple[str, str], float]:

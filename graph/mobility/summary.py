@@ -5,41 +5,34 @@ Examples
 >>> from graph.mobility.analysis import analyse
 >>> from graph.load import load
 >>> from graph.derive import derive
->>> facts, G = analyse(derive(load().g))
->>> summarise(facts, G, top=3)["stream similarity"][0]["similarity"]
-0.25
+>>> facts, model = analyse(derive(load().g))
+>>> sorted(summarise(facts, model, top=3))
+['bridges between communities', 'ceilings', 'gateways', 'skill clusters', 'stream similarity']
 """
 
 from __future__ import annotations
 
-import networkx as nx
-
 from graph.mobility.communities import compare_with_official, skill_clusters
 from graph.mobility.facts import Facts
-from graph.mobility.gateways import betweenness, bridges, dead_ends, pagerank
-from graph.mobility.similarity import LATERAL_THRESHOLD, shared_evidence, stream_similarity
+from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
+from graph.mobility.moves import MobilityModel
+from graph.mobility.similarity import shared_evidence, stream_similarity
 
 __all__ = ["summarise"]
 
 
-def summarise(facts: Facts, G: nx.MultiDiGraph, *, top: int = 10) -> dict[str, list[dict]]:
-    """Tables: stream similarity, gateways, cross-community bridges, dead ends, skill clusters."""
+def summarise(facts: Facts, model: MobilityModel, *, top: int = 10) -> dict[str, list[dict]]:
+    """Tables: stream similarity, gateways, moves between communities, ceilings, skill clusters."""
+    G = model.graph()
     name = lambda s: facts.streams[s]["label"]  # noqa: E731
     sims = stream_similarity(facts)
     similarity = [
-        {
-            "stream": name(a),
-            "other stream": name(b),
-            "similarity": v,
-            "lateral move": v >= LATERAL_THRESHOLD,
-            "shared competencies": shared_evidence(facts, a, b, top=4)[0],
-        }
+        {"stream": name(a), "other stream": name(b), "similarity": v, "shared official skills": shared_evidence(facts, a, b, top=4)[0]}
         for (a, b), v in sorted(sims.items(), key=lambda x: (-x[1], x[0]))[:top]
     ]
     ranks = pagerank(G)
     gateways = [
-        {"node": G.nodes[n]["label"], "kind": G.nodes[n]["kind"], "betweenness": v, "pagerank": ranks.get(n, 0.0)}
-        for n, v in list(betweenness(G).items())[:top]
+        {"position": G.nodes[n]["label"], "betweenness": v, "pagerank": ranks.get(n, 0.0)} for n, v in list(betweenness(G).items())[:top]
     ]
     crossing = [
         {
@@ -47,12 +40,17 @@ def summarise(facts: Facts, G: nx.MultiDiGraph, *, top: int = 10) -> dict[str, l
             "to": G.nodes[v]["label"],
             "kind": d["kind"],
             "basis": d["basis"],
-            "score": d.get("score"),
-            "shared competencies": d["shared"][:4],
+            "cost": d["cost"],
+            "skills to gain": len(d["gap"]),
         }
         for u, v, d in bridges(G)
     ]
-    ends = [{"node": G.nodes[n]["label"], "kind": G.nodes[n]["kind"]} for n in dead_ends(G)]
+    top_rank = max((d["rank"] for d in facts.positions.values()), default=0)
+    stops = [
+        {"position": G.nodes[n]["label"], "way up": "a promotion into another stream or path"}
+        for n in ceilings(G, top_rank=top_rank)
+        if G.nodes[n].get("level_stated", True)
+    ]
     official = {s: facts.streams[s]["community_label"] for s in facts.streams}
     clusters = [
         {
@@ -67,6 +65,6 @@ def summarise(facts: Facts, G: nx.MultiDiGraph, *, top: int = 10) -> dict[str, l
         "stream similarity": similarity,
         "gateways": gateways,
         "bridges between communities": crossing[: top * 3],
-        "dead ends": ends,
+        "ceilings": stops,
         "skill clusters": clusters,
     }

@@ -38,7 +38,13 @@ KIND_OF_CLASS = {
     "Responsibility": "responsibility",
     "Expertise": "expertise",
     "FunctionalArea": "functional area",
-    "Competency": "competency",
+    "Competency": "retired competency",
+    "Skill": "skill",
+    "SkillFamily": "skill family",
+    "JobTemplate": "job template",
+    "StaffingRule": "staffing rule",
+    "Assumption": "assumption",
+    "PayRange": "pay range",
     "Progression": "progression",
     "EntryRoute": "entry route",
     "EmploymentStatus": "employment status",
@@ -48,8 +54,9 @@ KIND_OF_CLASS = {
     "PayScale": "pay scale",
     "Organisation": "organisation",
 }
-"""The kinds of node shown in the knowledge-graph view. Competency links are left out (they are edges in disguise), and so
-is the source document, which every node cites: its quote is in each node's details instead."""
+"""The kinds of node shown in the knowledge-graph view. Skill links, skill requirements and crosswalk records are left out
+(they are edges in disguise), and so are the source documents, which every node cites (their quotes are in each node's
+details), and the moves that a staffing rule allows (the career map draws them): only stated progressions are nodes."""
 
 
 def labels(source: Source, lang: str) -> dict[str, str]:
@@ -73,7 +80,10 @@ class KnowledgeGraph:
 def knowledge_graph(source: Source) -> KnowledgeGraph:
     """Read the knowledge graph's nodes, links and details."""
     kg = KnowledgeGraph()
-    for row in source.select(f'SELECT ?s ?t WHERE {{ ?s a ?t FILTER (STRSTARTS(STR(?t), "{GCDC_IRI}")) FILTER isIRI(?s) }}'):
+    for row in source.select(
+        f'SELECT ?s ?t WHERE {{ ?s a ?t FILTER (STRSTARTS(STR(?t), "{GCDC_IRI}")) FILTER isIRI(?s) '
+        "FILTER NOT EXISTS { ?s gcdc:basis ?basis FILTER (?basis != gcdc:Stated) } }"
+    ):
         kind = KIND_OF_CLASS.get(row["t"][len(GCDC_IRI) :])
         if kind and not (kind == "program" and local(row["s"]) in kg.kinds):
             kg.kinds[local(row["s"])] = kind

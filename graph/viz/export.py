@@ -10,14 +10,14 @@ Examples
 from __future__ import annotations
 
 import jinja2
-import networkx as nx
 
 from graph.mobility.facts import Facts
+from graph.mobility.moves import MobilityModel
 from graph.mobility.source import Source
 from graph.viz.data import knowledge_graph, labels, ontology
 from graph.viz.i18n import LANGUAGES, text
 from graph.viz.page import render, static_text
-from graph.viz.views import COMMUNITY_COLOURS, EDGE_STYLES, career_map, knowledge_graph_view, ontology_view, stream_mobility
+from graph.viz.views import career_map, knowledge_graph_view, map_legend, ontology_view, stream_mobility
 
 __all__ = ["PAGES", "focus_page", "html_files", "html_files_from_ntriples", "path_page"]
 
@@ -27,17 +27,18 @@ _SUMMARIES = {
     "career-map": (
         "Career map",
         "Every position by stream and level, with entry routes below and executive levels above. Follow promotions, "
-        "path changes and lateral moves, and see the source's sentence behind each.",
+        "deployments, entries and executive appointments, each with the staffing rule that allows it, its skill gap and the source's words.",
         "Carte des carrières",
         "Tous les postes par volet et par niveau, avec les voies d'accès en bas et les niveaux de direction en "
-        "haut. Suivez promotions, changements de cheminement et mutations latérales, et voyez la phrase de la source derrière chacun.",
+        "haut. Suivez promotions, mutations, entrées et nominations à la direction, chacune avec la règle de dotation qui la permet, "
+        "son écart de compétences et les mots de la source.",
     ),
     "stream-mobility": (
         "Stream mobility",
-        "The 13 work streams linked by the competencies they share. The wider the line, the easier a move between the two streams looks.",
+        "The 13 work streams linked by the official skills their responsibilities share. The wider the line, the more alike.",
         "Mobilité entre volets",
-        "Les 13 volets de travail reliés par les compétences qu'ils partagent. Plus le trait est large, "
-        "plus une mutation entre les deux volets semble facile.",
+        "Les 13 volets de travail reliés par les compétences officielles que partagent leurs responsabilités. Plus le trait est large, "
+        "plus ils se ressemblent.",
     ),
     "knowledge-graph": (
         "Knowledge graph",
@@ -76,7 +77,7 @@ _INDEX = jinja2.Environment(autoescape=True).from_string(
 <li><a href="{{ href }}">{{ name }}</a>: {{ summary }}</li>{% endfor %}
 </ul>
 <section class="legend"><h2>{{ t_legend }}</h2><ul>{% for shape, colour, label in legend %}
-<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul></section>
+<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>{% elif shape == "ring" %}<span class="swatch ring" style="border-color: {{ colour }}"></span>{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul></section>
 <footer><p>{{ t_source }} {{ t_translation }}</p></footer>
 </main>
 </body>
@@ -85,19 +86,9 @@ _INDEX = jinja2.Environment(autoescape=True).from_string(
 )
 
 
-def _index(lang: str, communities: dict[str, str]) -> str:
+def _index(lang: str, legend: list[tuple[str, str, str]]) -> str:
     suffix = "" if lang == "en" else f".{lang}"
     views = [(f"{slug}{suffix}.html", *(_SUMMARIES[slug][:2] if lang == "en" else _SUMMARIES[slug][2:])) for slug in PAGES]
-    from graph.viz.views import _WORDS
-
-    legend = [
-        ("dot", COMMUNITY_COLOURS[c], communities[c])
-        for c in ("community-it", "community-idg", "community-dcoe", "community-digital-executives")
-    ]
-    legend += [
-        ("dashed" if kind == "path change" else "dotted" if dashes else "solid", colour, _WORDS[lang][kind])
-        for kind, (colour, dashes) in EDGE_STYLES.items()
-    ]
     other = "fr" if lang == "en" else "en"
     return _INDEX.render(
         lang=lang,
@@ -115,37 +106,36 @@ def _index(lang: str, communities: dict[str, str]) -> str:
     )
 
 
-def html_files(facts: Facts, G: nx.MultiDiGraph, source: Source) -> dict[str, bytes]:
+def html_files(facts: Facts, model: MobilityModel, source: Source) -> dict[str, bytes]:
     """Every page of ``outputs/html/``: ``{relative path: bytes}``."""
     kg, onto = knowledge_graph(source), ontology(source)
     english = labels(source, "en")
     files = {}
     for lang in LANGUAGES:
         names = labels(source, lang) if lang != "en" else english
-        communities = {c: names.get(c, english.get(c, c)) for c in COMMUNITY_COLOURS if c}
         for view in (
-            career_map(facts, G, lang, names, kg=kg),
+            career_map(facts, model, lang, names, kg=kg),
             stream_mobility(facts, lang, names, kg),
             knowledge_graph_view(kg, lang, names, english),
             ontology_view(onto, lang, names),
         ):
             files[f"html/{view.filename()}"] = render(view).encode("utf-8")
-        files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = _index(lang, communities).encode("utf-8")
+        files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = _index(lang, map_legend(facts, lang, names)).encode("utf-8")
     return files
 
 
-def html_files_from_ntriples(facts: Facts, G: nx.MultiDiGraph, nt: bytes) -> dict[str, bytes]:
+def html_files_from_ntriples(facts: Facts, model: MobilityModel, nt: bytes) -> dict[str, bytes]:
     """`html_files` over built N-Triples (what the build's worker process receives)."""
     from graph.mobility.source import OxigraphSource
 
-    return html_files(facts, G, OxigraphSource.from_ntriples(nt))
+    return html_files(facts, model, OxigraphSource.from_ntriples(nt))
 
 
-def path_page(facts: Facts, G: nx.MultiDiGraph, source: Source, path, lang: str = "en") -> str:
+def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: str = "en") -> str:
     """The career map with ``path`` highlighted."""
     names = labels(source, lang)
-    title = " → ".join(names.get(n, G.nodes[n]["label"]) for n in (path.nodes[0], path.nodes[-1]))
-    return render(career_map(facts, G, lang, names, highlight=path, title=title, kg=knowledge_graph(source)))
+    title = " → ".join(names.get(n, model.label(n)) for n in (path.nodes[0], path.nodes[-1]))
+    return render(career_map(facts, model, lang, names, highlight=path, title=title, kg=knowledge_graph(source)))
 
 
 def focus_page(source: Source, focus: str, radius: int, lang: str = "en") -> str:

@@ -35,18 +35,27 @@ _WORDS = {
     "home": ("All views", "Toutes les vues"),
     "other_language": ("Français", "English"),
     "source": (
-        "Source: the Government of Canada's “Careers in digital” page.",
-        "Source : la page « Carrières dans le numérique » du gouvernement du Canada (en anglais).",
+        "Sources: the Government of Canada's “Careers in digital” page; GC Digital Talent (official skills, job templates, pay "
+        "ranges); the staffing rules, pay and crosswalks cited in each item's details.",
+        "Sources : la page « Carrières dans le numérique » du gouvernement du Canada (en anglais) ; Talents numériques du GC "
+        "(compétences officielles, modèles d'emploi, échelles salariales) ; les règles de dotation, la rémunération et les "
+        "correspondances citées dans le détail de chaque élément.",
     ),
     "own_translation": ("", "Les étiquettes françaises sont des traductions du projet, pas des termes officiels."),
     "definition": ("Definition", "Définition"),
     "responsibilities": ("Responsibilities", "Responsabilités"),
     "quote": ("The source says", "La source dit"),
     "evidence": ("Evidence", "Preuve"),
-    "shared": ("Shared competencies", "Compétences communes"),
+    "shared": ("Shared official skills", "Compétences officielles communes"),
+    "pay": ("Pay", "Rémunération"),
+    "skills": ("Essential official skills", "Compétences officielles essentielles"),
+    "allowed_by": ("Allowed by", "Permis par"),
+    "assumptions": ("Assumptions (the project's, documented)", "Hypothèses (du projet, documentées)"),
+    "gap": ("Skills to gain or deepen", "Compétences à acquérir ou à approfondir"),
     "score": ("Score", "Score"),
     "basis": ("Basis", "Fondement"),
     "stated": ("stated by the source", "énoncé par la source"),
+    "rule": ("allowed by a staffing rule", "permis par une règle de dotation"),
     "inferred": ("inferred by this tool", "inféré par l'outil"),
     "index_title": (
         "Digital careers in the Government of Canada: interactive graphs",

@@ -42,7 +42,7 @@ class View:
     details: dict[str, dict] = field(default_factory=dict)
     edge_details: dict[str, dict] = field(default_factory=dict)
     filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (value, label, shown at start)
-    legend: list[tuple[str, str, str]] = field(default_factory=list)  # (shape: dot|solid|dashed|dotted, colour, label)
+    legend: list[tuple[str, str, str]] = field(default_factory=list)  # (shape: dot|ring|solid|dashed|dotted, colour, label)
     options: dict = field(default_factory=dict)
 
     def filename(self) -> str:
@@ -99,7 +99,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 {% if filters %}<fieldset><legend>{{ t.filter }}</legend>{% for value, label, checked in filters %}
 <label><input type="checkbox" data-filter value="{{ value }}"{% if checked %} checked{% endif %}> {{ label }}</label><br>{% endfor %}</fieldset>{% endif %}
 <section class="legend"><h2>{{ t.legend }}</h2><ul>{% for shape, colour, label in legend %}
-<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul></section>
+<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>{% elif shape == "ring" %}<span class="swatch ring" style="border-color: {{ colour }}"></span>{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul></section>
 <section id="details" aria-live="polite"><h2>{{ t.details }}</h2><p>{{ t.details_hint }}</p></section>
 </aside>
 </div>
@@ -121,7 +121,24 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 """
 )
 
-_JS_WORDS = ("definition", "responsibilities", "quote", "evidence", "shared", "score", "stated", "inferred", "not_found", "details_hint")
+_JS_WORDS = (
+    "definition",
+    "responsibilities",
+    "quote",
+    "evidence",
+    "shared",
+    "score",
+    "stated",
+    "rule",
+    "inferred",
+    "not_found",
+    "details_hint",
+    "pay",
+    "skills",
+    "allowed_by",
+    "assumptions",
+    "gap",
+)
 
 
 def render(view: View) -> str:

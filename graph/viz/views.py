@@ -12,15 +12,26 @@ from __future__ import annotations
 import math
 from collections import defaultdict, deque
 
-import networkx as nx
 from pyvis.network import Network
 
 from graph.mobility.facts import Facts, stream_order
-from graph.mobility.similarity import LATERAL_THRESHOLD, shared_evidence, stream_similarity
+from graph.mobility.moves import ASSUMPTIONS, MobilityModel, edge_data
+from graph.mobility.pay import pay_line
+from graph.mobility.similarity import shared_evidence, stream_similarity
 from graph.viz.data import KnowledgeGraph, Ontology
 from graph.viz.page import View
 
-__all__ = ["COMMUNITY_COLOURS", "career_map", "knowledge_graph_view", "ontology_view", "stream_mobility"]
+__all__ = [
+    "COMMUNITY_COLOURS",
+    "EDGE_STYLES",
+    "career_map",
+    "edge_style",
+    "knowledge_graph_view",
+    "map_legend",
+    "map_moves",
+    "ontology_view",
+    "stream_mobility",
+]
 
 COMMUNITY_COLOURS = {
     "community-it": "#26374a",
@@ -29,35 +40,40 @@ COMMUNITY_COLOURS = {
     "community-digital-executives": "#7b2d8b",
     None: "#6c757d",
 }
-EDGE_STYLES = {  # kind: (colour, dashes)
+EDGE_STYLES = {  # how a move is drawn: (colour, dashes)
     "promotion": ("#26374a", False),
-    "path change": ("#1971c2", [8, 6]),
-    "lateral move": ("#c2255c", [2, 6]),
-    "entry": ("#ced4da", False),
-    "executive transition": ("#7b2d8b", False),
+    "promotion elsewhere": ("#1971c2", [8, 6]),
+    "deployment": ("#c2255c", [2, 6]),
+    "acting appointment": ("#f08c00", [8, 6]),
+    "entry": ("#adb5bd", False),
+    "executive appointment": ("#7b2d8b", False),
 }
 _WORDS = {
     "en": {
-        "promotion": "promotion",
-        "path change": "path change",
-        "lateral move": "lateral move",
+        "promotion": "promotion in one's own stream and path",
+        "promotion elsewhere": "promotion into another stream or path",
+        "deployment": "deployment (same level)",
+        "acting appointment": "acting appointment",
         "entry": "entry",
-        "executive transition": "executive transition",
+        "executive appointment": "executive appointment",
         "position": "position",
-        "stream": "stream (no levels in the source)",
+        "unstated position": "position at a level the source does not state (hollow)",
         "entry route": "entry route",
         "executive": "executive level",
+        "stream": "work stream",
     },
     "fr": {
-        "promotion": "promotion",
-        "path change": "changement de cheminement",
-        "lateral move": "mutation latérale",
+        "promotion": "promotion dans son volet et son cheminement",
+        "promotion elsewhere": "promotion dans un autre volet ou cheminement",
+        "deployment": "mutation (même niveau)",
+        "acting appointment": "nomination intérimaire",
         "entry": "entrée",
-        "executive transition": "passage à la direction",
+        "executive appointment": "nomination à la direction",
         "position": "poste",
-        "stream": "volet (sans niveaux dans la source)",
+        "unstated position": "poste à un niveau que la source n'énonce pas (creux)",
         "entry route": "voie d'accès",
         "executive": "niveau de direction",
+        "stream": "volet de travail",
     },
 }
 _OPTIONS = {
@@ -67,10 +83,12 @@ _OPTIONS = {
     "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.12}, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
     "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"}, "scaling": {"label": {"drawThreshold": 3}}},
 }
+MID_CAREER = "entry-mid-career-professional"
+"""The entry route with a move into every position: drawn only on a path, described in its details."""
 
 
-def _edge_info(source: str, target: str, kind: str, *, basis=None, score=None, evidence="", shared=(), quotes=()) -> dict:
-    """What the details panel shows for a link."""
+def _edge_info(source: str, target: str, kind: str, *, basis=None, score=None, evidence="", shared=(), quotes=(), **more) -> dict:
+    """What the details panel shows for a link (``more``: ``rule``, ``assumptions``, ``gap`` of a move)."""
     return {
         "from": source,
         "to": target,
@@ -80,6 +98,7 @@ def _edge_info(source: str, target: str, kind: str, *, basis=None, score=None, e
         "evidence": evidence,
         "shared": list(shared),
         "quotes": list(quotes),
+        **more,
     }
 
 
@@ -97,37 +116,92 @@ def _community_names(facts: Facts, labels: dict[str, str]) -> dict[str | None, s
     return names
 
 
+def _skill_name(facts: Facts, skill: str, lang: str) -> str:
+    return facts.skills.get(skill, {}).get("fr" if lang == "fr" else "label", skill)
+
+
+def edge_style(move: dict) -> str:
+    """The `EDGE_STYLES` key of a move (an edge's data in `MobilityModel.graph`)."""
+    if move["kind"] == "promotion" and not move.get("same_track"):
+        return "promotion elsewhere"
+    return move["kind"]
+
+
 # ---------------------------------------------------------------- career map
 
 
-def _career_coordinates(facts: Facts, G: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
-    """x: streams grouped by community (IT, then IDG, then DCoE); y: level (IT-05 at the top); entry below, EX above."""
-    order = stream_order(facts)
+def _career_coordinates(facts: Facts, nodes: dict[str, dict]) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """x: streams grouped by community (IT, then IDG, then DCoE); y: level (5 at the top); entry below, EX above.
+
+    Returns the coordinates and each stream's column.
+    """
     column, x, previous = {}, 0, None
-    for stream in order:
+    for stream in stream_order(facts):
         community = facts.streams[stream]["community"]
         x += 330 if previous and community != previous else 250 if previous else 0
         column[stream], previous = x, community
-    coords = {f"{stream}#column": (x, 0) for stream, x in column.items()}
     offsets = {"path-management": -64, "path-individual-contributor": 64}
-    for node, d in G.nodes(data=True):
+    coords = {}
+    for node, d in nodes.items():
         if d["kind"] == "position":
             coords[node] = (column[d["stream"]] + offsets.get(d["path"], 0), (5 - d["rank"]) * 130 + 150)
-        elif d["kind"] == "stream":
-            coords[node] = (column[node], 2 * 130 + 150)
-    routes = sorted((n for n, d in G.nodes(data=True) if d["kind"] == "entry"), key=lambda n: facts.routes[n]["order"])
-    executives = sorted((n for n, d in G.nodes(data=True) if d["kind"] == "executive"), key=lambda n: G.nodes[n]["rank"])
+    routes = sorted((n for n, d in nodes.items() if d["kind"] == "entry"), key=lambda n: facts.routes[n]["order"])
+    executives = sorted((n for n, d in nodes.items() if d["kind"] == "executive"), key=lambda n: nodes[n]["rank"])
     width = max(column.values())
     for i, node in enumerate(routes):
         coords[node] = (round(width * (i + 0.5) / len(routes)), 5 * 130 + 180)
     for i, node in enumerate(executives):
         coords[node] = (round(width * (i + 0.5) / len(executives)), 0)
-    return coords
+    return coords, column
+
+
+def map_moves(model: MobilityModel, highlight=None) -> list[dict]:
+    """The moves the career map draws.
+
+    The explicit moves (except the mid-career route's, one into every position), each position's cheapest
+    deployment and promotion elsewhere (``graph(k=1)``), and every step of ``highlight``.
+    """
+    G = model.graph(k=1)
+    moves = {(u, v, d["kind"]): {"from": u, "to": v, **d} for u, v, d in G.edges(data=True) if u != MID_CAREER}
+    for step in highlight.steps if highlight else ():
+        moves[step.key] = {"from": step.source, "to": step.target, **edge_data(step)}
+    return [moves[key] for key in sorted(moves)]
+
+
+def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> dict:
+    p, prof = facts.positions[node], model.profiles[node]
+    items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
+    info = {
+        "responsibilities": [i.label for i in items],
+        "skills": sorted(_skill_name(facts, s, lang) for s in prof.essential),
+        "pay": pay_line(facts, p["level"]),
+    }
+    if not p["level_stated"]:
+        info["definition"] = facts.assumptions.get(ASSUMPTIONS["unstated levels"], {}).get("note", "")
+    return info
+
+
+def _move_info(facts: Facts, move: dict, labels: dict[str, str], english: dict[str, str], lang: str) -> dict:
+    words = _WORDS[lang]
+    rule = facts.rules.get(move["rule"], {})
+    return _edge_info(
+        _label(labels, english, move["from"]),
+        _label(labels, english, move["to"]),
+        words[edge_style(move)],
+        basis=move["basis"],
+        evidence=move.get("evidence", ""),
+        quotes=move.get("quotes", []),
+        rule=_label(labels, {move["rule"]: rule.get("label", move["rule"])}, move["rule"]),
+        rule_quotes=rule.get("quotes", [])[:1],
+        assumptions=[_label(labels, {a: facts.assumptions.get(a, {}).get("label", a)}, a) for a in move["assumptions"]],
+        gap=[_skill_name(facts, s, lang) for s in move["gap"]],
+        cost=move["cost"],
+    )
 
 
 def career_map(
     facts: Facts,
-    G: nx.MultiDiGraph,
+    model: MobilityModel,
     lang: str,
     labels: dict[str, str],
     *,
@@ -141,121 +215,128 @@ def career_map(
     """
     kg = kg or KnowledgeGraph()
     words = _WORDS[lang]
-    coords = _career_coordinates(facts, G)
-    english = {n: d["label"] for n, d in G.nodes(data=True)}
+    nodes = model.nodes
+    coords, column = _career_coordinates(facts, nodes)
+    english = {n: d["label"] for n, d in nodes.items()}
     communities = _community_names(facts, labels)
     on_path = set(highlight.nodes) if highlight else set()
-    path_edges = {(s.source, s.target, s.edge["kind"]) for s in highlight.steps} if highlight else set()
+    path_moves = {s.key for s in highlight.steps} if highlight else set()
     net = _network()
     details = {}
-    for node in sorted(G.nodes):
-        d = G.nodes[node]
+    for node in sorted(nodes):
+        d = nodes[node]
         x, y = coords[node]
-        colour = COMMUNITY_COLOURS.get(d.get("community"))
-        if highlight and node not in on_path:
-            colour = "#dee2e6"
-        shape = {"position": "dot", "stream": "square", "entry": "triangleDown", "executive": "star"}[d["kind"]]
+        colour = "#dee2e6" if highlight and node not in on_path else COMMUNITY_COLOURS.get(d.get("community"))
+        hollow = d["kind"] == "position" and not d["level_stated"]
         label = _label(labels, english, node)
         short = label
         if d["kind"] == "position":  # the column header names the stream: the node shows level and role
-            short = f"{d['level']} {_label(labels, {}, d['role']) if d['role'] in labels else d['role_label']}"
-        filter_value = d.get("community") or "entry"
+            role = _label(labels, {}, d["role"]) if d["role"] in labels else d["role_label"]
+            short = f"{d['level']} {role}".strip()
         net.add_node(
             node,
             label=short,
             searchText=label,
             x=x,
             y=y,
-            color=colour,
-            shape=shape,
+            color={"background": "#ffffff", "border": colour} if hollow else colour,
+            borderWidth=3 if hollow else 1,
+            shape={"position": "dot", "entry": "triangleDown", "executive": "star"}[d["kind"]],
             size=16 if node in on_path else 11,
-            filterValue=filter_value,
+            filterValue=d.get("community") or "entry",
             font={"size": 14, "color": "#1b1b1b" if not highlight or node in on_path else "#adb5bd"},
         )
-        group = communities.get(d.get("community"), "")
-        definition = kg.definitions.get(node) or (kg.definitions.get(d["role"], "") if d["kind"] == "position" else "")
+        definition = kg.definitions.get(node) or (kg.definitions.get(d.get("role") or "", "") if d["kind"] == "position" else "")
         info = {
             "label": label,
-            "kind": words.get(d["kind"], d["kind"]),
-            "group": group,
+            "kind": words["unstated position" if hollow else d["kind"] if d["kind"] != "entry" else "entry route"],
+            "group": communities.get(d.get("community"), ""),
             "definition": definition,
             "quotes": kg.quotes.get(node, [])[:4],
         }
         if d["kind"] == "position":
-            p = facts.positions[node]
-            items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
-            info["responsibilities"] = [i.label for i in items]
-        elif d["kind"] == "stream":
-            info["responsibilities"] = [i.label for i in facts.stream_items.get(node, [])]
+            info.update(_position_info(facts, model, node, lang))
+        elif d["kind"] == "executive":
+            info["pay"] = pay_line(facts, node)
         details[node] = info
-    for stream, data in sorted(facts.streams.items()):
-        if data["community"] == "community-it":  # a header over each IT stream's column
-            header = f"column-{stream}"
-            net.add_node(
-                header,
-                label=_label(labels, english, stream) if stream in labels else data["label"],
-                searchText=data["label"],
-                x=coords[stream + "#column"][0],
-                y=75,
-                shape="text",
-                filterValue="community-it",
-                font={"size": 24},
-            )
-            details[header] = {
-                "label": labels.get(stream, data["label"]),
-                "kind": {"en": "IT work stream", "fr": "volet de la TI"}[lang],
-                "group": communities["community-it"],
-                "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
-            }
-    edge_details = {}
-    for u, v, d in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
-        colour, dashes = EDGE_STYLES[d["kind"]]
-        width = 1 + 4 * d["score"] if d.get("score") is not None else 2 if d["kind"] == "promotion" else 0.6 if d["kind"] == "entry" else 1
-        edge_id = f"{u}|{v}|{d['kind']}"
-        if highlight:
-            if (u, v, d["kind"]) in path_edges:
-                colour, width = "#e03131", 5
-            else:
-                colour = "#e9ecef"
-        net.add_edge(u, v, id=edge_id, color=colour, dashes=dashes, width=round(width, 2))
-        edge_details[edge_id] = _edge_info(
-            _label(labels, english, u),
-            _label(labels, english, v),
-            words[d["kind"]],
-            basis=d["basis"],
-            score=d.get("score"),
-            evidence=d.get("evidence", ""),
-            shared=d.get("shared", []),
-            quotes=d.get("quotes", []),
+    for stream, data in sorted(facts.streams.items()):  # a header over each stream's column
+        header = f"column-{stream}"
+        net.add_node(
+            header,
+            label=_label(labels, {stream: data["label"]}, stream),
+            searchText=data["label"],
+            x=column[stream],
+            y=75,
+            shape="text",
+            filterValue=data["community"],
+            font={"size": 24 if data["community"] == "community-it" else 18},
         )
+        details[header] = {
+            "label": _label(labels, {stream: data["label"]}, stream),
+            "kind": words["stream"],
+            "group": communities[data["community"]],
+            "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
+        }
+    edge_details = {}
+    for move in map_moves(model, highlight):
+        u, v = move["from"], move["to"]
+        colour, dashes = EDGE_STYLES[edge_style(move)]
+        width = 3 if move["basis"] == "stated" else 0.6 if move["kind"] == "entry" else 1.5
+        edge_id = f"{u}|{v}|{move['kind']}"
+        if highlight:
+            colour, width = ("#e03131", 5) if (u, v, move["kind"]) in path_moves else ("#e9ecef", width)
+        net.add_edge(u, v, id=edge_id, color=colour, dashes=dashes, width=width)
+        edge_details[edge_id] = _move_info(facts, move, labels, english, lang)
     filters = [(c, communities[c], True) for c in ("community-it", "community-idg", "community-dcoe", "community-digital-executives")]
     filters.append(("entry", {"en": "Entry routes", "fr": "Voies d'accès"}[lang], True))
+    default_title = {"en": "Career map", "fr": "Carte des carrières"}[lang]
+    description = {
+        "en": "Positions by stream (across, grouped by community) and level (up); entry routes below, executive levels above. Each line is "
+        "a move as the Government of Canada makes them, named by the staffing rule that allows it; thick lines are moves the source states. "
+        "Each position shows its cheapest deployment and promotion into another stream (all the others are allowed too); mid-career "
+        "professionals may enter at any position.",
+        "fr": "Les postes par volet (en largeur, groupés par communauté) et par niveau (en hauteur) ; les voies d'accès en bas, les niveaux "
+        "de direction en haut. Chaque trait est un déplacement tel que le gouvernement du Canada les fait, nommé par la règle de dotation "
+        "qui le permet ; les traits épais sont énoncés par la source. Chaque poste montre sa mutation et sa promotion dans un autre volet "
+        "les moins coûteuses (les autres sont aussi permises) ; les professionnels en milieu de carrière peuvent entrer à tout poste.",
+    }[lang]
+    return View(
+        "career-map",
+        lang,
+        title or default_title,
+        description,
+        net,
+        details,
+        edge_details,
+        filters,
+        map_legend(facts, lang, labels),
+        _OPTIONS,
+    )
+
+
+def map_legend(facts: Facts, lang: str, labels: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The career map's legend (the pages' index shows it too): communities, then how each kind of move is drawn."""
+    words, communities = _WORDS[lang], _community_names(facts, labels)
     legend = [
         ("dot", COMMUNITY_COLOURS[c], communities[c])
         for c in ("community-it", "community-idg", "community-dcoe", "community-digital-executives")
     ]
-    legend += [("dot", COMMUNITY_COLOURS[None], words["entry route"])]
     legend += [
-        ("dashed" if dashes and kind == "path change" else "dotted" if dashes else "solid", colour, words[kind])
-        for kind, (colour, dashes) in EDGE_STYLES.items()
+        ("dot", COMMUNITY_COLOURS[None], words["entry route"]),
+        ("ring", COMMUNITY_COLOURS["community-idg"], words["unstated position"]),
     ]
-    default_title = {"en": "Career map", "fr": "Carte des carrières"}[lang]
-    description = {
-        "en": "Positions by stream (across, grouped by community) and level (up). Solid lines are promotions and entries the source states; "
-        "dashed lines are path changes and dotted lines lateral moves that this tool infers from shared competencies (wider: more alike).",
-        "fr": "Les postes par volet (en largeur, groupés par communauté) et par niveau (en hauteur). Les traits pleins sont les promotions et "
-        "entrées énoncées par la source ; les tirets sont des changements de cheminement et les pointillés des mutations latérales "
-        "inférées par l'outil à partir des compétences communes (plus larges : plus semblables).",
-    }[lang]
-    return View("career-map", lang, title or default_title, description, net, details, edge_details, filters, legend, _OPTIONS)
+    legend += [
+        ("dashed" if dashes == [8, 6] else "dotted" if dashes else "solid", colour, words[key])
+        for key, (colour, dashes) in EDGE_STYLES.items()
+    ]
+    return legend
 
 
 # ---------------------------------------------------------------- stream mobility
 
 
 def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: KnowledgeGraph | None = None) -> View:
-    """The 13 streams on a circle; edge width by competency similarity; each edge lists the shared competencies."""
-    kg = kg or KnowledgeGraph()
+    """The 13 streams on a circle; edge width by official-skill similarity; each edge lists the shared skills."""
     order = stream_order(facts)
     communities = _community_names(facts, labels)
     english = {s: d["label"] for s, d in facts.streams.items()}
@@ -275,7 +356,7 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: Knowled
         )
         details[stream] = {
             "label": _label(labels, english, stream),
-            "kind": {"en": "work stream", "fr": "volet de travail"}[lang],
+            "kind": _WORDS[lang]["stream"],
             "group": communities[facts.streams[stream]["community"]],
             "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
         }
@@ -285,20 +366,11 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: Knowled
             continue
         shared, behind = shared_evidence(facts, a, b, top=6)
         edge_id = f"{a}|{b}"
-        net.add_edge(
-            a,
-            b,
-            id=edge_id,
-            width=round(1 + 24 * score, 2),
-            color="#c2255c" if score >= LATERAL_THRESHOLD else "#ced4da",
-            arrows={"to": {"enabled": False}},
-            smooth=False,
-        )
-        kind = {"en": "competency similarity", "fr": "similarité des compétences"}[lang]
+        net.add_edge(a, b, id=edge_id, width=round(1 + 24 * score, 2), color="#1971c2", arrows={"to": {"enabled": False}}, smooth=False)
         edge_details[edge_id] = _edge_info(
             _label(labels, english, a),
             _label(labels, english, b),
-            kind,
+            {"en": "official-skill similarity", "fr": "similarité des compétences officielles"}[lang],
             basis="inferred",
             score=score,
             evidence="; ".join(behind),
@@ -306,23 +378,22 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: Knowled
         )
     filters = [(c, communities[c], True) for c in ("community-it", "community-idg", "community-dcoe")]
     legend = [("dot", COMMUNITY_COLOURS[c], communities[c]) for c in ("community-it", "community-idg", "community-dcoe")]
-    legend += [
+    legend.append(
         (
             "solid",
-            "#c2255c",
-            {
-                "en": f"similar enough for a lateral move (>= {LATERAL_THRESHOLD})",
-                "fr": f"assez semblables pour une mutation latérale (>= {LATERAL_THRESHOLD})",
-            }[lang],
-        ),
-        ("solid", "#ced4da", {"en": "less similar (width: similarity)", "fr": "moins semblables (largeur : similarité)"}[lang]),
-    ]
+            "#1971c2",
+            {"en": "shared official skills (width: similarity)", "fr": "compétences officielles communes (largeur : similarité)"}[lang],
+        )
+    )
     title = {"en": "Stream mobility", "fr": "Mobilité entre volets"}[lang]
     description = {
         "en": "The 13 work streams of IT, Information and Data Governance and the Data Centre of Expertise. The wider the line, the more "
-        "competencies two streams share (weighted Jaccard); select a line to see which.",
+        "official skills (GC Digital Talent) two streams' responsibilities call on in common (weighted Jaccard, inferred by this tool); "
+        "select a line to see which. Which moves exist is decided by the staffing rules (see the career map), not by this similarity.",
         "fr": "Les 13 volets de la TI, de la gouvernance de l'information et des données et du Centre d'expertise en données. Plus le trait "
-        "est large, plus les deux volets partagent de compétences (Jaccard pondéré) ; sélectionnez un trait pour les voir.",
+        "est large, plus les responsabilités des deux volets font appel aux mêmes compétences officielles (Talents numériques du GC ; "
+        "Jaccard pondéré, inféré par l'outil) ; sélectionnez un trait pour les voir. Les déplacements possibles sont fixés par les règles "
+        "de dotation (voir la carte des carrières), pas par cette similarité.",
     }[lang]
     return View(
         "stream-mobility", lang, title, description, net, details, edge_details, filters, legend, {**_OPTIONS, "edges": {"smooth": False}}
@@ -339,7 +410,13 @@ KIND_COLOURS = {
     "responsibility": "#868e96",
     "expertise": "#adb5bd",
     "functional area": "#495057",
-    "competency": "#2b8a3e",
+    "skill": "#2b8a3e",
+    "skill family": "#69db7c",
+    "job template": "#0b7285",
+    "staffing rule": "#e8590c",
+    "assumption": "#fd7e14",
+    "pay range": "#d9480f",
+    "crosswalk": "#5c940d",
     "program": "#7b2d8b",
     "level": "#f08c00",
     "community": "#c92a2a",

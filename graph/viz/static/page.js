@@ -44,6 +44,8 @@
     details.appendChild(element("h2", info.label));
     details.appendChild(element("p", info.kind + (info.group ? " · " + info.group : ""), "kind"));
     if (info.definition) { details.appendChild(element("h3", words.definition)); details.appendChild(element("p", info.definition)); }
+    if (info.pay) { details.appendChild(element("h3", words.pay)); details.appendChild(element("p", info.pay)); }
+    details.appendChild(list(words.skills, info.skills));
     details.appendChild(list(words.responsibilities, info.responsibilities));
     if (info.quotes && info.quotes.length) {
       details.appendChild(element("h3", words.quote));
@@ -59,6 +61,13 @@
     details.appendChild(element("p", info.kind + (info.basis ? " · " + words[info.basis] : ""), "kind"));
     if (info.score !== null && info.score !== undefined) { details.appendChild(element("p", words.score + ": " + Number(info.score).toFixed(2))); }
     if (info.evidence) { details.appendChild(element("h3", words.evidence)); details.appendChild(element("p", info.evidence)); }
+    if (info.rule) {
+      details.appendChild(element("h3", words.allowed_by));
+      details.appendChild(element("p", info.rule));
+      for (const quote of info.rule_quotes || []) { details.appendChild(element("blockquote", quote)); }
+    }
+    details.appendChild(list(words.assumptions, info.assumptions));
+    details.appendChild(list(words.gap, info.gap));
     details.appendChild(list(words.shared, info.shared));
     if (info.quotes && info.quotes.length) {
       details.appendChild(element("h3", words.quote));

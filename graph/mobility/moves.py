@@ -1,0 +1,427 @@
+"""The mobility model: every move a person can make between career states, each named by the rule that allows it.
+
+States are positions (a role at a level in a stream; in a stream without stated levels, the level a person
+brings), entry routes and executive levels. Moves:
+
+=====================  =========  ===============================================================  ================
+kind                   basis      when                                                              rule
+=====================  =========  ===============================================================  ================
+promotion              stated     next level, same stream and path (IT-02 branches into both        promotion
+                                  paths at IT-03): the page states progress through each level
+promotion              rule       next level in another stream or path; next level in a stream      promotion
+                                  without stated levels; EX-0n to EX-0n+1
+deployment             rule       any other position of the same group and level                    deployment
+acting appointment     rule       as a promotion, temporary (only when asked for)                   acting appointment
+entry                  rule       students, apprentices, recent graduates: each stream's lowest     entry
+                                  level; mid-career professionals: any position
+executive appointment  rule       from the most senior non-executive level (IT-05) to EX-01         executive appointment
+executive appointment  stated     private-sector executives to EX-01..EX-05                         executive appointment
+=====================  =========  ===============================================================  ================
+
+Every move carries its ``rule``, the ``assumptions`` it rests on (``gcd:assumption-...``), its skill
+``gap`` in official skills and its ``cost`` (`graph.mobility.costs`). A move is *stated* only when a
+sentence of the page states it, and then carries the sentence; any move that rests on an assumption is
+at most *rule*-based.
+
+Deployments and promotions across streams are many (they grow with the square of the positions), so the
+model does not store them: `MobilityModel.moves_from` computes a state's moves when asked (the path search
+asks as it goes), and `MobilityModel.graph` draws a bounded graph for analyses and pages: the stated and
+explicit moves plus each position's ``k`` cheapest deployments and promotions across streams.
+
+Examples
+--------
+>>> from graph.load import load
+>>> from graph.derive import derive
+>>> from graph.mobility.source import RdflibSource
+>>> from graph.mobility.facts import read_facts
+>>> model = MobilityModel(read_facts(RdflibSource(derive(load().g))))
+>>> moves = model.moves_from("position-it-02-analyst-it-security")
+>>> [(m.kind, m.basis) for m in moves if m.target == "position-it-03-team-lead-it-security"]
+[('promotion', 'stated')]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.mobility.costs import GAP_WEIGHT, move_cost
+from graph.mobility.facts import Facts
+from graph.mobility.gap import GapItem, skill_gap
+from graph.mobility.profiles import Profile, position_profiles
+
+__all__ = ["ASSUMPTIONS", "KINDS", "RULES", "MobilityModel", "Move", "edge_data"]
+
+KINDS = ("promotion", "deployment", "acting appointment", "entry", "executive appointment")
+"""The kinds of move."""
+RULES = {
+    "promotion": "rule-promotion",
+    "deployment": "rule-deployment",
+    "acting appointment": "rule-acting-appointment",
+    "entry": "rule-entry",
+    "executive appointment": "rule-executive-appointment",
+}
+"""The staffing rule (``gcd:`` id) that allows each kind of move."""
+ASSUMPTIONS = {
+    "unstated levels": "assumption-levels-of-streams-without-levels",
+    "entry level": "assumption-entry-at-lowest-level",
+    "mid-career": "assumption-mid-career-entry-at-any-level",
+    "one level": "assumption-one-level-at-a-time",
+    "executive entry": "assumption-executive-entry-from-the-top-level",
+}
+"""The named assumptions (``gcd:`` ids) moves may rest on."""
+_EXECUTIVES = "community-digital-executives"
+_CACHES = ("_cache", "_graphs", "_gaps", "_terms")
+
+
+@dataclass(frozen=True)
+class Move:
+    """One move: from, to, kind, basis (``stated`` or ``rule``), rule, cost, gap, assumptions and the page's words."""
+
+    source: str
+    target: str
+    kind: str
+    basis: str
+    rule: str
+    cost: float
+    gap: tuple[GapItem, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    progression: str | None = None
+    evidence: str = ""
+    same_track: bool = False
+    """Whether the move stays on one's own stream and path (a promotion up one's own ladder)."""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What identifies the move: ``(source, target, kind)``."""
+        return (self.source, self.target, self.kind)
+
+
+@dataclass
+class MobilityModel:
+    """The states of a career and the moves between them, built from `Facts`; see the module docstring."""
+
+    facts: Facts
+    gap_weight: float = GAP_WEIGHT
+    profiles: dict[str, Profile] = field(init=False)
+    nodes: dict[str, dict] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.profiles = position_profiles(self.facts)
+        signatures: dict[tuple, int] = {}
+        self._profile_class = {
+            node: signatures.setdefault(tuple(sorted(p.essential.items(), key=lambda item: item[0])), len(signatures))
+            for node, p in self.profiles.items()
+        }
+        self._gaps: dict[tuple[int, int], tuple[GapItem, ...]] = {}
+        self._terms: dict[tuple, tuple] = {}
+        self.nodes = self._nodes()
+        self.top_rank: dict[str, int] = {}  # the highest rank of each occupational group's positions
+        for data in self.nodes.values():
+            if data["kind"] == "position":
+                self.top_rank[data["group"]] = max(self.top_rank.get(data["group"], 0), data["rank"])
+        self._by_level: dict[str, list[str]] = defaultdict(list)
+        for pid, p in sorted(self.facts.positions.items()):
+            self._by_level[p["level"]].append(pid)
+        self._next_level = {lvl: self._level_at(d["group"], d["rank"] + 1) for lvl, d in self.facts.levels.items()}
+        self._explicit: dict[str, list[Move]] = defaultdict(list)
+        self._cache: dict[tuple[str, bool], tuple[Move, ...]] = {}
+        self._graphs: dict[int, nx.MultiDiGraph] = {}
+        self._add_stream_promotions()
+        self._add_entries()
+        self._add_executive_moves()
+
+    def __getstate__(self) -> dict:
+        """Pickle without the caches (the build sends the model to a worker while this process keeps using it)."""
+        return {key: value for key, value in self.__dict__.items() if key not in _CACHES}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, **{key: {} for key in _CACHES})
+
+    # ---------------------------------------------------------------- states
+
+    def _nodes(self) -> dict[str, dict]:
+        f = self.facts
+        nodes = {}
+        for pid, p in sorted(f.positions.items()):
+            nodes[pid] = {
+                "kind": "position",
+                "label": p["label"],
+                "role": p["role"],
+                "role_label": f.role_labels.get(p["role"], "") if p["role"] else "",
+                "level": p["level_label"],
+                "level_id": p["level"],
+                "rank": p["rank"],
+                "group": p["group"],
+                "stream": p["stream"],
+                "stream_label": f.streams[p["stream"]]["label"],
+                "community": p["community"],
+                "path": p["path"],
+                "level_stated": p["level_stated"],
+            }
+        for rid, r in sorted(f.routes.items()):
+            nodes[rid] = {"kind": "entry", "label": r["label"], "community": None, "rank": None, "path": None}
+        for lid, lvl in sorted(f.executive_levels.items()):
+            nodes[lid] = {
+                "kind": "executive",
+                "label": lvl["label"],
+                "level": lvl["label"],
+                "level_id": lid,
+                "rank": lvl["rank"],
+                "group": lvl["group"],
+                "community": _EXECUTIVES,
+                "path": None,
+            }
+        return nodes
+
+    def _level_at(self, group: str, rank: int) -> str | None:
+        return next((lvl for lvl, d in sorted(self.facts.levels.items()) if d["group"] == group and d["rank"] == rank), None)
+
+    def label(self, node: str) -> str:
+        """The English label of a state."""
+        return self.nodes[node]["label"]
+
+    # ---------------------------------------------------------------- moves
+
+    def _move(
+        self, source: str, target: str, kind: str, basis: str, *, same_track=False, assumptions=(), quotes=(), progression=None, evidence=""
+    ):
+        unstated = self.nodes[source].get("level_stated") is False or self.nodes[target].get("level_stated") is False
+        key = (self._profile_class.get(source), self._profile_class.get(target), kind, basis, same_track, unstated, tuple(assumptions))
+        if key not in self._terms:  # what a move costs depends on the two profiles, not on which positions hold them
+            gap = self._gap(source, target)
+            assumed = tuple(dict.fromkeys([*assumptions, *([ASSUMPTIONS["unstated levels"]] if unstated else [])]))
+            founded = "rule" if assumed and basis == "stated" else basis  # a move that rests on an assumption is never "stated"
+            self._terms[key] = (founded, move_cost(kind, gap, same_track=same_track, weight=self.gap_weight), gap, assumed)
+        founded, cost, gap, assumed = self._terms[key]
+        return Move(source, target, kind, founded, RULES[kind], cost, gap, assumed, tuple(quotes), progression, evidence, same_track)
+
+    def _gap(self, source: str, target: str) -> tuple[GapItem, ...]:
+        """The skill gap between two states, computed once per pair of distinct profiles (many positions share one)."""
+        if source not in self._profile_class or target not in self._profile_class:
+            return ()
+        key = (self._profile_class[source], self._profile_class[target])
+        if key not in self._gaps:
+            self._gaps[key] = tuple(skill_gap(self.profiles[source], self.profiles[target]))
+        return self._gaps[key]
+
+    def _stated_between(self, a: str, b: str) -> dict | None:
+        return next((p for p in self.facts.progressions if p["from"] == a and p["to"] == b), None)
+
+    def _add_stream_promotions(self) -> None:
+        by_stream: dict[str, list[str]] = defaultdict(list)
+        for pid, p in self.facts.positions.items():
+            by_stream[p["stream"]].append(pid)
+        for positions in by_stream.values():
+            for a in sorted(positions):
+                pa = self.facts.positions[a]
+                for b in sorted(positions):
+                    pb = self.facts.positions[b]
+                    if pb["level"] != self._next_level.get(pa["level"]) or (pa["path"] and pa["path"] != pb["path"]):
+                        continue
+                    stated = self._stated_between(pa["level"], pb["level"])
+                    branch = " It branches into the management or the individual-contributor path." if not pa["path"] and pb["path"] else ""
+                    self._explicit[a].append(
+                        self._move(
+                            a,
+                            b,
+                            "promotion",
+                            "stated" if stated else "rule",
+                            same_track=True,
+                            quotes=stated["quotes"] if stated else (),
+                            progression=stated["id"] if stated else None,
+                            evidence=f"{pa['level_label']} to {pb['level_label']} in {self.facts.streams[pa['stream']]['label']}.{branch}",
+                        )
+                    )
+
+    def _entry_positions(self, communities: set[str] | None) -> list[str]:
+        """The lowest-level positions of each stream (of ``communities``; ``None``: all)."""
+        lowest: dict[str, int] = {}
+        for p in self.facts.positions.values():
+            lowest[p["stream"]] = min(lowest.get(p["stream"], 99), p["rank"])
+        return sorted(
+            pid
+            for pid, p in self.facts.positions.items()
+            if p["rank"] == lowest[p["stream"]] and (communities is None or p["community"] in communities)
+        )
+
+    def _add_entries(self) -> None:
+        by_route: dict[str, list[dict]] = defaultdict(list)
+        for p in self.facts.progressions:
+            by_route[p["from"]].append(p)
+        for route in sorted(self.facts.routes):
+            progressions = by_route.get(route, [])
+            if not progressions:
+                continue
+            quotes = tuple(sorted({q for p in progressions for q in p["quotes"]}))
+            if any(p["kind"] == "ExecutiveTransition" for p in progressions):
+                for level in sorted(self.facts.executive_levels):
+                    rule_quotes = tuple(
+                        q for q in self.facts.rules.get(RULES["executive appointment"], {}).get("quotes", []) if "EX-01 to EX-05" in q
+                    )
+                    self._explicit[route].append(
+                        self._move(
+                            route,
+                            level,
+                            "executive appointment",
+                            "stated",
+                            quotes=quotes + rule_quotes,
+                            progression=progressions[0]["id"],
+                            evidence="The page invites private-sector executives to the executive ranks; the OCIO staffs EX-01 to EX-05.",
+                        )
+                    )
+                continue
+            communities = {p["to"] for p in progressions if p["to"].startswith("community-")} or None
+            mid_career = route == "entry-mid-career-professional"
+            targets = sorted(pid for pid, p in self.facts.positions.items() if communities is None or p["community"] in communities)
+            targets = targets if mid_career else self._entry_positions(communities)
+            assumption = ASSUMPTIONS["mid-career" if mid_career else "entry level"]
+            where = "any position" if mid_career else "the lowest level of each stream"
+            for node in targets:
+                self._explicit[route].append(
+                    self._move(
+                        route,
+                        node,
+                        "entry",
+                        "rule",
+                        assumptions=(assumption,),
+                        quotes=quotes,
+                        progression=progressions[0]["id"],
+                        evidence=f"The page states this way in; the level is the project's assumption ({where}).",
+                    )
+                )
+
+    def _add_executive_moves(self) -> None:
+        executives = sorted(self.facts.executive_levels, key=lambda lvl: self.facts.executive_levels[lvl]["rank"])
+        if not executives:
+            return
+        to_exec = {
+            p["from"]: p for p in self.facts.progressions if p["kind"] == "ExecutiveTransition" and p["from"].startswith("community-")
+        }
+        try:
+            from_rank = int(self.facts.assumption_value(ASSUMPTIONS["executive entry"], "5"))
+        except ValueError:
+            from_rank = 5
+        for pid, p in sorted(self.facts.positions.items()):
+            stated = to_exec.get(p["community"])
+            if p["rank"] != from_rank or stated is None:
+                continue
+            self._explicit[pid].append(
+                self._move(
+                    pid,
+                    executives[0],
+                    "executive appointment",
+                    "rule",
+                    assumptions=(ASSUMPTIONS["executive entry"],),
+                    quotes=stated["quotes"],
+                    progression=stated["id"],
+                    evidence="The page says a digital career may continue as a digital executive; the move starts from the most senior "
+                    "non-executive level (the project's assumption).",
+                )
+            )
+        for a, b in zip(executives, executives[1:], strict=False):
+            self._explicit[a].append(
+                self._move(
+                    a,
+                    b,
+                    "promotion",
+                    "rule",
+                    same_track=True,
+                    assumptions=(ASSUMPTIONS["one level"],),
+                    evidence="The next executive level.",
+                )
+            )
+
+    def moves_from(self, node: str, *, acting: bool = False) -> tuple[Move, ...]:
+        """Every move out of ``node``: the explicit ones, then deployments and promotions into other streams or paths.
+
+        ``acting`` adds acting appointments (temporary: not part of a career path unless asked for). Computed once per state.
+        """
+        key = (node, acting)
+        if key not in self._cache:
+            self._cache[key] = self._compute_moves(node, acting)
+        return self._cache[key]
+
+    def _compute_moves(self, node: str, acting: bool) -> tuple[Move, ...]:
+        explicit = list(self._explicit.get(node, ()))
+        moves = list(explicit)
+        p = self.facts.positions.get(node)
+        if p is not None:
+            moves += [
+                self._move(node, other, "deployment", "rule", evidence="Another position of the same group and level.")
+                for other in self._by_level[p["level"]]
+                if other != node
+            ]
+            on_track = {m.target for m in explicit if m.kind == "promotion"}
+            moves += [
+                self._move(
+                    node,
+                    other,
+                    "promotion",
+                    "rule",
+                    assumptions=(ASSUMPTIONS["one level"],),
+                    evidence="The next level, in another stream or path.",
+                )
+                for other in self._by_level.get(self._next_level.get(p["level"]) or "", [])
+                if other not in on_track
+            ]
+        if acting:
+            moves += [
+                self._move(
+                    node,
+                    m.target,
+                    "acting appointment",
+                    "rule",
+                    same_track=m.target in {e.target for e in explicit},
+                    assumptions=(ASSUMPTIONS["one level"],),
+                    evidence="Temporarily, the duties of the next level; the person keeps their own position.",
+                )
+                for m in list(moves)
+                if m.kind == "promotion"
+            ]
+        return tuple(moves)
+
+    # ---------------------------------------------------------------- bounded graph
+
+    def graph(self, *, k: int = 3) -> nx.MultiDiGraph:
+        """A ``networkx.MultiDiGraph`` of the states with the explicit moves and each position's ``k`` cheapest implicit ones.
+
+        Node attributes as `nodes`; edge key the kind, attributes those of `Move` (``gap`` as skill ids). Built once
+        per ``k``; each call returns a copy, free to change.
+        """
+        if k not in self._graphs:
+            self._graphs[k] = self._bounded_graph(k)
+        return self._graphs[k].copy()
+
+    def _bounded_graph(self, k: int) -> nx.MultiDiGraph:
+        G = nx.MultiDiGraph(k=k)
+        for node, data in self.nodes.items():
+            G.add_node(node, **data)
+        for node in sorted(self.nodes):
+            moves = self.moves_from(node)
+            explicit = {m.key for m in self._explicit.get(node, ())}
+            kept = [m for m in moves if m.key in explicit]
+            for kind in ("deployment", "promotion"):
+                kept += sorted((m for m in moves if m.kind == kind and m.key not in explicit), key=lambda m: (m.cost, m.target))[:k]
+            for m in kept:
+                G.add_edge(m.source, m.target, key=m.kind, **edge_data(m))
+        return G
+
+
+def edge_data(m: Move) -> dict:
+    """A move as the attributes of an edge of `MobilityModel.graph`."""
+    return {
+        "kind": m.kind,
+        "basis": m.basis,
+        "rule": m.rule,
+        "cost": m.cost,
+        "gap": [g.skill for g in m.gap],
+        "assumptions": list(m.assumptions),
+        "quotes": list(m.quotes),
+        "progression": m.progression,
+        "evidence": m.evidence,
+        "same_track": m.same_track,
+    }

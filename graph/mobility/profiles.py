@@ -1,0 +1,123 @@
+"""The official skill profile of each position: what it requires, at which level, and where each requirement comes from.
+
+Two ways, in this order:
+
+* **official job template**: a position that GC Digital Talent job templates describe requires the skills
+  essential in at least `template_core_share` of its templates (``gcd:assumption-template-core``), each at
+  the highest level they ask; the other essential skills are *specialisations* (listed with their
+  templates, not counted in gaps) and the non-essential ones *assets*;
+* **responsibilities**: any other position requires the official skills linked to its stream's
+  responsibilities and its role's defining sentence (`graph.derive`), at the level the job templates most
+  often require technical skills at its classification (``gcd:assumption-skill-level-by-classification``,
+  computed by `usual_levels`).
+
+A profile maps skill id to level (1 beginner, 2 intermediate, 3 advanced, 4 lead, or ``None`` when the
+template gives none).
+
+Examples
+--------
+>>> from graph.mobility.facts import Requirement
+>>> template = {"level": "level-it-02", "requirements": [Requirement("a", True, 2), Requirement("b", True, 2)]}
+>>> usual_levels({"t": template}, {"level-it-02": 2})
+{2: 2}
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from graph.mobility.facts import Facts
+
+__all__ = ["TEMPLATE_CORE_SHARE", "Profile", "position_profiles", "usual_levels"]
+
+TEMPLATE_CORE_SHARE = 0.5
+"""Default of ``gcd:assumption-template-core``: the share of a position's templates a skill must be essential in."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A position's official skills: essential ``{skill: level}``, specialisations ``{skill: [template refs]}``, assets, and how."""
+
+    essential: dict[str, int | None]
+    method: str
+    templates: tuple[str, ...] = ()
+    specialisations: dict[str, list[str]] = field(default_factory=dict)
+    assets: tuple[str, ...] = ()
+
+    def held_level(self, skill: str) -> int | None:
+        """The level at which a person in the position holds ``skill`` (``None``: not held or level unknown)."""
+        return self.essential.get(skill)
+
+    def holds(self, skill: str) -> bool:
+        """Whether the position requires ``skill`` (so a person in it holds it)."""
+        return skill in self.essential
+
+
+def usual_levels(templates: dict[str, dict], ranks: dict[str, int], technical: set[str] | None = None) -> dict[int, int]:
+    """``{classification rank: skill level}``: the level the templates most often require essential (technical) skills at.
+
+    Ties go to the higher level. ``technical`` restricts the count to those skills (default: all).
+    """
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for template in templates.values():
+        rank = ranks.get(template["level"])
+        for r in template["requirements"]:
+            if r.essential and r.level and (technical is None or r.skill in technical) and rank:
+                counts[rank][r.level] += 1
+    return {rank: max(c, key=lambda lvl: (c[lvl], lvl)) for rank, c in sorted(counts.items())}
+
+
+def _core_share(facts: Facts) -> float:
+    try:
+        return float(facts.assumption_value("assumption-template-core", str(TEMPLATE_CORE_SHARE)))
+    except ValueError:
+        return TEMPLATE_CORE_SHARE
+
+
+def position_profiles(facts: Facts) -> dict[str, Profile]:
+    """The profile of every position (and of each executive level, from the Executive role's sentences)."""
+    ranks = {lvl: d["rank"] for lvl, d in facts.levels.items() if d["group"] != "group-ex"}
+    technical = {s for s, d in facts.skills.items() if d["category"] == "Technical"}
+    by_rank = usual_levels(facts.templates, ranks, technical)
+    top = max(by_rank.values(), default=None)
+    share = _core_share(facts)
+    templates_of: dict[str, list[dict]] = defaultdict(list)
+    for template in facts.templates.values():
+        if template["position"]:
+            templates_of[template["position"]].append(template)
+    profiles = {}
+    for pid, p in sorted(facts.positions.items()):
+        templates = sorted(templates_of.get(pid, []), key=lambda t: t["reference"])
+        if templates:
+            profiles[pid] = _from_templates(templates, share)
+        else:
+            items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
+            level = by_rank.get(p["rank"], top)
+            profiles[pid] = Profile({s: level for item in items for s in item.skills}, "responsibilities")
+    executive_items = facts.role_items.get("role-executive", [])
+    for lid in facts.executive_levels:
+        profiles[lid] = Profile({s: top for item in executive_items for s in item.skills}, "responsibilities")
+    return profiles
+
+
+def _from_templates(templates: list[dict], share: float) -> Profile:
+    essential_in: dict[str, list[str]] = defaultdict(list)
+    levels: dict[str, int | None] = {}
+    assets = set()
+    for template in templates:
+        for r in template["requirements"]:
+            if r.essential:
+                if template["reference"] not in essential_in[r.skill]:
+                    essential_in[r.skill].append(template["reference"])
+                if r.level and (levels.get(r.skill) is None or r.level > levels[r.skill]):
+                    levels[r.skill] = r.level
+                levels.setdefault(r.skill, None)
+            else:
+                assets.add(r.skill)
+    need = share * len(templates)
+    core = {s: levels[s] for s, refs in sorted(essential_in.items()) if len(refs) >= need}
+    special = {s: refs for s, refs in sorted(essential_in.items()) if s not in core}
+    return Profile(
+        core, "official job template", tuple(t["reference"] for t in templates), special, tuple(sorted(assets - set(essential_in)))
+    )
