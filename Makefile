@@ -11,8 +11,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+# constraints.txt pins the exact versions tested (the linter and the browser driver included).
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
 # Compile the package once: where PYTHONDONTWRITEBYTECODE is set, every cold command would recompile it.
@@ -21,7 +22,7 @@ bytecode: $(STAMP)
 	$(BIN)/python -m compileall -q graph
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 ## build: build every output into outputs/ (the main job; no server needed)
@@ -35,7 +36,7 @@ chromium:
 ## test: install the test dependencies and Chromium, then run every test (browser and server tests included) and the linter
 test: $(TEST_STAMP) bytecode chromium
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## bench: the benchmarks (build, mobility, SPARQL, career-map load); each prints medians
 bench: $(STAMP) bytecode

@@ -11,32 +11,8 @@ from pathlib import Path
 import click
 
 from graph import __version__
-from graph.errors import CareersError, InputFileError, ValidationFailed
-
-EXIT_VIOLATIONS = 1
-EXIT_BAD_INPUT = 2
-
-EXTRA = click.Path(dir_okay=False, path_type=Path)
-
-
-def fail(message: str, code: int) -> None:
-    """Print ``error: message`` to stderr and exit with ``code``."""
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
-
-
-def run(action, *, writes: bool = False):
-    """Call ``action()`` and map the library's exceptions to messages and exit codes."""
-    unchanged = "; nothing was written" if writes else ""
-    try:
-        return action()
-    except ValidationFailed as exc:
-        click.echo(exc.report.text(), err=True)
-        fail(f"the data does not satisfy the shapes{unchanged}", EXIT_VIOLATIONS)
-    except InputFileError as exc:
-        fail(f"{exc}{unchanged}", EXIT_BAD_INPUT)
-    except CareersError as exc:
-        fail(str(exc), EXIT_BAD_INPUT)
+from graph.commands import mobility, sparql
+from graph.commands.support import EXIT_VIOLATIONS, EXTRA, run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,4 +66,5 @@ def validate(extra: tuple[Path, ...]) -> None:
         sys.exit(EXIT_VIOLATIONS)
 
 
-from graph.commands import mobility, sparql  # noqa: E402, F401  (they add their commands to `main`)
+for command in (*sparql.COMMANDS, *mobility.COMMANDS):
+    main.add_command(command)

@@ -90,7 +90,7 @@ def main() -> None:
         from graph.mobility.paths import best_paths
         from graph.mobility.similarity import stream_similarity
 
-        facts, model, _, source = analyse_built([nt])
+        facts, model, source = analyse_built(nt.read_bytes())
         sims = stream_similarity(facts)
         G = model.graph()
         timings = {

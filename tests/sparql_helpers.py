@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import queue
 import re
 import socket
 import subprocess
@@ -22,19 +23,27 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def careers_serve(*args: str):
-    """Start `careers serve` on a free port; yield its base URL; stop it afterwards."""
+def careers_serve(data: str, *args: str, deadline: float = 60.0):
+    """Start `careers serve` on the built N-Triples ``data`` on a free port; yield its base URL; stop it afterwards.
+
+    Waits for the line that says where it listens, for ``deadline`` seconds at most.
+    """
     process = subprocess.Popen(
-        [sys.executable, "-m", "graph", "serve", "--port", "0", *args],
+        [sys.executable, "-m", "graph", "serve", "--port", "0", "--data", data, *args],
         cwd=ROOT,
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
     )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
     try:
-        line = process.stderr.readline()
+        try:
+            line = lines.get(timeout=deadline)
+        except queue.Empty:
+            raise AssertionError(f"careers serve did not say where it listens within {deadline} s") from None
         match = re.search(r"at (http://[\d.]+:\d+)/sparql", line)
-        assert match, f"careers serve did not start: {line}{process.stderr.read() if process.poll() is not None else ''}"
+        assert match, f"careers serve did not start: {line}"
         yield match.group(1)
     finally:
         process.terminate()

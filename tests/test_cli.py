@@ -54,7 +54,17 @@ def test_malformed_extra_exits_2_with_file_line_and_column(runner, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_build_prints_a_summary(runner, tmp_path):
+def test_build_prints_a_summary(runner, tmp_path, build_result, monkeypatch):
+    import graph.build
+
+    asked = []
+    monkeypatch.setattr(graph.build, "build", lambda extra, out_dir: asked.append((extra, out_dir)) or build_result)
     result = runner.invoke(main, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "13 WorkStream" in result.output and "72 Position" in result.output
+    assert asked == [((), tmp_path)]
+    assert result.output.splitlines() == [
+        f"built {build_result.triples} triples: 13 WorkStream, 15 Level, 9 Role, 72 Position, 100 Responsibility, 10 Expertise, "
+        "11 FunctionalArea, 394 Skill, 31 JobTemplate, 220 SkillLink, 5 StaffingRule, 24 PayRange, 610 Progression, 6 Program, 5 EntryRoute",
+        "validated: conforms to ontology/shapes.ttl",
+        f"wrote 41 files to {build_result.out_dir}: html/, knowledge-graph.jsonld, knowledge-graph.nt, knowledge-graph.ttl, reports/, void.ttl",
+    ]

@@ -86,7 +86,7 @@ def _payload(page: Path) -> dict:
 
 
 def test_career_map_holds_the_mobility_model(html, model):
-    from graph.viz.views import map_moves
+    from graph.viz.career_map import map_moves
 
     data = _payload(html / "career-map.html")
     assert len(data["edges"]) == len(map_moves(model))
@@ -176,6 +176,7 @@ class Visit:
         self.context.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", [f"{p}{suffix}" for p in PAGES for suffix in ("", ".fr")])
 def test_each_page_loads_offline_without_errors(browser, html, name):
     visit = Visit(browser, html / f"{name}.html")
@@ -193,6 +194,7 @@ def test_each_page_loads_offline_without_errors(browser, html, name):
         visit.close()
 
 
+@pytest.mark.browser
 def test_searching_for_a_role_selects_it(browser, html):
     visit = Visit(browser, html / "career-map.html")
     try:
@@ -209,6 +211,7 @@ def test_searching_for_a_role_selects_it(browser, html):
         visit.close()
 
 
+@pytest.mark.browser
 def test_clicking_a_node_shows_its_details(browser, html):
     visit = Visit(browser, html / "career-map.html")
     try:
@@ -237,6 +240,7 @@ def test_clicking_a_node_shows_its_details(browser, html):
         visit.close()
 
 
+@pytest.mark.browser
 def test_filters_and_reset(browser, html):
     visit = Visit(browser, html / "knowledge-graph.html")
     try:
@@ -249,6 +253,7 @@ def test_filters_and_reset(browser, html):
         visit.close()
 
 
+@pytest.mark.browser
 def test_a_label_that_tries_to_inject_markup_stays_text(browser, html):
     visit = Visit(browser, html / "knowledge-graph.html")
     try:
@@ -283,6 +288,7 @@ def on_demand(html, tmp_path_factory):
     return path_page, focus_page
 
 
+@pytest.mark.browser
 def test_a_path_page_highlights_the_path(browser, on_demand):
     path_page, _ = on_demand
     text = path_page.read_text(encoding="utf-8")
@@ -299,6 +305,7 @@ def test_a_path_page_highlights_the_path(browser, on_demand):
         visit.close()
 
 
+@pytest.mark.browser
 def test_a_focus_page_shows_the_neighbourhood(browser, on_demand):
     _, focus_page = on_demand
     data = _payload(focus_page)

@@ -117,3 +117,16 @@ def test_query_stops_at_the_time_limit(built_nt):
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     result = CliRunner().invoke(main, ["query", slow, "--data", built_nt, "--timeout", "1"])
     assert result.exit_code == 2 and "time limit" in result.output
+
+
+def test_query_is_refused_before_any_data_is_loaded_or_built(monkeypatch):
+    import graph.build
+
+    def no_loading(*_):
+        raise AssertionError("the graph was loaded before the guard refused the query")
+
+    monkeypatch.setattr(graph.build, "built_graph", no_loading)
+    refused = CliRunner().invoke(main, ["query", "INSERT DATA { <a> <b> <c> }"])
+    assert refused.exit_code == 2 and "read-only" in refused.output
+    refused = CliRunner().invoke(main, ["query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"])
+    assert refused.exit_code == 2 and "SERVICE" in refused.output

@@ -20,10 +20,12 @@ from graph.sparql.server import MAX_REQUEST_BYTES
 
 SELECT = "SELECT ?label WHERE { gcd:role-director rdfs:label ?label } ORDER BY ?label"
 
+pytestmark = pytest.mark.server
+
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    with careers_serve("--timeout", "2", "--limit", "100") as url:
+def base(built_nt):
+    with careers_serve(built_nt, "--timeout", "2", "--limit", "100") as url:
         yield url
 
 
@@ -258,8 +260,8 @@ def test_no_cors_by_default(base):
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_cors_only_when_asked_and_never_with_credentials():
-    with careers_serve("--cors", "https://app.example") as url:
+def test_cors_only_when_asked_and_never_with_credentials(built_nt):
+    with careers_serve(built_nt, "--cors", "https://app.example") as url:
         _, headers, _ = request(f"{url}/sparql?query={quote(SELECT)}", headers={"Origin": "https://app.example"})
         assert headers["Access-Control-Allow-Origin"] == "https://app.example"
         assert "Access-Control-Allow-Credentials" not in headers
@@ -274,7 +276,7 @@ def test_binds_loopback_by_default(base):
 # ---------------------------------------------------------------- the canary: no query reaches another server
 
 
-def test_no_query_makes_the_canary_receive_a_request(base):
+def test_no_query_makes_the_canary_receive_a_request(base, built_nt):
     canary = Canary()
     try:
         c = canary.url
@@ -314,14 +316,14 @@ def test_no_query_makes_the_canary_receive_a_request(base):
 
         for query in attempts:
             for engine in ("oxigraph", "rdflib"):
-                CliRunner().invoke(main, ["query", query, "--engine", engine])
+                CliRunner().invoke(main, ["query", query, "--engine", engine, "--data", built_nt])
         assert canary.requests == []
     finally:
         canary.close()
 
 
 @pytest.mark.parametrize("nested", [False, True])
-def test_a_comment_ended_by_a_carriage_return_hides_nothing(base, nested):
+def test_a_comment_ended_by_a_carriage_return_hides_nothing(base, built_nt, nested):
     """The reported hole: after `#` and CR, Oxigraph reads SERVICE (a comment ends at CR or LF); so does the guard now."""
     canary = Canary()
     try:
@@ -339,7 +341,7 @@ def test_a_comment_ended_by_a_carriage_return_hides_nothing(base, nested):
         from graph.cli import main
 
         for engine in ("oxigraph", "rdflib"):
-            result = CliRunner().invoke(main, ["query", query, "--engine", engine])
+            result = CliRunner().invoke(main, ["query", query, "--engine", engine, "--data", built_nt])
             assert result.exit_code == 2 and "SERVICE is not allowed" in result.output
         assert canary.requests == []
     finally:
@@ -361,12 +363,12 @@ def test_the_canary_notices_an_unguarded_engine():
         canary.close()
 
 
-def test_serves_the_html_pages_and_nothing_beside_them(tmp_path):
+def test_serves_the_html_pages_and_nothing_beside_them(tmp_path, built_nt):
     pages = tmp_path / "html"
     pages.mkdir()
     (pages / "index.html").write_text("<!DOCTYPE html><title>pages</title>", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("not for the web", encoding="utf-8")
-    with careers_serve("--html-dir", str(pages)) as url:
+    with careers_serve(built_nt, "--html-dir", str(pages)) as url:
         status, headers, body = request(f"{url}/html/index.html")
         assert status == 200 and headers["Content-Type"].startswith("text/html") and b"<title>pages</title>" in body
         assert request(f"{url}/html/../secret.txt")[0] == 404

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from graph.cli import EXTRA, main, run
+from graph.commands.support import EXTRA, run
 from graph.tables import FORMATS, render
 
 
@@ -22,13 +22,20 @@ def output_options(command):
     )(command)
 
 
+def _built(data: tuple[Path, ...]) -> bytes:
+    """The built graph's N-Triples (``--data``, ``outputs/``, or a build in memory, with a note)."""
+    from graph.build import built_graph
+
+    nt, origin = run(lambda: built_graph(list(data) or None))
+    if not data and "memory" in origin:
+        click.echo(f"note: using {origin}", err=True)
+    return nt
+
+
 def _analysis(data: tuple[Path, ...]):
     from graph.mobility.analysis import analyse_built
 
-    facts, model, origin, source = run(lambda: analyse_built(list(data) or None))
-    if not data and "memory" in origin:
-        click.echo(f"note: using {origin}", err=True)
-    return facts, model, source
+    return analyse_built(_built(data))
 
 
 def _resolve(nodes, name: str, kinds=None) -> str:
@@ -56,10 +63,8 @@ def _echo(text: str) -> None:
 def _source(data: tuple[Path, ...]):
     """An Oxigraph source over the built graph, for `careers graph`, which needs no mobility analysis."""
     from graph.mobility.source import OxigraphSource
-    from graph.sparql.source import built_graph
 
-    nt, _ = run(lambda: built_graph(list(data) or None))
-    return OxigraphSource.from_ntriples(nt)
+    return OxigraphSource.from_ntriples(_built(data))
 
 
 def _write_page(path: Path, html: str) -> None:
@@ -98,7 +103,7 @@ def _print_step(number: int, record: dict) -> None:
         _echo(fill(f"the page says: “{quote}”"))
 
 
-@main.command()
+@click.command()
 @click.argument("source")
 @click.argument("target")
 @click.option("-k", "k", default=3, show_default=True, help="How many paths, cheapest first.")
@@ -160,7 +165,7 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, act
     _echo(render(rows, fmt))
 
 
-@main.command()
+@click.command()
 @click.argument("source")
 @click.argument("target")
 @output_options
@@ -196,7 +201,7 @@ def gap(source, target, fmt, data) -> None:
     _echo(render(rows, fmt))
 
 
-@main.command()
+@click.command()
 @click.argument("thing")
 @output_options
 def show(thing, fmt, data) -> None:
@@ -234,7 +239,7 @@ def show(thing, fmt, data) -> None:
             _echo(textwrap.fill(f"{key}: {value}", width=110, subsequent_indent="    "))
 
 
-@main.command()
+@click.command()
 @output_options
 def ladders(fmt, data) -> None:
     """Where each role exists in each IT stream, each stream's entry level, the top of each path, and what they pay.
@@ -247,7 +252,7 @@ def ladders(fmt, data) -> None:
     _echo(render(ladder_rows(facts, model.nodes), fmt))
 
 
-@main.command()
+@click.command()
 @click.option("--top", default=10, show_default=True, help="Rows per table.")
 @output_options
 def mobility(top, fmt, data) -> None:
@@ -268,7 +273,7 @@ def mobility(top, fmt, data) -> None:
         _echo(render(rows, fmt))
 
 
-@main.command()
+@click.command()
 @click.option("--focus", required=True, help="The node at the centre: a position, stream, role, skill, program ...")
 @click.option("--radius", default=1, show_default=True, type=click.IntRange(1, 4), help="How many links out from the focus.")
 @click.option("--html", "html_file", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The page to write.")
@@ -288,3 +293,14 @@ def graph(focus, radius, html_file, lang, data) -> None:
     nodes = {n: {"label": english.get(n, n), "kind": kind} for n, kind in kg.kinds.items()}
     node = _resolve(nodes, focus)
     _write_page(html_file, focus_page(source, node, radius, lang))
+
+
+COMMANDS = (
+    path,
+    gap,
+    show,
+    ladders,
+    mobility,
+    graph,
+)
+"""The commands this module adds to ``careers``."""

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from graph.cli import EXIT_BAD_INPUT, EXTRA, fail, main, run
+from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
 from graph.errors import CareersError
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
 
 
-@main.command()
+@click.command()
 @click.argument("query", required=False)
 @click.option(
     "--format",
@@ -42,8 +42,9 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
 
     Example: careers query "SELECT ?l WHERE { gcd:role-director rdfs:label ?l }"
     """
+    from graph.build import built_graph
     from graph.paths import named_queries
-    from graph.sparql.source import built_graph, query_question, query_text
+    from graph.sparql.source import query_question, query_text
 
     if list_queries:
         for name, path in named_queries().items():
@@ -51,10 +52,17 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
         return
     if not query:
         fail("give a query (text, @file.rq or a name from `careers query --list`)", EXIT_BAD_INPUT)
-    from graph.sparql.guard import QuerySyntaxError
+    from graph.sparql.guard import QuerySyntaxError, inspect_query
     from graph.sparql.workers import WorkerPool
 
     text = run(lambda: query_text(query))
+    try:  # refused before any data is loaded or built
+        inspect_query(text)
+    except QuerySyntaxError as exc:
+        click.echo(exc.caret(), err=True)
+        fail(str(exc), EXIT_BAD_INPUT)
+    except CareersError as exc:
+        fail(str(exc), EXIT_BAD_INPUT)
     nt, origin = run(lambda: built_graph(list(data)))
     if not data and "memory" in origin:
         click.echo(f"note: querying {origin}", err=True)
@@ -73,7 +81,7 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
         click.echo(f"note: only the first {row_limit} rows are shown (--limit)", err=True)
 
 
-@main.command()
+@click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; 127.0.0.1 keeps the endpoint to this machine.")
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on (0 picks a free one).")
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) to serve [default: outputs/knowledge-graph.nt].")
@@ -98,9 +106,9 @@ def serve(
 
     Example: careers serve --port 8080   (then open http://127.0.0.1:8080/)
     """
+    from graph.build import built_graph
     from graph.paths import DEFAULT_OUTPUTS
     from graph.sparql.server import Endpoint, make_server
-    from graph.sparql.source import built_graph
     from graph.sparql.workers import WorkerPool
 
     nt, origin = run(lambda: built_graph(list(data)))
@@ -125,7 +133,7 @@ def serve(
         pool.close()
 
 
-@main.command()
+@click.command()
 @click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph).")
 @click.option(
     "--graph", "graph_iri", default=None, help="Named graph to replace [default: https://w3id.org/gc-digital-careers/id/dataset]."
@@ -137,9 +145,9 @@ def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tup
 
     Example: careers publish --endpoint http://127.0.0.1:7878/store
     """
+    from graph.build import built_graph
     from graph.sparql.publish import DEFAULT_GRAPH
     from graph.sparql.publish import publish as upload
-    from graph.sparql.source import built_graph
 
     nt, origin = run(lambda: built_graph(list(data)))
     target = None if default_graph else graph_iri or DEFAULT_GRAPH
@@ -147,3 +155,11 @@ def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tup
     where = "the default graph" if target is None else target
     count = nt.count(b"\n")
     click.echo(f"published {count} triples from {origin} to {endpoint} ({where}): HTTP {status}")
+
+
+COMMANDS = (
+    query,
+    serve,
+    publish,
+)
+"""The commands this module adds to ``careers``."""

@@ -11,8 +11,6 @@ Examples
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from graph.mobility.facts import Facts, read_facts
 from graph.mobility.moves import MobilityModel
 from graph.mobility.source import OxigraphSource
@@ -22,18 +20,12 @@ __all__ = ["analyse", "analyse_built"]
 
 def analyse(g) -> tuple[Facts, MobilityModel]:
     """Facts and mobility model of an rdflib graph (queried through an Oxigraph copy: 40x faster than rdflib)."""
-    facts = read_facts(OxigraphSource.from_ntriples(g.serialize(format="nt").encode("utf-8")))
-    return facts, MobilityModel(facts)
+    facts, model, _ = analyse_built(g.serialize(format="nt").encode("utf-8"))
+    return facts, model
 
 
-def analyse_built(data: list[Path] | None = None) -> tuple[Facts, MobilityModel, str, OxigraphSource]:
-    """Facts, model, origin and the source they were read from (for pages that need more of the graph).
-
-    From ``outputs/knowledge-graph.nt`` (or ``data``), else a build in memory.
-    """
-    from graph.sparql.source import built_graph
-
-    nt, origin = built_graph(data)
+def analyse_built(nt: bytes) -> tuple[Facts, MobilityModel, OxigraphSource]:
+    """Facts, model and the source they were read from (for pages that need more of the graph), from built N-Triples."""
     source = OxigraphSource.from_ntriples(nt)
     facts = read_facts(source)
-    return facts, MobilityModel(facts), origin, source
+    return facts, MobilityModel(facts), source

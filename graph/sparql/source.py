@@ -1,4 +1,4 @@
-"""Where a query's text and the data to query come from: named queries, ``@file.rq`` or text; built files or a build.
+"""Where a query's text comes from: the name of a named query, ``@file.rq``, or the text itself.
 
 Examples
 --------
@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.errors import InputFileError
-from graph.paths import DEFAULT_OUTPUTS, named_queries
+from graph.paths import named_queries
 
-__all__ = ["built_graph", "query_question", "query_text"]
+__all__ = ["query_question", "query_text"]
 
 
 def query_text(spec: str) -> str:
@@ -36,22 +36,3 @@ def query_question(path: Path) -> str:
         if line.startswith("# Question:"):
             return line.removeprefix("# Question:").strip()
     return ""
-
-
-def built_graph(data: list[Path] | None = None, *, outputs: Path = DEFAULT_OUTPUTS) -> tuple[bytes, str]:
-    """The N-Triples to query and where they came from.
-
-    ``data`` names built files to use (``.nt``); by default ``outputs/knowledge-graph.nt`` from
-    ``careers build``. Without it, the graph is built in memory (slower), and the origin says so.
-    """
-    paths = data or [outputs / "knowledge-graph.nt"]
-    if all(path.is_file() for path in paths):
-        return b"".join(path.read_bytes() for path in paths), ", ".join(map(str, paths))
-    if data:
-        missing = next(path for path in paths if not path.is_file())
-        raise InputFileError(str(missing), "no such file")
-    from graph.build import analysed_knowledge_base
-    from graph.serialize import serialize
-
-    kb, *_ = analysed_knowledge_base()
-    return serialize(kb.g, "nt").encode("utf-8"), "the shipped data, built in memory (run `careers build` to query faster)"

@@ -14,48 +14,16 @@ import jinja2
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel
 from graph.mobility.source import Source
+from graph.viz.career_map import career_map, map_legend
 from graph.viz.data import knowledge_graph, labels, ontology
+from graph.viz.graph_views import knowledge_graph_view, ontology_view
 from graph.viz.i18n import LANGUAGES, text
 from graph.viz.page import render, static_text
-from graph.viz.views import career_map, knowledge_graph_view, map_legend, ontology_view, stream_mobility
+from graph.viz.stream_view import stream_mobility
 
 __all__ = ["PAGES", "focus_page", "html_files", "html_files_from_ntriples", "path_page"]
 
 PAGES = ("career-map", "stream-mobility", "knowledge-graph", "ontology")
-
-_SUMMARIES = {
-    "career-map": (
-        "Career map",
-        "Every position by stream and level, with entry routes below and executive levels above. Follow promotions, "
-        "deployments, entries and executive appointments, each with the staffing rule that allows it, its skill gap and the source's words.",
-        "Carte des carrières",
-        "Tous les postes par volet et par niveau, avec les voies d'accès en bas et les niveaux de direction en "
-        "haut. Suivez promotions, mutations, entrées et nominations à la direction, chacune avec la règle de dotation qui la permet, "
-        "son écart de compétences et les mots de la source.",
-    ),
-    "stream-mobility": (
-        "Stream mobility",
-        "The 13 work streams linked by the official skills their responsibilities share. The wider the line, the more alike.",
-        "Mobilité entre volets",
-        "Les 13 volets de travail reliés par les compétences officielles que partagent leurs responsabilités. Plus le trait est large, "
-        "plus ils se ressemblent.",
-    ),
-    "knowledge-graph": (
-        "Knowledge graph",
-        "Everything in the knowledge graph, grouped by kind. Hide the kinds you do not need and select a "
-        "node to read its definition and the source's words.",
-        "Graphe de connaissances",
-        "Tout le graphe de connaissances, groupé par type. Masquez les types inutiles et "
-        "sélectionnez un nœud pour lire sa définition et les mots de la source.",
-    ),
-    "ontology": (
-        "Ontology",
-        "The classes and properties that structure the graph, and the standard vocabularies they reuse. Useful to write SPARQL queries.",
-        "Ontologie",
-        "Les classes et propriétés qui structurent le graphe, et les vocabulaires normalisés qu'elles réutilisent. "
-        "Utile pour écrire des requêtes SPARQL.",
-    ),
-}
 
 _INDEX = jinja2.Environment(autoescape=True).from_string(
     """<!DOCTYPE html>
@@ -88,7 +56,10 @@ _INDEX = jinja2.Environment(autoescape=True).from_string(
 
 def _index(lang: str, legend: list[tuple[str, str, str]]) -> str:
     suffix = "" if lang == "en" else f".{lang}"
-    views = [(f"{slug}{suffix}.html", *(_SUMMARIES[slug][:2] if lang == "en" else _SUMMARIES[slug][2:])) for slug in PAGES]
+    views = [
+        (f"{slug}{suffix}.html", text(lang, f"{slug.replace('-', '_')}_title"), text(lang, f"{slug.replace('-', '_')}_summary"))
+        for slug in PAGES
+    ]
     other = "fr" if lang == "en" else "en"
     return _INDEX.render(
         lang=lang,

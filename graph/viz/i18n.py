@@ -65,10 +65,143 @@ _WORDS = {
         "Each view below opens an interactive graph that works offline in any browser. Select a node to see what the source says about it; every page also has a text version.",
         "Chaque vue ci-dessous ouvre un graphe interactif qui fonctionne hors ligne dans tout navigateur. Sélectionnez un nœud pour voir ce qu'en dit la source ; chaque page a aussi une version texte.",
     ),
+    "career_map_title": (
+        "Career map",
+        "Carte des carrières",
+    ),
+    "career_map_description": (
+        "Positions by stream (across, grouped by community) and level (up); entry routes below, executive levels above. Each line is a move as the Government of Canada makes them, named by the staffing rule that allows it; thick lines are moves the source states. Each position shows its cheapest deployment and promotion into another stream (all the others are allowed too); mid-career professionals may enter at any position.",
+        "Les postes par volet (en largeur, groupés par communauté) et par niveau (en hauteur) ; les voies d'accès en bas, les niveaux de direction en haut. Chaque trait est un déplacement tel que le gouvernement du Canada les fait, nommé par la règle de dotation qui le permet ; les traits épais sont énoncés par la source. Chaque poste montre sa mutation et sa promotion dans un autre volet les moins coûteuses (les autres sont aussi permises) ; les professionnels en milieu de carrière peuvent entrer à tout poste.",
+    ),
+    "stream_mobility_title": (
+        "Stream mobility",
+        "Mobilité entre volets",
+    ),
+    "stream_mobility_description": (
+        "The 13 work streams of IT, Information and Data Governance and the Data Centre of Expertise. The wider the line, the more official skills (GC Digital Talent) two streams' responsibilities call on in common (weighted Jaccard, inferred by this tool); select a line to see which. Which moves exist is decided by the staffing rules (see the career map), not by this similarity.",
+        "Les 13 volets de la TI, de la gouvernance de l'information et des données et du Centre d'expertise en données. Plus le trait est large, plus les responsabilités des deux volets font appel aux mêmes compétences officielles (Talents numériques du GC ; Jaccard pondéré, inféré par l'outil) ; sélectionnez un trait pour les voir. Les déplacements possibles sont fixés par les règles de dotation (voir la carte des carrières), pas par cette similarité.",
+    ),
+    "ontology_title": (
+        "Ontology",
+        "Ontologie",
+    ),
+    "ontology_description": (
+        "The classes of the gc-digital-careers ontology, the standard vocabularies they extend (SKOS, W3C ORG, schema.org, PROV-O) and the object properties between them. Select a class for its definition and properties.",
+        "Les classes de l'ontologie, les vocabulaires normalisés qu'elles étendent (SKOS, ORG du W3C, schema.org, PROV-O) et les propriétés d'objet qui les relient. Sélectionnez une classe pour sa définition et ses propriétés.",
+    ),
+    "around_title": (
+        "Around {name}",
+        "Autour de {name}",
+    ),
+    "around_description": (
+        "Everything within {radius} link(s) of {name} in the knowledge graph.",
+        "Tout ce qui est à {radius} lien(s) ou moins de {name} dans le graphe.",
+    ),
+    "knowledge_graph_title": (
+        "Knowledge graph",
+        "Graphe de connaissances",
+    ),
+    "knowledge_graph_description": (
+        "Every stream, role, position, responsibility, official skill, job template, staffing rule, program, level and stated progression of the knowledge graph, grouped by kind. Untick a kind to hide it; select a node to see its definition and the source's words.",
+        "Tous les volets, rôles, postes, responsabilités, compétences officielles, modèles d'emploi, règles de dotation, programmes, niveaux et progressions énoncées du graphe, groupés par type. Décochez un type pour le masquer ; sélectionnez un nœud pour voir sa définition et les mots de la source.",
+    ),
+    "entry_routes": (
+        "Entry routes",
+        "Voies d'accès",
+    ),
+    "skill_similarity": (
+        "official-skill similarity",
+        "similarité des compétences officielles",
+    ),
+    "skill_similarity_legend": (
+        "shared official skills (width: similarity)",
+        "compétences officielles communes (largeur : similarité)",
+    ),
+    "class": (
+        "class",
+        "classe",
+    ),
+    "reused_vocabulary": (
+        "reused vocabulary",
+        "vocabulaire réutilisé",
+    ),
+    "ontology_classes": (
+        "classes of the ontology",
+        "classes de l'ontologie",
+    ),
+    "reused_vocabularies": (
+        "reused vocabularies",
+        "vocabulaires réutilisés",
+    ),
+    "object_property": (
+        "object property (domain → range)",
+        "propriété d'objet (domaine → portée)",
+    ),
+    "promotion": (
+        "promotion in one's own stream and path",
+        "promotion dans son volet et son cheminement",
+    ),
+    "promotion elsewhere": (
+        "promotion into another stream or path",
+        "promotion dans un autre volet ou cheminement",
+    ),
+    "deployment": (
+        "deployment (same level)",
+        "mutation (même niveau)",
+    ),
+    "acting appointment": (
+        "acting appointment",
+        "nomination intérimaire",
+    ),
+    "entry": (
+        "entry",
+        "entrée",
+    ),
+    "executive appointment": (
+        "executive appointment",
+        "nomination à la direction",
+    ),
+    "position": (
+        "position",
+        "poste",
+    ),
+    "unstated position": (
+        "position at a level the source does not state (hollow)",
+        "poste à un niveau que la source n'énonce pas (creux)",
+    ),
+    "entry route": (
+        "entry route",
+        "voie d'accès",
+    ),
+    "executive": (
+        "executive level",
+        "niveau de direction",
+    ),
+    "stream": (
+        "work stream",
+        "volet de travail",
+    ),
+    "career_map_summary": (
+        "Every position by stream and level, with entry routes below and executive levels above. Follow promotions, deployments, entries and executive appointments, each with the staffing rule that allows it, its skill gap and the source's words.",
+        "Tous les postes par volet et par niveau, avec les voies d'accès en bas et les niveaux de direction en haut. Suivez promotions, mutations, entrées et nominations à la direction, chacune avec la règle de dotation qui la permet, son écart de compétences et les mots de la source.",
+    ),
+    "stream_mobility_summary": (
+        "The 13 work streams linked by the official skills their responsibilities share. The wider the line, the more alike.",
+        "Les 13 volets de travail reliés par les compétences officielles que partagent leurs responsabilités. Plus le trait est large, plus ils se ressemblent.",
+    ),
+    "knowledge_graph_summary": (
+        "Everything in the knowledge graph, grouped by kind. Hide the kinds you do not need and select a node to read its definition and the source's words.",
+        "Tout le graphe de connaissances, groupé par type. Masquez les types inutiles et sélectionnez un nœud pour lire sa définition et les mots de la source.",
+    ),
+    "ontology_summary": (
+        "The classes and properties that structure the graph, and the standard vocabularies they reuse. Useful to write SPARQL queries.",
+        "Les classes et propriétés qui structurent le graphe, et les vocabulaires normalisés qu'elles réutilisent. Utile pour écrire des requêtes SPARQL.",
+    ),
 }
 
 
-def text(lang: str, key: str) -> str:
-    """The interface text ``key`` in ``lang`` (``en`` or ``fr``)."""
+def text(lang: str, key: str, **values) -> str:
+    """The interface text ``key`` in ``lang`` (``en`` or ``fr``), with ``values`` filled in (``{name}``)."""
     english, french = _WORDS[key]
-    return french if lang == "fr" else english
+    words = french if lang == "fr" else english
+    return words.format(**values) if values else words

@@ -1,0 +1,71 @@
+"""The stream-mobility view: the 13 streams on a circle, linked by the official skills their responsibilities share."""
+
+from __future__ import annotations
+
+import math
+
+from graph.mobility.facts import Facts, stream_order
+from graph.mobility.similarity import shared_evidence, stream_similarity
+from graph.viz.data import KnowledgeGraph
+from graph.viz.i18n import text
+from graph.viz.page import View
+from graph.viz.style import COMMUNITY_COLOURS, OPTIONS, community_names, edge_info, label_of, network
+
+__all__ = ["stream_mobility"]
+
+
+def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: KnowledgeGraph | None = None) -> View:
+    """The 13 streams on a circle; edge width by official-skill similarity; each edge lists the shared skills."""
+    order = stream_order(facts)
+    communities = community_names(facts, labels)
+    english = {s: d["label"] for s, d in facts.streams.items()}
+    net = network()
+    details = {}
+    for i, stream in enumerate(order):
+        angle = 2 * math.pi * i / len(order) - math.pi / 2
+        net.add_node(
+            stream,
+            label=label_of(labels, english, stream),
+            x=round(420 * math.cos(angle)),
+            y=round(420 * math.sin(angle)),
+            color=COMMUNITY_COLOURS[facts.streams[stream]["community"]],
+            shape="dot",
+            size=14,
+            filterValue=facts.streams[stream]["community"],
+        )
+        details[stream] = {
+            "label": label_of(labels, english, stream),
+            "kind": text(lang, "stream"),
+            "group": communities[facts.streams[stream]["community"]],
+            "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
+        }
+    edge_details = {}
+    for (a, b), score in sorted(stream_similarity(facts).items()):
+        if score < 0.05:
+            continue
+        shared, behind = shared_evidence(facts, a, b, top=6)
+        edge_id = f"{a}|{b}"
+        net.add_edge(a, b, id=edge_id, width=round(1 + 24 * score, 2), color="#1971c2", arrows={"to": {"enabled": False}}, smooth=False)
+        edge_details[edge_id] = edge_info(
+            label_of(labels, english, a),
+            label_of(labels, english, b),
+            text(lang, "skill_similarity"),
+            basis="inferred",
+            score=score,
+            evidence="; ".join(behind),
+            shared=shared,
+        )
+    filters = [(c, communities[c], True) for c in ("community-it", "community-idg", "community-dcoe")]
+    legend = [("dot", COMMUNITY_COLOURS[c], communities[c]) for c in ("community-it", "community-idg", "community-dcoe")]
+    legend.append(
+        (
+            "solid",
+            "#1971c2",
+            text(lang, "skill_similarity_legend"),
+        )
+    )
+    title = text(lang, "stream_mobility_title")
+    description = text(lang, "stream_mobility_description")
+    return View(
+        "stream-mobility", lang, title, description, net, details, edge_details, filters, legend, {**OPTIONS, "edges": {"smooth": False}}
+    )

@@ -1,0 +1,104 @@
+"""How the pages look: colours by community and kind, how each kind of move is drawn, vis-network options, small helpers.
+
+Examples
+--------
+>>> COMMUNITY_COLOURS["community-it"]
+'#26374a'
+>>> label_of({"a": "A (fr)"}, {"a": "A"}, "a"), label_of({}, {"a": "A"}, "a"), label_of({}, {}, "a")
+('A (fr)', 'A', 'a')
+"""
+
+from __future__ import annotations
+
+from pyvis.network import Network
+
+from graph.mobility.facts import Facts
+
+__all__ = ["COMMUNITY_COLOURS", "EDGE_STYLES", "KIND_COLOURS", "OPTIONS", "community_names", "edge_info", "label_of", "network"]
+
+COMMUNITY_COLOURS = {
+    "community-it": "#26374a",
+    "community-idg": "#2b8a3e",
+    "community-dcoe": "#b35900",
+    "community-digital-executives": "#7b2d8b",
+    None: "#6c757d",
+}
+EDGE_STYLES = {  # how a move is drawn: (colour, dashes)
+    "promotion": ("#26374a", False),
+    "promotion elsewhere": ("#1971c2", [8, 6]),
+    "deployment": ("#c2255c", [2, 6]),
+    "acting appointment": ("#f08c00", [8, 6]),
+    "entry": ("#adb5bd", False),
+    "executive appointment": ("#7b2d8b", False),
+}
+
+KIND_COLOURS = {
+    "stream": "#26374a",
+    "role": "#1971c2",
+    "position": "#4dabf7",
+    "responsibility": "#868e96",
+    "expertise": "#adb5bd",
+    "functional area": "#495057",
+    "skill": "#2b8a3e",
+    "skill family": "#69db7c",
+    "job template": "#0b7285",
+    "staffing rule": "#e8590c",
+    "assumption": "#fd7e14",
+    "pay range": "#d9480f",
+    "crosswalk": "#5c940d",
+    "program": "#7b2d8b",
+    "level": "#f08c00",
+    "community": "#c92a2a",
+    "group": "#e03131",
+    "entry route": "#6c757d",
+    "progression": "#e64980",
+    "reporting": "#ae3ec9",
+    "specialisation": "#0c8599",
+    "organisation": "#5f3dc4",
+    "team": "#15aabf",
+    "path": "#fab005",
+    "employment status": "#ced4da",
+    "qualification": "#d9480f",
+    "pay scale": "#d9480f",
+}
+
+
+OPTIONS = {
+    "physics": {"enabled": False},
+    "interaction": {"hover": True, "tooltipDelay": 200, "navigationButtons": False, "keyboard": {"enabled": True}, "multiselect": False},
+    "layout": {"improvedLayout": False, "randomSeed": 42},
+    "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.12}, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+    "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"}, "scaling": {"label": {"drawThreshold": 3}}},
+}
+
+
+def edge_info(source: str, target: str, kind: str, *, basis=None, score=None, evidence="", shared=(), quotes=(), **more) -> dict:
+    """What the details panel shows for a link (``more``: ``rule``, ``assumptions``, ``gap`` of a move)."""
+    return {
+        "from": source,
+        "to": target,
+        "kind": kind,
+        "basis": basis,
+        "score": score,
+        "evidence": evidence,
+        "shared": list(shared),
+        "quotes": list(quotes),
+        **more,
+    }
+
+
+def network() -> Network:
+    """An empty directed pyvis network whose scripts are inlined, not fetched (see `graph.viz.page`)."""
+    return Network(directed=True, cdn_resources="local")
+
+
+def label_of(labels: dict[str, str], english: dict[str, str], node: str) -> str:
+    """A node's label in the page's language, else in English, else its id."""
+    return labels.get(node) or english.get(node) or node
+
+
+def community_names(facts: Facts, labels: dict[str, str]) -> dict[str | None, str]:
+    """The career communities' names in the page's language (the executives' included)."""
+    names = {s["community"]: labels.get(s["community"], s["community_label"]) for s in facts.streams.values()}
+    names["community-digital-executives"] = labels.get("community-digital-executives", "Digital executives")
+    return names
