@@ -107,12 +107,14 @@ def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") 
     # the inferred moves too; if it or anything else fails, every file is dropped and nothing is written.
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         pool.submit(_prepare_charts)
+        from graph.coverage import coverage_files
         from graph.derive import derive
         from graph.describe import describe
         from graph.load import load
         from graph.mobility.report import chart_files, report_files
+        from graph.mobility.source import OxigraphSource
         from graph.serialize import FORMATS, serialize, serialize_all
-        from graph.viz.export import html_files_from_ntriples
+        from graph.viz.export import html_files
 
         kb = load(extra)
         derive(kb.g)
@@ -125,7 +127,9 @@ def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") 
         description = describe(kb.g, {name: len(data) for name, data in outputs.items()})
         outputs["void.ttl"] = serialize(description, "turtle").encode("utf-8")
         outputs.update(report_files(facts, model, charts=False))
-        outputs.update(html_files_from_ntriples(facts, model, outputs[GRAPH_STEM + ".nt"]))
+        built = OxigraphSource.from_ntriples(outputs[GRAPH_STEM + ".nt"])
+        outputs.update(html_files(facts, model, built))
+        outputs.update(coverage_files(built))
         outputs.update(charts.result())
     out = Path(out_dir)
     write_atomically(out, outputs)

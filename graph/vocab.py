@@ -15,11 +15,13 @@ class GCDC(DefinedNamespace):
 
     ActingAppointment: URIRef  # term: acting appointment
     Advanced: URIRef  # term: advanced
+    ApplicationRule: URIRef  # class: application rule
     Asset: URIRef  # term: asset
     Assumption: URIRef  # class: assumption
     Basis: URIRef  # class: basis
     Beginner: URIRef  # term: beginner
     Behavioural: URIRef  # term: behavioural
+    Benefit: URIRef  # class: benefit
     CareerCommunity: URIRef  # class: career community
     CareerPath: URIRef  # class: career path
     Competency: URIRef  # class: competency
@@ -86,6 +88,7 @@ class GCDC(DefinedNamespace):
     atLevel: URIRef  # term: at level
     audience: URIRef  # term: audience
     basis: URIRef  # term: basis
+    benefitOf: URIRef  # term: benefit of
     commit: URIRef  # term: commit
     community: URIRef  # term: community
     competencyLink: URIRef  # term: competency link
@@ -151,6 +154,7 @@ class GCDC(DefinedNamespace):
     requiresSkill: URIRef  # term: requires skill
     respondsTo: URIRef  # term: responds to
     retrieved: URIRef  # term: retrieved
+    ruleOf: URIRef  # term: rule of
     runBy: URIRef  # term: run by
     score: URIRef  # term: score
     sharedCompetency: URIRef  # term: shared competency

@@ -121,3 +121,25 @@ def test_jsonld_uses_the_project_context(built):
     data = json.loads((out / "knowledge-graph.jsonld").read_text(encoding="utf-8"))
     assert data["@context"]["gcd"] == "https://w3id.org/gc-digital-careers/id/"
     assert any(node["@id"] == "https://w3id.org/gc-digital-careers/id/role-director" for node in data["@graph"])
+
+
+@pytest.mark.slow
+def test_users_data_in_their_own_namespace_works_everywhere(tmp_path):
+    """A community, a stream and a position from examples/my-department.ttl: built, drawn, moved through, well-formed IRIs."""
+    out = tmp_path / "out"
+    result = build([ROOT / "examples" / "my-department.ttl"], out_dir=out)
+    assert result.counts["gcdc:WorkStream"] == 14 and result.counts["gcdc:Position"] == 73
+    nt = (out / "knowledge-graph.nt").read_text(encoding="utf-8")
+    assert "/id/https" not in nt and "/id/http" not in nt  # no foreign IRI pasted into ours
+    assert "<https://w3id.org/gc-digital-careers/id/position-it-02-analyst-cloud-operations>" in nt
+    page = (out / "html" / "career-map.html").read_text(encoding="utf-8")
+    assert 'value="https://example.org/my-department/community-cloud"' in page  # its own filter
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    moved = CliRunner().invoke(
+        main, ["path", "it-02 analyst cloud operations", "it-03 team lead it security", "--data", str(out / "knowledge-graph.nt")]
+    )
+    assert moved.exit_code == 0, moved.output
+    assert moved.output.startswith("Path 1: ")

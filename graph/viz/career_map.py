@@ -16,7 +16,17 @@ from graph.mobility.pay import pay_line
 from graph.viz.data import KnowledgeGraph
 from graph.viz.i18n import text
 from graph.viz.page import View
-from graph.viz.style import COMMUNITY_COLOURS, EDGE_STYLES, OPTIONS, community_names, edge_info, label_of, network
+from graph.viz.style import (
+    COMMUNITY_COLOURS,
+    EDGE_STYLES,
+    OPTIONS,
+    community_colour,
+    community_names,
+    edge_info,
+    label_of,
+    network,
+    stream_communities,
+)
 
 __all__ = ["MID_CAREER", "career_map", "edge_style", "map_legend", "map_moves"]
 
@@ -129,7 +139,7 @@ def career_map(
     for node in sorted(nodes):
         d = nodes[node]
         x, y = coords[node]
-        colour = "#dee2e6" if highlight and node not in on_path else COMMUNITY_COLOURS.get(d.get("community"))
+        colour = "#dee2e6" if highlight and node not in on_path else community_colour(d.get("community"))
         hollow = d["kind"] == "position" and not d["level_stated"]
         label = label_of(labels, english, node)
         short = label
@@ -190,7 +200,7 @@ def career_map(
             colour, width = ("#e03131", 5) if (u, v, move["kind"]) in path_moves else ("#e9ecef", width)
         net.add_edge(u, v, id=edge_id, color=colour, dashes=dashes, width=width)
         edge_details[edge_id] = _move_info(facts, move, labels, english, lang)
-    filters = [(c, communities[c], True) for c in ("community-it", "community-idg", "community-dcoe", "community-digital-executives")]
+    filters = [(c, communities[c], True) for c in (*stream_communities(facts), "community-digital-executives")]
     filters.append(("entry", text(lang, "entry_routes"), True))
     default_title = text(lang, "career_map_title")
     description = text(lang, "career_map_description")
@@ -211,10 +221,7 @@ def career_map(
 def map_legend(facts: Facts, lang: str, labels: dict[str, str]) -> list[tuple[str, str, str]]:
     """The career map's legend (the pages' index shows it too): communities, then how each kind of move is drawn."""
     communities = community_names(facts, labels)
-    legend = [
-        ("dot", COMMUNITY_COLOURS[c], communities[c])
-        for c in ("community-it", "community-idg", "community-dcoe", "community-digital-executives")
-    ]
+    legend = [("dot", community_colour(c), communities[c]) for c in (*stream_communities(facts), "community-digital-executives")]
     legend += [
         ("dot", COMMUNITY_COLOURS[None], text(lang, "entry route")),
         ("ring", COMMUNITY_COLOURS["community-idg"], text(lang, "unstated position")),

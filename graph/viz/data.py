@@ -45,6 +45,8 @@ KIND_OF_CLASS = {
     "StaffingRule": "staffing rule",
     "Assumption": "assumption",
     "PayRange": "pay range",
+    "Benefit": "benefit",
+    "ApplicationRule": "application rule",
     "Progression": "progression",
     "EntryRoute": "entry route",
     "EmploymentStatus": "employment status",

@@ -21,7 +21,7 @@ from graph.viz.i18n import LANGUAGES, text
 from graph.viz.page import render, static_text
 from graph.viz.stream_view import stream_mobility
 
-__all__ = ["PAGES", "focus_page", "html_files", "html_files_from_ntriples", "path_page"]
+__all__ = ["PAGES", "focus_page", "html_files", "path_page"]
 
 PAGES = ("career-map", "stream-mobility", "knowledge-graph", "ontology")
 
@@ -93,13 +93,6 @@ def html_files(facts: Facts, model: MobilityModel, source: Source) -> dict[str, 
             files[f"html/{view.filename()}"] = render(view).encode("utf-8")
         files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = _index(lang, map_legend(facts, lang, names)).encode("utf-8")
     return files
-
-
-def html_files_from_ntriples(facts: Facts, model: MobilityModel, nt: bytes) -> dict[str, bytes]:
-    """`html_files` over built N-Triples (what the build's worker process receives)."""
-    from graph.mobility.source import OxigraphSource
-
-    return html_files(facts, model, OxigraphSource.from_ntriples(nt))
 
 
 def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: str = "en") -> str:

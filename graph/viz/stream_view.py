@@ -9,7 +9,7 @@ from graph.mobility.similarity import shared_evidence, stream_similarity
 from graph.viz.data import KnowledgeGraph
 from graph.viz.i18n import text
 from graph.viz.page import View
-from graph.viz.style import COMMUNITY_COLOURS, OPTIONS, community_names, edge_info, label_of, network
+from graph.viz.style import OPTIONS, community_colour, community_names, edge_info, label_of, network, stream_communities
 
 __all__ = ["stream_mobility"]
 
@@ -28,7 +28,7 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: Knowled
             label=label_of(labels, english, stream),
             x=round(420 * math.cos(angle)),
             y=round(420 * math.sin(angle)),
-            color=COMMUNITY_COLOURS[facts.streams[stream]["community"]],
+            color=community_colour(facts.streams[stream]["community"]),
             shape="dot",
             size=14,
             filterValue=facts.streams[stream]["community"],
@@ -55,8 +55,8 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: Knowled
             evidence="; ".join(behind),
             shared=shared,
         )
-    filters = [(c, communities[c], True) for c in ("community-it", "community-idg", "community-dcoe")]
-    legend = [("dot", COMMUNITY_COLOURS[c], communities[c]) for c in ("community-it", "community-idg", "community-dcoe")]
+    filters = [(c, communities[c], True) for c in stream_communities(facts)]
+    legend = [("dot", community_colour(c), communities[c]) for c in stream_communities(facts)]
     legend.append(
         (
             "solid",

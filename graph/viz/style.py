@@ -4,17 +4,32 @@ Examples
 --------
 >>> COMMUNITY_COLOURS["community-it"]
 '#26374a'
+>>> community_colour("https://example.org/community-cloud") == community_colour("https://example.org/community-cloud")
+True
 >>> label_of({"a": "A (fr)"}, {"a": "A"}, "a"), label_of({}, {"a": "A"}, "a"), label_of({}, {}, "a")
 ('A (fr)', 'A', 'a')
 """
 
 from __future__ import annotations
 
+import zlib
+
 from pyvis.network import Network
 
 from graph.mobility.facts import Facts
 
-__all__ = ["COMMUNITY_COLOURS", "EDGE_STYLES", "KIND_COLOURS", "OPTIONS", "community_names", "edge_info", "label_of", "network"]
+__all__ = [
+    "COMMUNITY_COLOURS",
+    "EDGE_STYLES",
+    "KIND_COLOURS",
+    "OPTIONS",
+    "community_colour",
+    "community_names",
+    "edge_info",
+    "label_of",
+    "network",
+    "stream_communities",
+]
 
 COMMUNITY_COLOURS = {
     "community-it": "#26374a",
@@ -46,6 +61,8 @@ KIND_COLOURS = {
     "assumption": "#fd7e14",
     "pay range": "#d9480f",
     "crosswalk": "#5c940d",
+    "benefit": "#66a80f",
+    "application rule": "#1864ab",
     "program": "#7b2d8b",
     "level": "#f08c00",
     "community": "#c92a2a",
@@ -85,6 +102,23 @@ def edge_info(source: str, target: str, kind: str, *, basis=None, score=None, ev
         "quotes": list(quotes),
         **more,
     }
+
+
+_EXTRA_COLOURS = ("#0b7285", "#c2255c", "#5c940d", "#e8590c", "#364fc7", "#862e9c", "#a61e4d", "#087f5b")
+"""Colours for the career communities that users add in their own data, chosen by a stable hash of the community's id."""
+
+
+def community_colour(community: str | None) -> str:
+    """The colour of a community: the shipped ones', or one of `_EXTRA_COLOURS` for a community a user adds."""
+    if community in COMMUNITY_COLOURS:
+        return COMMUNITY_COLOURS[community]
+    return _EXTRA_COLOURS[zlib.crc32(str(community).encode("utf-8")) % len(_EXTRA_COLOURS)]
+
+
+def stream_communities(facts: Facts) -> list[str]:
+    """The communities that hold streams, in the source's order (users' own after the shipped ones)."""
+    order = {s["community"]: (s["community_order"], s["community"]) for s in facts.streams.values()}
+    return sorted(order, key=order.__getitem__)
 
 
 def network() -> Network:
