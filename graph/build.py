@@ -101,6 +101,18 @@ def analysed_knowledge_base(extra: Iterable[Path | str] = ()):
 
 def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") -> BuildResult:
     """Build the knowledge graph (plus ``extra`` files) and the reports into ``out_dir``; see the module docstring."""
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # The graph files (the largest) go to a staging folder beside the outputs as soon as they are made, and the rdflib
+    # graph is let go once validated and counted: a build's memory is the graph's, not the graph's and all its files'.
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}-build-", dir=out.parent) as staging:
+        outputs, result = _build_into(Path(staging), extra, out)
+        write_atomically(out, outputs, staged=Path(staging))
+    return result
+
+
+def _build_into(staging: Path, extra: Iterable[Path | str], out: Path) -> tuple[dict[str, bytes], BuildResult]:
+    """Make every output: the graph files in ``staging``, the others in memory (``{relative path: bytes}``)."""
     outputs: dict[str, bytes] = {}
     # A worker process, forked before anything heavy is imported, imports matplotlib while this process imports and
     # loads, then draws the charts (about 0.8 s) while this one validates and writes the HTML pages. Validation covers
@@ -109,11 +121,11 @@ def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") 
         pool.submit(_prepare_charts)
         from graph.coverage import coverage_files
         from graph.derive import derive
-        from graph.describe import describe
+        from graph.describe import describe, statistics
         from graph.load import load
         from graph.mobility.report import chart_files, report_files
         from graph.mobility.source import OxigraphSource
-        from graph.serialize import FORMATS, serialize, serialize_all
+        from graph.serialize import FORMATS, serialize, serialized
         from graph.viz.export import html_files
 
         kb = load(extra)
@@ -121,23 +133,23 @@ def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") 
         facts, model = _analyse(kb)
         charts = pool.submit(chart_files, facts, model)
         _write_back(kb, model)
-        for fmt, text in serialize_all(kb.g).items():
-            outputs[GRAPH_STEM + FORMATS[fmt]] = text.encode("utf-8")
+        sizes = {}
+        for fmt, data in serialized(kb.g):
+            name = GRAPH_STEM + FORMATS[fmt]
+            sizes[name] = (staging / name).write_bytes(data)
+            del data
         report = _validated(kb)
-        description = describe(kb.g, {name: len(data) for name, data in outputs.items()})
-        outputs["void.ttl"] = serialize(description, "turtle").encode("utf-8")
+        outputs["void.ttl"] = serialize(describe(kb.g, sizes), "turtle").encode("utf-8")
+        stats = statistics(kb.g)
+        counts = {kb.g.namespace_manager.normalizeUri(cls): n for cls, n in stats["per_class"].items()}
+        del kb  # the pages, the report and the coverage read the built N-Triples through Oxigraph
         outputs.update(report_files(facts, model, charts=False))
-        built = OxigraphSource.from_ntriples(outputs[GRAPH_STEM + ".nt"])
+        built = OxigraphSource.from_ntriples((staging / f"{GRAPH_STEM}.nt").read_bytes(), lenient=True)  # just written and validated
         outputs.update(html_files(facts, model, built))
         outputs.update(coverage_files(built))
         outputs.update(charts.result())
-    out = Path(out_dir)
-    write_atomically(out, outputs)
-    from graph.describe import statistics
-
-    stats = statistics(kb.g)
-    counts = {kb.g.namespace_manager.normalizeUri(cls): n for cls, n in stats["per_class"].items()}
-    return BuildResult(out_dir=out, files=sorted(outputs), triples=stats["triples"], counts=counts, report=report)
+    files = sorted([*outputs, *sizes])
+    return outputs, BuildResult(out_dir=out, files=files, triples=stats["triples"], counts=counts, report=report)
 
 
 def built_graph(data: list[Path] | None = None, *, outputs: Path | None = None) -> tuple[bytes, str]:
@@ -189,8 +201,15 @@ def _write_back(kb: KnowledgeBase, model) -> None:
     add_moves(kb.g, model.graph())
 
 
-def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write each ``{relative path: bytes}`` under ``out_dir`` via a temporary file and a rename."""
+def write_atomically(out_dir: Path, files: dict[str, bytes], *, staged: Path | None = None) -> None:
+    """Write each ``{relative path: bytes}`` under ``out_dir`` via a temporary file and a rename.
+
+    Files already written in ``staged`` (a folder on the same file system) are renamed into place first.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in sorted(staged.iterdir()) if staged else ():
+        os.chmod(path, 0o644)
+        os.replace(path, out_dir / path.name)
     for relative, data in sorted(files.items()):
         target = out_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)

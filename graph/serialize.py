@@ -17,13 +17,14 @@ Examples
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
 
 from graph.namespaces import PREFIXES, bind_prefixes
 
-__all__ = ["FORMATS", "serialize", "serialize_all"]
+__all__ = ["FORMATS", "serialize", "serialize_all", "serialized"]
 
 FORMATS = {"turtle": ".ttl", "nt": ".nt", "json-ld": ".jsonld"}
 """Formats `serialize` writes, with their file suffixes."""
@@ -37,28 +38,35 @@ def serialize(g: Graph, fmt: str) -> str:
 
 
 def serialize_all(g: Graph, formats=tuple(FORMATS)) -> dict[str, str]:
-    """Return ``g`` in each of ``formats``, from one sorted N-Triples text.
+    """Return ``g`` in each of ``formats``, from one sorted N-Triples text (see `serialized`)."""
+    return {fmt: data.decode("utf-8") for fmt, data in serialized(g, formats)}
 
-    rdflib writes the sorted N-Triples; Oxigraph (40 to 100 times faster than rdflib's writers) turns
-    them, in that order, into Turtle and JSON-LD (expanded, with the project's prefixes as context).
+
+def serialized(g: Graph, formats=tuple(FORMATS)) -> Iterator[tuple[str, bytes]]:
+    """Yield ``(format, UTF-8 bytes)`` for each of ``formats``, one at a time (a caller can write each and let it go).
+
+    rdflib writes the sorted N-Triples; Oxigraph (40 to 100 times faster than rdflib's writers) turns them, in that
+    order, into Turtle and JSON-LD (expanded, with the project's prefixes as context; one line per document part,
+    not indented: the file is for programs, and never parsed back into Python objects here).
     """
     if any(isinstance(node, BNode) for triple in g for node in triple):
         g = bind_prefixes(_copy(to_canonical_graph(g)))
-    lines = sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
-    nt = "\n".join(lines) + "\n"
-    out = {"nt": nt} if "nt" in formats else {}
+    lines = g.serialize(format="nt", encoding="utf-8").splitlines()
+    lines.sort()
+    nt = b"\n".join(line for line in lines if line.strip()) + b"\n"
+    del lines
+    if "nt" in formats:
+        yield "nt", nt
     if "turtle" in formats or "json-ld" in formats:
         from pyoxigraph import RdfFormat, parse
         from pyoxigraph import serialize as oxigraph_serialize
 
-        triples = list(parse(nt.encode("utf-8"), format=RdfFormat.N_TRIPLES))
         if "turtle" in formats:
-            out["turtle"] = oxigraph_serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
-        if "json-ld" in formats:
-            expanded = json.loads(oxigraph_serialize(triples, format=RdfFormat.JSON_LD))
-            document = {"@context": dict(sorted(PREFIXES.items())), "@graph": expanded}
-            out["json-ld"] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    return out
+            yield "turtle", oxigraph_serialize(parse(nt, format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE, prefixes=PREFIXES)
+        if "json-ld" in formats:  # Oxigraph's expanded array, wrapped as the graph of a document with the prefixes as context
+            expanded = oxigraph_serialize(parse(nt, format=RdfFormat.N_TRIPLES), format=RdfFormat.JSON_LD).strip()
+            context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False).encode("utf-8")
+            yield "json-ld", b'{"@context": ' + context + b',\n"@graph": ' + expanded + b"}\n"
 
 
 def _copy(source: Graph) -> Graph:

@@ -11,11 +11,13 @@ Examples
 
 from __future__ import annotations
 
+from graph.iris import GCD_IRI
 from graph.mobility.facts import Facts, read_facts
 from graph.mobility.moves import MobilityModel
+from graph.mobility.rdf import MOVE_PREFIX
 from graph.mobility.source import OxigraphSource
 
-__all__ = ["analyse", "analyse_built"]
+__all__ = ["analyse", "analyse_built", "without_moves"]
 
 
 def analyse(g) -> tuple[Facts, MobilityModel]:
@@ -24,8 +26,17 @@ def analyse(g) -> tuple[Facts, MobilityModel]:
     return facts, model
 
 
+def without_moves(nt: bytes) -> bytes:
+    """Built N-Triples without the moves the build wrote back (the model recomputes them): often most of the lines."""
+    skip = f"<{GCD_IRI}{MOVE_PREFIX}".encode()
+    return b"".join(line for line in nt.splitlines(keepends=True) if not line.startswith(skip))
+
+
 def analyse_built(nt: bytes) -> tuple[Facts, MobilityModel, OxigraphSource]:
-    """Facts, model and the source they were read from (for pages that need more of the graph), from built N-Triples."""
-    source = OxigraphSource.from_ntriples(nt)
+    """Facts, model and the source they were read from (for pages that need more of the graph), from built N-Triples.
+
+    The moves the build wrote back are left out of the source (`without_moves`).
+    """
+    source = OxigraphSource.from_ntriples(without_moves(nt), lenient=True)  # the build wrote and checked it
     facts = read_facts(source)
     return facts, MobilityModel(facts), source

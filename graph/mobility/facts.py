@@ -269,7 +269,8 @@ def _read_progressions(source: Source, facts: Facts) -> None:
     base: dict[str, dict] = {}
     for row in source.select(
         "SELECT ?p ?from ?to ?kind ?quote WHERE { ?p a gcdc:Progression ; gcdc:basis gcdc:Stated ; gcdc:fromState ?from ; "
-        "gcdc:toState ?to ; gcdc:progressionKind ?kind ; gcdc:quote ?quote }"
+        "gcdc:toState ?to ; gcdc:progressionKind ?kind ; gcdc:quote ?quote "
+        "FILTER NOT EXISTS { ?p gcdc:allowedBy ?rule } }"  # not the moves the build wrote back
     ):
         base[local(row["p"])] = {
             "id": local(row["p"]),

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["betweenness", "bridges", "ceilings", "pagerank"]
+__all__ = ["EXACT_UP_TO", "betweenness", "bridges", "ceilings", "pagerank"]
 
 CAREER_KINDS = ("position",)
 
@@ -43,9 +43,19 @@ def _simple(G: nx.MultiDiGraph) -> nx.DiGraph:
     return H
 
 
+EXACT_UP_TO = 300
+"""Betweenness is exact up to this many states; beyond, estimated from this many sources drawn with seed 42."""
+
+
 def betweenness(G: nx.MultiDiGraph) -> dict[str, float]:
-    """Cost-weighted betweenness centrality of positions, highest first (rounded to 4 places)."""
-    scores = nx.betweenness_centrality(_simple(G), weight="cost", normalized=True)
+    """Cost-weighted betweenness centrality of positions, highest first (rounded to 4 places).
+
+    Exact (one shortest-path search from every state) up to `EXACT_UP_TO` states; beyond, estimated from
+    `EXACT_UP_TO` sources (Brandes and Pich's sampling, seeded: the same graph gives the same scores).
+    """
+    H = _simple(G)
+    sample = EXACT_UP_TO if H.number_of_nodes() > EXACT_UP_TO else None
+    scores = nx.betweenness_centrality(H, k=sample, weight="cost", normalized=True, seed=42 if sample else None)
     kept = {n: round(s, 4) for n, s in scores.items() if G.nodes[n].get("kind") in CAREER_KINDS}
     return dict(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
 

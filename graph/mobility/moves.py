@@ -43,7 +43,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -52,7 +52,7 @@ from graph.mobility.facts import Facts
 from graph.mobility.gap import GapItem, skill_gap
 from graph.mobility.profiles import Profile, position_profiles
 
-__all__ = ["ASSUMPTIONS", "KINDS", "RULES", "MobilityModel", "Move", "edge_data"]
+__all__ = ["ASSUMPTIONS", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data"]
 
 KINDS = ("promotion", "deployment", "acting appointment", "entry", "executive appointment")
 """The kinds of move."""
@@ -73,7 +73,12 @@ ASSUMPTIONS = {
 }
 """The named assumptions (``gcd:`` ids) moves may rest on."""
 _EXECUTIVES = "community-digital-executives"
-_CACHES = ("_cache", "_graphs", "_gaps", "_terms")
+_CACHES = ("_cache", "_bucket_cache", "_lanes", "_graphs", "_gaps", "_terms")
+_EVIDENCE = {
+    "deployment": "Another position of the same group and level.",
+    "promotion": "The next level, in another stream or path.",
+    "acting appointment": "Temporarily, the duties of the next level; the person keeps their own position.",
+}
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,22 @@ class Move:
         return (self.source, self.target, self.kind)
 
 
+@dataclass(frozen=True)
+class Bucket:
+    """Implicit moves of one kind into targets that cost the same: the positions of a level that share a profile.
+
+    The states that share a profile share their buckets; ``group`` names the targets' profile group.
+    """
+
+    kind: str
+    basis: str
+    cost: float
+    gap: tuple[GapItem, ...]
+    assumptions: tuple[str, ...]
+    targets: tuple[str, ...]
+    group: tuple
+
+
 @dataclass
 class MobilityModel:
     """The states of a career and the moves between them, built from `Facts`; see the module docstring."""
@@ -123,16 +144,29 @@ class MobilityModel:
         for data in self.nodes.values():
             if data["kind"] == "position":
                 self.top_rank[data["group"]] = max(self.top_rank.get(data["group"], 0), data["rank"])
-        self._by_level: dict[str, list[str]] = defaultdict(list)
-        for pid, p in sorted(self.facts.positions.items()):
-            self._by_level[p["level"]].append(pid)
+        groups: dict[str, dict[tuple, list[str]]] = {}
+        self._group_of: dict[str, tuple] = {}
+        for pid, p in sorted(self.facts.positions.items()):  # the positions of a level that cost the same to move into
+            key = (p["level"], self._profile_class.get(pid), p["level_stated"])
+            groups.setdefault(p["level"], {}).setdefault(key, []).append(pid)
+            self._group_of[pid] = key
+        self._groups = {level: {key: tuple(members) for key, members in found.items()} for level, found in groups.items()}
         self._next_level = {lvl: self._level_at(d["group"], d["rank"] + 1) for lvl, d in self.facts.levels.items()}
         self._explicit: dict[str, list[Move]] = defaultdict(list)
         self._cache: dict[tuple[str, bool], tuple[Move, ...]] = {}
+        self._bucket_cache: dict[tuple[str, bool], tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]] = {}
+        self._lanes: dict[tuple, tuple[Bucket, ...]] = {}
         self._graphs: dict[int, nx.MultiDiGraph] = {}
         self._add_stream_promotions()
         self._add_entries()
         self._add_executive_moves()
+        appointments = [
+            m.cost
+            for moves in self._explicit.values()
+            for m in moves
+            if m.kind == "executive appointment" and self.nodes[m.source]["kind"] == "position"
+        ]
+        self.cheapest_appointment = min((c for c in appointments if c), default=1.0)  # a lower bound for the path search
 
     def __getstate__(self) -> dict:
         """Pickle without the caches (the build sends the model to a worker while this process keeps using it)."""
@@ -189,15 +223,19 @@ class MobilityModel:
     def _move(
         self, source: str, target: str, kind: str, basis: str, *, same_track=False, assumptions=(), quotes=(), progression=None, evidence=""
     ):
+        founded, cost, gap, assumed = self._term(source, target, kind, basis, same_track, tuple(assumptions))
+        return Move(source, target, kind, founded, RULES[kind], cost, gap, assumed, tuple(quotes), progression, evidence, same_track)
+
+    def _term(self, source: str, target: str, kind: str, basis: str, same_track: bool, assumptions: tuple[str, ...]) -> tuple:
+        """``(basis, cost, gap, assumptions)`` of a move: they depend on the two profiles and flags, not on which positions hold them."""
         unstated = self.nodes[source].get("level_stated") is False or self.nodes[target].get("level_stated") is False
-        key = (self._profile_class.get(source), self._profile_class.get(target), kind, basis, same_track, unstated, tuple(assumptions))
-        if key not in self._terms:  # what a move costs depends on the two profiles, not on which positions hold them
+        key = (self._profile_class.get(source), self._profile_class.get(target), kind, basis, same_track, unstated, assumptions)
+        if key not in self._terms:
             gap = self._gap(source, target)
             assumed = tuple(dict.fromkeys([*assumptions, *([ASSUMPTIONS["unstated levels"]] if unstated else [])]))
             founded = "rule" if assumed and basis == "stated" else basis  # a move that rests on an assumption is never "stated"
             self._terms[key] = (founded, move_cost(kind, gap, same_track=same_track, weight=self.gap_weight), gap, assumed)
-        founded, cost, gap, assumed = self._terms[key]
-        return Move(source, target, kind, founded, RULES[kind], cost, gap, assumed, tuple(quotes), progression, evidence, same_track)
+        return self._terms[key]
 
     def _gap(self, source: str, target: str) -> tuple[GapItem, ...]:
         """The skill gap between two states, computed once per pair of distinct profiles (many positions share one)."""
@@ -346,43 +384,83 @@ class MobilityModel:
         return self._cache[key]
 
     def _compute_moves(self, node: str, acting: bool) -> tuple[Move, ...]:
+        explicit, lanes = self.buckets_from(node, acting=acting)
+        return (*explicit, *(self.move_in(bucket, node, target) for lane in lanes for bucket in lane for target in bucket.targets))
+
+    def buckets_from(self, node: str, *, acting: bool = False) -> tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]:
+        """The moves out of ``node``: the explicit ones, and the implicit ones as lanes of buckets (one lane per kind).
+
+        Deployments and promotions into another stream or path cost what the two skill profiles make them cost, so
+        the positions of a level that share a profile are one bucket (the path search settles them together), and
+        the positions that share a profile share their lanes. Each lane is sorted by cost.
+        """
+        key = (node, acting)
+        if key not in self._bucket_cache:
+            self._bucket_cache[key] = self._compute_buckets(node, acting)
+        return self._bucket_cache[key]
+
+    def _compute_buckets(self, node: str, acting: bool) -> tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]:
         explicit = list(self._explicit.get(node, ()))
-        moves = list(explicit)
+        lanes: list[tuple[Bucket, ...]] = []
         p = self.facts.positions.get(node)
         if p is not None:
-            moves += [
-                self._move(node, other, "deployment", "rule", evidence="Another position of the same group and level.")
-                for other in self._by_level[p["level"]]
-                if other != node
-            ]
             on_track = {m.target for m in explicit if m.kind == "promotion"}
-            moves += [
-                self._move(
-                    node,
-                    other,
-                    "promotion",
-                    "rule",
-                    assumptions=(ASSUMPTIONS["one level"],),
-                    evidence="The next level, in another stream or path.",
-                )
-                for other in self._by_level.get(self._next_level.get(p["level"]) or "", [])
-                if other not in on_track
-            ]
+            up = self._next_level.get(p["level"])
+            kinds = [("deployment", p["level"], {node}), ("promotion", up, on_track)]
+            if acting:
+                kinds.append(("acting appointment", up, on_track))
+            for kind, level, skip in kinds:
+                lane = self._lane(node, kind, level)
+                touched = {self._group_of[m] for m in skip if m in self._group_of}
+                if touched:  # the source itself, or the promotions on its own track, leave their buckets
+                    lane = tuple(
+                        replace(b, targets=tuple(t for t in b.targets if t not in skip)) if b.group in touched else b for b in lane
+                    )
+                    lane = tuple(b for b in lane if b.targets)
+                if lane:
+                    lanes.append(lane)
         if acting:
-            moves += [
+            explicit += [
                 self._move(
                     node,
                     m.target,
                     "acting appointment",
                     "rule",
-                    same_track=m.target in {e.target for e in explicit},
+                    same_track=True,
                     assumptions=(ASSUMPTIONS["one level"],),
-                    evidence="Temporarily, the duties of the next level; the person keeps their own position.",
+                    evidence=_EVIDENCE["acting appointment"],
                 )
-                for m in list(moves)
+                for m in list(explicit)
                 if m.kind == "promotion"
             ]
-        return tuple(moves)
+        return tuple(explicit), tuple(lanes)
+
+    def _lane(self, node: str, kind: str, level: str | None) -> tuple[Bucket, ...]:
+        """The buckets of ``kind`` into ``level`` for a state with ``node``'s profile, sorted by cost (shared by profile)."""
+        unstated = self.nodes[node].get("level_stated") is False
+        key = (self._profile_class.get(node), unstated, kind, level)
+        if key not in self._lanes:
+            assumptions = (ASSUMPTIONS["one level"],) if kind != "deployment" else ()
+            buckets = []
+            for group, members in self._groups.get(level or "", {}).items():
+                basis, cost, gap, assumed = self._term(node, members[0], kind, "rule", False, assumptions)
+                buckets.append(Bucket(kind, basis, cost, gap, assumed, members, group))
+            self._lanes[key] = tuple(sorted(buckets, key=lambda b: (b.cost, b.targets)))
+        return self._lanes[key]
+
+    def move_in(self, bucket: Bucket, source: str, target: str) -> Move:
+        """The move of ``bucket`` from ``source`` to one of its targets."""
+        return Move(
+            source,
+            target,
+            bucket.kind,
+            bucket.basis,
+            RULES[bucket.kind],
+            bucket.cost,
+            bucket.gap,
+            bucket.assumptions,
+            evidence=_EVIDENCE[bucket.kind],
+        )
 
     # ---------------------------------------------------------------- bounded graph
 
@@ -396,16 +474,22 @@ class MobilityModel:
             self._graphs[k] = self._bounded_graph(k)
         return self._graphs[k].copy()
 
+    def cheapest(self, node: str, kind: str, k: int) -> list[Move]:
+        """The ``k`` cheapest implicit moves of ``kind`` out of ``node`` (ties by target id), without listing all of them."""
+        candidates: list[tuple[float, str, Bucket]] = []
+        lane = next((lane for lane in self.buckets_from(node)[1] if lane[0].kind == kind), ())
+        for bucket in lane:  # sorted by cost
+            if len(candidates) >= k and bucket.cost > candidates[k - 1][0]:
+                break
+            candidates = sorted([*candidates, *((bucket.cost, t, bucket) for t in bucket.targets[:k])], key=lambda c: c[:2])
+        return [self.move_in(bucket, node, target) for _, target, bucket in candidates[:k]]
+
     def _bounded_graph(self, k: int) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph(k=k)
         for node, data in self.nodes.items():
             G.add_node(node, **data)
         for node in sorted(self.nodes):
-            moves = self.moves_from(node)
-            explicit = {m.key for m in self._explicit.get(node, ())}
-            kept = [m for m in moves if m.key in explicit]
-            for kind in ("deployment", "promotion"):
-                kept += sorted((m for m in moves if m.kind == kind and m.key not in explicit), key=lambda m: (m.cost, m.target))[:k]
+            kept = [*self._explicit.get(node, ()), *self.cheapest(node, "deployment", k), *self.cheapest(node, "promotion", k)]
             for m in kept:
                 G.add_edge(m.source, m.target, key=m.kind, **edge_data(m))
         return G

@@ -64,17 +64,18 @@ class _Options:
         return not self.stated_only or move.basis == "stated"
 
 
-def levels_to_climb(model: MobilityModel, node: str, target: str) -> int:
-    """How many levels lie between ``node`` and ``target``: a lower bound on the cost of any path (every move up costs 1 or more).
+def levels_to_climb(model: MobilityModel, node: str, target: str) -> float:
+    """A lower bound on the cost of any path from ``node`` to ``target``: the levels between them (every move up costs 1 or more).
 
-    From an IT position to an executive level, the levels up to the top, the appointment, and the EX levels above EX-01.
+    From a position to an executive level: the levels up to the top, the cheapest executive appointment, and the EX
+    levels above EX-01.
     """
     here, there = model.nodes[node], model.nodes[target]
     if here["kind"] == "entry" or here.get("rank") is None or there.get("rank") is None:
-        return 0
+        return 0.0
     if there["kind"] == "executive" and here["kind"] != "executive":
-        return max(0, model.top_rank.get(here["group"], here["rank"]) - here["rank"]) + there["rank"]
-    return max(0, there["rank"] - here["rank"]) if there.get("group") == here.get("group") else 0
+        return max(0, model.top_rank.get(here["group"], here["rank"]) - here["rank"]) + model.cheapest_appointment + there["rank"] - 1
+    return float(max(0, there["rank"] - here["rank"])) if there.get("group") == here.get("group") else 0.0
 
 
 def _search(
@@ -82,37 +83,71 @@ def _search(
 ) -> Path | None:
     """A* search for the cheapest path (`levels_to_climb` as the bound), skipping banned states and moves.
 
-    Ties go to fewer moves, then to the states' ids, then to the kinds of move.
+    The implicit moves come in lanes of buckets of targets that cost the same (`graph.mobility.moves.Bucket`): a lane
+    is queued one bucket at a time, the next when the previous comes out, and a bucket queues its targets only then,
+    so a state's thousands of implicit moves cost the search only those it reaches before the target. Among entries
+    of equal bound the queue takes the states nearest the target first (the routes to one state all have its bound,
+    so this changes what is explored, not which route wins); ties go to fewer moves, then to the states' ids, then to
+    the kinds of move.
     """
-    bound = {}
+    bound: dict[str, float] = {}
 
     def estimate(node: str) -> float:
         if node not in bound:
             bound[node] = float(levels_to_climb(model, node, target))
         return bound[node]
 
-    queue: list[tuple[float, int, tuple[str, ...], tuple[str, ...], float, tuple[Move, ...]]] = [
-        (estimate(source), 0, (source,), (), 0.0, ())
-    ]
+    counter = itertools.count()  # after the keys that order the queue: entries never compare their moves
+    queue: list[tuple] = [(estimate(source), estimate(source), 0, (source,), (), 0.0, next(counter), (), None)]
     settled: set[str] = set()
     best = {source: 0.0}
+
+    def expand(node: str, cost: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
+        explicit, lanes = model.buckets_from(node, acting=options.acting)
+        for move in explicit:
+            if move.target in settled or move.target in banned_nodes or move.key in banned_moves or not options.allows(move):
+                continue
+            push_move(move, round(cost + move.cost, 9), nodes, kinds, steps)  # rounded: equal sums compare equal
+        if options.stated_only:
+            return
+        for lane in lanes:  # sorted by cost; within a lane the bound is the same, so a lane is in queue order
+            push_bucket(lane, 0, cost, nodes, kinds, steps)
+
+    def push_bucket(lane: tuple, i: int, cost: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
+        """Queue the ``i``-th bucket of a node's lane; the next is queued when this one comes out (lazily)."""
+        if i < len(lane):
+            bucket = lane[i]
+            total = round(cost + bucket.cost, 9)
+            first = bucket.targets[0]
+            h = estimate(first)
+            entry = (round(total + h, 9), h, len(steps) + 1, (*nodes, first), (*kinds, bucket.kind), total, next(counter))
+            heapq.heappush(queue, (*entry, steps, (lane, i, cost, nodes, kinds)))
+
+    def push_move(move: Move, total: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
+        nxt = move.target
+        if total <= best.get(nxt, float("inf")):
+            best[nxt] = total
+            h = estimate(nxt)
+            entry = (round(total + h, 9), h, len(steps) + 1, (*nodes, nxt), (*kinds, move.kind), total, next(counter))
+            heapq.heappush(queue, (*entry, (*steps, move), None))
+
     while queue:
-        _, _, nodes, kinds, cost, steps = heapq.heappop(queue)
+        _, _, _, nodes, kinds, cost, _, steps, lazy = heapq.heappop(queue)
+        if lazy is not None:  # a bucket: queue each target it may improve, then the lane's next bucket
+            lane, i, base, origin_nodes, origin_kinds = lazy
+            push_bucket(lane, i + 1, base, origin_nodes, origin_kinds, steps)
+            bucket, origin = lane[i], origin_nodes[-1]
+            for t in bucket.targets:
+                if t not in settled and t not in banned_nodes and (origin, t, bucket.kind) not in banned_moves:
+                    push_move(model.move_in(bucket, origin, t), cost, origin_nodes, origin_kinds, steps)
+            continue
         node = nodes[-1]
         if node in settled:
             continue
         if node == target:
             return Path(nodes, steps, round(cost, 4))
         settled.add(node)
-        for move in model.moves_from(node, acting=options.acting):
-            nxt = move.target
-            if nxt in settled or nxt in banned_nodes or move.key in banned_moves or not options.allows(move):
-                continue
-            total = round(cost + move.cost, 9)  # so that equal sums compare equal, whatever their order
-            if total <= best.get(nxt, float("inf")):
-                best[nxt] = total
-                entry = (round(total + estimate(nxt), 9), len(steps) + 1, (*nodes, nxt), (*kinds, move.kind), total, (*steps, move))
-                heapq.heappush(queue, entry)
+        expand(node, cost, nodes, kinds, steps)
     return None
 
 

@@ -25,7 +25,7 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from graph.namespaces import GCD, GCDC
 
-__all__ = ["BASES", "KIND_TERMS", "add_moves", "node_iri", "progression_iri"]
+__all__ = ["BASES", "KIND_TERMS", "MOVE_PREFIX", "add_moves", "node_iri", "progression_iri"]
 
 KIND_TERMS = {
     "promotion": GCDC.Promotion,
@@ -46,9 +46,13 @@ def _slug(node: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", node.split("://", 1)[-1]).strip("-") if "://" in node else node
 
 
+MOVE_PREFIX = "move-"
+"""How the IRIs of the written-back moves begin in ``gcd:`` (the commands skip them: the model recomputes the moves)."""
+
+
 def progression_iri(kind: str, source: str, target: str) -> URIRef:
     """The IRI of the move of ``kind`` from node ``source`` to node ``target`` (always in ``gcd:``, whatever the nodes' namespace)."""
-    return GCD[f"move-{kind.replace(' ', '-')}--{_slug(source)}--{_slug(target)}"]
+    return GCD[f"{MOVE_PREFIX}{kind.replace(' ', '-')}--{_slug(source)}--{_slug(target)}"]
 
 
 def add_moves(g: Graph, G: nx.MultiDiGraph) -> int:

@@ -23,7 +23,6 @@ from graph.mobility.ladders import entry_levels, ladder_matrix, ladder_rows, pat
 from graph.mobility.moves import MobilityModel
 from graph.mobility.paths import cheapest_path
 from graph.mobility.pay import current_range, pay_table
-from graph.mobility.reachability import reachable_senior
 from graph.mobility.similarity import stream_similarity
 from graph.mobility.summary import summarise
 from graph.tables import render
@@ -80,15 +79,6 @@ def _tables(facts: Facts, model: MobilityModel) -> dict[str, list[dict]]:
     }
     summary = summarise(facts, model, top=1000)
     tables.update({name.replace(" ", "-"): rows for name, rows in summary.items()})
-    reach = reachable_senior(model.nodes, lambda n: [m.target for m in model.moves_from(n)], k=3, min_rank=4)
-    tables["reachability"] = [
-        {
-            "position": model.label(p),
-            "senior positions within 3 moves": sum(model.nodes[n]["kind"] == "position" for n in near),
-            "executive levels within 3 moves": sum(model.nodes[n]["kind"] == "executive" for n in near),
-        }
-        for p, near in reach.items()
-    ]
     return tables
 
 
@@ -185,9 +175,15 @@ def chart_files(facts: Facts, model: MobilityModel) -> dict[str, bytes]:
         return _draw_charts(facts, model, Figure)
 
 
+CHART_STREAMS = 40
+"""The most streams a chart draws (the first in the source's order): beyond, a chart is unreadable and slow to draw."""
+
+
 def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]:  # noqa: N803 (a class)
-    order = stream_order(facts)
-    sims = stream_similarity(facts)
+    every = stream_order(facts)
+    order = every[:CHART_STREAMS]
+    shown = "" if len(every) == len(order) else f" (the first {len(order)} of {len(every)} streams)"
+    sims = stream_similarity(facts, order)
     matrix = [[1.0 if a == b else sims.get((a, b), sims.get((b, a), 0.0)) for b in order] for a in order]
     fig = Figure(figsize=(8, 7), dpi=110, layout="constrained")
     ax = fig.subplots()
@@ -195,16 +191,16 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]
     labels = [facts.streams[s]["label"] for s in order]
     ax.set_xticks(range(len(order)), labels, rotation=60, ha="right")
     ax.set_yticks(range(len(order)), labels)
-    for i, row in enumerate(matrix):  # the matrix is symmetric: the values are written above the diagonal only
+    for i, row in enumerate(matrix if len(order) <= 20 else []):  # symmetric: values above the diagonal, while they fit
         for j, value in enumerate(row):
             if j > i:
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=6, color="white" if value > 0.18 else "black")
-    ax.set_title("Stream similarity\n(weighted Jaccard of the official skills of their responsibilities)")
+    ax.set_title(f"Stream similarity{shown}\n(weighted Jaccard of the official skills of their responsibilities)")
     fig.colorbar(image, ax=ax, shrink=0.7)
     heatmap = _png(fig)
 
     matrix_roles = ladder_matrix(model.nodes)
-    streams = list(matrix_roles)
+    streams = list(matrix_roles)[:CHART_STREAMS]
     fig = Figure(figsize=(9, 4.5), dpi=110, layout="constrained")
     ax = fig.subplots()
     colours = {"path-management": "#26374a", "path-individual-contributor": "#2b8a3e", None: "#7a7a7a"}
@@ -213,7 +209,7 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]
         points = [
             (streams.index(d["stream_label"]) + offsets.get(path, 0), d["rank"])
             for _, d in sorted(model.nodes.items())
-            if d.get("kind") == "position" and d.get("level_stated") and d["path"] == path
+            if d.get("kind") == "position" and d.get("level_stated") and d["path"] == path and d["stream_label"] in streams
         ]
         if points:
             ax.scatter([x for x, _ in points], [y for _, y in points], s=160, color=colour, zorder=3)
@@ -228,7 +224,8 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]
     ):
         ax.scatter([], [], color=colour, label=label)
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
-    ax.set_title("Career ladders: positions by IT stream and level")
+    more = "" if len(matrix_roles) == len(streams) else f" (the first {len(streams)} of {len(matrix_roles)} streams)"
+    ax.set_title(f"Career ladders: positions by IT stream and level{more}")
     ladders = _png(fig)
     return {"reports/similarity-heatmap.png": heatmap, "reports/ladders.png": ladders}
 
@@ -286,9 +283,6 @@ def report_files(facts: Facts, model: MobilityModel, *, charts: bool = True) -> 
         _md_table(tables["ceilings"]),
         "\n## Skill clusters and the official communities\n",
         _md_table(tables["skill-clusters"]),
-        "\n## Reachability\n",
-        "Senior positions (IT-04 and up) and executive levels reachable within three moves, over every move the rules allow.\n",
-        _md_table(tables["reachability"]),
         "\nEvery table is also in this folder as CSV and JSON.\n",
     ]
     files["reports/mobility.md"] = "\n".join(sections).encode("utf-8")

@@ -50,8 +50,8 @@ def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5) -> tuple[list
     return [facts.skill_label(s) for s in shared], behind[: 2 * top]
 
 
-def stream_similarity(facts: Facts) -> dict[tuple[str, str], float]:
-    """Weighted Jaccard similarity of every pair of streams, keyed by the pair sorted by stream order."""
-    order = stream_order(facts)
+def stream_similarity(facts: Facts, streams: list[str] | None = None) -> dict[tuple[str, str], float]:
+    """Weighted Jaccard similarity of every pair of streams (or of ``streams``), keyed by the pair in stream order."""
+    order = streams if streams is not None else stream_order(facts)
     profiles = {s: profile(facts.stream_items.get(s, [])) for s in order}
     return {(a, b): weighted_jaccard(profiles[a], profiles[b]) for a, b in combinations(order, 2)}

@@ -13,6 +13,7 @@ import jinja2
 
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel
+from graph.mobility.similarity import stream_similarity
 from graph.mobility.source import Source
 from graph.viz.career_map import career_map, map_legend
 from graph.viz.data import knowledge_graph, labels, ontology
@@ -80,13 +81,14 @@ def _index(lang: str, legend: list[tuple[str, str, str]]) -> str:
 def html_files(facts: Facts, model: MobilityModel, source: Source) -> dict[str, bytes]:
     """Every page of ``outputs/html/``: ``{relative path: bytes}``."""
     kg, onto = knowledge_graph(source), ontology(source)
+    similarity = stream_similarity(facts)
     english = labels(source, "en")
     files = {}
     for lang in LANGUAGES:
         names = labels(source, lang) if lang != "en" else english
         for view in (
             career_map(facts, model, lang, names, kg=kg),
-            stream_mobility(facts, lang, names, kg),
+            stream_mobility(facts, lang, names, similarity),
             knowledge_graph_view(kg, lang, names, english),
             ontology_view(onto, lang, names),
         ):

@@ -6,16 +6,41 @@ import math
 
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.similarity import shared_evidence, stream_similarity
-from graph.viz.data import KnowledgeGraph
 from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import OPTIONS, community_colour, community_names, edge_info, label_of, network, stream_communities
 
-__all__ = ["stream_mobility"]
+__all__ = ["ALL_PAIRS_UP_TO", "drawn_pairs", "stream_mobility"]
 
 
-def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: KnowledgeGraph | None = None) -> View:
-    """The 13 streams on a circle; edge width by official-skill similarity; each edge lists the shared skills."""
+ALL_PAIRS_UP_TO = 40
+"""Up to this many streams, every pair at least `MIN_SIMILARITY` alike is drawn; beyond, each stream's `NEIGHBOURS` most alike."""
+MIN_SIMILARITY = 0.05
+NEIGHBOURS = 5
+
+
+def drawn_pairs(similarity: dict[tuple[str, str], float], streams: int) -> list[tuple[tuple[str, str], float]]:
+    """The pairs of streams the view links, sorted: all of them, or for many streams each one's nearest (linear in streams).
+
+    >>> drawn_pairs({("a", "b"): 0.5, ("a", "c"): 0.01}, 3)
+    [(('a', 'b'), 0.5)]
+    """
+    pairs = [(pair, v) for pair, v in similarity.items() if v >= MIN_SIMILARITY]
+    if streams <= ALL_PAIRS_UP_TO:
+        return sorted(pairs)
+    nearest: dict[str, list] = {}
+    for pair, v in pairs:
+        for end in pair:
+            nearest.setdefault(end, []).append((-v, pair))
+    kept = {pair for ranked in nearest.values() for _, pair in sorted(ranked)[:NEIGHBOURS]}
+    return sorted((pair, similarity[pair]) for pair in kept)
+
+
+def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity: dict[tuple[str, str], float] | None = None) -> View:
+    """The streams on a circle, linked by official-skill similarity; each link lists the shared skills.
+
+    ``similarity`` is `stream_similarity`'s answer when the caller has it already.
+    """
     order = stream_order(facts)
     communities = community_names(facts, labels)
     english = {s: d["label"] for s, d in facts.streams.items()}
@@ -40,9 +65,8 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], kg: Knowled
             "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
         }
     edge_details = {}
-    for (a, b), score in sorted(stream_similarity(facts).items()):
-        if score < 0.05:
-            continue
+    similarity = similarity if similarity is not None else stream_similarity(facts)
+    for (a, b), score in drawn_pairs(similarity, len(order)):
         shared, behind = shared_evidence(facts, a, b, top=6)
         edge_id = f"{a}|{b}"
         net.add_edge(a, b, id=edge_id, width=round(1 + 24 * score, 2), color="#1971c2", arrows={"to": {"enabled": False}}, smooth=False)
