@@ -99,25 +99,28 @@ def analysed_knowledge_base(extra: Iterable[Path | str] = ()):
     return kb, report, facts, model
 
 
-def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs") -> BuildResult:
-    """Build the knowledge graph (plus ``extra`` files) and the reports into ``out_dir``; see the module docstring."""
+def build(extra: Iterable[Path | str] = (), *, out_dir: Path | str = "outputs", observed: Path | None = None) -> BuildResult:
+    """Build the knowledge graph (plus ``extra`` files) and the reports into ``out_dir``; see the module docstring.
+
+    ``observed`` is a DuckDB file from ``careers observe``: its published aggregates join the graph, the report and the pages.
+    """
     out = Path(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     # The graph files (the largest) go to a staging folder beside the outputs as soon as they are made, and the rdflib
     # graph is let go once validated and counted: a build's memory is the graph's, not the graph's and all its files'.
     with tempfile.TemporaryDirectory(prefix=f".{out.name}-build-", dir=out.parent) as staging:
-        outputs, result = _build_into(Path(staging), extra, out)
+        outputs, result = _build_into(Path(staging), extra, out, observed)
         write_atomically(out, outputs, staged=Path(staging))
     return result
 
 
-def _build_into(staging: Path, extra: Iterable[Path | str], out: Path) -> tuple[dict[str, bytes], BuildResult]:
+def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed: Path | None) -> tuple[dict[str, bytes], BuildResult]:
     """Make every output: the graph files in ``staging``, the others in memory (``{relative path: bytes}``)."""
     outputs: dict[str, bytes] = {}
     # A worker process, forked before anything heavy is imported, imports matplotlib while this process imports and
     # loads, then draws the charts (about 0.8 s) while this one validates and writes the HTML pages. Validation covers
     # the inferred moves too; if it or anything else fails, every file is dropped and nothing is written.
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(1, mp_context=_worker_context()) as pool:
         pool.submit(_prepare_charts)
         from graph.coverage import coverage_files
         from graph.derive import derive
@@ -133,11 +136,20 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path) -> tuple[
         facts, model = _analyse(kb)
         charts = pool.submit(chart_files, facts, model)
         _write_back(kb, model)
+        data = None  # the observed data's published tables, when there are observed data
+        if observed is not None:
+            from graph.observe.outputs import flow_chart, observed_report, open_observed
+            from graph.observe.rdf import add_observed
+
+            data = open_observed(observed, facts, model)
+            add_observed(kb.g, data.dataset, data.tables["observed-flows"], threshold=data.threshold)
+            observed_chart = pool.submit(flow_chart, data, facts)
+            outputs.update(observed_report(data, facts, model))
         sizes = {}
-        for fmt, data in serialized(kb.g):
+        for fmt, payload in serialized(kb.g):
             name = GRAPH_STEM + FORMATS[fmt]
-            sizes[name] = (staging / name).write_bytes(data)
-            del data
+            sizes[name] = (staging / name).write_bytes(payload)
+            del payload
         report = _validated(kb)
         outputs["void.ttl"] = serialize(describe(kb.g, sizes), "turtle").encode("utf-8")
         stats = statistics(kb.g)
@@ -145,9 +157,11 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path) -> tuple[
         del kb  # the pages, the report and the coverage read the built N-Triples through Oxigraph
         outputs.update(report_files(facts, model, charts=False))
         built = OxigraphSource.from_ntriples((staging / f"{GRAPH_STEM}.nt").read_bytes(), lenient=True)  # just written and validated
-        outputs.update(html_files(facts, model, built))
+        outputs.update(html_files(facts, model, built, data))
         outputs.update(coverage_files(built))
         outputs.update(charts.result())
+        if data is not None:
+            outputs["reports/observed-flows.png"] = observed_chart.result()
     files = sorted([*outputs, *sizes])
     return outputs, BuildResult(out_dir=out, files=files, triples=stats["triples"], counts=counts, report=report)
 
@@ -167,6 +181,18 @@ def built_graph(data: list[Path] | None = None, *, outputs: Path | None = None) 
     except NotBuilt:
         kb, *_ = analysed_knowledge_base()
         return serialize(kb.g, "nt").encode("utf-8"), "the shipped data, built in memory (run `careers build` to query faster)"
+
+
+def _worker_context():
+    """How to start the chart worker: forked (it starts at once), or from a fork server when it would not be safe.
+
+    A library that runs threads of its own (DuckDB for observed data, and the like), once loaded, makes a forked
+    child unsafe.
+    """
+    import sys
+
+    threaded = any(name in sys.modules for name in ("duckdb", "pandas", "lifelines", "pyarrow"))
+    return multiprocessing.get_context("forkserver" if threaded else "fork")
 
 
 def _prepare_charts() -> None:

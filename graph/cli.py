@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from graph import __version__
-from graph.commands import mobility, sparql
-from graph.commands.support import EXIT_VIOLATIONS, EXTRA, run
+from graph.commands import mobility, observed, sparql
+from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail, run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,16 +29,29 @@ def main() -> None:
 @click.option(
     "--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write into."
 )
-def build(extra: tuple[Path, ...], out_dir: Path) -> None:
-    """Load, validate and write the knowledge graph (Turtle, N-Triples, JSON-LD, VoID) to OUT.
+@click.option(
+    "--observed",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Observed actions from careers observe [default: observed.duckdb, when it exists].",
+)
+def build(extra: tuple[Path, ...], out_dir: Path, observed: Path | None) -> None:
+    """Load, validate and write the knowledge graph (Turtle, N-Triples, JSON-LD, VoID), the report and the pages to OUT.
 
+    With observed actions (careers observe), their published flows join the graph, the report and the pages.
     A failed build writes nothing and leaves the previous outputs as they were.
 
     Example: careers build --extra my-moves.ttl
     """
     from graph.build import build as run_build
+    from graph.commands.observed import DEFAULT_DB
 
-    result = run(lambda: run_build(extra, out_dir=out_dir), writes=True)
+    if observed is None and DEFAULT_DB.is_file():
+        observed = DEFAULT_DB
+        click.echo(f"note: including the observed actions of {DEFAULT_DB}", err=True)
+    if observed is not None and not observed.is_file():
+        fail(f"{observed}: no such file (run careers observe first)", EXIT_BAD_INPUT)
+    result = run(lambda: run_build(extra, out_dir=out_dir, observed=observed), writes=True)
     click.echo(result.summary())
 
 
@@ -66,5 +79,5 @@ def validate(extra: tuple[Path, ...]) -> None:
         sys.exit(EXIT_VIOLATIONS)
 
 
-for command in (*sparql.COMMANDS, *mobility.COMMANDS):
+for command in (*sparql.COMMANDS, *mobility.COMMANDS, *observed.COMMANDS):
     main.add_command(command)

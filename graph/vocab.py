@@ -28,8 +28,11 @@ class GCDC(DefinedNamespace):
     CompetencyLink: URIRef  # class: competency link
     Crosswalk: URIRef  # class: crosswalk
     CuratedLink: URIRef  # term: curated link
+    Demotion: URIRef  # term: demotion
+    Departure: URIRef  # term: departure
     Deployment: URIRef  # term: deployment
     DigitalTalentName: URIRef  # term: GC Digital Talent name
+    DisclosureRule: URIRef  # class: disclosure rule
     EmploymentStatus: URIRef  # class: employment status
     Entry: URIRef  # term: entry
     EntryRoute: URIRef  # class: entry route
@@ -48,6 +51,8 @@ class GCDC(DefinedNamespace):
     Level: URIRef  # class: level
     LinkMethod: URIRef  # class: link method
     NameMatch: URIRef  # term: name match
+    ObservedDataset: URIRef  # class: observed data set
+    ObservedFlow: URIRef  # class: observed flow
     OccupationalGroup: URIRef  # class: occupational group
     Organisation: URIRef  # class: organisation
     OwnTranslation: URIRef  # term: own translation
@@ -89,11 +94,13 @@ class GCDC(DefinedNamespace):
     audience: URIRef  # term: audience
     basis: URIRef  # term: basis
     benefitOf: URIRef  # term: benefit of
+    checksum: URIRef  # term: checksum
     commit: URIRef  # term: commit
     community: URIRef  # term: community
     competencyLink: URIRef  # term: competency link
     condition: URIRef  # term: condition
     cost: URIRef  # term: cost
+    count: URIRef  # term: count
     coversAll: URIRef  # term: covers
     coversLevel: URIRef  # term: covers level
     curatedCompetency: URIRef  # term: curated competency
@@ -167,7 +174,9 @@ class GCDC(DefinedNamespace):
     subordinate: URIRef  # term: subordinate
     superior: URIRef  # term: superior
     supervisoryStatus: URIRef  # term: supervisory status
+    synthetic: URIRef  # term: synthetic
     talentWorkStream: URIRef  # term: Digital Talent work stream
     templateFor: URIRef  # term: template for
     temporary: URIRef  # term: temporary
     toState: URIRef  # term: to
+    year: URIRef  # term: year

@@ -58,10 +58,11 @@ def test_build_prints_a_summary(runner, tmp_path, build_result, monkeypatch):
     import graph.build
 
     asked = []
-    monkeypatch.setattr(graph.build, "build", lambda extra, out_dir: asked.append((extra, out_dir)) or build_result)
+    monkeypatch.setattr(graph.build, "build", lambda extra, out_dir, observed: asked.append((extra, out_dir, observed)) or build_result)
+    monkeypatch.chdir(tmp_path)  # no observed.duckdb here: the build includes none
     result = runner.invoke(main, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert asked == [((), tmp_path)]
+    assert asked == [((), tmp_path, None)]
     assert result.output.splitlines() == [
         f"built {build_result.triples} triples: 13 WorkStream, 15 Level, 9 Role, 72 Position, 100 Responsibility, 10 Expertise, "
         "11 FunctionalArea, 394 Skill, 31 JobTemplate, 220 SkillLink, 5 StaffingRule, 24 PayRange, 610 Progression, 6 Program, 5 EntryRoute",

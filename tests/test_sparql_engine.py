@@ -35,7 +35,8 @@ def test_every_named_query_gives_the_same_answer_on_both_engines(engines, name):
     oxigraph, rdflib_engine = engines
     text = named_queries()[name].read_text(encoding="utf-8")
     ours, theirs = oxigraph.run(text, "json"), rdflib_engine.run(text, "json")
-    assert _bindings(ours) and _bindings(ours) == _bindings(theirs)
+    assert _bindings(ours) == _bindings(theirs)
+    assert bool(_bindings(ours)) == (name != "observed-flows")  # observed flows only once observed data is built in
     assert json.loads(ours.body)["head"]["vars"] == json.loads(theirs.body)["head"]["vars"]
 
 

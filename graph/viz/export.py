@@ -19,6 +19,7 @@ from graph.viz.career_map import career_map, map_legend
 from graph.viz.data import knowledge_graph, labels, ontology
 from graph.viz.graph_views import knowledge_graph_view, ontology_view
 from graph.viz.i18n import LANGUAGES, text
+from graph.viz.observed_view import observed_map
 from graph.viz.page import render, static_text
 from graph.viz.stream_view import stream_mobility
 
@@ -55,11 +56,11 @@ _INDEX = jinja2.Environment(autoescape=True).from_string(
 )
 
 
-def _index(lang: str, legend: list[tuple[str, str, str]]) -> str:
+def _index(lang: str, legend: list[tuple[str, str, str]], pages: tuple[str, ...] = PAGES) -> str:
     suffix = "" if lang == "en" else f".{lang}"
     views = [
         (f"{slug}{suffix}.html", text(lang, f"{slug.replace('-', '_')}_title"), text(lang, f"{slug.replace('-', '_')}_summary"))
-        for slug in PAGES
+        for slug in pages
     ]
     other = "fr" if lang == "en" else "en"
     return _INDEX.render(
@@ -78,8 +79,8 @@ def _index(lang: str, legend: list[tuple[str, str, str]]) -> str:
     )
 
 
-def html_files(facts: Facts, model: MobilityModel, source: Source) -> dict[str, bytes]:
-    """Every page of ``outputs/html/``: ``{relative path: bytes}``."""
+def html_files(facts: Facts, model: MobilityModel, source: Source, observed=None) -> dict[str, bytes]:
+    """Every page of ``outputs/html/``: ``{relative path: bytes}`` (with the observed moves' page when ``observed`` is given)."""
     kg, onto = knowledge_graph(source), ontology(source)
     similarity = stream_similarity(facts)
     english = labels(source, "en")
@@ -91,9 +92,11 @@ def html_files(facts: Facts, model: MobilityModel, source: Source) -> dict[str, 
             stream_mobility(facts, lang, names, similarity),
             knowledge_graph_view(kg, lang, names, english),
             ontology_view(onto, lang, names),
+            *([observed_map(facts, model, lang, names, observed, kg)] if observed is not None else []),
         ):
             files[f"html/{view.filename()}"] = render(view).encode("utf-8")
-        files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = _index(lang, map_legend(facts, lang, names)).encode("utf-8")
+        pages = (*PAGES, "observed-flows") if observed is not None else PAGES
+        files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = _index(lang, map_legend(facts, lang, names), pages).encode("utf-8")
     return files
 
 

@@ -197,6 +197,26 @@ _WORDS = {
         "The classes and properties that structure the graph, and the standard vocabularies they reuse. Useful to write SPARQL queries.",
         "Les classes et propriétés qui structurent le graphe, et les vocabulaires normalisés qu'elles réutilisent. Utile pour écrire des requêtes SPARQL.",
     ),
+    "observed": ("observed in the data", "observé dans les données"),
+    "observed_kind": ("observed flow (width: people)", "flux observé (largeur : personnes)"),
+    "observed_title": ("Observed moves on the career map", "Déplacements observés sur la carte des carrières"),
+    "observed_title_synthetic": (
+        "Observed moves on the career map (synthetic)",
+        "Déplacements observés sur la carte des carrières (synthétiques)",
+    ),
+    "observed_description": (
+        "The moves people made in the observed data, pooled over the years, drawn over the career map (the moves the rules allow are faded). "
+        "Only counts of at least {threshold} people are shown, and none that a total would give away.",
+        "Les déplacements faits dans les données observées, toutes années confondues, tracés sur la carte des carrières (les déplacements "
+        "permis par les règles sont estompés). Seuls les nombres d'au moins {threshold} personnes sont montrés, et aucun qu'un total trahirait.",
+    ),
+    "observed_count": ("{count} people made this move{synthetic}.", "{count} personnes ont fait ce déplacement{synthetic}."),
+    "synthetic": (" (synthetic data)", " (données synthétiques)"),
+    "observed_flows_title": ("Observed moves", "Déplacements observés"),
+    "observed_flows_summary": (
+        "The moves people really made, from HR records brought with careers observe, over the career map; small counts suppressed.",
+        "Les déplacements réellement faits, tirés de dossiers RH apportés avec careers observe, sur la carte des carrières ; petits nombres supprimés.",
+    ),
 }
 
 
