@@ -106,6 +106,18 @@ def test_flows_rates_and_time_in_level_exactly(db, analysis):
     assert survival["level-it-03"]["spells"] == 2 and survival["level-it-03"]["promotions"] == 0
 
 
+def test_pyramid_and_bottlenecks(db, analysis):
+    facts, model = analysis
+    tables = published(duckdb.connect(str(db), read_only=True), facts, model, threshold=1)
+    assert [(r["year"], r["level"], r["people"]) for r in tables["observed-pyramid"]] == [
+        (2020, "level-it-02", 4), (2021, "level-it-02", 4), (2022, "level-it-02", 3), (2022, "level-it-03", 1),
+    ]  # fmt: skip
+    at_it02 = sum(1 for p in facts.positions.values() if p["level"] == "level-it-02")
+    assert tables["observed-bottlenecks"][0] == {
+        "level": "level-it-02", "people": 3, "positions in the graph": at_it02, "people per position": round(3 / at_it02, 1),
+    }  # fmt: skip
+
+
 def test_small_cells_are_suppressed_and_cannot_be_recovered(db, analysis):
     facts, model = analysis
     con = duckdb.connect(str(db), read_only=True)

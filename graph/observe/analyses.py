@@ -203,6 +203,22 @@ def published(con, facts, model, *, threshold: int = DEFAULT_MIN_CELL) -> dict[s
             }
         )
     pyramid_rows = [{**p, "people": safe(p["people"], threshold)} for p in pyramid(con)]
+    last = max((p["year"] for p in pyramid_rows), default=None)
+    positions_at: dict[str, int] = defaultdict(int)
+    for p in facts.positions.values():
+        positions_at[p["level"]] += 1
+    bottlenecks = [
+        {
+            "level": p["level"],
+            "people": p["people"],
+            "positions in the graph": positions_at.get(p["level"], 0),
+            "people per position": round(p["people"] / positions_at[p["level"]], 1)
+            if p["people"] and positions_at.get(p["level"])
+            else None,
+        }
+        for p in pyramid_rows
+        if p["year"] == last
+    ]
     stream_cells = {(s["stream"], s["other"], s["direction"]): s["count"] for s in stream_flows(visible, facts)}
     stream_shown = protect(stream_cells, [lambda k: (k[0], k[2])], threshold=threshold)
     in_out = [{"stream": s, "other stream": o, "direction": d, "people": stream_shown[(s, o, d)]} for (s, o, d) in sorted(stream_cells)]
@@ -214,4 +230,5 @@ def published(con, facts, model, *, threshold: int = DEFAULT_MIN_CELL) -> dict[s
         "observed-against-structure": structural(visible, model),
         "observed-streams-in-and-out": in_out,
         "observed-pyramid": pyramid_rows,
+        "observed-bottlenecks": bottlenecks,
     }

@@ -113,6 +113,8 @@ def observed_report(data: ObservedData, facts, model) -> dict[str, bytes]:
         _md_table([{**r, "level": label.get(r["level"], r["level"])} for r in t["observed-time-in-level"]]),
         "\n## Rates by level and stream (pooled over the years)\n",
         _md_table([named_rate(r) for r in t["observed-rates"]][:60]),
+        "\n## The pyramid and its bottlenecks (at the start of the last year)\n",
+        _md_table([{**r, "level": label.get(r["level"], r["level"])} for r in t["observed-bottlenecks"]]),
         "\n## Where each stream's people come from and go to\n",
         _md_table([{**r, "stream": stream_label(r["stream"]), "other stream": stream_label(r["other stream"])} for r in in_out]),
         "\nEvery table is in this folder as CSV and JSON (observed-*.csv, observed-*.json).\n",
