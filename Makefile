@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: build test lint bench clean chromium
+.PHONY: build test lint bench clean system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,20 +29,26 @@ $(TEST_STAMP): $(STAMP)
 build: $(STAMP) bytecode
 	$(BIN)/careers build
 
-# Browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline); we run as root.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+# Debian packages the tests and benchmarks run (we run as root; one `apt-get update`, only when something is missing):
+# Chromium for the browser tests (Playwright's own browser download cannot work offline), Virtuoso Open
+# Source for publishing to a password-protected store, wrk for the endpoint load test.
+APT_PACKAGES ?= chromium virtuoso-opensource
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; fi
 
-## test: install the test dependencies and Chromium, then run every test (browser and server tests included) and the linter
-test: $(TEST_STAMP) bytecode chromium
+## test: install the test dependencies, Chromium and Virtuoso, then run every test (browser and server tests included) and the linter
+test: $(TEST_STAMP) bytecode system-packages
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
-## bench: the benchmarks (build, mobility, SPARQL, career-map load); each prints medians
-bench: $(STAMP) bytecode
+## bench: the benchmarks (build, mobility, SPARQL, endpoint under load, career-map load); each prints medians
+bench: $(TEST_STAMP) bytecode
+	$(MAKE) system-packages APT_PACKAGES="chromium wrk"
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_mobility.py
 	$(BIN)/python scripts/bench_sparql.py
+	$(BIN)/python scripts/bench_serve.py
 	$(BIN)/python scripts/bench_html.py
 
 clean:

@@ -81,7 +81,11 @@ def main() -> None:
     embedded, rdflib_engine = Engine.from_ntriples(data), RdflibEngine.from_ntriples(data)
     queries = {name: path.read_text(encoding="utf-8") for name, path in named_queries().items()}
     results: dict[str, dict[str, list[float]]] = {}
-    with tempfile.TemporaryDirectory() as store_dir, oxigraph_server(Path(store_dir)) as oxigraph, careers_serve() as ours:
+    with (
+        tempfile.TemporaryDirectory() as store_dir,
+        oxigraph_server(Path(store_dir)) as oxigraph,
+        careers_serve(str(nt_path), "--cache-mb", "0") as ours,  # every query run, not answered from the cache
+    ):
         load = http.client.HTTPConnection(urlsplit(oxigraph).hostname, urlsplit(oxigraph).port)
         load.request("PUT", "/store?default", body=data, headers={"Content-Type": "application/n-triples"})
         assert load.getresponse().status in (200, 201, 204)

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
+import os
 import queue
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -22,9 +29,36 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop(process: subprocess.Popen, grace: float = 30.0) -> None:
+    """SIGTERM, then SIGKILL if ``process`` has not exited within ``grace`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@dataclasses.dataclass
+class Served:
+    """A running `careers serve`: its base URL, its process, and what it has written to stderr so far."""
+
+    url: str
+    process: subprocess.Popen
+    log: list[str]
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) the server process itself has used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def threads(self) -> int:
+        """How many threads the server process has now."""
+        return len(os.listdir(f"/proc/{self.process.pid}/task"))
+
+
 @contextlib.contextmanager
-def careers_serve(data: str, *args: str, deadline: float = 60.0):
-    """Start `careers serve` on the built N-Triples ``data`` on a free port; yield its base URL; stop it afterwards.
+def serve_process(data: str, *args: str, deadline: float = 60.0):
+    """Start `careers serve` on the built N-Triples ``data`` on a free port; yield a `Served`; stop it (SIGTERM) afterwards.
 
     Waits for the line that says where it listens, for ``deadline`` seconds at most.
     """
@@ -36,7 +70,14 @@ def careers_serve(data: str, *args: str, deadline: float = 60.0):
         text=True,
     )
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
+    log: list[str] = []
+
+    def read() -> None:
+        for line in process.stderr:
+            log.append(line)
+            lines.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
     try:
         try:
             line = lines.get(timeout=deadline)
@@ -44,13 +85,16 @@ def careers_serve(data: str, *args: str, deadline: float = 60.0):
             raise AssertionError(f"careers serve did not say where it listens within {deadline} s") from None
         match = re.search(r"at (http://[\d.]+:\d+)/sparql", line)
         assert match, f"careers serve did not start: {line}"
-        yield match.group(1)
+        yield Served(match.group(1), process, log)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+
+
+@contextlib.contextmanager
+def careers_serve(data: str, *args: str, deadline: float = 60.0):
+    """`serve_process`, yielding only the base URL."""
+    with serve_process(data, *args, deadline=deadline) as served:
+        yield served.url
 
 
 @contextlib.contextmanager
@@ -77,7 +121,21 @@ def oxigraph_server(location: Path):
         process.wait(timeout=10)
 
 
-class Canary:
+class _LocalServer:
+    """An HTTP server on 127.0.0.1, on a free port, in a thread, answering with ``handler`` (quietly)."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        handler.log_message = lambda *args: None
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Canary(_LocalServer):
     """An HTTP server on 127.0.0.1 that records every request it receives."""
 
     def __init__(self) -> None:
@@ -93,13 +151,96 @@ class Canary:
 
             do_GET = do_POST = do_HEAD = _record
 
-            def log_message(self, *args):
-                pass
+        super().__init__(Handler)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+VIRTUOSO_DB = "/var/lib/virtuoso-opensource-7/db/"
+
+
+@dataclasses.dataclass
+class Virtuoso:
+    """A running Virtuoso Open Source: its HTTP base URL and the user allowed to write through Digest authentication."""
+
+    url: str
+    user: str
+    password: str
+
+    def count(self, graph: str) -> int:
+        """How many triples ``graph`` holds, asked through Virtuoso's own SPARQL endpoint."""
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        request = urllib.request.Request(
+            f"{self.url}/sparql?{urllib.parse.urlencode({'query': query})}",
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return int(json.loads(response.read())["results"]["bindings"][0]["n"]["value"])
+
+
+@contextlib.contextmanager
+def virtuoso_server(directory: Path, *, user: str = "publisher", password: str = "Pa55-w0rd-x", deadline: float = 60.0):
+    """Start Debian's Virtuoso Open Source (``virtuoso-opensource``) with its database in ``directory``; yield a `Virtuoso`.
+
+    Runs a copy of the packaged ``virtuoso.ini`` whose database files and both ports (SQL and HTTP)
+    point into ``directory`` and free ports, then creates ``user`` with the right to update through
+    SPARQL, which is what ``/sparql-graph-crud-auth`` (Digest authentication) checks.
+    """
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if not (binary and isql and VIRTUOSO_INI.is_file()):
+        raise AssertionError("Virtuoso is not installed: `make test` installs Debian's virtuoso-opensource")
+    sql_port, http_port = free_port(), free_port()
+    ini = VIRTUOSO_INI.read_text().replace(VIRTUOSO_DB, f"{directory}/")
+    ini = re.sub(r"(?m)^(ServerPort\s*=\s*)1111$", rf"\g<1>{sql_port}", ini)
+    ini = re.sub(r"(?m)^(ServerPort\s*=\s*)8890$", rf"\g<1>{http_port}", ini)
+    (directory / "virtuoso.ini").write_text(ini)
+    process = subprocess.Popen(
+        [binary, "+foreground", "+configfile", str(directory / "virtuoso.ini")],
+        cwd=directory,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{http_port}"
+    try:
+        until = time.monotonic() + deadline
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=2):
+                    break
+            except (OSError, urllib.error.URLError):
+                if process.poll() is not None or time.monotonic() > until:
+                    log = directory / "virtuoso.log"
+                    raise AssertionError(f"Virtuoso did not start: {log.read_text()[-2000:] if log.exists() else ''}") from None
+                time.sleep(0.2)
+        statements = f"DB.DBA.USER_CREATE('{user}', '{password}'); GRANT SPARQL_UPDATE TO \"{user}\";"
+        subprocess.run([isql, str(sql_port), "dba", "dba", f"exec={statements}"], check=True, capture_output=True, timeout=60)
+        yield Virtuoso(url, user, password)
+    finally:
+        stop(process)
+
+
+class GuardedStore(_LocalServer):
+    """A Graph Store on 127.0.0.1 that takes writes only with one ``Authorization`` header (Basic or bearer).
+
+    Anything else gets a 401 with the challenge for ``scheme``; each request is recorded as
+    (method, Authorization header or None, body length).
+    """
+
+    def __init__(self, scheme: str, authorization: str) -> None:
+        requests = self.requests = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                given = self.headers.get("Authorization")
+                requests.append((self.command, given, len(body)))
+                status = (201 if self.command == "PUT" else 204) if given == authorization else 401
+                self.send_response(status)
+                if status == 401:
+                    self.send_header("WWW-Authenticate", f'{scheme} realm="store"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_PUT = do_POST = _answer
+
+        super().__init__(Handler)
+        self.url += "/store"

@@ -16,7 +16,7 @@ from sparql_helpers import Canary, careers_serve
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from graph.sparql.server import MAX_REQUEST_BYTES
+from graph.sparql.app import MAX_REQUEST_BYTES
 
 SELECT = "SELECT ?label WHERE { gcd:role-director rdfs:label ?label } ORDER BY ?label"
 

@@ -87,7 +87,24 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) to serve [default: outputs/knowledge-graph.nt].")
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds before a query is stopped (503).")
 @click.option("--limit", "row_limit", default=10_000, show_default=True, help="Most rows (or triples) in one answer.")
-@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(min=2), help="Query worker processes.")
+@click.option(
+    "--slow-slots",
+    default=None,
+    type=click.IntRange(min=1),
+    help="Queries that may run past 0.25 s at once (fewer than --workers; the rest keep serving fast queries) [default: half the workers].",
+)
+@click.option(
+    "--request-timeout",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Seconds a request's headers may take to arrive, and its body as long again.",
+)
+@click.option("--idle-timeout", default=30, show_default=True, type=click.IntRange(min=1), help="Seconds a silent connection stays open.")
+@click.option(
+    "--cache-mb", default=64, show_default=True, type=click.IntRange(min=0), help="Memory for answers kept for repeated queries (0: none)."
+)
 @click.option("--cors", "cors_origin", default=None, help="Allow this origin (or *) to query from a browser; never with credentials.")
 @click.option(
     "--html-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Pages to serve at /html/ [default: outputs/html]."
@@ -99,37 +116,50 @@ def serve(
     timeout: float,
     row_limit: int,
     workers: int,
+    slow_slots: int | None,
+    request_timeout: int,
+    idle_timeout: int,
+    cache_mb: int,
     cors_origin: str | None,
     html_dir: Path | None,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql, a query page, entity pages and outputs/html.
 
+    SIGTERM or Ctrl-C stops it gracefully: the requests in flight are answered first.
+
     Example: careers serve --port 8080   (then open http://127.0.0.1:8080/)
     """
     from graph.build import built_graph
     from graph.paths import DEFAULT_OUTPUTS
-    from graph.sparql.server import Endpoint, make_server
+    from graph.sparql.app import Endpoint
+    from graph.sparql.server import make_server
     from graph.sparql.workers import WorkerPool
 
+    slow_slots = slow_slots or max(1, workers // 2)
+    if slow_slots >= workers:
+        fail(f"--slow-slots ({slow_slots}) must be fewer than --workers ({workers}): some must stay free for fast queries", EXIT_BAD_INPUT)
     nt, origin = run(lambda: built_graph(list(data)))
-    pool = run(lambda: WorkerPool(nt, size=workers, method="forkserver", second_opinion=True))
+    pool = run(lambda: WorkerPool(nt, size=workers, method="forkserver", second_opinion=True, slow_slots=slow_slots))
     triples = nt.count(b"\n")
     endpoint = Endpoint(
-        pool, triples, timeout=timeout, row_limit=row_limit, cors_origin=cors_origin, html_root=html_dir or DEFAULT_OUTPUTS / "html"
+        pool,
+        triples,
+        timeout=timeout,
+        row_limit=row_limit,
+        cors_origin=cors_origin,
+        html_root=html_dir or DEFAULT_OUTPUTS / "html",
+        cache_bytes=cache_mb * 1024 * 1024,
     )
     try:
-        server = make_server(endpoint, host, port)
+        server = make_server(endpoint, host, port, request_timeout=request_timeout, idle_timeout=idle_timeout)
     except OSError as exc:
         pool.close()
         fail(f"cannot listen on {host}:{port}: {exc.strerror}", EXIT_BAD_INPUT)
-    bound_host, bound_port = server.server_address[:2]
+    bound_host, bound_port = server.address
     click.echo(f"serving {origin} ({triples} triples) at http://{bound_host}:{bound_port}/sparql  (Ctrl-C stops)", err=True)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        server.run()
     finally:
-        server.server_close()
         pool.close()
 
 
@@ -140,21 +170,35 @@ def serve(
 )
 @click.option("--default-graph", is_flag=True, help="Replace the store's default graph instead of a named graph.")
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) to upload [default: outputs/knowledge-graph.nt].")
-def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tuple[Path, ...]) -> None:
+@click.option(
+    "--auth",
+    type=click.Choice(["auto", "basic", "digest", "bearer", "none"]),
+    default="auto",
+    show_default=True,
+    help="auto: answer the store's Digest or Basic challenge, or send the token found; basic: send Basic at once; none: send nothing.",
+)
+def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tuple[Path, ...], auth: str) -> None:
     """Upload the built graph to a triple store (SPARQL 1.1 Graph Store Protocol), replacing the graph.
 
-    Example: careers publish --endpoint http://127.0.0.1:7878/store
+    Credentials, if the store asks, come from the environment (CAREERS_PUBLISH_TOKEN for a bearer token;
+    CAREERS_PUBLISH_USER and CAREERS_PUBLISH_PASSWORD) or from ~/.netrc (the machine entry of the
+    store's host), never from the command line; they are never printed.
+
+    Example: CAREERS_PUBLISH_USER=dba CAREERS_PUBLISH_PASSWORD=... careers publish --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
     """
     from graph.build import built_graph
+    from graph.sparql.credentials import find_credentials
     from graph.sparql.publish import DEFAULT_GRAPH
     from graph.sparql.publish import publish as upload
 
+    credentials = None if auth == "none" else run(lambda: find_credentials(endpoint))
     nt, origin = run(lambda: built_graph(list(data)))
     target = None if default_graph else graph_iri or DEFAULT_GRAPH
-    status = run(lambda: upload(endpoint, nt, graph=target))
+    status = run(lambda: upload(endpoint, nt, graph=target, credentials=credentials, auth=auth))
     where = "the default graph" if target is None else target
     count = nt.count(b"\n")
-    click.echo(f"published {count} triples from {origin} to {endpoint} ({where}): HTTP {status}")
+    who = f", as {credentials}" if credentials else ""
+    click.echo(f"published {count} triples from {origin} to {endpoint} ({where}{who}): HTTP {status}")
 
 
 COMMANDS = (

@@ -110,13 +110,15 @@ class QueryInfo:
     """What `inspect_query` learnt: the query form, the deepest nesting, and the text for the engine.
 
     ``shifts`` lists ``(offset in text, characters added so far)`` at each escaped IRI, to map the engine's
-    positions back to the query's (`original_position`).
+    positions back to the query's (`original_position`). ``shape`` is the query's tokens with every number
+    and string written ``0``: the same for the same query asked with other constants.
     """
 
     form: str
     depth: int
     text: str
     shifts: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    shape: str = field(default="", repr=False)
 
     def original_position(self, line: int, column: int) -> tuple[int, int]:
         """The 1-based (line, column) in the original query of a position in `text` (escapes never span lines)."""
@@ -162,6 +164,7 @@ def inspect_query(query: str) -> QueryInfo:
     form = None
     depth = deepest = tokens = chain = added = 0
     pieces: list[str] = []
+    shape: list[str] = []  # the tokens, with every number and string as `0`: the same query asked with other constants
     shifts: list[tuple[int, int]] = []
     try:
         for token in tokenize(query):
@@ -180,8 +183,10 @@ def inspect_query(query: str) -> QueryInfo:
                 added += len(escaped) - len(text)
                 shifts.append((token.start + added, added))
                 pieces.append(escaped)
+                shape.append(text)
                 continue
             pieces.append(text)
+            shape.append("0" if kind in ("number", "string") else text)
             if kind in ("word", "pname"):
                 form = _check_name(query, token, form)
                 if kind == "word" and text.lower().startswith(_CHAIN_WORDS):
@@ -205,7 +210,7 @@ def inspect_query(query: str) -> QueryInfo:
         raise QuerySyntaxError(str(exc), query, *_position(query, exc.offset)) from None
     if form is None:
         raise QuerySyntaxError("no SELECT, ASK, CONSTRUCT or DESCRIBE in the query", query)
-    return QueryInfo(form=form, depth=deepest, text="".join(pieces), shifts=tuple(shifts))
+    return QueryInfo(form=form, depth=deepest, text="".join(pieces), shifts=tuple(shifts), shape=" ".join(shape))
 
 
 def _check_name(query: str, token, form: str | None) -> str | None:

@@ -108,7 +108,12 @@ def unescape(text: str) -> str:
 
     def expand(match: re.Match) -> str:
         escape = match.group()
-        return _ECHARS[escape[1]] if len(escape) == 2 else chr(int(escape[2:], 16))
+        if len(escape) == 2:
+            return _ECHARS[escape[1]]
+        code = int(escape[2:], 16)
+        if code > 0x10FFFF:
+            raise ValueError(f"{escape} is not a Unicode character")
+        return chr(code)
 
     return _ESCAPE.sub(expand, text)
 
@@ -126,7 +131,11 @@ def tokenize(query: str) -> Iterator[Token]:
         if match is None:
             raise LexError(_unexpected(query, offset), offset)
         kind, text = match.lastgroup, match.group()
-        if kind == "iri" and not _is_iri(text):  # not an IRI to the engine either: `<` is an operator here
+        try:
+            is_iri = kind != "iri" or _is_iri(text)
+        except ValueError as exc:
+            raise LexError(str(exc), offset) from None
+        if not is_iri:  # not an IRI to the engine either: `<` is an operator here
             text = "<=" if query.startswith("<=", offset) else "<"
             kind = "punct"
         yield Token(kind, offset, offset + len(text), text)

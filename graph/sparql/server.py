@@ -1,339 +1,191 @@
-"""``careers serve``: a read-only SPARQL 1.1 Protocol endpoint, the query page, entity pages and the HTML graphs.
+r"""``careers serve``'s HTTP layer: the endpoint (`graph.sparql.asgi`) served by Uvicorn, with httptools and uvloop.
 
-Routes: ``/sparql`` (GET ``?query=``, POST form, POST ``application/sparql-query``; a plain GET gives the
-service description, or the query page to a browser), ``/`` (query page), ``/id/NAME`` (each entity
-IRI ``https://w3id.org/gc-digital-careers/id/NAME``: HTML, Turtle, N-Triples or JSON-LD by ``Accept``),
-``/html/...`` (``outputs/html``), ``/static/...``.
+Uvicorn parses HTTP with llhttp (Node.js's parser: two ``Content-Length`` headers, a negative one or bad
+chunking are a 400 and the connection is closed; a body is never read as a request), keeps every
+connection on one event loop (an idle connection costs a socket, not a thread), listens with a deep
+backlog, closes kept-alive connections idle for ``idle_timeout`` seconds and stops gracefully on
+SIGTERM or SIGINT: it stops accepting, answers the requests in flight, then exits. On top of it,
+`_Protocol` gives each request ``request_timeout`` seconds from its first byte to the end of its
+headers (a client sending them a byte at a time loses its connection), and closes a new connection
+that sends nothing for ``idle_timeout`` seconds, as Uvicorn does a kept-alive one.
 
-Every query is checked twice before it runs (`graph.sparql.guard`), runs in a worker process killed at
-the time limit (`graph.sparql.workers`), and is cut at the row limit. Requests are bounded in size;
-the server binds 127.0.0.1 unless told otherwise and sends no CORS header unless given an origin,
-never with credentials.
+Examples
+--------
+>>> from graph.sparql.app import Endpoint
+>>> from graph.sparql.workers import WorkerPool
+>>> server = make_server(Endpoint(WorkerPool(b'<http://e/a> <http://e/p> "x" .\n', size=1), triples=1), port=0)
+>>> server.address[0]
+'127.0.0.1'
+>>> server.close(); server.app.app.endpoint.pool.close()
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import re
-from dataclasses import dataclass, field
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+import contextlib
+import logging
+import resource
+import signal
+import socket
+from dataclasses import dataclass
 
-from graph import __version__
-from graph.errors import CareersError
-from graph.iris import GCD_IRI
-from graph.paths import named_queries
-from graph.sparql.guard import QuerySyntaxError, QueryTooComplex, UnsafeQuery, inspect_query
-from graph.sparql.negotiate import best_match
-from graph.sparql.pages import entity_page, query_page
-from graph.sparql.results import RDF_FORMATS, RESULT_FORMATS
-from graph.sparql.source import query_question
-from graph.sparql.workers import DEFAULT_TIMEOUT, QueryTimeout, WorkerPool
+import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-__all__ = ["MAX_REQUEST_BYTES", "Endpoint", "make_server"]
+from graph.sparql.app import Endpoint, EndpointApp
+from graph.sparql.asgi import AsgiEndpoint
 
-MAX_REQUEST_BYTES = 128 * 1024
-"""Largest request body accepted (413 above it)."""
+__all__ = ["Server", "make_server"]
 
-STATIC = Path(__file__).resolve().parent / "static"
-_RDF_OFFERS = {key: media for key, (media, _) in RDF_FORMATS.items()}
-_SD_FORMATS = [
-    "SPARQL_Results_JSON",
-    "SPARQL_Results_XML",
-    "SPARQL_Results_CSV",
-    "SPARQL_Results_TSV",
-    "Turtle",
-    "N-Triples",
-    "JSON-LD",
-    "RDF_XML",
-]
-_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"
-_ENTITY_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
-_HOST = re.compile(r"[A-Za-z0-9.-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?")
+IDLE_TIMEOUT = 30
+"""Seconds a kept-alive connection may stay silent after an answer before it is closed."""
+REQUEST_TIMEOUT = 10
+"""Seconds a request's headers may take to arrive (from the connection, or the previous answer); its body has as long again."""
+CONNECTION_LIMIT = 4096
+"""Most connections and requests at once; beyond them a request gets 503 at once."""
+BACKLOG = 2048
+"""Connections the kernel queues before they are accepted (Python's default is 5)."""
 
 
-def guard(query: str) -> str:
-    """Check ``query`` with the guard's first layer (linear time, in this process); return its form (SELECT, ASK, ...).
+class _Protocol(HttpToolsProtocol):
+    """Uvicorn's httptools protocol with two more deadlines: a new connection must start a request, and a request's headers end, in time."""
 
-    The second layer (rdflib's parse) runs in the query worker, under the time limit.
-    """
-    return inspect_query(query).form
+    request_timeout: float = REQUEST_TIMEOUT
+    _deadline = None
+
+    def connection_made(self, transport) -> None:  # noqa: D102 (asyncio's protocol interface)
+        super().connection_made(transport)
+        self._arm(self.timeout_keep_alive)  # silent from the start: as idle as a kept-alive connection
+
+    def on_message_begin(self) -> None:  # noqa: D102 (httptools' parser callbacks)
+        super().on_message_begin()
+        self._arm(self.request_timeout)
+
+    def on_headers_complete(self) -> None:  # noqa: D102
+        self._disarm()
+        super().on_headers_complete()
+
+    def connection_lost(self, exc) -> None:  # noqa: D102
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self, seconds: float) -> None:
+        self._disarm()
+        self._deadline = self.loop.call_later(seconds, self._too_slow)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _too_slow(self) -> None:
+        self._deadline = None
+        if not self.transport.is_closing():
+            self.transport.close()
+
+
+class _Stopped(BaseException):
+    """The signal that stopped the server, raised again by Uvicorn after its graceful shutdown."""
+
+
+def _stopped(signum, frame) -> None:
+    raise _Stopped
 
 
 @dataclass
-class Endpoint:
-    """What the request handlers share: the worker pool, limits, and where the pages come from."""
+class Server:
+    """A bound listening socket and the Uvicorn server that will serve ``app`` on it."""
 
-    pool: WorkerPool
-    triples: int
-    timeout: float = DEFAULT_TIMEOUT
-    row_limit: int = 10_000
-    cors_origin: str | None = None
-    html_root: Path | None = None
-    examples: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if not self.examples:
-            self.examples = {name: (query_question(path), path.read_text(encoding="utf-8")) for name, path in named_queries().items()}
-
-
-class _Refusal(Exception):
-    def __init__(self, status: HTTPStatus, message: str) -> None:
-        super().__init__(message)
-        self.status, self.message = status, message
-
-
-class Handler(BaseHTTPRequestHandler):
-    """One request: route, check, run, answer."""
-
-    server_version = f"gc-digital-careers/{__version__}"
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body are separate writes: without this, keep-alive clients wait 40 ms
+    sock: socket.socket
+    uvicorn: uvicorn.Server
+    app: AsgiEndpoint
 
     @property
-    def endpoint(self) -> Endpoint:
-        return self.server.endpoint  # type: ignore[attr-defined]
+    def address(self) -> tuple[str, int]:
+        """The host and port bound (the port chosen when 0 was asked for)."""
+        host, port = self.sock.getsockname()[:2]
+        return host, port
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
-        """Log quietly: one line per request to stderr, without the client's address."""
+    def run(self) -> None:
+        """Serve until SIGTERM or SIGINT, then answer the requests in flight and return.
 
-    # ---------------------------------------------------------------- HTTP verbs
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        """Answer GET."""
-        self._dispatch(self._get)
-
-    def do_HEAD(self) -> None:  # noqa: N802
-        """Answer HEAD like GET, without the body."""
-        self._dispatch(self._get, head=True)
-
-    def do_POST(self) -> None:  # noqa: N802
-        """Answer POST: a query in a form or as application/sparql-query."""
-        self._dispatch(self._post)
-
-    def do_OPTIONS(self) -> None:  # noqa: N802
-        """Answer a CORS preflight (only when an origin was configured)."""
-        self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
-
-    def do_PUT(self) -> None:  # noqa: N802
-        """Refuse: the endpoint is read-only."""
-        self._dispatch(self._read_only)
-
-    do_DELETE = do_PATCH = do_PUT  # noqa: N815
-
-    # ---------------------------------------------------------------- routing
-    def _dispatch(self, action, head: bool = False) -> None:
-        self._head = head
+        Uvicorn handles the signal gracefully, then raises it again once stopped; that second time it ends `run`.
+        """
+        previous = {sig: signal.signal(sig, _stopped) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
-            action()
-        except _Refusal as refusal:
-            self._send(refusal.status, (refusal.message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
-        except QueryTooComplex as exc:
-            self._send(HTTPStatus.BAD_REQUEST, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except QuerySyntaxError as exc:
-            self._send(HTTPStatus.BAD_REQUEST, f"{exc}\n{exc.caret()}\n".encode(), "text/plain; charset=utf-8")
-        except UnsafeQuery as exc:
-            self._send(HTTPStatus.FORBIDDEN, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except QueryTimeout as exc:
-            self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except CareersError as exc:
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+            self.uvicorn.run(sockets=[self.sock])
+        except _Stopped:
+            pass
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            self.close()
 
-    def _read_only(self) -> None:
-        raise _Refusal(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only: use GET or POST with a query")
-
-    def _get(self) -> None:
-        url = urlsplit(self.path)
-        params = parse_qs(url.query, keep_blank_values=True)
-        if url.path == "/sparql":
-            if "update" in params:
-                raise _Refusal(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only")
-            queries = params.get("query", [])
-            if not queries:
-                return self._describe_service()
-            return self._query(_one(queries), params)
-        if url.path in ("/", "/index.html"):
-            return self._html(query_page(self.endpoint.examples, self._html_root() is not None))
-        if url.path.startswith("/id/"):
-            return self._entity(url.path[4:], params)
-        if url.path.startswith("/static/"):
-            return self._file(STATIC, url.path[len("/static/") :], csp=True)
-        if url.path.startswith("/html/") and self._html_root() is not None:
-            return self._file(self._html_root(), url.path[len("/html/") :], csp=False)
-        raise _Refusal(HTTPStatus.NOT_FOUND, f"not found: {url.path}")
-
-    def _post(self) -> None:
-        url = urlsplit(self.path)
-        if url.path != "/sparql":
-            raise _Refusal(HTTPStatus.NOT_FOUND, f"not found: {url.path}")
-        length = self.headers.get("Content-Length")
-        if length is None:
-            raise _Refusal(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
-        try:
-            size = int(length)
-        except ValueError:
-            raise _Refusal(HTTPStatus.BAD_REQUEST, "bad Content-Length") from None
-        if size > MAX_REQUEST_BYTES:
-            self.close_connection = True
-            raise _Refusal(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request larger than {MAX_REQUEST_BYTES} bytes")
-        body = self.rfile.read(size)
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        params = parse_qs(url.query, keep_blank_values=True)
-        if media == "application/x-www-form-urlencoded":
-            try:
-                form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
-            except UnicodeDecodeError:
-                raise _Refusal(HTTPStatus.BAD_REQUEST, "the form is not UTF-8") from None
-            if "update" in form:
-                raise _Refusal(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only")
-            if "query" not in form:
-                raise _Refusal(HTTPStatus.BAD_REQUEST, "the form has no query parameter")
-            return self._query(_one(form["query"]), {**params, **form})
-        if media == "application/sparql-query":
-            if "query" in params:
-                raise _Refusal(HTTPStatus.BAD_REQUEST, "give the query in the body or in the URL, not both")
-            try:
-                return self._query(body.decode("utf-8"), params)
-            except UnicodeDecodeError:
-                raise _Refusal(HTTPStatus.BAD_REQUEST, "the query is not UTF-8") from None
-        if media == "application/sparql-update":
-            raise _Refusal(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only")
-        raise _Refusal(
-            HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-            f"unsupported Content-Type {media or '(none)'}: use application/x-www-form-urlencoded or application/sparql-query",
-        )
-
-    # ---------------------------------------------------------------- answers
-    def _query(self, query: str, params: dict) -> None:
-        if any(name in params for name in ("default-graph-uri", "named-graph-uri")):
-            raise _Refusal(
-                HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported: queries run on this knowledge graph only"
-            )
-        form = guard(query)
-        offers = RESULT_FORMATS if form in ("SELECT", "ASK") else _RDF_OFFERS
-        requested = params.get("format", [None])[0]
-        fmt = requested if requested in offers else best_match(self.headers.get("Accept"), offers)
-        if fmt is None:
-            raise _Refusal(HTTPStatus.NOT_ACCEPTABLE, "no acceptable format; offered: " + ", ".join(offers.values()))
-        answer = self.endpoint.pool.run(query, fmt, timeout=self.endpoint.timeout, row_limit=self.endpoint.row_limit)
-        extra = {"X-Results-Truncated": "true"} if answer.truncated else {}
-        self._send(HTTPStatus.OK, answer.body, answer.media_type, extra)
-
-    def _describe_service(self) -> None:
-        offers = {"html": "text/html", "turtle": RDF_FORMATS["turtle"][0], "nt": RDF_FORMATS["nt"][0], "jsonld": RDF_FORMATS["jsonld"][0]}
-        accept = self.headers.get("Accept")
-        choice = (
-            best_match(accept, offers)
-            if accept and "text/html" in accept
-            else best_match(accept, {k: v for k, v in offers.items() if k != "html"})
-        )
-        if choice == "html":
-            return self._html(query_page(self.endpoint.examples, self._html_root() is not None))
-        if choice is None:
-            raise _Refusal(HTTPStatus.NOT_ACCEPTABLE, "the service description is offered as Turtle, N-Triples or JSON-LD")
-        host = self.headers.get("Host") or ""
-        base = f"http://{host if _HOST.fullmatch(host) else 'localhost'}"  # the Host header is the client's: never trust it in an IRI
-        formats = " , ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in _SD_FORMATS)
-        turtle = (
-            "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
-            "@prefix void: <http://rdfs.org/ns/void#> .\n"
-            "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
-            f"<{base}/sparql> a sd:Service ;\n"
-            f"    sd:endpoint <{base}/sparql> ;\n"
-            "    sd:supportedLanguage sd:SPARQL11Query ;\n"
-            f"    sd:resultFormat {formats} ;\n"
-            '    dcterms:title "Government of Canada digital careers knowledge graph (read-only)"@en ;\n'
-            "    sd:defaultDataset [ a sd:Dataset ;\n"
-            f"        sd:defaultGraph [ a sd:Graph , void:Dataset ; void:triples {self.endpoint.triples} ] ] .\n"
-        )
-        if choice == "turtle":
-            return self._send(HTTPStatus.OK, turtle.encode("utf-8"), offers["turtle"])
-        from pyoxigraph import RdfFormat, parse, serialize
-
-        triples = list(parse(turtle.encode("utf-8"), format=RdfFormat.TURTLE))
-        return self._send(HTTPStatus.OK, serialize(triples, format=RDF_FORMATS[choice][1]), offers[choice])
-
-    def _entity(self, name: str, params: dict) -> None:
-        if not _ENTITY_NAME.fullmatch(name):
-            raise _Refusal(HTTPStatus.NOT_FOUND, f"no such entity: {name}")
-        iri = GCD_IRI + name
-        offers = {"html": "text/html", **_RDF_OFFERS}
-        requested = params.get("format", [None])[0]
-        fmt = requested if requested in offers else best_match(self.headers.get("Accept"), offers)
-        if fmt is None:
-            raise _Refusal(HTTPStatus.NOT_ACCEPTABLE, "offered: " + ", ".join(offers.values()))
-        run = functools.partial(self.endpoint.pool.run, timeout=self.endpoint.timeout, row_limit=2000)
-        label_of = 'OPTIONAL { ?o rdfs:label ?ol FILTER (lang(?ol) = "en") }'
-        out = json.loads(run(f"SELECT ?p ?o ?ol WHERE {{ <{iri}> ?p ?o {label_of} }} ORDER BY ?p ?o", "json").body)["results"]["bindings"]
-        if not out:
-            raise _Refusal(HTTPStatus.NOT_FOUND, f"no such entity: {iri}")
-        if fmt != "html":
-            answer = run(f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}", fmt)
-            return self._send(HTTPStatus.OK, answer.body, answer.media_type)
-        incoming = json.loads(
-            run(
-                f"SELECT ?p ?o ?ol WHERE {{ ?o ?p <{iri}> {label_of} }} ORDER BY ?p ?o LIMIT 500",
-                "json",
-            ).body
-        )["results"]["bindings"]
-
-        def pairs(rows):
-            return [(row["p"], {**row["o"], "label": row.get("ol", {}).get("value")}) for row in rows]
-
-        label = next((row["o"]["value"] for row in out if row["p"]["value"].endswith("#label") and row["o"].get("xml:lang") == "en"), name)
-        self._html(entity_page(iri, label, pairs(out), pairs(incoming)))
-
-    def _file(self, root: Path, relative: str, *, csp: bool) -> None:
-        root = root.resolve()
-        target = (root / relative).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
-            raise _Refusal(HTTPStatus.NOT_FOUND, f"not found: {relative}")
-        media = {
-            ".html": "text/html; charset=utf-8",
-            ".css": "text/css; charset=utf-8",
-            ".js": "text/javascript; charset=utf-8",
-            ".png": "image/png",
-            ".svg": "image/svg+xml",
-            ".json": "application/json",
-        }.get(target.suffix, "application/octet-stream")
-        self._send(HTTPStatus.OK, target.read_bytes(), media, {"Content-Security-Policy": _CSP} if csp else {})
-
-    def _html(self, page: str) -> None:
-        self._send(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8", {"Content-Security-Policy": _CSP})
-
-    def _html_root(self) -> Path | None:
-        root = self.endpoint.html_root
-        return root if root is not None and root.is_dir() else None
-
-    def _send(self, status: HTTPStatus, body: bytes, media: str, headers: dict | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Vary", "Accept, Origin")
-        origin = self.endpoint.cors_origin
-        if origin is not None and (origin == "*" or self.headers.get("Origin") == origin):
-            self.send_header("Access-Control-Allow-Origin", origin)
-            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        if not getattr(self, "_head", False):
-            self.wfile.write(body)
+    def close(self) -> None:
+        """Close the socket and stop the answer threads."""
+        self.sock.close()
+        self.app.close()
 
 
-def _one(values: list[str]) -> str:
-    if len(values) != 1:
-        raise _Refusal(HTTPStatus.BAD_REQUEST, "give exactly one query parameter")
-    return values[0]
+def make_server(
+    endpoint: Endpoint,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    *,
+    idle_timeout: int = IDLE_TIMEOUT,
+    request_timeout: int = REQUEST_TIMEOUT,
+    connection_limit: int = CONNECTION_LIMIT,
+    grace: float | None = None,
+) -> Server:
+    """Bind ``host:port`` (0 picks a free port) and prepare the server for ``endpoint``; `Server.run` starts it.
+
+    ``grace`` is how long a stop waits for the requests in flight (default: the query time limit and 5 s).
+    Raises OSError when the address cannot be bound.
+    """
+    _allow_open_files(connection_limit + 64)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(BACKLOG)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    protocol = type("Protocol", (_Protocol,), {"request_timeout": request_timeout})
+    app = AsgiEndpoint(EndpointApp(endpoint), body_timeout=request_timeout)
+    config = uvicorn.Config(
+        app,
+        http=protocol,
+        loop=_event_loop(),
+        lifespan="off",
+        backlog=BACKLOG,
+        timeout_keep_alive=idle_timeout,
+        limit_concurrency=connection_limit,
+        timeout_graceful_shutdown=grace if grace is not None else endpoint.timeout + 5,
+        server_header=False,  # the application names itself
+        access_log=False,
+        log_config=None,
+        log_level="error",  # a malformed request or a client that goes away is answered, not logged
+    )
+    for name in ("uvicorn", "uvicorn.error"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    return Server(sock, uvicorn.Server(config), app)
 
 
-def make_server(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 8080) -> ThreadingHTTPServer:
-    """Create (not start) the HTTP server for ``endpoint`` on ``host:port``."""
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
-    server.endpoint = endpoint  # type: ignore[attr-defined]
-    return server
+def _event_loop() -> str:
+    """Uvloop where it is installed (Linux and macOS), asyncio's own loop elsewhere."""
+    try:
+        import uvloop  # noqa: F401
+    except ImportError:
+        return "asyncio"
+    return "uvloop"
+
+
+def _allow_open_files(wanted: int) -> None:
+    """Raise the soft limit on open files towards ``wanted`` (within the hard limit): each connection is one."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))

@@ -24,10 +24,10 @@ import jinja2
 
 from graph.viz.i18n import text
 
-__all__ = ["View", "render", "safe_json", "static_text", "vis_assets"]
+__all__ = ["PAGE_CSP", "View", "render", "safe_json", "static_text", "vis_assets"]
 
 STATIC = Path(__file__).resolve().parent / "static"
-_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+PAGE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
 @dataclass
@@ -160,7 +160,7 @@ def render(view: View) -> str:
     other = "fr" if view.lang == "en" else "en"
     return _TEMPLATE.render(
         lang=view.lang,
-        csp=_CSP,
+        csp=PAGE_CSP,
         title=view.title,
         description=view.description,
         t={
