@@ -61,3 +61,15 @@ def built_dir(build_result):
 @pytest.fixture(scope="session")
 def built_nt(built_dir) -> str:
     return str(built_dir / "knowledge-graph.nt")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium (installed by `make test`), driven by Playwright; launched for each module that asks, closed after it."""
+    from browser_helpers import CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

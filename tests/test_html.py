@@ -13,13 +13,12 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_helpers import Visit
 
 from graph.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-PAGES = ["index", "career-map", "stream-mobility", "knowledge-graph", "ontology"]
+PAGES = ["index", "explorer", "career-map", "stream-mobility", "knowledge-graph", "ontology"]
 EVIL = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
 RESOURCE = re.compile(
     r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)|(?:url\(\s*["']?\s*(?:https?:)?//)|@import""", re.IGNORECASE
@@ -124,58 +123,6 @@ def model(g):
 # ---------------------------------------------------------------- a real browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield chromium
-        chromium.close()
-
-
-class Visit:
-    """A page opened from file:// with everything else blocked; console errors and outside requests recorded."""
-
-    def __init__(self, browser, path: Path) -> None:
-        self.errors, self.outside, self.dialogs = [], [], []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
-        self.page = self.context.new_page()
-
-        def route(r):
-            if r.request.url.startswith("file://"):
-                r.continue_()
-            else:
-                self.outside.append(r.request.url)
-                r.abort()
-
-        self.page.route("**/*", route)
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(path.as_uri())
-        if path.name.split(".")[0] != "index":
-            self.page.wait_for_function("window.careers && window.careers.ready", timeout=20_000)
-
-    def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
-
-    def close(self) -> None:
-        self.context.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("name", [f"{p}{suffix}" for p in PAGES for suffix in ("", ".fr")])
 def test_each_page_loads_offline_without_errors(browser, html, name):
@@ -183,7 +130,13 @@ def test_each_page_loads_offline_without_errors(browser, html, name):
     try:
         visit.shot(name)
         assert visit.errors == [] and visit.outside == [] and visit.dialogs == []
-        if not name.startswith("index"):
+        if name.startswith("explorer"):
+            states = json.loads(
+                re.search(r'id="explorer-data">(.*?)</script>', (html / f"{name}.html").read_text(encoding="utf-8")).group(1)
+            )
+            rows = visit.page.eval_on_selector_all(".text-version tr", "rows => rows.length")
+            assert rows == len(states["nodes"]) + 1 == 83  # a header, then every state: 72 positions, 5 entry routes, 5 EX levels
+        elif not name.startswith("index"):
             counts = visit.page.evaluate("[window.careers.nodes.length, window.careers.edges.length]")
             data = _payload(html / f"{name}.html")
             assert counts == [len(data["nodes"]), len(data["edges"])] and counts[0] > 10

@@ -4,7 +4,7 @@ Examples
 --------
 >>> from graph.viz.export import PAGES
 >>> PAGES
-('career-map', 'stream-mobility', 'knowledge-graph', 'ontology')
+('explorer', 'career-map', 'stream-mobility', 'knowledge-graph', 'ontology')
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from graph.mobility.similarity import stream_similarity
 from graph.mobility.source import Source
 from graph.viz.career_map import career_map, map_legend
 from graph.viz.data import knowledge_graph, labels, ontology
+from graph.viz.explorer import explorer_page
 from graph.viz.graph_views import knowledge_graph_view, ontology_view
 from graph.viz.i18n import LANGUAGES, text
 from graph.viz.observed_view import observed_map
@@ -25,7 +26,7 @@ from graph.viz.stream_view import stream_mobility
 
 __all__ = ["PAGES", "focus_page", "html_files", "path_page"]
 
-PAGES = ("career-map", "stream-mobility", "knowledge-graph", "ontology")
+PAGES = ("explorer", "career-map", "stream-mobility", "knowledge-graph", "ontology")
 
 _INDEX = jinja2.Environment(autoescape=True).from_string(
     """<!DOCTYPE html>
@@ -95,6 +96,9 @@ def html_files(facts: Facts, model: MobilityModel, source: Source, observed=None
             *([observed_map(facts, model, lang, names, observed, kg)] if observed is not None else []),
         ):
             files[f"html/{view.filename()}"] = render(view).encode("utf-8")
+        files[f"html/explorer{'' if lang == 'en' else '.' + lang}.html"] = explorer_page(facts, model, lang, names, observed).encode(
+            "utf-8"
+        )
         pages = (*PAGES, "observed-flows") if observed is not None else PAGES
         files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = _index(lang, map_legend(facts, lang, names), pages).encode("utf-8")
     return files

@@ -24,7 +24,7 @@ import jinja2
 
 from graph.viz.i18n import text
 
-__all__ = ["PAGE_CSP", "View", "render", "safe_json", "static_text", "vis_assets"]
+__all__ = ["PAGE_CSP", "PAGE_HEAD", "View", "render", "safe_json", "static_text", "vis_assets"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 PAGE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -71,8 +71,7 @@ def vis_assets() -> tuple[str, str]:
     return script, style
 
 
-_TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(
-    """<!DOCTYPE html>
+PAGE_HEAD = """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
@@ -80,7 +79,12 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 <meta http-equiv="Content-Security-Policy" content="{{ csp }}">
 <title>{{ title }}</title>
 <link rel="icon" href="data:,">
-<style>{{ vis_css | safe }}
+"""
+"""The start of every page's template: language, Content-Security-Policy (``csp``) and ``title``."""
+
+_TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(
+    PAGE_HEAD
+    + """<style>{{ vis_css | safe }}
 {{ page_css | safe }}</style>
 </head>
 <body>

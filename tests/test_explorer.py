@@ -1,0 +1,216 @@
+"""The pathway explorer: its paths are `careers path`'s, it works with the keyboard alone, in English and French, offline."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+
+import pytest
+from browser_helpers import ARTIFACTS, Visit
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.mobility.analysis import analyse
+from graph.mobility.paths import NoPath, best_paths
+from graph.observe.outputs import ObservedData
+from graph.viz.explorer import explorer_page
+
+pytestmark = pytest.mark.browser
+
+# (from, to, options of the page) -> the same question to `careers path`
+QUESTIONS = [
+    ("entry-student", "level-ex-01", {}),
+    ("entry-student", "position-it-05-director-it-security", {}),
+    ("entry-apprentice", "position-it-04-manager-it-security", {"k": 5}),
+    ("entry-recent-graduate", "position-it-03-team-lead-it-database-management", {"statedOnly": True}),  # none: entries are rule-based
+    ("position-it-02-analyst-it-database-management", "position-it-05-director-it-database-management", {"statedOnly": True}),
+    ("entry-mid-career-professional", "level-ex-02", {}),
+    ("entry-private-sector-executive", "level-ex-05", {}),
+    ("position-it-02-analyst-it-security", "position-it-05-director-it-security", {"k": 1}),
+    ("position-it-02-analyst-it-database-management", "position-it-05-director-it-security", {}),
+    ("position-it-02-analyst-it-database-management", "position-it-05-director-it-security", {"path": "management"}),
+    (
+        "position-it-02-analyst-it-database-management",
+        "position-it-05-director-it-security",
+        {"avoidStream": "stream-it-planning-and-reporting"},
+    ),
+    ("position-it-02-analyst-it-database-management", "position-it-05-director-it-security", {"avoidStream": "stream-it-security"}),  # none
+    ("position-it-02-analyst-it-database-management", "position-it-02-analyst-it-security", {}),
+    ("position-it-03-team-lead-it-security", "level-ex-01", {"path": "management"}),
+    ("position-it-03-team-lead-it-security", "level-ex-01", {"statedOnly": True}),
+    ("position-it-01-data-systems-operations", "position-it-05-director-it-security", {}),
+    ("position-it-01-data-science-and-analytics", "level-ex-03", {"k": 4}),
+    ("position-it-04-manager-it-security", "position-it-04-manager-it-database-management", {}),
+    ("entry-student", "position-it-03-technical-advisor-it-security", {"path": "individual"}),
+    ("entry-student", "position-it-03-team-lead-it-security", {"path": "individual"}),  # none: a management position
+    ("entry-student", "position-it-03-team-lead-it-security", {"avoidStream": "stream-it-database-management"}),
+    ("level-ex-01", "level-ex-04", {}),
+    ("entry-apprentice", "level-ex-01", {"statedOnly": True, "k": 2}),
+    ("position-it-02-analyst-it-security", "position-it-02-analyst-it-database-management", {"k": 5}),
+    ("entry-student", "position-it-05-director-it-database-management", {"path": "management", "k": 2}),
+    ("entry-apprentice", "position-it-02-analyst-it-software-solutions", {}),
+    ("position-it-03-technical-advisor-it-security", "position-it-05-director-it-security", {"k": 2}),
+]
+
+
+@pytest.fixture(scope="module")
+def model(g):
+    return analyse(g)
+
+
+def _cli_paths(built_nt: str, source: str, target: str, options: dict) -> list[list[tuple]]:
+    args = ["path", source, target, "--format", "json", "--data", built_nt, "-k", str(options.get("k", 3))]
+    args += ["--path", options["path"]] if options.get("path") else []
+    args += ["--avoid", options["avoidStream"]] if options.get("avoidStream") else []
+    args += ["--stated-only"] if options.get("statedOnly") else []
+    result = CliRunner().invoke(main, args)
+    if result.exit_code != 0:
+        assert result.exit_code == 2 and result.output.startswith("error: "), result.output
+        return []
+    rows = json.loads(result.output)
+    return [[(r["kind"], r["to"], r["cost"]) for r in steps] for _, steps in itertools.groupby(rows, key=lambda r: r["path"])]
+
+
+def test_the_explorer_answers_as_careers_path(browser, built_dir, built_nt, model):
+    _, mobility = model
+    visit = Visit(browser, built_dir / "html" / "explorer.html")
+    try:
+        answered = 0
+        for source, target, options in QUESTIONS:
+            page = visit.page.evaluate("([a, b, o]) => window.careersExplorer.bestPaths(a, b, o)", [source, target, options])
+            shown = [[(k, mobility.label(n), c) for k, n, c in zip(p["kinds"], p["nodes"][1:], p["costs"], strict=True)] for p in page]
+            assert shown == _cli_paths(built_nt, source, target, options), (source, target, options)
+            answered += bool(shown)
+        assert answered == 22 and visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_the_explorer_equals_the_library_on_many_random_questions(browser, built_dir, model):
+    facts, mobility = model
+    states = sorted(mobility.nodes)
+    rng = random.Random(12)
+    choices = [{}, {"path": "management"}, {"path": "individual"}, {"statedOnly": True}, {"avoidStream": "stream-it-security"}, {"k": 5}]
+    questions = [(*rng.sample(states, 2), rng.choice(choices)) for _ in range(240)]
+    visit = Visit(browser, built_dir / "html" / "explorer.html")
+    try:
+        answers = visit.page.evaluate("qs => qs.map(([a, b, o]) => window.careersExplorer.bestPaths(a, b, o))", questions)
+    finally:
+        visit.close()
+    found = 0
+    for (source, target, options), answer in zip(questions, answers, strict=True):
+        stream = options.get("avoidStream")
+        avoid = {p for p, d in facts.positions.items() if d["stream"] == stream} if stream else set()
+        try:
+            paths = best_paths(
+                mobility,
+                source,
+                target,
+                k=options.get("k", 3),
+                path=options.get("path"),
+                stated_only=bool(options.get("statedOnly")),
+                avoid=avoid,
+            )
+        except NoPath:
+            paths = []
+        expected = [
+            {"nodes": list(p.nodes), "kinds": [s.kind for s in p.steps], "costs": [s.cost for s in p.steps], "cost": p.cost} for p in paths
+        ]
+        assert answer == expected, (source, target, options)
+        found += bool(paths)
+    assert found >= 80  # random pairs often point down a ladder (no path); these many have answers
+
+
+def _choose(page, text: str) -> None:
+    """Type into the focused combobox, then pick the first suggestion with the arrow key and Enter."""
+    page.keyboard.type(text)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+
+
+def test_the_explorer_works_with_the_keyboard_alone(browser, built_dir, model):
+    _, mobility = model
+    visit = Visit(browser, built_dir / "html" / "explorer.html")
+    try:
+        page = visit.page
+        for _ in range(3):  # the two header links, then the first field
+            page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "from"
+        _choose(page, "it-02 database")
+        assert page.input_value("#from") == "IT-02 Analyst, IT Database Management"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "to"
+        _choose(page, "director it security")
+        page.keyboard.press("Enter")  # submits the question
+        assert page.inner_text("#status") == "3 path(s) found."
+        best = best_paths(mobility, "position-it-02-analyst-it-database-management", "position-it-05-director-it-security")[0]
+        first = page.inner_text(".path .route")
+        assert first == " → ".join(mobility.label(n) for n in best.nodes)
+        steps = page.locator(".path").first.locator("ol > li")
+        assert steps.count() == len(best.steps)
+        assert "Allowed by: Promotion (appointment to a higher level) (gcd:rule-promotion)" in steps.last.inner_text()
+        assert "Pay: IT-05 $133,582–$174,076" in steps.last.inner_text()
+        page.set_viewport_size({"width": 1280, "height": 800})
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "explorer.png"))
+        assert visit.errors == [] and visit.outside == []
+    finally:
+        visit.close()
+
+
+def test_the_explorer_in_french(browser, built_dir):
+    visit = Visit(browser, built_dir / "html" / "explorer.fr.html")
+    try:
+        page = visit.page
+        page.focus("#from")
+        _choose(page, "EX-01")
+        page.focus("#to")
+        _choose(page, "EX-03")
+        page.keyboard.press("Enter")
+        assert page.inner_text("#status") == "1 cheminement(s) trouvé(s)."  # EX-01, EX-02, EX-03: one ladder
+        assert page.inner_text(".path h3").startswith("Cheminement 1 : 2 déplacements")
+        assert "Permis par" in page.inner_text(".path ol")
+        page.focus("#from")
+        page.fill("#from", "rien de tel nulle part")
+        page.keyboard.press("Enter")
+        assert page.inner_text("#status") == "Choisissez un départ et une arrivée parmi les suggestions."
+    finally:
+        visit.close()
+
+
+def test_the_explorer_shows_published_observed_counts_only(browser, tmp_path, model):
+    facts, mobility = model
+    observed = ObservedData(
+        {"synthetic": True},
+        10,
+        {
+            "observed-flows-all-years": [
+                {
+                    "from": "position-it-02-analyst-it-security",
+                    "to": "position-it-03-team-lead-it-security",
+                    "action": "promotion",
+                    "count": 34,
+                },
+                {
+                    "from": "position-it-03-team-lead-it-security",
+                    "to": "position-it-04-manager-it-security",
+                    "action": "promotion",
+                    "count": None,
+                },
+            ]
+        },
+    )
+    page_file = tmp_path / "explorer.html"
+    page_file.write_text(explorer_page(facts, mobility, "en", {}, observed), encoding="utf-8")
+    visit = Visit(browser, page_file)
+    try:
+        page = visit.page
+        page.fill("#from", "IT-02 Analyst, IT Security")
+        page.fill("#to", "IT-04 Manager, IT Security")
+        page.click("button[type=submit]")
+        steps = page.locator(".path").first.locator("ol > li")
+        assert "Observed: promotion 34 (synthetic data)" in steps.nth(0).inner_text()
+        assert "Observed: promotion fewer than 10 or withheld (synthetic data)" in steps.nth(1).inner_text()
+    finally:
+        visit.close()
