@@ -21,9 +21,9 @@ CHROMIUM_ARGS = [
 class Visit:
     """A page opened from file:// with everything else blocked; console errors and outside requests recorded."""
 
-    def __init__(self, browser, path: Path) -> None:
+    def __init__(self, browser, path: Path, viewport: tuple[int, int] = (1400, 900)) -> None:
         self.errors, self.outside, self.dialogs = [], [], []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         self.page = self.context.new_page()
 
         def route(r):

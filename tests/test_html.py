@@ -53,7 +53,7 @@ def test_every_page_in_english_and_french(html):
     assert names == {f"{page}.html" for page in PAGES} | {f"{page}.fr.html" for page in PAGES}
     assert '<html lang="fr">' in (html / "career-map.fr.html").read_text(encoding="utf-8")
     french = {n["id"]: n for n in _payload(html / "career-map.fr.html")["nodes"]}
-    assert french["position-it-03-team-lead-it-security"]["label"] == "IT-03 chef d'équipe"
+    assert french["position-it-03-team-lead-it-security"]["label"] == "chef d'équipe"  # its lane names the stream, its column the level
     # the stream's French name is GC Digital Talent's
     assert french["position-it-03-team-lead-it-security"]["searchText"] == "IT-03 chef d'équipe, Sécurité"
 
@@ -90,11 +90,12 @@ def test_career_map_holds_the_mobility_model(html, model):
     data = _payload(html / "career-map.html")
     assert len(data["edges"]) == len(map_moves(model))
     ids = {n["id"] for n in data["nodes"]}
-    assert set(model.nodes) <= ids and len(ids - set(model.nodes)) == 13  # plus a header over each stream
+    headings = {f"lane-{s}" for s in model.facts.streams} | {f"column-{c}" for c in ("entry", 1, 2, 3, 4, 5, "executive")}
+    assert ids == set(model.nodes) | headings  # plus a heading for each stream's lane and each column
     positions = [n for n in data["nodes"] if n["id"].startswith("position-")]
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in positions)
     assert data["options"]["physics"]["enabled"] is False
-    hollow = {n["id"] for n in positions if isinstance(n["color"], dict)}
+    hollow = {n["id"] for n in positions if n["color"]["background"] == "#ffffff"}
     assert hollow == {p for p, d in model.nodes.items() if d["kind"] == "position" and not d["level_stated"]}
     assert not any(e["from"] == "entry-mid-career-professional" for e in data["edges"])
 
@@ -189,6 +190,74 @@ def test_clicking_a_node_shows_its_details(browser, html):
         details = visit.page.inner_text("#details")
         assert "promotion in one's own stream and path · stated by the source" in details
         assert re.search(r"Allowed by\s+Promotion \(appointment to a higher level\)", details) and "Skills to gain or deepen" in details
+    finally:
+        visit.close()
+
+
+LABEL_BOXES = """() => {
+  const network = window.careers.network, scale = network.getScale(), canvas = document.getElementById("network").getBoundingClientRect();
+  const boxes = [];
+  for (const id of window.careers.nodes.getIds()) {
+    const node = network.body.nodes[id];
+    if (node.options.hidden || !node.options.label) { continue; }
+    const size = node.labelModule.size;
+    const a = network.canvasToDOM({x: size.left, y: size.top}), b = network.canvasToDOM({x: size.left + size.width, y: size.top + size.height});
+    boxes.push({id: id, px: node.options.font.size * scale, left: canvas.left + a.x, top: canvas.top + a.y, right: canvas.left + b.x, bottom: canvas.top + b.y});
+  }
+  return boxes;
+}"""
+SHOWN_EDGES = "kind => window.careers.edges.get({filter: e => !e.hidden && (kind === null || e.kind === kind)}).length"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["career-map", "career-map.fr"])
+def test_the_career_map_reads_at_first_sight(browser, html, model, name):
+    from graph.viz.career_map import edge_style, map_moves
+
+    """At 1280 x 800, as drawn: every label on screen at least 11 CSS pixels, no two overlapping, no move across lanes."""
+    width, height = 1280, 800
+    visit = Visit(browser, html / f"{name}.html", viewport=(width, height))
+    try:
+        boxes = visit.page.evaluate(LABEL_BOXES)
+        seen = [b for b in boxes if b["right"] > 0 and b["left"] < width and b["bottom"] > 0 and b["top"] < height]
+        assert len(seen) >= 60 and {"lane-stream-it-security", "column-3"} <= {b["id"] for b in seen}
+        assert [b["id"] for b in seen if b["px"] < 11] == []
+        overlaps = [
+            (a["id"], b["id"])
+            for i, a in enumerate(seen)
+            for b in seen[i + 1 :]
+            if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+        ]
+        assert overlaps == []
+        shown = visit.page.evaluate
+        assert shown(SHOWN_EDGES, "deployment") == shown(SHOWN_EDGES, "promotion elsewhere") == shown(SHOWN_EDGES, "entry") == 0
+        drawn = [edge_style(m) for m in map_moves(model)]
+        assert shown(SHOWN_EDGES, "promotion") == drawn.count("promotion") and shown(SHOWN_EDGES, "executive appointment") == drawn.count(
+            "executive appointment"
+        )
+        assert shown(SHOWN_EDGES, None) == drawn.count("promotion") + drawn.count("executive appointment") > 60
+        visit.shot(f"{name}-1280")
+    finally:
+        visit.close()
+
+
+@pytest.mark.browser
+def test_moves_across_lanes_show_on_selection_or_when_switched_on(browser, html, model):
+    from graph.viz.career_map import edge_style, map_moves
+
+    kinds = [(m["from"], m["to"], edge_style(m)) for m in map_moves(model)]
+    position = "position-it-02-analyst-it-security"
+    visit = Visit(browser, html / "career-map.html")
+    try:
+        page, shown = visit.page, lambda kind: visit.page.evaluate(SHOWN_EDGES, kind)
+        page.fill("#search-input", "it-02 analyst it security")
+        page.click("#search button[type=submit]")  # selects the position
+        for kind in ("deployment", "promotion elsewhere"):
+            assert shown(kind) == sum(1 for u, v, k in kinds if k == kind and position in (u, v)) > 0
+        page.check("input[data-edge-filter][value=deployment]")
+        assert shown("deployment") == sum(1 for *_, k in kinds if k == "deployment") > 50
+        page.click("#reset")
+        assert shown("deployment") == 0 and shown("promotion") == sum(1 for *_, k in kinds if k == "promotion")
     finally:
         visit.close()
 

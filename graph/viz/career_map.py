@@ -28,8 +28,11 @@ from graph.viz.style import (
     stream_communities,
 )
 
-__all__ = ["MID_CAREER", "career_map", "edge_style", "map_legend", "map_moves"]
+__all__ = ["FONT", "MID_CAREER", "SHOWN_MOVES", "career_map", "edge_style", "map_legend", "map_moves"]
 
+SHOWN_MOVES = {"promotion", "executive appointment"}
+"""The moves the map shows at first: up one's own ladder, and into the executive group. The others (across lanes) show
+for a selected position, or when switched on."""
 MID_CAREER = "entry-mid-career-professional"
 """The entry route with a move into every position: drawn only on a path, described in its details."""
 
@@ -45,29 +48,61 @@ def edge_style(move: dict) -> str:
     return move["kind"]
 
 
-def _career_coordinates(facts: Facts, nodes: dict[str, dict]) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
-    """x: streams grouped by community (IT, then IDG, then DCoE); y: level (5 at the top); entry below, EX above.
+FONT = 15
+"""Font size of every label on the map (canvas units): with the page's fit at 1280 x 800, at least 11 CSS pixels."""
+_ROW, _LANE_GAP, _HEAD_WIDTH, _ROUTE_WIDTH = 34, 14, 290, 170
 
-    Returns the coordinates and each stream's column.
+
+def _text_width(text: str, size: int = FONT) -> float:
+    """A generous estimate of a label's width in canvas units (DejaVu Sans, Chromium's sans-serif on Debian, is wide)."""
+    return len(text) * size * 0.6
+
+
+def _lines(text: str, width: float) -> int:
+    return max(1, -(-int(_text_width(text)) // int(width)))
+
+
+def _career_coordinates(
+    facts: Facts, nodes: dict[str, dict], short: dict[str, str], headings: dict[str, str], to_executives: set[str]
+) -> dict[str, tuple[int, int]]:
+    """Streams as horizontal lanes (grouped by community, headings on the left), levels as columns left to right.
+
+    Entry routes stand in a column before IT-01 and executive levels in one after IT-05 (the private-sector
+    route beside them, whose moves go there); a route's long name wraps. Within a lane of two career paths, the management path runs above
+    the individual-contributor path. Columns are as wide as their longest label. Returns the coordinates of
+    each node and of each lane's heading and each column's heading.
     """
-    column, x, previous = {}, 0, None
+    ranks = sorted({d["rank"] for d in nodes.values() if d["kind"] == "position"})
+    routes = sorted(
+        (n for n, d in nodes.items() if d["kind"] == "entry" and n not in to_executives), key=lambda n: facts.routes[n]["order"]
+    )
+    executives = sorted((n for n, d in nodes.items() if d["kind"] == "executive"), key=lambda n: -nodes[n]["rank"])
+    widths = {"entry": min(_ROUTE_WIDTH, max((_text_width(short[n]) for n in routes), default=0))}
+    for r in ranks:
+        widths[r] = max(_text_width(short[n]) for n, d in nodes.items() if d["kind"] == "position" and d["rank"] == r)
+    widths["executive"] = min(_ROUTE_WIDTH, max((_text_width(short[n]) for n in (*executives, *to_executives)), default=0))
+    x, column = _HEAD_WIDTH + 20, {}
+    for key in ("entry", *ranks, "executive"):
+        column[key] = x + widths[key] / 2
+        x += widths[key] + 36
+    coords: dict[str, tuple[int, int]] = {}
+    y = 0
     for stream in stream_order(facts):
-        community = facts.streams[stream]["community"]
-        x += 330 if previous and community != previous else 250 if previous else 0
-        column[stream], previous = x, community
-    offsets = {"path-management": -64, "path-individual-contributor": 64}
-    coords = {}
-    for node, d in nodes.items():
-        if d["kind"] == "position":
-            coords[node] = (column[d["stream"]] + offsets.get(d["path"], 0), (5 - d["rank"]) * 130 + 150)
-    routes = sorted((n for n, d in nodes.items() if d["kind"] == "entry"), key=lambda n: facts.routes[n]["order"])
-    executives = sorted((n for n, d in nodes.items() if d["kind"] == "executive"), key=lambda n: nodes[n]["rank"])
-    width = max(column.values())
-    for i, node in enumerate(routes):
-        coords[node] = (round(width * (i + 0.5) / len(routes)), 5 * 130 + 180)
-    for i, node in enumerate(executives):
-        coords[node] = (round(width * (i + 0.5) / len(executives)), 0)
-    return coords, column
+        members = {n: d for n, d in nodes.items() if d["kind"] == "position" and d["stream"] == stream}
+        two = {d["path"] for d in members.values()} >= {"path-management", "path-individual-contributor"}
+        height = max(2 if two else 1, _lines(headings[stream], _HEAD_WIDTH)) * _ROW
+        middle = y + height / 2
+        rows = {"path-management": middle - _ROW / 2, "path-individual-contributor": middle + _ROW / 2} if two else {}
+        for n, d in members.items():
+            coords[n] = (round(column[d["rank"]]), round(rows.get(d["path"], middle)))
+        coords[f"lane-{stream}"] = (_HEAD_WIDTH // 2, round(middle))
+        y += height + _LANE_GAP
+    for key, members in (("entry", routes), ("executive", [*executives, *sorted(to_executives)])):
+        for i, n in enumerate(members):
+            coords[n] = (round(column[key]), round(y * (i + 0.5) / len(members)))
+    for key in column:
+        coords[f"column-{key}"] = (round(column[key]), -_ROW)
+    return coords
 
 
 def map_moves(model: MobilityModel, highlight=None) -> list[dict]:
@@ -129,35 +164,43 @@ def career_map(
     """
     kg = kg or KnowledgeGraph()
     nodes = model.nodes
-    coords, column = _career_coordinates(facts, nodes)
     english = {n: d["label"] for n, d in nodes.items()}
+    short = {}  # the lane names the stream and the column the level: a position shows its role
+    for node, d in nodes.items():
+        role = (label_of(labels, {}, d["role"]) if d.get("role") in labels else d.get("role_label")) if d["kind"] == "position" else ""
+        short[node] = role or (d["level"] if d["kind"] == "position" else label_of(labels, english, node))
+    headings = {stream: label_of(labels, {stream: data["label"]}, stream) for stream, data in facts.streams.items()}
+    to_executives = {
+        n for n, d in nodes.items() if d["kind"] == "entry" and all(nodes[m.target]["kind"] == "executive" for m in model.moves_from(n))
+    }
+    coords = _career_coordinates(facts, nodes, short, headings, to_executives)
     communities = community_names(facts, labels)
     on_path = set(highlight.nodes) if highlight else set()
     path_moves = {s.key for s in highlight.steps} if highlight else set()
     net = network()
     details = {}
+    font = {"size": FONT, "color": "#1b1b1b"}
     for node in sorted(nodes):
         d = nodes[node]
         x, y = coords[node]
         colour = "#dee2e6" if highlight and node not in on_path else community_colour(d.get("community"))
         hollow = d["kind"] == "position" and not d["level_stated"]
         label = label_of(labels, english, node)
-        short = label
-        if d["kind"] == "position":  # the column header names the stream: the node shows level and role
-            role = label_of(labels, {}, d["role"]) if d["role"] in labels else d["role_label"]
-            short = f"{d['level']} {role}".strip()
         net.add_node(
             node,
-            label=short,
+            label=short[node],
             searchText=label,
             x=x,
             y=y,
-            color={"background": "#ffffff", "border": colour} if hollow else colour,
+            color={"background": "#ffffff", "border": colour} if hollow else {"background": colour, "border": colour},
             borderWidth=3 if hollow else 1,
-            shape={"position": "dot", "entry": "triangleDown", "executive": "star"}[d["kind"]],
-            size=16 if node in on_path else 11,
+            shape="box",
+            margin=4,
+            **({"widthConstraint": {"maximum": _ROUTE_WIDTH}} if d["kind"] == "entry" else {}),
             filterValue=d.get("community") or "entry",
-            font={"size": 14, "color": "#1b1b1b" if not highlight or node in on_path else "#adb5bd"},
+            font={**font, "color": "#1b1b1b" if hollow else "#ffffff"}
+            if not highlight or node in on_path
+            else {**font, "color": "#495057"},
         )
         definition = kg.definitions.get(node) or (kg.definitions.get(d.get("role") or "", "") if d["kind"] == "position" else "")
         info = {
@@ -172,24 +215,36 @@ def career_map(
         elif d["kind"] == "executive":
             info["pay"] = pay_line(facts, node)
         details[node] = info
-    for stream, data in sorted(facts.streams.items()):  # a header over each stream's column
-        header = f"column-{stream}"
+    for stream, data in sorted(facts.streams.items()):  # each lane's heading, on its left
+        lane = f"lane-{stream}"
+        x, y = coords[lane]
         net.add_node(
-            header,
-            label=label_of(labels, {stream: data["label"]}, stream),
+            lane,
+            label=headings[stream],
             searchText=data["label"],
-            x=column[stream],
-            y=75,
+            x=x,
+            y=y,
             shape="text",
             filterValue=data["community"],
-            font={"size": 24 if data["community"] == "community-it" else 18},
+            font={**font, "color": community_colour(data["community"]), "align": "left"},
+            widthConstraint={"maximum": _HEAD_WIDTH},
         )
-        details[header] = {
-            "label": label_of(labels, {stream: data["label"]}, stream),
+        details[lane] = {
+            "label": headings[stream],
             "kind": text(lang, "stream"),
             "group": communities[data["community"]],
             "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
         }
+    levels = {d["rank"]: d["level"] for d in nodes.values() if d["kind"] == "position"}
+    for column, (x, y) in ((n[len("column-") :], xy) for n, xy in coords.items() if n.startswith("column-")):
+        name = (
+            text(lang, "entry_routes")
+            if column == "entry"
+            else text(lang, "executive_levels")
+            if column == "executive"
+            else levels[int(column)]
+        )
+        net.add_node(f"column-{column}", label=name, x=x, y=y, shape="text", filterValue="heading", font={**font, "color": "#495057"})
     edge_details = {}
     for move in map_moves(model, highlight):
         u, v = move["from"], move["to"]
@@ -198,10 +253,14 @@ def career_map(
         edge_id = f"{u}|{v}|{move['kind']}"
         if highlight:
             colour, width = ("#e03131", 5) if (u, v, move["kind"]) in path_moves else ("#e9ecef", width)
-        net.add_edge(u, v, id=edge_id, color=colour, dashes=dashes, width=width)
+        net.add_edge(
+            u, v, id=edge_id, color=colour, dashes=dashes, width=width, kind=edge_style(move), always=(u, v, move["kind"]) in path_moves
+        )
         edge_details[edge_id] = _move_info(facts, move, labels, english, lang)
     filters = [(c, communities[c], True) for c in (*stream_communities(facts), "community-digital-executives")]
     filters.append(("entry", text(lang, "entry_routes"), True))
+    shown = set() if highlight else SHOWN_MOVES  # a path page: only the path's moves, the others on demand
+    edge_filters = [(key, text(lang, key), key in shown) for key in EDGE_STYLES]
     default_title = text(lang, "career_map_title")
     description = text(lang, "career_map_description")
     return View(
@@ -215,6 +274,7 @@ def career_map(
         filters,
         map_legend(facts, lang, labels),
         OPTIONS,
+        edge_filters=edge_filters,
     )
 
 

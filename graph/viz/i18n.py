@@ -70,8 +70,18 @@ _WORDS = {
         "Carte des carrières",
     ),
     "career_map_description": (
-        "Positions by stream (across, grouped by community) and level (up); entry routes below, executive levels above. Each line is a move as the Government of Canada makes them, named by the staffing rule that allows it; thick lines are moves the source states. Each position shows its cheapest deployment and promotion into another stream (all the others are allowed too); mid-career professionals may enter at any position.",
-        "Les postes par volet (en largeur, groupés par communauté) et par niveau (en hauteur) ; les voies d'accès en bas, les niveaux de direction en haut. Chaque trait est un déplacement tel que le gouvernement du Canada les fait, nommé par la règle de dotation qui le permet ; les traits épais sont énoncés par la source. Chaque poste montre sa mutation et sa promotion dans un autre volet les moins coûteuses (les autres sont aussi permises) ; les professionnels en milieu de carrière peuvent entrer à tout poste.",
+        "Each stream is a lane (grouped by community; the management path above the individual-contributor path), each level a column, "
+        "entry routes on the left, executive levels on the right. At first the map shows promotions up each ladder and appointments into "
+        "the executive group; select a position to see all its moves (each position's cheapest deployment and promotion into another "
+        "stream; all the others are allowed too), or switch each kind of move on and off. Each line is a move as the Government of "
+        "Canada makes them, named by the staffing rule that allows it; thick lines are moves the source states; mid-career professionals "
+        "may enter at any position.",
+        "Chaque volet est un couloir (groupé par communauté ; le cheminement de gestion au-dessus de celui de contributeur individuel), "
+        "chaque niveau une colonne, les voies d'accès à gauche, les niveaux de direction à droite. D'abord, la carte montre les promotions "
+        "dans chaque échelle et les nominations à la direction ; sélectionnez un poste pour voir tous ses déplacements (la mutation et la "
+        "promotion dans un autre volet les moins coûteuses ; les autres sont aussi permises), ou affichez et masquez chaque type de "
+        "déplacement. Chaque trait est un déplacement tel que le gouvernement du Canada les fait, nommé par la règle de dotation qui le "
+        "permet ; les traits épais sont énoncés par la source ; les professionnels en milieu de carrière peuvent entrer à tout poste.",
     ),
     "stream_mobility_title": (
         "Stream mobility",
@@ -182,8 +192,8 @@ _WORDS = {
         "volet de travail",
     ),
     "career_map_summary": (
-        "Every position by stream and level, with entry routes below and executive levels above. Follow promotions, deployments, entries and executive appointments, each with the staffing rule that allows it, its skill gap and the source's words.",
-        "Tous les postes par volet et par niveau, avec les voies d'accès en bas et les niveaux de direction en haut. Suivez promotions, mutations, entrées et nominations à la direction, chacune avec la règle de dotation qui la permet, son écart de compétences et les mots de la source.",
+        "Every position by stream (lanes) and level (columns), with entry routes on the left and executive levels on the right. Follow promotions, deployments, entries and executive appointments, each with the staffing rule that allows it, its skill gap and the source's words.",
+        "Tous les postes par volet (couloirs) et par niveau (colonnes), avec les voies d'accès à gauche et les niveaux de direction à droite. Suivez promotions, mutations, entrées et nominations à la direction, chacune avec la règle de dotation qui la permet, son écart de compétences et les mots de la source.",
     ),
     "stream_mobility_summary": (
         "The 13 work streams linked by the official skills their responsibilities share. The wider the line, the more alike.",
@@ -222,6 +232,12 @@ _WORDS = {
     "move_acting appointment": ("acting appointment", "nomination intérimaire"),
     "move_entry": ("entry", "entrée"),
     "move_executive appointment": ("executive appointment", "nomination à la direction"),
+    "executive_levels": ("Executive levels", "Niveaux de direction"),
+    "moves_shown": ("Moves shown", "Déplacements montrés"),
+    "moves_hint": (
+        "Selecting a node shows all its moves.",
+        "Sélectionner un nœud montre tous ses déplacements.",
+    ),
     "explorer_title": ("Career pathway explorer", "Explorateur de cheminements de carrière"),
     "explorer_summary": (
         "How do I get from here to there? Choose where you are and where you want to go: the best paths, each move with the rule "

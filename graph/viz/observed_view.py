@@ -28,7 +28,9 @@ def observed_map(facts: Facts, model: MobilityModel, lang: str, labels: dict[str
     top = max((r["count"] for r in flows), default=1)
     for r in flows:
         edge_id = f"{r['from']}|{r['to']}|observed-{r['action']}"
-        view.network.add_edge(r["from"], r["to"], id=edge_id, color=OBSERVED_COLOUR, width=round(1 + 9 * r["count"] / top, 2))
+        view.network.add_edge(
+            r["from"], r["to"], id=edge_id, color=OBSERVED_COLOUR, width=round(1 + 9 * r["count"] / top, 2), kind="observed"
+        )
         view.edge_details[edge_id] = edge_info(
             label_of(labels, english, r["from"]),
             label_of(labels, english, r["to"]),
@@ -37,4 +39,5 @@ def observed_map(facts: Facts, model: MobilityModel, lang: str, labels: dict[str
             evidence=text(lang, "observed_count", count=r["count"], synthetic=text(lang, "synthetic") if synthetic else ""),
         )
     view.legend = [*view.legend, ("solid", OBSERVED_COLOUR, text(lang, "observed_kind"))]
+    view.edge_filters = [("observed", text(lang, "observed_kind"), True), *((k, label, False) for k, label, _ in view.edge_filters)]
     return view

@@ -44,6 +44,7 @@ class View:
     filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (value, label, shown at start)
     legend: list[tuple[str, str, str]] = field(default_factory=list)  # (shape: dot|ring|solid|dashed|dotted, colour, label)
     options: dict = field(default_factory=dict)
+    edge_filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (kind of link, label, shown at start)
 
     def filename(self) -> str:
         """``career-map.html`` or ``career-map.fr.html``."""
@@ -87,7 +88,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
     + """<style>{{ vis_css | safe }}
 {{ page_css | safe }}</style>
 </head>
-<body>
+<body class="{{ slug }}">
 <header><a href="{{ home }}">{{ t.home }}</a><a href="{{ other_page }}" lang="{{ other_lang }}">{{ t.other_language }}</a></header>
 <main>
 <h1>{{ title }}</h1>
@@ -102,6 +103,9 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 <p id="search-status" role="status"></p>
 {% if filters %}<fieldset><legend>{{ t.filter }}</legend>{% for value, label, checked in filters %}
 <label><input type="checkbox" data-filter value="{{ value }}"{% if checked %} checked{% endif %}> {{ label }}</label><br>{% endfor %}</fieldset>{% endif %}
+{% if edge_filters %}<fieldset><legend>{{ t.moves_shown }}</legend>{% for value, label, checked in edge_filters %}
+<label><input type="checkbox" data-edge-filter value="{{ value }}"{% if checked %} checked{% endif %}> {{ label }}</label><br>{% endfor %}
+<p class="hint">{{ t.moves_hint }}</p></fieldset>{% endif %}
 <section class="legend"><h2>{{ t.legend }}</h2><ul>{% for shape, colour, label in legend %}
 <li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>{% elif shape == "ring" %}<span class="swatch ring" style="border-color: {{ colour }}"></span>{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul></section>
 <section id="details" aria-live="polite"><h2>{{ t.details }}</h2><p>{{ t.details_hint }}</p></section>
@@ -189,6 +193,8 @@ def render(view: View) -> str:
                 "to",
                 "source",
                 "own_translation",
+                "moves_shown",
+                "moves_hint",
             )
         },
         home="index.html" if view.lang == "en" else f"index.{view.lang}.html",
@@ -196,6 +202,8 @@ def render(view: View) -> str:
         other_lang=other,
         labels=sorted({n.get("searchText", n["label"]) for n in nodes}),
         filters=view.filters,
+        edge_filters=view.edge_filters,
+        slug=view.slug,
         legend=view.legend,
         table_nodes=[
             (n.get("searchText", n["label"]), view.details.get(n["id"], {}).get("kind", ""), view.details.get(n["id"], {}).get("group", ""))

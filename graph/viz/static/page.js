@@ -101,21 +101,42 @@
     if (node === null) { status.textContent = words.not_found + " “" + query + "”"; return; }
     status.textContent = "";
     network.selectNodes([node.id]);
+    applyEdgeFilters();
     network.focus(node.id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     showNode(node.id);
   });
 
   function applyFilters() {
-    const shown = new Set();
-    for (const box of document.querySelectorAll("input[data-filter]")) { if (box.checked) { shown.add(box.value); } }
-    nodes.update(nodes.get().map(function (n) { return { id: n.id, hidden: !shown.has(n.filterValue) }; }));
+    const shown = new Set(), filtered = new Set();
+    for (const box of document.querySelectorAll("input[data-filter]")) {
+      filtered.add(box.value);
+      if (box.checked) { shown.add(box.value); }
+    }
+    nodes.update(nodes.get().map(function (n) { return { id: n.id, hidden: filtered.has(n.filterValue) && !shown.has(n.filterValue) }; }));
   }
   for (const box of document.querySelectorAll("input[data-filter]")) { box.addEventListener("change", applyFilters); }
 
+  // Kinds of link switched on and off; a selected node shows all of its own links.
+  const edgeBoxes = document.querySelectorAll("input[data-edge-filter]");
+  function applyEdgeFilters() {
+    if (edgeBoxes.length === 0) { return; }
+    const shown = new Set();
+    for (const box of edgeBoxes) { if (box.checked) { shown.add(box.value); } }
+    const selected = new Set(network.getSelectedNodes());
+    edges.update(edges.get().map(function (e) {
+      return { id: e.id, hidden: !(e.always || shown.has(e.kind) || selected.has(e.from) || selected.has(e.to)) };
+    }));
+  }
+  for (const box of edgeBoxes) { box.addEventListener("change", applyEdgeFilters); }
+  network.on("selectNode", applyEdgeFilters);
+  network.on("deselectNode", applyEdgeFilters);
+  applyEdgeFilters();
+
   document.getElementById("reset").addEventListener("click", function () {
-    for (const box of document.querySelectorAll("input[data-filter]")) { box.checked = box.defaultChecked; }
+    for (const box of document.querySelectorAll("input[data-filter], input[data-edge-filter]")) { box.checked = box.defaultChecked; }
     applyFilters();
     network.unselectAll();
+    applyEdgeFilters();
     network.fit({ animation: false });
     details.replaceChildren(element("p", words.details_hint));
     status.textContent = "";
