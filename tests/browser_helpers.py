@@ -47,3 +47,15 @@ class Visit:
 
     def close(self) -> None:
         self.context.close()
+
+
+SEVERE = {"serious", "critical"}
+
+
+def severe_violations(axe, page) -> list[tuple[str, str, str]]:
+    """axe-core's serious and critical violations on ``page``: (rule, impact, the first element's HTML).
+
+    axe-core comes bundled in the PyPI package ``axe-playwright-python`` (offline); ``axe`` is its ``Axe()``.
+    """
+    violations = axe.run(page).response["violations"]
+    return [(v["id"], v["impact"], v["nodes"][0]["html"][:120]) for v in violations if v["impact"] in SEVERE]

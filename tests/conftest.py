@@ -73,3 +73,11 @@ def browser():
         chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe-core, to run in a page (`browser_helpers.severe_violations`)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()

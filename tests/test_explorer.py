@@ -5,12 +5,15 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import sys
 
 import pytest
-from browser_helpers import ARTIFACTS, Visit
+from browser_helpers import ARTIFACTS, ROOT, Visit, severe_violations
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.derive import derive
+from graph.load import load
 from graph.mobility.analysis import analyse
 from graph.mobility.paths import NoPath, best_paths
 from graph.observe.outputs import ObservedData
@@ -87,21 +90,22 @@ def test_the_explorer_answers_as_careers_path(browser, built_dir, built_nt, mode
         visit.close()
 
 
-def test_the_explorer_equals_the_library_on_many_random_questions(browser, built_dir, model):
-    facts, mobility = model
+def _same_as_the_library(browser, page_file, facts, mobility, *, seed: int, count: int) -> int:
+    """Ask ``count`` seeded random questions of the page and of `best_paths`; assert equal answers; return how many had paths."""
     states = sorted(mobility.nodes)
-    rng = random.Random(12)
-    choices = [{}, {"path": "management"}, {"path": "individual"}, {"statedOnly": True}, {"avoidStream": "stream-it-security"}, {"k": 5}]
-    questions = [(*rng.sample(states, 2), rng.choice(choices)) for _ in range(240)]
-    visit = Visit(browser, built_dir / "html" / "explorer.html")
+    rng = random.Random(seed)
+    stream = sorted(facts.streams)[len(facts.streams) // 2]
+    choices = [{}, {"path": "management"}, {"path": "individual"}, {"statedOnly": True}, {"avoidStream": stream}, {"k": 5}]
+    questions = [(*rng.sample(states, 2), rng.choice(choices)) for _ in range(count)]
+    visit = Visit(browser, page_file)
     try:
         answers = visit.page.evaluate("qs => qs.map(([a, b, o]) => window.careersExplorer.bestPaths(a, b, o))", questions)
+        assert visit.errors == []
     finally:
         visit.close()
     found = 0
     for (source, target, options), answer in zip(questions, answers, strict=True):
-        stream = options.get("avoidStream")
-        avoid = {p for p, d in facts.positions.items() if d["stream"] == stream} if stream else set()
+        avoid = {p for p, d in facts.positions.items() if d["stream"] == options.get("avoidStream")}
         try:
             paths = best_paths(
                 mobility,
@@ -119,7 +123,27 @@ def test_the_explorer_equals_the_library_on_many_random_questions(browser, built
         ]
         assert answer == expected, (source, target, options)
         found += bool(paths)
+    return found
+
+
+def test_the_explorer_equals_the_library_on_many_random_questions(browser, built_dir, model):
+    facts, mobility = model
+    found = _same_as_the_library(browser, built_dir / "html" / "explorer.html", facts, mobility, seed=12, count=240)
     assert found >= 80  # random pairs often point down a ladder (no path); these many have answers
+
+
+def test_the_explorer_equals_the_library_on_larger_foreign_data(browser, tmp_path):
+    """40 synthetic streams in another namespace (about 230 positions): the compact buckets expand to the same search."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_scale import synthetic
+
+    extra = tmp_path / "synthetic.ttl"
+    extra.write_text(synthetic(40), encoding="utf-8")
+    facts, mobility = analyse(derive(load([extra]).g))
+    assert sum(1 for d in facts.positions.values() if d["stream"].startswith("https://example.org/")) > 150
+    page_file = tmp_path / "explorer.html"
+    page_file.write_text(explorer_page(facts, mobility, "en", {}), encoding="utf-8")
+    assert _same_as_the_library(browser, page_file, facts, mobility, seed=5, count=150) >= 40
 
 
 def _choose(page, text: str) -> None:
@@ -129,7 +153,7 @@ def _choose(page, text: str) -> None:
     page.keyboard.press("Enter")
 
 
-def test_the_explorer_works_with_the_keyboard_alone(browser, built_dir, model):
+def test_the_explorer_works_with_the_keyboard_alone(browser, axe, built_dir, model):
     _, mobility = model
     visit = Visit(browser, built_dir / "html" / "explorer.html")
     try:
@@ -153,8 +177,12 @@ def test_the_explorer_works_with_the_keyboard_alone(browser, built_dir, model):
         assert "Pay: IT-05 $133,582–$174,076" in steps.last.inner_text()
         page.set_viewport_size({"width": 1280, "height": 800})
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "explorer.png"))
+        page.screenshot(path=str(ARTIFACTS / "explorer.jpg"), quality=70)  # the README's, kept small
         assert visit.errors == [] and visit.outside == []
+        page.focus("#from")
+        page.keyboard.press("ArrowDown")  # with its answers and its suggestions open
+        assert page.locator("#from-list [role=option]").count() >= 1
+        assert severe_violations(axe, page) == []
     finally:
         visit.close()
 

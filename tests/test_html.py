@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_helpers import Visit
+from browser_helpers import ARTIFACTS, Visit, severe_violations
 
 from graph.build import build
 
@@ -126,11 +126,13 @@ def model(g):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", [f"{p}{suffix}" for p in PAGES for suffix in ("", ".fr")])
-def test_each_page_loads_offline_without_errors(browser, html, name):
+def test_each_page_loads_offline_without_errors(browser, axe, html, name):
+    """Offline, without error, with all its nodes, and without a serious or critical axe-core violation."""
     visit = Visit(browser, html / f"{name}.html")
     try:
         visit.shot(name)
         assert visit.errors == [] and visit.outside == [] and visit.dialogs == []
+        assert severe_violations(axe, visit.page) == []
         if name.startswith("explorer"):
             states = json.loads(
                 re.search(r'id="explorer-data">(.*?)</script>', (html / f"{name}.html").read_text(encoding="utf-8")).group(1)
@@ -144,6 +146,21 @@ def test_each_page_loads_offline_without_errors(browser, html, name):
         else:
             links = visit.page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
             assert {f"{p}{'' if name == 'index' else '.fr'}.html" for p in PAGES[1:]} <= set(links)
+    finally:
+        visit.close()
+
+
+@pytest.mark.browser
+def test_the_accessibility_check_finds_faults(browser, axe, tmp_path):
+    control = tmp_path / "faulty.html"
+    control.write_text(
+        "<!DOCTYPE html><html><head><title>faulty</title><script>window.careers = {ready: true}</script></head><body><main>"
+        '<img src="data:,"><input><p style="color:#ddd;background:#fff">faint</p></main></body></html>',
+        encoding="utf-8",
+    )
+    visit = Visit(browser, control)
+    try:
+        assert {rule for rule, _, _ in severe_violations(axe, visit.page)} == {"html-has-lang", "image-alt", "label", "color-contrast"}
     finally:
         visit.close()
 
@@ -236,7 +253,8 @@ def test_the_career_map_reads_at_first_sight(browser, html, model, name):
             "executive appointment"
         )
         assert shown(SHOWN_EDGES, None) == drawn.count("promotion") + drawn.count("executive appointment") > 60
-        visit.shot(f"{name}-1280")
+        ARTIFACTS.mkdir(exist_ok=True)
+        visit.page.screenshot(path=str(ARTIFACTS / f"{name}.jpg"), quality=70)  # the README's, kept small
     finally:
         visit.close()
 
@@ -339,5 +357,64 @@ def test_a_focus_page_shows_the_neighbourhood(browser, on_demand):
         assert visit.errors == [] and visit.outside == []
         assert visit.page.evaluate("window.careers.nodes.length") == len(ids)
         visit.shot("focus-page")
+    finally:
+        visit.close()
+
+
+# ---------------------------------------------------------------- large data: aggregates
+
+
+@pytest.mark.browser
+def test_a_large_career_map_shows_communities_and_levels(browser, html, model, tmp_path, monkeypatch):
+    """Above the detail limit (lowered here to the shipped data's size) the map counts positions and moves per box."""
+    from graph.mobility.source import source_for
+    from graph.viz import career_map as module
+    from graph.viz.data import labels
+    from graph.viz.page import render
+
+    monkeypatch.setattr(module, "DETAIL_LIMIT", 50)
+    page = tmp_path / "career-map.html"
+    names = labels(source_for(html.parent / "knowledge-graph.nt"), "en")
+    page.write_text(render(module.career_map(model.facts, model, "en", names)), encoding="utf-8")
+    data = _payload(page)
+    cells = {n["id"]: n for n in data["nodes"] if n["id"].startswith("cell-")}
+    assert sum(int(n["label"].split()[0]) for n in cells.values()) == 72 and len(cells) == 15  # 3 communities, 5 levels
+    assert cells["cell-community-it-3"]["label"] == "16 positions"
+
+    def box(node):
+        d = model.nodes[node]
+        return f"cell-{d['community']}-{d['rank']}" if d["kind"] == "position" else node
+
+    between = [m for m in module.map_moves(model) if box(m["from"]) != box(m["to"])]
+    counted = sum(int(data["edgeDetails"][e["id"]]["evidence"].split()[0]) for e in data["edges"])
+    assert counted == len(between) > 100  # every move between two boxes, counted once
+    visit = Visit(browser, page, viewport=(1280, 800))
+    try:
+        assert visit.errors == [] and visit.page.evaluate(SHOWN_EDGES, "deployment") == 0
+        assert visit.page.evaluate("window.careers.nodes.length") == len(data["nodes"])
+    finally:
+        visit.close()
+
+
+@pytest.mark.browser
+def test_a_large_knowledge_graph_pools_its_biggest_kinds(browser, html, tmp_path, monkeypatch):
+    from graph.mobility.source import source_for
+    from graph.viz import graph_views
+    from graph.viz.data import knowledge_graph, labels
+    from graph.viz.page import render
+
+    monkeypatch.setattr(graph_views, "GRAPH_DETAIL_LIMIT", 100)
+    source = source_for(html.parent / "knowledge-graph.nt")
+    kg, english = knowledge_graph(source), labels(source, "en")
+    page = tmp_path / "knowledge-graph.html"
+    page.write_text(render(graph_views.knowledge_graph_view(kg, "en", english, english)), encoding="utf-8")
+    data = _payload(page)
+    counts = {k: sum(1 for kind in kg.kinds.values() if kind == k) for k in set(kg.kinds.values())}
+    pooled = {k for k, c in counts.items() if c > graph_views.KIND_LIMIT}
+    assert pooled and {n["id"] for n in data["nodes"] if n["id"].startswith("kind-")} == {f"kind-{k}" for k in pooled}
+    assert len(data["nodes"]) == len(pooled) + sum(c for k, c in counts.items() if k not in pooled)
+    visit = Visit(browser, page)
+    try:
+        assert visit.errors == [] and visit.page.evaluate("window.careers.nodes.length") == len(data["nodes"])
     finally:
         visit.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.moves import ASSUMPTIONS, MobilityModel, edge_data
 from graph.mobility.pay import pay_line
+from graph.viz.aggregate_map import DETAIL_LIMIT, aggregate_map
 from graph.viz.data import KnowledgeGraph
 from graph.viz.i18n import text
 from graph.viz.page import View
@@ -160,8 +161,15 @@ def career_map(
 ) -> View:
     """The career map; ``highlight`` (a `graph.mobility.paths.Path`) draws one path over a faded map.
 
-    ``kg`` supplies each node's definition and the source's sentences for the details panel.
+    ``kg`` supplies each node's definition and the source's sentences for the details panel. With more than
+    `graph.viz.aggregate_map.DETAIL_LIMIT` positions, the map shows communities and levels instead (a path is
+    always drawn in full).
     """
+    if highlight is None and len(facts.positions) > DETAIL_LIMIT:
+        moves = [(m["from"], m["to"], edge_style(m)) for m in map_moves(model)]
+        view = aggregate_map(facts, model, lang, labels, moves, SHOWN_MOVES, map_legend(facts, lang, labels))
+        view.title = title or view.title
+        return view
     kg = kg or KnowledgeGraph()
     nodes = model.nodes
     english = {n: d["label"] for n, d in nodes.items()}

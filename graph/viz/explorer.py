@@ -14,8 +14,9 @@ Examples
 >>> from graph.derive import derive
 >>> facts, model = analyse(derive(load().g))
 >>> data = explorer_data(facts, model, "en", {})
->>> data["explicit"]["position-it-02-analyst-it-security"][0][:3]
-['position-it-03-team-lead-it-security', 'promotion', 'stated']
+>>> move = data["explicit"][data["ids"].index("position-it-02-analyst-it-security")][0]
+>>> data["ids"][move[0]], move[1], move[2]
+('position-it-03-team-lead-it-security', 'promotion', 'stated')
 """
 
 from __future__ import annotations
@@ -77,12 +78,19 @@ _WORDS = (
 
 
 class _Details:
-    """Each distinct move description once, moves referring to it by index; skills by index into one table."""
+    """Each distinct move description once, moves referring to it by index; skills and words by index into tables.
+
+    A description is ``[rule, assumptions, skills to gain, skills to deepen, evidence, quotes]``: the rule, the
+    evidence, each assumption and each quote an index into `texts`; a skill to gain ``[skill, level required]``,
+    to deepen ``[skill, level held, level required]``, each skill an index into `skills`.
+    """
 
     def __init__(self, facts: Facts, names: dict[str, str]) -> None:
         self.facts, self.names, self.items, self._index = facts, names, [], {}
         self.skills: list[str] = []
+        self.texts: list[str] = []
         self._skill_index: dict[str, int] = {}
+        self._text_index: dict[str, int] = {}
 
     def _skill(self, skill: str) -> int:
         if skill not in self._skill_index:
@@ -90,74 +98,115 @@ class _Details:
             self.skills.append(self.names.get(skill) or self.facts.skill_label(skill))
         return self._skill_index[skill]
 
+    def _text(self, words: str) -> int:
+        if words not in self._text_index:
+            self._text_index[words] = len(self.texts)
+            self.texts.append(words)
+        return self._text_index[words]
+
     def of(self, move: Move) -> int:
-        item = {
-            "rule": self.names.get(move.rule) or self.facts.rules.get(move.rule, {}).get("label", move.rule),
-            "ruleId": f"gcd:{move.rule}",
-            "assumptions": [f"gcd:{a}" for a in move.assumptions],
-            "gain": [[self._skill(g.skill), g.required] for g in move.gap if g.missing],
-            "deepen": [[self._skill(g.skill), g.held, g.required] for g in move.gap if not g.missing],
-            "evidence": move.evidence,
-            "quotes": list(move.quotes) if move.basis == "stated" else [],
-        }
-        key = safe_json(item)
-        if key not in self._index:
-            self._index[key] = len(self.items)
+        rule = self.names.get(move.rule) or self.facts.rules.get(move.rule, {}).get("label", move.rule)
+        item = (
+            self._text(f"{rule} (gcd:{move.rule})"),
+            tuple(self._text(f"gcd:{a}") for a in move.assumptions),
+            tuple((self._skill(g.skill), g.required) for g in move.gap if g.missing),
+            tuple((self._skill(g.skill), g.held, g.required) for g in move.gap if not g.missing),
+            self._text(move.evidence),
+            tuple(self._text(q) for q in move.quotes) if move.basis == "stated" else (),
+        )
+        if item not in self._index:
+            self._index[item] = len(self.items)
             self.items.append(item)
-        return self._index[key]
+        return self._index[item]
 
 
 def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed=None) -> dict:
-    """What the explorer page carries: the states, the moves as the path search reads them, and its words in ``lang``."""
+    """What the explorer page carries: the states, the moves as the path search reads them, and its words in ``lang``.
+
+    Compact, for large data: states, streams, pay lines, skills and move descriptions are listed once and referred
+    to by index (``static/explorer.js`` expands them when the page opens).
+    """
     english = {n: d["label"] for n, d in model.nodes.items()}
     details = _Details(facts, names)
-    buckets: list[list] = []
-    bucket_index: dict[tuple, int] = {}
+    ids = sorted(model.nodes)
+    index = {node: i for i, node in enumerate(ids)}
+    stream_ids = sorted(facts.streams)
+    stream_index = {s: i for i, s in enumerate(stream_ids)}
+    pays: list[str] = []
+    pay_index: dict[str, int] = {}
+    variants: list[list] = []  # a bucket as a node's lane holds it: [its base, the targets it leaves out]
+    variant_index: dict[tuple, int] = {}
 
-    def bucket_ref(bucket: Bucket, origin: str) -> int:
-        key = (bucket.kind, bucket.basis, bucket.cost, bucket.gap, bucket.assumptions, bucket.targets)
-        if key not in bucket_index:
-            bucket_index[key] = len(buckets)
-            detail = details.of(model.move_in(bucket, origin, bucket.targets[0]))
-            buckets.append([bucket.kind, bucket.basis, bucket.cost, list(bucket.targets), detail])
-        return bucket_index[key]
+    def pay_of(level: str | None) -> int:
+        if not level:
+            return -1
+        line = pay_line(facts, level)
+        if line not in pay_index:
+            pay_index[line] = len(pays)
+            pays.append(line)
+        return pay_index[line]
 
-    nodes, explicit, lanes = {}, {}, {}
-    for node in sorted(model.nodes):
+    # A node's lanes leave the node itself (and its own promotions) out of their buckets: each bucket is sent once,
+    # with all the targets its variants hold (in the model's order, by id), and each variant as what it leaves out.
+    lanes_of = {node: model.buckets_from(node) for node in ids}
+    bases: dict[tuple, dict] = {}
+    for node, (_, node_lanes) in lanes_of.items():
+        for bucket in (b for lane in node_lanes for b in lane):
+            key = (bucket.kind, bucket.basis, bucket.cost, bucket.gap, bucket.assumptions, bucket.group)
+            if key not in bases:
+                bases[key] = {"targets": set(), "detail": details.of(model.move_in(bucket, node, bucket.targets[0]))}
+            bases[key]["targets"].update(bucket.targets)
+    base_index = {key: i for i, key in enumerate(bases)}
+    buckets = [[k[0], k[1], k[2], [index[t] for t in sorted(b["targets"])], b["detail"]] for k, b in bases.items()]
+
+    def bucket_ref(bucket: Bucket) -> int:
+        key = (bucket.kind, bucket.basis, bucket.cost, bucket.gap, bucket.assumptions, bucket.group)
+        left_out = tuple(index[t] for t in sorted(bases[key]["targets"] - set(bucket.targets)))
+        if (key, left_out) not in variant_index:
+            variant_index[(key, left_out)] = len(variants)
+            variants.append([base_index[key], list(left_out)])
+        return variant_index[(key, left_out)]
+
+    nodes, explicit, lanes = [], [], []
+    for node in ids:
         d = model.nodes[node]
         stream = d.get("stream")
-        words = [label_of(names, english, node), d.get("level", ""), d.get("role_label", "")]
-        if stream:
-            words.append(names.get(stream) or d.get("stream_label", ""))
-        nodes[node] = {
-            "label": label_of(names, english, node),
-            "kind": d["kind"],
-            "rank": d.get("rank"),
-            "group": d.get("group"),
-            "path": d.get("path"),
-            "stream": stream,
-            "pay": pay_line(facts, d["level_id"]) if d.get("level_id") else "",
-            "search": " ".join(w for w in words if w),
-        }
-        moves, node_lanes = model.buckets_from(node)
-        explicit[node] = [[m.target, m.kind, m.basis, m.cost, details.of(m)] for m in moves]
-        lanes[node] = [[bucket_ref(b, node) for b in lane] for lane in node_lanes]
-    streams = {s: names.get(s) or d["label"] for s, d in sorted(facts.streams.items())}
+        nodes.append(
+            [
+                label_of(names, english, node),
+                d["kind"],
+                d.get("rank"),
+                d.get("group"),
+                d.get("path"),
+                stream_index.get(stream, -1),
+                pay_of(d.get("level_id")),
+                d.get("level", ""),
+                d.get("role_label", ""),
+            ]
+        )
+        moves, node_lanes = lanes_of[node]
+        explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in moves])
+        lanes.append([[bucket_ref(b) for b in lane] for lane in node_lanes])
     flows: dict[str, list] = {}
     if observed is not None:
         for r in observed.tables["observed-flows-all-years"]:
             flows.setdefault(f"{r['from']}|{r['to']}", []).append([r["action"], r["count"]])
     return {
+        "ids": ids,
         "nodes": nodes,
         "explicit": explicit,
         "lanes": lanes,
         "buckets": buckets,
+        "variants": variants,
         "details": details.items,
         "skills": details.skills,
+        "texts": details.texts,
+        "pays": pays,
         "skillLevels": {str(n): label for n, label in sorted(facts.skill_level_labels.items())},
         "topRank": dict(sorted(model.top_rank.items())),
         "cheapestAppointment": model.cheapest_appointment,
-        "streams": streams,
+        "streamIds": stream_ids,
+        "streams": [names.get(s) or facts.streams[s]["label"] for s in stream_ids],
         "observed": flows,
         "synthetic": bool(observed is not None and observed.dataset.get("synthetic")),
         "threshold": observed.threshold if observed is not None else None,
@@ -196,8 +245,10 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 <p id="status" role="status" aria-live="polite"></p>
 <section id="results" aria-labelledby="results-heading"><h2 id="results-heading">{{ t.explorer_results }}</h2></section>
 <details class="text-version"><summary>{{ t.explorer_text_version }}</summary>
-<table><tr><th>{{ t.label }}</th><th>{{ t.kind }}</th><th>{{ t.pay }}</th></tr>{% for label, kind, pay in table %}
-<tr><td>{{ label }}</td><td>{{ kind }}</td><td>{{ pay }}</td></tr>{% endfor %}</table>
+<table><tr><th>{{ t.label }}</th><th>{{ t.kind }}</th></tr>{% for label, kind in table %}
+<tr><td>{{ label }}</td><td>{{ kind }}</td></tr>{% endfor %}</table>
+<h2>{{ t.pay }}</h2>
+<ul>{% for line in pays %}<li>{{ line }}</li>{% endfor %}</ul>
 </details>
 <footer><p>{{ t.source }} {{ t.own_translation }}</p></footer>
 </main>
@@ -223,8 +274,9 @@ def explorer_page(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         home="index.html" if lang == "en" else f"index.{lang}.html",
         other_page="explorer.html" if other == "en" else f"explorer.{other}.html",
         other_lang=other,
-        streams=sorted(data["streams"].items(), key=lambda item: item[1]),
-        table=[(n["label"], text(lang, _KIND_WORDS[n["kind"]]), n["pay"]) for n in data["nodes"].values()],
+        streams=sorted(zip(data["streamIds"], data["streams"], strict=True), key=lambda item: item[1]),
+        table=[(n[0], text(lang, _KIND_WORDS[n[1]])) for n in data["nodes"]],
+        pays=data["pays"],
         payload=safe_json(data),
         page_css=static_text("page.css"),
         explorer_css=static_text("explorer.css"),

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 
 from graph.viz.data import KnowledgeGraph, Ontology
 from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import KIND_COLOURS, OPTIONS, edge_info, label_of, network
 
-__all__ = ["knowledge_graph_view", "ontology_view"]
+__all__ = ["GRAPH_DETAIL_LIMIT", "KIND_LIMIT", "knowledge_graph_view", "ontology_view"]
+
+GRAPH_DETAIL_LIMIT, KIND_LIMIT = 2_000, 150
+"""Above ``GRAPH_DETAIL_LIMIT`` nodes, each kind with more than ``KIND_LIMIT`` members is drawn as one node (its count)."""
 
 
 def _cluster_coordinates(kg: KnowledgeGraph, nodes: list[str]) -> dict[str, tuple[int, int]]:
@@ -63,10 +66,22 @@ def knowledge_graph_view(
     else:
         nodes = sorted(kg.kinds)
         coords = _cluster_coordinates(kg, nodes)
-    shown = set(nodes)
+    counts = Counter(kg.kinds[n] for n in nodes)
+    pooled = {k for k, c in counts.items() if c > KIND_LIMIT} if focus is None and len(nodes) > GRAPH_DETAIL_LIMIT else set()
+    drawn = {n: f"kind-{kg.kinds[n]}" if kg.kinds[n] in pooled else n for n in nodes}
     net = network()
     details = {}
-    for node in nodes:
+    for kind in sorted(pooled):
+        members = [n for n in nodes if kg.kinds[n] == kind]
+        x, y = (round(sum(coords[n][i] for n in members) / len(members)) for i in (0, 1))
+        net.add_node(f"kind-{kind}", label=f"{kind} ({counts[kind]:,})", x=x, y=y, color=KIND_COLOURS.get(kind, "#868e96"), shape="dot",
+                     size=8 + 4 * math.log2(counts[kind]), filterValue=kind, font={"size": 14})  # fmt: skip
+        details[f"kind-{kind}"] = {
+            "label": f"{kind} ({counts[kind]:,})",
+            "kind": kind,
+            "definition": text(lang, "pooled_hint", count=counts[kind]),
+        }
+    for node in (n for n in nodes if drawn[n] == n):
         kind = kg.kinds[node]
         x, y = coords[node]
         net.add_node(
@@ -89,11 +104,12 @@ def knowledge_graph_view(
             "quotes": kg.quotes.get(node, [])[:4],
         }
     edge_details = {}
-    for i, (s, prop, o) in enumerate(kg.edges):
-        if s in shown and o in shown:
-            edge_id = f"e{i}"
-            net.add_edge(s, o, id=edge_id, color="#ced4da", width=1)
-            edge_details[edge_id] = edge_info(label_of(labels, english, s), label_of(labels, english, o), prop)
+    links = Counter((drawn[s], prop, drawn[o]) for s, prop, o in kg.edges if s in drawn and o in drawn and drawn[s] != drawn[o])
+    for i, ((s, prop, o), count) in enumerate(sorted(links.items())):
+        edge_id = f"e{i}"
+        net.add_edge(s, o, id=edge_id, color="#ced4da", width=round(1 + math.log2(count), 2))
+        name = lambda n: details[n]["label"] if n.startswith("kind-") else label_of(labels, english, n)  # noqa: E731
+        edge_details[edge_id] = edge_info(name(s), name(o), prop, evidence=text(lang, "links_count", count=count) if count > 1 else "")
     kinds = sorted({kg.kinds[n] for n in nodes})
     filters = [(k, k, True) for k in kinds]
     legend = [("dot", KIND_COLOURS.get(k, "#868e96"), k) for k in kinds]

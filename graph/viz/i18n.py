@@ -238,6 +238,28 @@ _WORDS = {
         "Selecting a node shows all its moves.",
         "Sélectionner un nœud montre tous ses déplacements.",
     ),
+    "community": ("career community", "communauté de carrière"),
+    "positions_count": ("{count} positions", "{count} postes"),
+    "moves_count": ("{count} moves between these positions.", "{count} déplacements entre ces postes."),
+    "aggregate_hint": (
+        "Too many positions to draw one by one. For paths between positions, use the pathway explorer; for a stream's "
+        'neighbourhood, careers graph --focus "STREAM" --html; for a path on the map, careers path FROM TO --html.',
+        "Trop de postes pour les dessiner un à un. Pour les cheminements entre postes, utilisez l'explorateur de cheminements ; "
+        'pour le voisinage d\'un volet, careers graph --focus "VOLET" --html ; pour un cheminement sur la carte, '
+        "careers path DE VERS --html.",
+    ),
+    "aggregate_description": (
+        "{positions} positions, more than {limit}: each box is a career community's positions at one level, each line the "
+        "moves between two boxes (width: how many). Select a box for its streams and how to see their detail.",
+        "{positions} postes, plus de {limit} : chaque boîte regroupe les postes d'une communauté de carrière à un niveau, chaque "
+        "trait les déplacements entre deux boîtes (largeur : combien). Sélectionnez une boîte pour ses volets et la façon d'en voir "
+        "le détail.",
+    ),
+    "pooled_hint": (
+        "{count} nodes of this kind, too many to draw one by one: careers graph --focus NAME --html draws the neighbourhood of one.",
+        "{count} nœuds de ce type, trop pour les dessiner un à un : careers graph --focus NOM --html dessine le voisinage de l'un d'eux.",
+    ),
+    "links_count": ("{count} links of this kind.", "{count} liens de ce type."),
     "explorer_title": ("Career pathway explorer", "Explorateur de cheminements de carrière"),
     "explorer_summary": (
         "How do I get from here to there? Choose where you are and where you want to go: the best paths, each move with the rule "
@@ -281,7 +303,10 @@ _WORDS = {
     "explorer_observed_none": ("no published count for this move", "aucun nombre publié pour ce déplacement"),
     "explorer_suppressed": ("fewer than {threshold} or withheld", "moins de {threshold} ou retenu"),
     "explorer_suggestions": ("{count} suggestions", "{count} suggestions"),
-    "explorer_text_version": ("Text version: every state, with its pay", "Version texte : chaque état, avec sa rémunération"),
+    "explorer_text_version": (
+        "Text version: every state, and the pay of each level",
+        "Version texte : chaque état, et la rémunération de chaque niveau",
+    ),
 }
 
 

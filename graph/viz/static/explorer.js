@@ -3,9 +3,34 @@
 // everything shown from the data goes through textContent.
 "use strict";
 (function () {
-  const D = JSON.parse(document.getElementById("explorer-data").textContent);
+  const D = expand(JSON.parse(document.getElementById("explorer-data").textContent));
   const S = D.strings;
   const PATHS = { management: "path-management", individual: "path-individual-contributor" };
+
+  // The page carries states, streams and pay lines once, referred to by index (graph/viz/explorer.py): expand them.
+  function expand(data) {
+    const ids = data.ids, nodes = {}, explicit = {}, lanes = {};
+    ids.forEach((id, i) => {
+      const [label, kind, rank, group, path, stream, pay, level, role] = data.nodes[i];
+      nodes[id] = {
+        label, kind, rank, group, path,
+        stream: stream >= 0 ? data.streamIds[stream] : null,
+        pay: pay >= 0 ? data.pays[pay] : "",
+        search: [label, level, role, stream >= 0 ? data.streams[stream] : ""].join(" "),
+      };
+      explicit[id] = data.explicit[i].map(([target, ...rest]) => [ids[target], ...rest]);
+      lanes[id] = data.lanes[i];
+    });
+    const buckets = data.variants.map(([base, leftOut]) => {
+      const [kind, basis, cost, targets, detail] = data.buckets[base], skip = new Set(leftOut);
+      return [kind, basis, cost, targets.filter((t) => !skip.has(t)).map((t) => ids[t]), detail];
+    });
+    const T = data.texts;
+    const details = data.details.map(([rule, assumptions, gain, deepen, evidence, quotes]) => ({
+      rule: T[rule], assumptions: assumptions.map((i) => T[i]), gain, deepen, evidence: T[evidence], quotes: quotes.map((i) => T[i]),
+    }));
+    return { ...data, nodes, explicit, lanes, buckets, details };
+  }
 
   // Python's round(x, n): correctly rounded on the exact binary value, as toFixed is.
   const round = (x, n) => Number(x.toFixed(n));
@@ -276,7 +301,7 @@
     head.append(element("strong", `${S["move_" + step.kind]} → ${D.nodes[step.target].label}`));
     head.append(` (${D.basisWords[step.basis]}; ${S.explorer_cost} ${step.cost.toFixed(2)})`);
     item.append(head);
-    const lines = [[S.explorer_allowed_by, `${detail.rule} (${detail.ruleId})`]];
+    const lines = [[S.explorer_allowed_by, detail.rule]];
     if (detail.quotes.length) lines.push([S.explorer_page_says, detail.quotes.map((q) => `“${q}”`).join(" ")]);
     else if (detail.evidence) lines.push([null, detail.evidence]);
     if (detail.assumptions.length) lines.push([S.explorer_assumes, detail.assumptions.join(", ")]);
@@ -335,7 +360,7 @@
     status.textContent = paths.length ? format(S.explorer_result, { count: paths.length }) : S.explorer_no_path;
   });
 
-  window.careers = { ready: true };
+  window.careers = { ready: true, readyAt: performance.now() };
   window.careersExplorer = {
     bestPaths: (source, target, options) =>
       bestPaths(source, target, options).map((p) => ({ nodes: p.nodes, kinds: p.steps.map((s) => s.kind), costs: p.steps.map((s) => s.cost), cost: p.cost })),
