@@ -388,9 +388,20 @@ def test_a_large_career_map_shows_communities_and_levels(browser, html, model, t
     between = [m for m in module.map_moves(model) if box(m["from"]) != box(m["to"])]
     counted = sum(int(data["edgeDetails"][e["id"]]["evidence"].split()[0]) for e in data["edges"])
     assert counted == len(between) > 100  # every move between two boxes, counted once
+    stream = "stream-it-security"
+    mine = {p for p, d in model.nodes.items() if d.get("stream") == stream}
+    ends = {(f"detail:{a}" if a in mine else box(a), f"detail:{b}" if b in mine else box(b), module.edge_style(m))
+            for m in module.map_moves(model) for a, b in [(m["from"], m["to"])] if a in mine or b in mine}  # fmt: skip
     visit = Visit(browser, page, viewport=(1280, 800))
     try:
         assert visit.errors == [] and visit.page.evaluate(SHOWN_EDGES, "deployment") == 0
+        assert visit.page.evaluate("window.careers.nodes.length") == len(data["nodes"])
+        visit.page.select_option("#stream-detail", label="IT Security")  # the detail of one stream, on demand
+        assert visit.page.evaluate("window.careers.nodes.getIds().filter(id => id.startsWith('detail:position-')).length") == len(mine) == 7
+        drawn = visit.page.evaluate("window.careers.edges.get({filter: e => e.id.startsWith('detail:')}).map(e => [e.from, e.to, e.kind])")
+        assert {tuple(e) for e in drawn} == ends and len(drawn) == len(ends)
+        assert visit.errors == []
+        visit.page.click("#reset")
         assert visit.page.evaluate("window.careers.nodes.length") == len(data["nodes"])
     finally:
         visit.close()

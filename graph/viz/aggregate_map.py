@@ -2,8 +2,9 @@
 
 Drawn instead of the position-by-position map when the positions are more than `DETAIL_LIMIT`: the page stays
 small and quick to open whatever the data (every page of a build with 3,500 extra positions under 5 MB). The
-detail comes on demand: the explorer answers paths between positions, and ``careers graph --focus STREAM
---html`` draws a stream's neighbourhood, ``careers path A B --html`` a path on the map.
+detail comes on demand: the page draws one chosen stream's positions and their moves below the boxes (a move
+that leaves the stream ends at its target's box); the explorer answers paths between positions;
+``careers graph --focus STREAM --html`` draws a stream's neighbourhood, ``careers path A B --html`` a path.
 
 Examples
 --------
@@ -130,6 +131,7 @@ def aggregate_map(
         net.add_edge(a, b, id=edge_id, color=colour, dashes=dashes, width=round(1 + math.log2(count), 2), kind=kind)
         evidence = text(lang, "moves_count", count=count)
         edge_details[edge_id] = edge_info(details[a]["label"], details[b]["label"], text(lang, kind), evidence=evidence)
+    on_demand = _stream_detail(facts, nodes, labels, moves, cell_of)
     filters = [(c, communities.get(c, c), True) for c in order]
     filters.append(("entry", text(lang, "entry_routes"), True))
     edge_filters = [(key, text(lang, key), key in shown) for key in EDGE_STYLES]
@@ -145,4 +147,35 @@ def aggregate_map(
         legend,
         {**OPTIONS, "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}}},
         edge_filters=edge_filters,
+        on_demand=on_demand,
     )
+
+
+def _stream_detail(facts: Facts, nodes: dict[str, dict], labels: dict[str, str], moves: list[tuple[str, str, str]], cell_of) -> dict:
+    """What the page needs to draw one stream's positions and their moves when asked (``static/page.js``).
+
+    Positions by index; a move's end outside the positions (an entry route, an EX level) by id, and each
+    position's box, where a move leaves the chosen stream.
+    """
+    streams = stream_order(facts)
+    stream_index = {s: i for i, s in enumerate(streams)}
+    positions = sorted(n for n, d in nodes.items() if d["kind"] == "position")
+    index = {p: i for i, p in enumerate(positions)}
+    english = {n: d["label"] for n, d in nodes.items()}
+    return {
+        "streams": [label_of(labels, {s: facts.streams[s]["label"]}, s) for s in streams],
+        "positions": [
+            [
+                p,
+                label_of(labels, english, p),
+                labels.get(nodes[p].get("role") or "") or nodes[p].get("role_label") or nodes[p]["level"],
+                stream_index[nodes[p]["stream"]],
+                nodes[p]["rank"],
+                nodes[p].get("path"),
+                cell_of(p),
+            ]
+            for p in positions
+        ],  # fmt: skip
+        "moves": [[index.get(a, a), index.get(b, b), kind] for a, b, kind in moves],
+        "styles": {kind: {"color": colour, "dashes": dashes} for kind, (colour, dashes) in EDGE_STYLES.items()},
+    }

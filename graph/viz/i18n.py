@@ -250,16 +250,19 @@ _WORDS = {
     ),
     "aggregate_description": (
         "{positions} positions, more than {limit}: each box is a career community's positions at one level, each line the "
-        "moves between two boxes (width: how many). Select a box for its streams and how to see their detail.",
+        "moves between two boxes (width: how many). Choose a stream under “Show a stream in detail” to draw its positions and "
+        "their moves; select a box for its streams.",
         "{positions} postes, plus de {limit} : chaque boîte regroupe les postes d'une communauté de carrière à un niveau, chaque "
-        "trait les déplacements entre deux boîtes (largeur : combien). Sélectionnez une boîte pour ses volets et la façon d'en voir "
-        "le détail.",
+        "trait les déplacements entre deux boîtes (largeur : combien). Choisissez un volet sous « Montrer un volet en détail » pour "
+        "dessiner ses postes et leurs déplacements ; sélectionnez une boîte pour ses volets.",
     ),
     "pooled_hint": (
         "{count} nodes of this kind, too many to draw one by one: careers graph --focus NAME --html draws the neighbourhood of one.",
         "{count} nœuds de ce type, trop pour les dessiner un à un : careers graph --focus NOM --html dessine le voisinage de l'un d'eux.",
     ),
     "links_count": ("{count} links of this kind.", "{count} liens de ce type."),
+    "stream_detail": ("Show a stream in detail", "Montrer un volet en détail"),
+    "stream_detail_none": ("(none)", "(aucun)"),
     "explorer_title": ("Career pathway explorer", "Explorateur de cheminements de carrière"),
     "explorer_summary": (
         "How do I get from here to there? Choose where you are and where you want to go: the best paths, each move with the rule "

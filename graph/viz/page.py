@@ -45,6 +45,7 @@ class View:
     legend: list[tuple[str, str, str]] = field(default_factory=list)  # (shape: dot|ring|solid|dashed|dotted, colour, label)
     options: dict = field(default_factory=dict)
     edge_filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (kind of link, label, shown at start)
+    on_demand: dict = field(default_factory=dict)  # data the page draws when asked (the streams of a large career map)
 
     def filename(self) -> str:
         """``career-map.html`` or ``career-map.fr.html``."""
@@ -146,6 +147,8 @@ _JS_WORDS = (
     "allowed_by",
     "assumptions",
     "gap",
+    "stream_detail",
+    "stream_detail_none",
 )
 
 
@@ -163,6 +166,7 @@ def render(view: View) -> str:
         "details": view.details,
         "edgeDetails": view.edge_details,
         "strings": words,
+        **({"onDemand": view.on_demand} if view.on_demand else {}),
     }
     vis_js, vis_css = vis_assets()
     other = "fr" if view.lang == "en" else "en"

@@ -132,6 +132,56 @@
   network.on("deselectNode", applyEdgeFilters);
   applyEdgeFilters();
 
+  // A large career map: one stream's positions and their moves, drawn below the boxes when asked.
+  const onDemand = data.onDemand;
+  let drawn = [];
+  function showStream(index) {
+    nodes.remove(drawn.filter(function (id) { return nodes.get(id); }));
+    edges.remove(edges.getIds({ filter: function (e) { return String(e.id).startsWith("detail:"); } }));
+    drawn = [];
+    if (index < 0) { network.fit({ animation: false }); return; }
+    const x = {}, bottom = Math.max.apply(null, Object.values(network.getPositions()).map(function (p) { return p.y; }));
+    for (const id of nodes.getIds()) {
+      if (String(id).startsWith("column-")) { x[String(id).slice(7)] = network.getPositions([id])[id].x; }
+    }
+    const mine = {}, rows = { "path-management": -22, "path-individual-contributor": 22 };
+    const y = bottom + 140;
+    nodes.add({ id: "detail:lane", label: onDemand.streams[index], x: 0, y: y, shape: "text", font: { size: 15 }, widthConstraint: { maximum: 260 } });
+    drawn.push("detail:lane");
+    onDemand.positions.forEach(function (p, i) {
+      const [id, label, short, stream, rank, path] = p;
+      if (stream !== index) { return; }
+      mine[i] = "detail:" + id;
+      nodes.add({ id: mine[i], label: short, x: x[rank], y: y + (rows[path] || 0), shape: "box", font: { size: 15 } });
+      data.details[mine[i]] = { label: label, kind: words.stream_detail, group: onDemand.streams[index] };
+      drawn.push(mine[i]);
+    });
+    const end = function (e) { return typeof e === "number" ? (mine[e] || onDemand.positions[e][6]) : e; };
+    const seen = new Set();
+    for (const [a, b, kind] of onDemand.moves) {
+      if (!(a in mine) && !(b in mine)) { continue; }
+      const id = "detail:" + end(a) + "|" + end(b) + "|" + kind;
+      if (seen.has(id)) { continue; }
+      seen.add(id);
+      const style = onDemand.styles[kind];
+      edges.add({ id: id, from: end(a), to: end(b), kind: kind, always: true, color: style.color, dashes: style.dashes, width: 1.5 });
+    }
+    network.fit({ nodes: drawn, animation: false });
+  }
+  if (onDemand) {
+    const aside = document.querySelector("aside");
+    const label = element("label", words.stream_detail);
+    const select = document.createElement("select");
+    select.id = "stream-detail";
+    label.htmlFor = "stream-detail";
+    select.appendChild(new Option(words.stream_detail_none, "-1"));
+    onDemand.streams.forEach(function (name, i) { select.appendChild(new Option(name, String(i))); });
+    select.addEventListener("change", function () { showStream(Number(select.value)); });
+    const field = element("p");
+    field.append(label, " ", select);
+    aside.insertBefore(field, aside.children[2] || null);
+  }
+
   document.getElementById("reset").addEventListener("click", function () {
     for (const box of document.querySelectorAll("input[data-filter], input[data-edge-filter]")) { box.checked = box.defaultChecked; }
     applyFilters();
@@ -139,6 +189,7 @@
     applyEdgeFilters();
     network.fit({ animation: false });
     details.replaceChildren(element("p", words.details_hint));
+    if (onDemand) { document.getElementById("stream-detail").value = "-1"; showStream(-1); }
     status.textContent = "";
     document.getElementById("search-input").value = "";
   });
