@@ -10,6 +10,8 @@ Examples
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.moves import ASSUMPTIONS, MobilityModel, edge_data
 from graph.mobility.pay import pay_line
@@ -69,9 +71,9 @@ def _career_coordinates(
     """Streams as horizontal lanes (grouped by community, headings on the left), levels as columns left to right.
 
     Entry routes stand in a column before IT-01 and executive levels in one after IT-05 (the private-sector
-    route beside them, whose moves go there); a route's long name wraps. Within a lane of two career paths, the management path runs above
-    the individual-contributor path. Columns are as wide as their longest label. Returns the coordinates of
-    each node and of each lane's heading and each column's heading.
+    route beside them, whose moves go there); a route's long name wraps. Within a lane of two career paths,
+    the management path runs above the individual-contributor path. Columns are as wide as their longest
+    label. Returns the coordinates of each node, of each lane's heading and of each column's heading.
     """
     ranks = sorted({d["rank"] for d in nodes.values() if d["kind"] == "position"})
     routes = sorted(
@@ -87,9 +89,13 @@ def _career_coordinates(
         column[key] = x + widths[key] / 2
         x += widths[key] + 36
     coords: dict[str, tuple[int, int]] = {}
+    by_stream: dict[str, dict[str, dict]] = defaultdict(dict)
+    for n, d in nodes.items():
+        if d["kind"] == "position":
+            by_stream[d["stream"]][n] = d
     y = 0
     for stream in stream_order(facts):
-        members = {n: d for n, d in nodes.items() if d["kind"] == "position" and d["stream"] == stream}
+        members = by_stream[stream]
         two = {d["path"] for d in members.values()} >= {"path-management", "path-individual-contributor"}
         height = max(2 if two else 1, _lines(headings[stream], _HEAD_WIDTH)) * _ROW
         middle = y + height / 2
