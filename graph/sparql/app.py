@@ -93,6 +93,11 @@ class Response:
     media: str
     headers: dict[str, str] = field(default_factory=dict)
 
+    @classmethod
+    def text(cls, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> Response:
+        """``message`` as a line of plain text."""
+        return cls(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", headers or {})
+
 
 class Refusal(Exception):
     """A request the endpoint will not answer as asked: the status and the reason, in plain text."""
@@ -176,21 +181,21 @@ class EndpointApp:
         except NeedsWorker:
             raise
         except Refusal as refusal:
-            return _text(refusal.status, refusal.message, refusal.headers)
+            return Response.text(refusal.status, refusal.message, refusal.headers)
         except QueryTooComplex as exc:
-            return _text(HTTPStatus.BAD_REQUEST, str(exc))
+            return Response.text(HTTPStatus.BAD_REQUEST, str(exc))
         except QuerySyntaxError as exc:
-            return _text(HTTPStatus.BAD_REQUEST, f"{exc}\n{exc.caret()}")
+            return Response.text(HTTPStatus.BAD_REQUEST, f"{exc}\n{exc.caret()}")
         except UnsafeQuery as exc:
-            return _text(HTTPStatus.FORBIDDEN, str(exc))
+            return Response.text(HTTPStatus.FORBIDDEN, str(exc))
         except QueryTimeout as exc:
-            return _text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
+            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
         except Overloaded as exc:
-            return _text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
+            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
         except NoSuchEntity as exc:
-            return _text(HTTPStatus.NOT_FOUND, str(exc))
+            return Response.text(HTTPStatus.NOT_FOUND, str(exc))
         except CareersError as exc:
-            return _text(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+            return Response.text(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
 
     # ---------------------------------------------------------------- routing
     def _route(self, request: Request, without_worker: bool) -> Response:
@@ -327,10 +332,6 @@ def _one(values: list[str]) -> str:
     if len(values) != 1:
         raise Refusal(HTTPStatus.BAD_REQUEST, "give exactly one query parameter")
     return values[0]
-
-
-def _text(status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> Response:
-    return Response(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", headers or {})
 
 
 def _html(page: str) -> Response:

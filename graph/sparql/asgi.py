@@ -60,7 +60,7 @@ class AsgiEndpoint:
         try:
             body = await self._body(headers, receive)
         except _Unreadable as exc:
-            response = Response(exc.status, f"{exc}\n".encode(), "text/plain; charset=utf-8", {"Connection": "close"})
+            response = Response.text(exc.status, str(exc), {"Connection": "close"})
             return await self._send(send, scope, response, Request(scope["method"], scope["path"], {}, headers))
         params = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         request = Request(scope["method"].upper(), scope["path"] or "/", params, headers, body)
@@ -74,8 +74,8 @@ class AsgiEndpoint:
         """Answer ``request`` on an answer thread, unless it waited too long for its turn (503: try again later)."""
         waited = time.monotonic() - queued
         if waited > self.queue_wait:
-            message = f"the server is busy: this request waited {waited:.1f} s for a query worker; try again later\n"
-            return Response(HTTPStatus.SERVICE_UNAVAILABLE, message.encode(), "text/plain; charset=utf-8", {"Retry-After": "1"})
+            message = f"the server is busy: this request waited {waited:.1f} s for a query worker; try again later"
+            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, message, {"Retry-After": "1"})
         return self.app.respond(request)
 
     async def _body(self, headers: dict[str, str], receive) -> bytes:

@@ -161,7 +161,8 @@ class WorkerPool:
         """
         if self._slow_slots is None:
             return self._on_worker(query, fmt, row_limit, lambda worker: self._wait(worker, timeout))
-        if self._known_slow(inspect_query(query).shape):
+        shape = inspect_query(query).shape
+        if self._known_slow(shape):
             if not self._slow_slots.acquire(blocking=False):
                 raise Overloaded("this query is slow and every slot for slow queries is taken; try again later", int(timeout) or 1)
             started = time.monotonic()
@@ -170,9 +171,9 @@ class WorkerPool:
             finally:
                 self._slow_slots.release()
             if time.monotonic() - started < self._fast_budget:  # slow only when the machine was busy: forget it
-                self._forget_slow(inspect_query(query).shape)
+                self._forget_slow(shape)
             return answer
-        return self._on_worker(query, fmt, row_limit, lambda worker: self._wait_fast_then_slow(worker, query, timeout))
+        return self._on_worker(query, fmt, row_limit, lambda worker: self._wait_fast_then_slow(worker, shape, timeout))
 
     def _on_worker(self, query: str, fmt: str, row_limit: int, wait) -> Answer:
         try:
@@ -196,10 +197,10 @@ class WorkerPool:
             raise QueryTimeout(f"query stopped after {timeout:g} s (time limit)")
         return worker.conn.recv()
 
-    def _wait_fast_then_slow(self, worker: _Worker, query: str, timeout: float):
+    def _wait_fast_then_slow(self, worker: _Worker, shape: str, timeout: float):
         if worker.conn.poll(min(self._fast_budget, timeout)):
             return worker.conn.recv()
-        self._remember_slow(inspect_query(query).shape)
+        self._remember_slow(shape)
         assert self._slow_slots is not None
         if not self._slow_slots.acquire(blocking=False):
             raise Overloaded("this query ran past its first budget and every slot for slow queries is taken; try again later", 1)

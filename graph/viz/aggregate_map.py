@@ -21,7 +21,17 @@ from graph.mobility.facts import Facts, stream_order
 from graph.mobility.moves import MobilityModel
 from graph.viz.i18n import text
 from graph.viz.page import View
-from graph.viz.style import EDGE_STYLES, OPTIONS, community_colour, community_names, edge_info, label_of, network
+from graph.viz.style import (
+    EDGE_STYLES,
+    OPTIONS,
+    community_colour,
+    community_names,
+    edge_info,
+    label_of,
+    network,
+    position_label,
+    stream_names,
+)
 
 __all__ = ["DETAIL_LIMIT", "aggregate_map", "cell_id"]
 
@@ -51,10 +61,11 @@ def aggregate_map(
     nodes = model.nodes
     english = {n: d["label"] for n, d in nodes.items()}
     communities = community_names(facts, labels)
-    order = list(dict.fromkeys(facts.streams[s]["community"] for s in stream_order(facts)))
-    streams: dict[str, list[str]] = defaultdict(list)
+    names = stream_names(facts, labels)
+    streams: dict[str, list[str]] = defaultdict(list)  # each community's streams' names, communities in the source's order
     for s in stream_order(facts):
-        streams[facts.streams[s]["community"]].append(label_of(labels, {s: facts.streams[s]["label"]}, s))
+        streams[facts.streams[s]["community"]].append(names[s])
+    order = list(streams)
     members: Counter = Counter()
     level_names: dict[int, str] = {}
     for d in nodes.values():
@@ -131,7 +142,7 @@ def aggregate_map(
         net.add_edge(a, b, id=edge_id, color=colour, dashes=dashes, width=round(1 + math.log2(count), 2), kind=kind)
         evidence = text(lang, "moves_count", count=count)
         edge_details[edge_id] = edge_info(details[a]["label"], details[b]["label"], text(lang, kind), evidence=evidence)
-    on_demand = _stream_detail(facts, nodes, labels, moves, cell_of)
+    on_demand = _stream_detail(facts, nodes, labels, names, moves, cell_of)
     filters = [(c, communities.get(c, c), True) for c in order]
     filters.append(("entry", text(lang, "entry_routes"), True))
     edge_filters = [(key, text(lang, key), key in shown) for key in EDGE_STYLES]
@@ -151,7 +162,9 @@ def aggregate_map(
     )
 
 
-def _stream_detail(facts: Facts, nodes: dict[str, dict], labels: dict[str, str], moves: list[tuple[str, str, str]], cell_of) -> dict:
+def _stream_detail(
+    facts: Facts, nodes: dict[str, dict], labels: dict[str, str], names: dict[str, str], moves: list[tuple[str, str, str]], cell_of
+) -> dict:
     """What the page needs to draw one stream's positions and their moves when asked (``static/page.js``).
 
     Positions by index; a move's end outside the positions (an entry route, an EX level) by id, and each
@@ -161,21 +174,20 @@ def _stream_detail(facts: Facts, nodes: dict[str, dict], labels: dict[str, str],
     stream_index = {s: i for i, s in enumerate(streams)}
     positions = sorted(n for n, d in nodes.items() if d["kind"] == "position")
     index = {p: i for i, p in enumerate(positions)}
-    english = {n: d["label"] for n, d in nodes.items()}
     return {
-        "streams": [label_of(labels, {s: facts.streams[s]["label"]}, s) for s in streams],
+        "streams": [names[s] for s in streams],
         "positions": [
             [
                 p,
-                label_of(labels, english, p),
-                labels.get(nodes[p].get("role") or "") or nodes[p].get("role_label") or nodes[p]["level"],
-                stream_index[nodes[p]["stream"]],
-                nodes[p]["rank"],
-                nodes[p].get("path"),
+                label_of(labels, {p: d["label"]}, p),
+                position_label(d, labels),
+                stream_index[d["stream"]],
+                d["rank"],
+                d.get("path"),
                 cell_of(p),
             ]
-            for p in positions
-        ],  # fmt: skip
+            for p, d in ((p, nodes[p]) for p in positions)
+        ],
         "moves": [[index.get(a, a), index.get(b, b), kind] for a, b, kind in moves],
         "styles": {kind: {"color": colour, "dashes": dashes} for kind, (colour, dashes) in EDGE_STYLES.items()},
     }

@@ -28,7 +28,9 @@ from graph.viz.style import (
     edge_info,
     label_of,
     network,
+    position_label,
     stream_communities,
+    stream_names,
 )
 
 __all__ = ["FONT", "MID_CAREER", "SHOWN_MOVES", "career_map", "edge_style", "map_legend", "map_moves"]
@@ -179,11 +181,8 @@ def career_map(
     kg = kg or KnowledgeGraph()
     nodes = model.nodes
     english = {n: d["label"] for n, d in nodes.items()}
-    short = {}  # the lane names the stream and the column the level: a position shows its role
-    for node, d in nodes.items():
-        role = (label_of(labels, {}, d["role"]) if d.get("role") in labels else d.get("role_label")) if d["kind"] == "position" else ""
-        short[node] = role or (d["level"] if d["kind"] == "position" else label_of(labels, english, node))
-    headings = {stream: label_of(labels, {stream: data["label"]}, stream) for stream, data in facts.streams.items()}
+    short = {n: position_label(d, labels) if d["kind"] == "position" else label_of(labels, english, n) for n, d in nodes.items()}
+    headings = stream_names(facts, labels)
     to_executives = {
         n for n, d in nodes.items() if d["kind"] == "entry" and all(nodes[m.target]["kind"] == "executive" for m in model.moves_from(n))
     }

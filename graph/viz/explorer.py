@@ -27,7 +27,7 @@ from graph.mobility.explain import BASIS_WORDS
 from graph.mobility.facts import Facts
 from graph.mobility.moves import Bucket, MobilityModel, Move
 from graph.mobility.pay import pay_line
-from graph.viz.i18n import text
+from graph.viz.i18n import Words, text
 from graph.viz.page import PAGE_CSP, PAGE_HEAD, safe_json, static_text
 from graph.viz.style import label_of
 
@@ -35,18 +35,7 @@ __all__ = ["explorer_data", "explorer_page"]
 
 _KIND_WORDS = {"position": "position", "entry": "entry route", "executive": "executive"}
 
-_WORDS = (
-    "explorer_from",
-    "explorer_to",
-    "explorer_find",
-    "explorer_k",
-    "explorer_path_any",
-    "explorer_path_management",
-    "explorer_path_individual",
-    "explorer_path",
-    "explorer_avoid",
-    "explorer_avoid_none",
-    "explorer_stated_only",
+_SCRIPT_WORDS = (
     "explorer_no_path",
     "explorer_choose",
     "explorer_result",
@@ -63,10 +52,6 @@ _WORDS = (
     "explorer_observed",
     "explorer_observed_none",
     "explorer_suppressed",
-    "explorer_suggestions",
-    "stated",
-    "rule",
-    "inferred",
     "pay",
     "synthetic",
     "move_promotion",
@@ -75,6 +60,26 @@ _WORDS = (
     "move_entry",
     "move_executive appointment",
 )
+"""The words ``static/explorer.js`` shows (the template's come from `graph.viz.i18n.Words`)."""
+
+
+class _Table(list):
+    """Values listed once, in the order first seen: `index` adds a value if it is new and returns its position.
+
+    >>> table = _Table()
+    >>> table.index("a"), table.index("b"), table.index("a"), table
+    (0, 1, 0, ['a', 'b'])
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._positions: dict = {}
+
+    def index(self, value) -> int:  # type: ignore[override]
+        if value not in self._positions:
+            self._positions[value] = len(self)
+            self.append(value)
+        return self._positions[value]
 
 
 class _Details:
@@ -86,38 +91,27 @@ class _Details:
     """
 
     def __init__(self, facts: Facts, names: dict[str, str]) -> None:
-        self.facts, self.names, self.items, self._index = facts, names, [], {}
-        self.skills: list[str] = []
-        self.texts: list[str] = []
-        self._skill_index: dict[str, int] = {}
-        self._text_index: dict[str, int] = {}
-
-    def _skill(self, skill: str) -> int:
-        if skill not in self._skill_index:
-            self._skill_index[skill] = len(self.skills)
-            self.skills.append(self.names.get(skill) or self.facts.skill_label(skill))
-        return self._skill_index[skill]
-
-    def _text(self, words: str) -> int:
-        if words not in self._text_index:
-            self._text_index[words] = len(self.texts)
-            self.texts.append(words)
-        return self._text_index[words]
+        self.facts, self.names = facts, names
+        self.items, self.skills, self.texts = _Table(), _Table(), _Table()
 
     def of(self, move: Move) -> int:
         rule = self.names.get(move.rule) or self.facts.rules.get(move.rule, {}).get("label", move.rule)
-        item = (
-            self._text(f"{rule} (gcd:{move.rule})"),
-            tuple(self._text(f"gcd:{a}") for a in move.assumptions),
-            tuple((self._skill(g.skill), g.required) for g in move.gap if g.missing),
-            tuple((self._skill(g.skill), g.held, g.required) for g in move.gap if not g.missing),
-            self._text(move.evidence),
-            tuple(self._text(q) for q in move.quotes) if move.basis == "stated" else (),
+        skill = lambda s: self.skills.index(self.names.get(s) or self.facts.skill_label(s))  # noqa: E731
+        return self.items.index(
+            (
+                self.texts.index(f"{rule} (gcd:{move.rule})"),
+                tuple(self.texts.index(f"gcd:{a}") for a in move.assumptions),
+                tuple((skill(g.skill), g.required) for g in move.gap if g.missing),
+                tuple((skill(g.skill), g.held, g.required) for g in move.gap if not g.missing),
+                self.texts.index(move.evidence),
+                tuple(self.texts.index(q) for q in move.quotes) if move.basis == "stated" else (),
+            )
         )
-        if item not in self._index:
-            self._index[item] = len(self.items)
-            self.items.append(item)
-        return self._index[item]
+
+
+def _bucket_key(bucket: Bucket) -> tuple:
+    """What makes two buckets the same but for the targets a state's lane leaves out."""
+    return (bucket.kind, bucket.basis, bucket.cost, bucket.gap, bucket.assumptions, bucket.group)
 
 
 def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed=None) -> dict:
@@ -132,40 +126,24 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     index = {node: i for i, node in enumerate(ids)}
     stream_ids = sorted(facts.streams)
     stream_index = {s: i for i, s in enumerate(stream_ids)}
-    pays: list[str] = []
-    pay_index: dict[str, int] = {}
-    variants: list[list] = []  # a bucket as a node's lane holds it: [its base, the targets it leaves out]
-    variant_index: dict[tuple, int] = {}
+    pays, variants = _Table(), _Table()  # variants: a bucket as a state's lane holds it, (its base, the targets it leaves out)
 
-    def pay_of(level: str | None) -> int:
-        if not level:
-            return -1
-        line = pay_line(facts, level)
-        if line not in pay_index:
-            pay_index[line] = len(pays)
-            pays.append(line)
-        return pay_index[line]
-
-    # A node's lanes leave the node itself (and its own promotions) out of their buckets: each bucket is sent once,
+    # A state's lanes leave the state itself (and its own promotions) out of their buckets: each bucket is sent once,
     # with all the targets its variants hold (in the model's order, by id), and each variant as what it leaves out.
     lanes_of = {node: model.buckets_from(node) for node in ids}
     bases: dict[tuple, dict] = {}
     for node, (_, node_lanes) in lanes_of.items():
         for bucket in (b for lane in node_lanes for b in lane):
-            key = (bucket.kind, bucket.basis, bucket.cost, bucket.gap, bucket.assumptions, bucket.group)
+            key = _bucket_key(bucket)
             if key not in bases:
                 bases[key] = {"targets": set(), "detail": details.of(model.move_in(bucket, node, bucket.targets[0]))}
             bases[key]["targets"].update(bucket.targets)
     base_index = {key: i for i, key in enumerate(bases)}
     buckets = [[k[0], k[1], k[2], [index[t] for t in sorted(b["targets"])], b["detail"]] for k, b in bases.items()]
 
-    def bucket_ref(bucket: Bucket) -> int:
-        key = (bucket.kind, bucket.basis, bucket.cost, bucket.gap, bucket.assumptions, bucket.group)
-        left_out = tuple(index[t] for t in sorted(bases[key]["targets"] - set(bucket.targets)))
-        if (key, left_out) not in variant_index:
-            variant_index[(key, left_out)] = len(variants)
-            variants.append([base_index[key], list(left_out)])
-        return variant_index[(key, left_out)]
+    def variant(bucket: Bucket) -> int:
+        key = _bucket_key(bucket)
+        return variants.index((base_index[key], tuple(index[t] for t in sorted(bases[key]["targets"] - set(bucket.targets)))))
 
     nodes, explicit, lanes = [], [], []
     for node in ids:
@@ -179,14 +157,14 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
                 d.get("group"),
                 d.get("path"),
                 stream_index.get(stream, -1),
-                pay_of(d.get("level_id")),
+                pays.index(pay_line(facts, d["level_id"])) if d.get("level_id") else -1,
                 d.get("level", ""),
                 d.get("role_label", ""),
             ]
         )
         moves, node_lanes = lanes_of[node]
         explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in moves])
-        lanes.append([[bucket_ref(b) for b in lane] for lane in node_lanes])
+        lanes.append([[variant(b) for b in lane] for lane in node_lanes])
     flows: dict[str, list] = {}
     if observed is not None:
         for r in observed.tables["observed-flows-all-years"]:
@@ -210,7 +188,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "observed": flows,
         "synthetic": bool(observed is not None and observed.dataset.get("synthetic")),
         "threshold": observed.threshold if observed is not None else None,
-        "strings": {key: text(lang, key) for key in _WORDS},
+        "strings": {key: text(lang, key) for key in _SCRIPT_WORDS},
         "basisWords": BASIS_WORDS if lang == "en" else {k: text(lang, k) for k in BASIS_WORDS},
     }
 
@@ -264,13 +242,11 @@ def explorer_page(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     """The explorer's HTML in ``lang``: one self-contained file, no network access."""
     data = explorer_data(facts, model, lang, names, observed)
     other = "fr" if lang == "en" else "en"
-    keys = ("explorer_title", "explorer_intro", "explorer_placeholder", "explorer_results", "explorer_text_version", "home")
-    keys += ("other_language", "label", "kind", "pay", "source", "own_translation", *_WORDS)
     return _TEMPLATE.render(
         lang=lang,
         csp=PAGE_CSP,
         title=text(lang, "explorer_title"),
-        t={key: text(lang, key) for key in keys},
+        t=Words(lang),
         home="index.html" if lang == "en" else f"index.{lang}.html",
         other_page="explorer.html" if other == "en" else f"explorer.{other}.html",
         other_lang=other,

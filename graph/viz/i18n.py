@@ -8,7 +8,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "text"]
+__all__ = ["LANGUAGES", "Words", "text"]
 
 LANGUAGES = ("en", "fr")
 
@@ -305,7 +305,6 @@ _WORDS = {
     "explorer_observed": ("Observed", "Observé"),
     "explorer_observed_none": ("no published count for this move", "aucun nombre publié pour ce déplacement"),
     "explorer_suppressed": ("fewer than {threshold} or withheld", "moins de {threshold} ou retenu"),
-    "explorer_suggestions": ("{count} suggestions", "{count} suggestions"),
     "explorer_text_version": (
         "Text version: every state, and the pay of each level",
         "Version texte : chaque état, et la rémunération de chaque niveau",
@@ -318,3 +317,19 @@ def text(lang: str, key: str, **values) -> str:
     english, french = _WORDS[key]
     words = french if lang == "fr" else english
     return words.format(**values) if values else words
+
+
+class Words:
+    """The interface words of ``lang`` as attributes, for the pages' templates: ``Words("fr").search``.
+
+    >>> Words("fr").search
+    'Rechercher'
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("__"):  # not a word: let hasattr() and copy see an ordinary object
+            raise AttributeError(key)
+        return text(self.lang, key)

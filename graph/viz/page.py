@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jinja2
 
-from graph.viz.i18n import text
+from graph.viz.i18n import Words, text
 
 __all__ = ["PAGE_CSP", "PAGE_HEAD", "View", "render", "safe_json", "static_text", "vis_assets"]
 
@@ -175,32 +175,7 @@ def render(view: View) -> str:
         csp=PAGE_CSP,
         title=view.title,
         description=view.description,
-        t={
-            key: text(view.lang, key)
-            for key in (
-                "home",
-                "other_language",
-                "search",
-                "search_placeholder",
-                "reset",
-                "filter",
-                "legend",
-                "details",
-                "details_hint",
-                "text_version",
-                "nodes",
-                "links",
-                "label",
-                "kind",
-                "group",
-                "from",
-                "to",
-                "source",
-                "own_translation",
-                "moves_shown",
-                "moves_hint",
-            )
-        },
+        t=Words(view.lang),
         home="index.html" if view.lang == "en" else f"index.{view.lang}.html",
         other_page=f"{view.slug}.html" if other == "en" else f"{view.slug}.{other}.html",
         other_lang=other,

@@ -28,7 +28,9 @@ __all__ = [
     "edge_info",
     "label_of",
     "network",
+    "position_label",
     "stream_communities",
+    "stream_names",
 ]
 
 COMMUNITY_COLOURS = {
@@ -150,6 +152,19 @@ def network() -> Network:
 def label_of(labels: dict[str, str], english: dict[str, str], node: str) -> str:
     """A node's label in the page's language, else in English, else its id."""
     return labels.get(node) or english.get(node) or node
+
+
+def stream_names(facts: Facts, labels: dict[str, str]) -> dict[str, str]:
+    """The streams' names in the page's language, else in English."""
+    return {stream: labels.get(stream) or data["label"] for stream, data in facts.streams.items()}
+
+
+def position_label(position: dict, labels: dict[str, str]) -> str:
+    """What a position shows on the career map: its role in the page's language, or its level where there is no role.
+
+    Its lane names the stream and its column the level.
+    """
+    return labels.get(position.get("role") or "") or position.get("role_label") or position["level"]
 
 
 def community_names(facts: Facts, labels: dict[str, str]) -> dict[str | None, str]:

@@ -18,7 +18,7 @@
         pay: pay >= 0 ? data.pays[pay] : "",
         search: [label, level, role, stream >= 0 ? data.streams[stream] : ""].join(" "),
       };
-      explicit[id] = data.explicit[i].map(([target, ...rest]) => [ids[target], ...rest]);
+      explicit[id] = data.explicit[i].map(([target, kind, basis, cost, detail]) => ({ source: id, target: ids[target], kind, basis, cost, detail }));
       lanes[id] = data.lanes[i];
     });
     const buckets = data.variants.map(([base, leftOut]) => {
@@ -85,9 +85,6 @@
 
   const moveKey = (source, target, kind) => source + "\u0000" + target + "\u0000" + kind;
 
-  function explicitMoves(node) {
-    return (D.explicit[node] || []).map(([target, kind, basis, cost, detail]) => ({ source: node, target, kind, basis, cost, detail }));
-  }
   function moveIn(bucket, source, target) {
     const [kind, basis, cost, , detail] = bucket;
     return { source, target, kind, basis, cost, detail };
@@ -136,7 +133,7 @@
       }
     }
     function expand(node, cost, nodes, kinds, steps) {
-      for (const move of explicitMoves(node)) {
+      for (const move of D.explicit[node]) {
         if (settled.has(move.target) || bannedNodes.has(move.target) || bannedMoves.has(moveKey(move.source, move.target, move.kind))) continue;
         if (statedOnly && move.basis !== "stated") continue;
         pushMove(move, round(cost + move.cost, 9), nodes, kinds, steps);
