@@ -55,6 +55,36 @@ class Served:
         """How many threads the server process has now."""
         return len(os.listdir(f"/proc/{self.process.pid}/task"))
 
+    def workers(self) -> set[int]:
+        """The process ids of the query workers now (the children of the server's forkserver)."""
+        import psutil
+
+        server = psutil.Process(self.process.pid)
+        return {grandchild.pid for child in server.children() for grandchild in child.children()}
+
+    def rss(self, *, workers: bool = True) -> int:
+        """Resident memory in bytes of the server process, and with ``workers`` of every process it started."""
+        import psutil
+
+        server = psutil.Process(self.process.pid)
+        processes = [server, *server.children(recursive=True)] if workers else [server]
+        total = 0
+        for process in processes:
+            with contextlib.suppress(psutil.Error):
+                total += process.memory_info().rss
+        return total
+
+    def worker_cpu_seconds(self) -> float:
+        """CPU time the query workers alive now have used."""
+        import psutil
+
+        total = 0.0
+        for pid in self.workers():
+            with contextlib.suppress(psutil.Error):
+                times = psutil.Process(pid).cpu_times()
+                total += times.user + times.system
+        return total
+
 
 @contextlib.contextmanager
 def serve_process(data: str, *args: str, deadline: float = 60.0):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -24,6 +25,7 @@ from graph.sparql.engine import Engine
 from graph.sparql.guard import (
     MAX_CHAIN,
     MAX_DEPTH,
+    MAX_PATTERNS,
     MAX_QUERY_BYTES,
     MAX_TOKENS,
     QuerySyntaxError,
@@ -34,6 +36,7 @@ from graph.sparql.guard import (
 )
 from graph.sparql.lexer import tokenize, unescape
 from graph.sparql.rdflib_engine import RdflibEngine
+from graph.sparql.sandbox import forbid_network
 
 NT = b'<http://e/a> <http://e/p> "x" .\n'
 
@@ -64,7 +67,14 @@ def canary():
         ("SELECT * WHERE { OPTIONAL { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }", UnsafeQuery, "SERVICE is not allowed"),
         ("SELECT * WHERE " + "{ " * (MAX_DEPTH + 1) + "?s ?p ?o" + " }" * (MAX_DEPTH + 1), QueryTooComplex, "nested more than 24"),
         ("SELECT * WHERE { ?s ?p ?o }" + " " * MAX_QUERY_BYTES, QueryTooComplex, "longer than 65536 bytes"),
-        ("SELECT * WHERE { " + "?a?b?c." * (MAX_TOKENS // 4 + 1) + "}", QueryTooComplex, "longer than 20000 tokens"),
+        ("SELECT " + "?a " * (MAX_TOKENS + 1) + "WHERE {}", QueryTooComplex, "longer than 20000 tokens"),
+        ("ASK { " + "?a?b?c." * (MAX_PATTERNS + 1) + "}", QueryTooComplex, "more than 128 triple patterns"),
+        ("ASK { ?s ?p " + ",".join(["?o"] * MAX_CHAIN) + "}", QueryTooComplex, "more than 128 triple patterns"),
+        ("ASK { ?s " + ";".join(["?p ?o"] * MAX_CHAIN) + "}", QueryTooComplex, "more than 128 triple patterns"),
+        ("ASK { FILTER(1 IN (" + ",".join(["1"] * MAX_CHAIN) + ")) }", QueryTooComplex, "list items"),
+        ("ASK { BIND(COALESCE(" + ",".join(["1"] * MAX_CHAIN) + ") AS ?x) }", QueryTooComplex, "list items"),
+        ("ASK { BIND(CONCAT(" + ",".join(['"a"'] * MAX_CHAIN) + ") AS ?x) }", QueryTooComplex, "list items"),
+        ("ASK { VALUES ?x { " + "1 " * MAX_CHAIN + "} }", QueryTooComplex, "list items"),
         ("SELECT * WHERE { BIND(" + "+".join(["1"] * (MAX_CHAIN + 1)) + " AS ?x) }", QueryTooComplex, "more than 2000 operators"),
         ("SELECT * WHERE { ?s " + "/".join(["<http://e/p>"] * (MAX_CHAIN + 1)) + " ?o }", QueryTooComplex, "more than 2000 operators"),
         ("SELECT * WHERE { ?s ?p ?o " + "MINUS { ?s ?p ?o } " * (MAX_CHAIN // 2 + 1) + "}", QueryTooComplex, "more than 2000 operators"),
@@ -197,6 +207,59 @@ def test_rdflib_engine_always_asks_layer_two(canary):
         RdflibEngine.from_ntriples(NT).run(query)
     assert Engine.from_ntriples(NT).run(query, "csv").body.startswith(b"x\r\n")  # Oxigraph: one string, no call
     assert canary.requests == []
+
+
+# ---------------------------------------------------------------- the sandbox: no network for a worker, guard or not
+
+
+def _service_in_a_process(url: str, confine: bool) -> str:
+    """Run ``SERVICE <url>`` on a raw Oxigraph store (no guard at all) in a forked process, confined or not; what it raised."""
+    import multiprocessing
+
+    def run(conn) -> None:
+        if confine:
+            forbid_network()
+        try:
+            list(Store().query(f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}"))
+            conn.send("answered")
+        except Exception as exc:  # noqa: BLE001 (what the engine makes of it is the answer)
+            conn.send(type(exc).__name__)
+
+    mine, theirs = multiprocessing.get_context("fork").Pipe()
+    process = multiprocessing.get_context("fork").Process(target=run, args=(theirs,))
+    process.start()
+    outcome = mine.recv() if mine.poll(60) else "no answer"
+    process.join(10)
+    return outcome
+
+
+def test_a_confined_worker_reaches_nothing_even_without_the_guard(canary):
+    """The endpoint's workers are confined (seccomp): a SERVICE the guard misread would fail at the kernel."""
+    assert _service_in_a_process(canary.url, confine=True) == "PermissionError"
+    assert canary.requests == []
+
+
+def test_the_canary_notices_an_unconfined_worker(canary):
+    """Control: the same call, unconfined, does reach the canary, so the test above could fail."""
+    _service_in_a_process(canary.url, confine=False)
+    assert canary.requests, "the canary received nothing: the sandbox test would prove nothing"
+    canary.requests.clear()
+
+
+def test_the_endpoints_workers_are_confined(tmp_path):
+    """What `careers serve` starts: workers with seccomp on (its status says so) and an address-space limit."""
+    from graph.sparql.workers import WorkerFactory, WorkerSpec
+
+    factory = WorkerFactory(WorkerSpec(NT, memory=64 * 1024 * 1024))
+    worker = factory.start()
+    try:
+        status = Path(f"/proc/{worker.process.pid}/status").read_text()
+        assert re.search(r"^Seccomp:\s+2$", status, re.M), "seccomp filter mode"
+        limits = Path(f"/proc/{worker.process.pid}/limits").read_text()
+        soft = next(line for line in limits.splitlines() if line.startswith("Max address space")).split()[3]
+        assert soft != "unlimited" and int(soft) < 1024**3
+    finally:
+        worker.kill()
 
 
 # ---------------------------------------------------------------- property: the guard reads what the engine reads

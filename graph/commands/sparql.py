@@ -92,7 +92,7 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
     "--slow-slots",
     default=None,
     type=click.IntRange(min=1),
-    help="Queries that may run past 0.25 s at once (fewer than --workers; the rest keep serving fast queries) [default: half the workers].",
+    help="Queries that may use more than 0.25 s of CPU at once (fewer than --workers, which keep serving fast queries) [default: half].",
 )
 @click.option(
     "--request-timeout",
@@ -104,6 +104,20 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
 @click.option("--idle-timeout", default=30, show_default=True, type=click.IntRange(min=1), help="Seconds a silent connection stays open.")
 @click.option(
     "--cache-mb", default=64, show_default=True, type=click.IntRange(min=0), help="Memory for answers kept for repeated queries (0: none)."
+)
+@click.option(
+    "--query-memory-mb",
+    default=256,
+    show_default=True,
+    type=click.IntRange(min=16),
+    help="Memory one query may use beyond its worker's copy of the graph; a query needing more gets 503.",
+)
+@click.option(
+    "--client-connections",
+    default=256,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Connections one client address may hold at once.",
 )
 @click.option("--cors", "cors_origin", default=None, help="Allow this origin (or *) to query from a browser; never with credentials.")
 @click.option(
@@ -120,6 +134,8 @@ def serve(
     request_timeout: int,
     idle_timeout: int,
     cache_mb: int,
+    query_memory_mb: int,
+    client_connections: int,
     cors_origin: str | None,
     html_dir: Path | None,
 ) -> None:
@@ -133,34 +149,30 @@ def serve(
     from graph.paths import DEFAULT_OUTPUTS
     from graph.sparql.app import Endpoint
     from graph.sparql.server import make_server
-    from graph.sparql.workers import WorkerPool
+    from graph.sparql.service import QueryService
+    from graph.sparql.workers import WorkerFactory, WorkerSpec
 
     slow_slots = slow_slots or max(1, workers // 2)
     if slow_slots >= workers:
         fail(f"--slow-slots ({slow_slots}) must be fewer than --workers ({workers}): some must stay free for fast queries", EXIT_BAD_INPUT)
     nt, origin = run(lambda: built_graph(list(data)))
-    pool = run(lambda: WorkerPool(nt, size=workers, method="forkserver", second_opinion=True, slow_slots=slow_slots))
+    factory = WorkerFactory(WorkerSpec(nt, memory=query_memory_mb * 1024 * 1024), method="forkserver")
+    if not factory.confined:
+        click.echo("note: seccomp is not available here: each query is also parsed by rdflib as a second guard (slower)", err=True)
+    service = run(lambda: QueryService(factory, size=workers, slow_slots=slow_slots, timeout=timeout, max_waiting=client_connections))
     triples = nt.count(b"\n")
-    endpoint = Endpoint(
-        pool,
-        triples,
-        timeout=timeout,
-        row_limit=row_limit,
-        cors_origin=cors_origin,
-        html_root=html_dir or DEFAULT_OUTPUTS / "html",
-        cache_bytes=cache_mb * 1024 * 1024,
-    )
+    html_root = html_dir or DEFAULT_OUTPUTS / "html"
+    endpoint = Endpoint(triples, row_limit=row_limit, cors_origin=cors_origin, html_root=html_root, cache_bytes=cache_mb * 1024 * 1024)
     try:
-        server = make_server(endpoint, host, port, request_timeout=request_timeout, idle_timeout=idle_timeout)
+        server = make_server(
+            endpoint, service, host, port, request_timeout=request_timeout, idle_timeout=idle_timeout, client_connections=client_connections
+        )
     except OSError as exc:
-        pool.close()
+        service.close()
         fail(f"cannot listen on {host}:{port}: {exc.strerror}", EXIT_BAD_INPUT)
     bound_host, bound_port = server.address
     click.echo(f"serving {origin} ({triples} triples) at http://{bound_host}:{bound_port}/sparql  (Ctrl-C stops)", err=True)
-    try:
-        server.run()
-    finally:
-        pool.close()
+    server.run()
 
 
 @click.command()

@@ -1,61 +1,62 @@
-r"""The endpoint's answers: routes, checks, responses, whatever serves them (`graph.sparql.server` does, over HTTP).
+r"""The endpoint's routes, and the HTTP response for each outcome; whatever serves them (`graph.sparql.asgi` does, over HTTP).
 
 Routes: ``/sparql`` (GET ``?query=``, POST form, POST ``application/sparql-query``; a plain GET gives the
 service description, or the query page to a browser), ``/`` (query page), ``/id/NAME`` (each entity
 IRI ``https://w3id.org/gc-digital-careers/id/NAME``: HTML, Turtle, N-Triples or JSON-LD by ``Accept``),
 ``/html/...`` (``outputs/html``), ``/static/...``.
 
-Every query is checked before it runs (`graph.sparql.guard`, in linear time), runs in a worker process
-killed at the time limit, under fair scheduling (`graph.sparql.workers`), and is cut at the row limit.
-No CORS header is sent unless an origin is given, never with credentials; every page carries a
-Content-Security-Policy that forbids framing.
+`EndpointApp.route` decides, without reading the query, what a request needs: an immediate response
+(a page, a refusal), a file to read, or a job for a query worker (`graph.sparql.workers.QueryJob`,
+`graph.sparql.workers.EntityJob`), where the request is read, guarded and answered. `EndpointApp.response`
+turns the job's outcome (an answer or an exception) into the response. No CORS header is sent unless an
+origin is given, never with credentials; every page carries a Content-Security-Policy that forbids framing.
 
-Identical questions get identical answers (the graph does not change while it is served), so answers
-are kept in a bounded cache (`AnswerCache`): a repeated query is answered without a worker.
+Identical requests get identical answers (the graph does not change while it is served), so answers and
+refusals are kept in a byte-bounded cache by the digest of the request (`request_key`).
 
 Examples
 --------
->>> from graph.sparql.workers import WorkerPool
->>> app = EndpointApp(Endpoint(WorkerPool(b'<http://e/a> <http://e/p> "x" .\n', size=1), triples=1))
->>> response = app.respond(Request("GET", "/sparql", {"query": ["ASK {}"]}, {}))
->>> response.status, response.body
-(<HTTPStatus.OK: 200>, b'{"head": {}, "boolean": true}')
->>> app.endpoint.pool.close()
+>>> app = EndpointApp(Endpoint(triples=1))
+>>> job = app.route(Request("GET", "/sparql", b"query=ASK%7B%7D", {}, client="127.0.0.1"))
+>>> type(job).__name__, job.request.query_string
+('QueryJob', b'query=ASK%7B%7D')
+>>> app.route(Request("DELETE", "/sparql", b"", {}, client="127.0.0.1")).status
+<HTTPStatus.METHOD_NOT_ALLOWED: 405>
 """
 
 from __future__ import annotations
 
-import collections
 import functools
+import hashlib
 import re
-import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import unquote_to_bytes
 
 from graph import __version__
 from graph.errors import CareersError
 from graph.paths import named_queries
+from graph.sparql.cache import ByteBoundedCache
 from graph.sparql.description import service_description
 from graph.sparql.engine import Answer
-from graph.sparql.entities import NoSuchEntity, entity_answer
-from graph.sparql.guard import QuerySyntaxError, QueryTooComplex, UnsafeQuery, inspect_query
+from graph.sparql.entities import NoSuchEntity
+from graph.sparql.guard import QuerySyntaxError, QueryTooComplex, UnsafeQuery
 from graph.sparql.negotiate import best_match
 from graph.sparql.pages import query_page
-from graph.sparql.results import RDF_FORMATS, RESULT_FORMATS
+from graph.sparql.protocol import RDF_FORMATS, HttpQuery, Refusal
 from graph.sparql.source import query_question
-from graph.sparql.workers import DEFAULT_TIMEOUT, Overloaded, QueryTimeout, WorkerPool
+from graph.sparql.workers import EntityJob, OutOfBounds, Overloaded, QueryFailed, QueryJob, QueryTimeout, WorkerDied
 
-__all__ = ["MAX_REQUEST_BYTES", "AnswerCache", "Endpoint", "EndpointApp", "NeedsWorker", "Refusal", "Request", "Response"]
+__all__ = ["MAX_REQUEST_BYTES", "Endpoint", "EndpointApp", "FileRead", "Request", "Response", "request_key"]
 
 MAX_REQUEST_BYTES = 256 * 1024
 """Largest request body accepted (413 above it): room for the longest query, percent-encoded in a form."""
 
 STATIC = Path(__file__).resolve().parent / "static"
-_RDF_OFFERS = {key: media for key, (media, _) in RDF_FORMATS.items()}
 _CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"
-_HOST = re.compile(r"[A-Za-z0-9.-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?")
+_HOST = re.compile(r"[A-Za-z0-9.-]{1,253}(?::\d{1,5})?|\[[0-9A-Fa-f:.]{2,45}\](?::\d{1,5})?")
+_PATH = re.compile(r"/[\x21-\x7e]*")  # printable ASCII: no NUL, no control character, no space once decoded
 _MEDIA = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -64,15 +65,16 @@ _MEDIA = {
     ".svg": "image/svg+xml",
     ".json": "application/json",
 }
+_DESCRIPTION_OFFERS = {"html": "text/html", **{key: RDF_FORMATS[key][0] for key in ("turtle", "nt", "jsonld")}}
+_REMEMBERED = (Refusal, QuerySyntaxError, UnsafeQuery, NoSuchEntity, QueryFailed, OutOfBounds, WorkerDied)
+"""Outcomes that the same request would meet again: kept in the cache like answers (a repeated hostile request costs nothing)."""
 
 
 @dataclass
 class Endpoint:
-    """What every request shares: the worker pool, limits, and where the pages come from."""
+    """What every request shares: the size of the graph, limits, and where the pages come from."""
 
-    pool: WorkerPool
     triples: int
-    timeout: float = DEFAULT_TIMEOUT
     row_limit: int = 10_000
     cors_origin: str | None = None
     html_root: Path | None = None
@@ -99,201 +101,124 @@ class Response:
         return cls(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", headers or {})
 
 
-class Refusal(Exception):
-    """A request the endpoint will not answer as asked: the status and the reason, in plain text."""
-
-    def __init__(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
-
-
 @dataclass(frozen=True)
 class Request:
-    """What the routes read of a request: method, decoded path, query parameters, headers (lower-case names) and body."""
+    """What the routes read of a request: method, decoded path, raw query string, headers (lower-case names), body, client address."""
 
     method: str
     path: str
-    params: dict[str, list[str]]
+    query_string: bytes
     headers: dict[str, str]
     body: bytes = b""
+    client: str = ""
 
     def header(self, name: str) -> str | None:
         """The value of the request header ``name`` (any case), or None."""
         return self.headers.get(name.lower())
 
+    def http_query(self) -> HttpQuery:
+        """What a query worker needs of this request."""
+        return HttpQuery(self.method, self.query_string, self.header("Content-Type"), self.body, self.header("Accept"))
 
-class NeedsWorker(Exception):
-    """Raised by `EndpointApp.respond` with ``without_worker``: the answer needs a query worker; ask again where waiting is fine."""
+
+@dataclass(frozen=True)
+class FileRead:
+    """A file to send, read off the event loop: ``read`` gives the response (404 when it is not a file under ``root``)."""
+
+    root: Path
+    relative: str
+    csp: str
+
+    def read(self) -> Response:
+        """The file as a response."""
+        root = self.root.resolve()
+        target = (root / self.relative).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            return Response.text(HTTPStatus.NOT_FOUND, f"not found: {self.relative}")
+        media = _MEDIA.get(target.suffix, "application/octet-stream")
+        return Response(HTTPStatus.OK, target.read_bytes(), media, {"Content-Security-Policy": self.csp})
 
 
-class AnswerCache:
-    """The most recently used answers, up to ``max_bytes`` of bodies in all (0 keeps none); safe to share between threads.
+def request_key(request: Request) -> bytes:
+    """The digest of everything a query's answer depends on: path, query string, content type, ``Accept`` and body.
 
-    >>> cache = AnswerCache(max_bytes=1000)
-    >>> cache.put(("q", "json", 1), Answer("ASK", "application/json", b"true"))
-    >>> cache.get(("q", "json", 1)).body
-    b'true'
+    >>> request_key(Request("HEAD", "/sparql", b"query=ASK%7B%7D", {})) == request_key(Request("GET", "/sparql", b"query=ASK%7B%7D", {}))
+    True
     """
-
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes, self._bytes = max_bytes, 0
-        self._answers: collections.OrderedDict[tuple, Answer] = collections.OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> Answer | None:
-        """The answer kept for ``key``, or None."""
-        with self._lock:
-            answer = self._answers.get(key)
-            if answer is not None:
-                self._answers.move_to_end(key)
-            return answer
-
-    def put(self, key: tuple, answer: Answer) -> None:
-        """Keep ``answer`` for ``key``, forgetting the least recently used beyond ``max_bytes``."""
-        size = len(answer.body)
-        if size > self.max_bytes // 4:  # one answer never crowds out the rest
-            return
-        with self._lock:
-            if key in self._answers:
-                return
-            self._answers[key] = answer
-            self._bytes += size
-            while self._bytes > self.max_bytes:
-                _, old = self._answers.popitem(last=False)
-                self._bytes -= len(old.body)
+    digest = hashlib.blake2b(digest_size=32)
+    method = "GET" if request.method == "HEAD" else request.method
+    for part in (method, request.path, request.header("Content-Type") or "", request.header("Accept") or ""):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(len(request.query_string).to_bytes(8, "big") + request.query_string)
+    digest.update(request.body)
+    return digest.digest()
 
 
 class EndpointApp:
-    """The answers of ``endpoint``: `respond` to a request, and the `headers` to send with the response."""
+    """The routes of ``endpoint``, the `response` to each outcome, and the `headers` to send with it."""
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
-        self.cache = AnswerCache(endpoint.cache_bytes)
+        self.cache: ByteBoundedCache[Response] = ByteBoundedCache(endpoint.cache_bytes)
 
-    def respond(self, request: Request, *, without_worker: bool = False) -> Response:
-        """The response to ``request``: every refusal becomes its status with a plain-text reason.
-
-        With ``without_worker``, answer only what needs no query worker (a cached answer, a refusal, a page,
-        a file) and raise `NeedsWorker` for the rest, so that a server can answer those on its event loop.
-        """
-        try:
-            return self._route(request, without_worker)
-        except NeedsWorker:
-            raise
-        except Refusal as refusal:
-            return Response.text(refusal.status, refusal.message, refusal.headers)
-        except QueryTooComplex as exc:
-            return Response.text(HTTPStatus.BAD_REQUEST, str(exc))
-        except QuerySyntaxError as exc:
-            return Response.text(HTTPStatus.BAD_REQUEST, f"{exc}\n{exc.caret()}")
-        except UnsafeQuery as exc:
-            return Response.text(HTTPStatus.FORBIDDEN, str(exc))
-        except QueryTimeout as exc:
-            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
-        except Overloaded as exc:
-            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
-        except NoSuchEntity as exc:
-            return Response.text(HTTPStatus.NOT_FOUND, str(exc))
-        except CareersError as exc:
-            return Response.text(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
-
-    # ---------------------------------------------------------------- routing
-    def _route(self, request: Request, without_worker: bool) -> Response:
+    def route(self, request: Request) -> Response | FileRead | QueryJob | EntityJob:
+        """What ``request`` needs: a response now, a file to read, or a job for a query worker."""
+        if not _PATH.fullmatch(request.path):
+            return Response.text(HTTPStatus.BAD_REQUEST, "malformed path: only printable characters may follow the /")
         if request.method in ("GET", "HEAD"):
-            return self._get(request, without_worker)
+            return self._get(request)
         if request.method == "POST":
-            return self._post(request, without_worker)
+            if request.path != "/sparql":
+                return Response.text(HTTPStatus.NOT_FOUND, f"not found: {request.path}")
+            return QueryJob(request=request.http_query(), row_limit=self.endpoint.row_limit)
         if request.method == "OPTIONS":
             return Response(HTTPStatus.NO_CONTENT, b"", "text/plain")
         allow = {"Allow": "GET, HEAD, POST, OPTIONS"}
-        raise Refusal(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only: use GET or POST with a query", allow)
+        return Response.text(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only: use GET or POST with a query", allow)
 
-    def _get(self, request: Request, without_worker: bool) -> Response:
-        path, params = request.path, request.params
+    def _get(self, request: Request) -> Response | FileRead | QueryJob | EntityJob:
+        path = request.path
         if path == "/sparql":
-            if "update" in params:
-                raise Refusal(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only")
-            if "query" not in params:
-                return self._describe_service(request)
-            return self._query(request, _one(params["query"]), params, without_worker)
+            if _asks_a_query(request.query_string):  # a query (or an update, refused by the worker): read in the worker
+                return QueryJob(request=request.http_query(), row_limit=self.endpoint.row_limit)
+            return self._describe_service(request)
         if path in ("/", "/index.html"):
-            return _html(query_page(self.endpoint.examples, self._html_root() is not None))
+            return _html(self._query_page())
         if path.startswith("/id/"):
-            if without_worker:
-                raise NeedsWorker
-            return self._entity(request, path[len("/id/") :])
+            return EntityJob(path[len("/id/") :], request.http_query().params(), request.header("Accept"))
         if path.startswith("/static/"):
-            return _file(STATIC, path[len("/static/") :], _CSP)
-        if path.startswith("/html/") and self._html_root() is not None:
-            return _file(self._html_root(), path[len("/html/") :], _pages_csp())
-        raise Refusal(HTTPStatus.NOT_FOUND, f"not found: {path}")
+            return FileRead(STATIC, path[len("/static/") :], _CSP)
+        html_root = self._html_root()
+        if path.startswith("/html/") and html_root is not None:
+            return FileRead(html_root, path[len("/html/") :], _pages_csp())
+        return Response.text(HTTPStatus.NOT_FOUND, f"not found: {path}")
 
-    def _post(self, request: Request, without_worker: bool) -> Response:
-        if request.path != "/sparql":
-            raise Refusal(HTTPStatus.NOT_FOUND, f"not found: {request.path}")
-        body = request.body
-        media = (request.header("Content-Type") or "").split(";")[0].strip().lower()
-        params = request.params
-        if media == "application/x-www-form-urlencoded":
-            try:
-                form = parse_qs(body.decode("utf-8"), keep_blank_values=True)
-            except UnicodeDecodeError:
-                raise Refusal(HTTPStatus.BAD_REQUEST, "the form is not UTF-8") from None
-            if "update" in form:
-                raise Refusal(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only")
-            if "query" not in form:
-                raise Refusal(HTTPStatus.BAD_REQUEST, "the form has no query parameter")
-            return self._query(request, _one(form["query"]), {**params, **form}, without_worker)
-        if media == "application/sparql-query":
-            if "query" in params:
-                raise Refusal(HTTPStatus.BAD_REQUEST, "give the query in the body or in the URL, not both")
-            try:
-                return self._query(request, body.decode("utf-8"), params, without_worker)
-            except UnicodeDecodeError:
-                raise Refusal(HTTPStatus.BAD_REQUEST, "the query is not UTF-8") from None
-        if media == "application/sparql-update":
-            raise Refusal(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only")
-        raise Refusal(
-            HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-            f"unsupported Content-Type {media or '(none)'}: use application/x-www-form-urlencoded or application/sparql-query",
-        )
+    def response(self, outcome: Answer | BaseException) -> tuple[Response, bool]:
+        """The response for a job's ``outcome``, and whether the same request would always get it (so it may be kept)."""
+        if isinstance(outcome, Answer):
+            headers = {"X-Results-Truncated": "true"} if outcome.truncated else {}
+            if outcome.media_type.startswith("text/html"):
+                headers["Content-Security-Policy"] = _CSP
+            return Response(HTTPStatus.OK, outcome.body, outcome.media_type, headers), True
+        return _refusal(outcome), isinstance(outcome, _REMEMBERED)
 
-    # ---------------------------------------------------------------- answers
-    def _query(self, request: Request, query: str, params: dict, without_worker: bool) -> Response:
-        if any(name in params for name in ("default-graph-uri", "named-graph-uri")):
-            raise Refusal(
-                HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported: queries run on this knowledge graph only"
-            )
-        form = inspect_query(query).form  # the guard's first layer, in linear time; the second runs in the worker, under the time limit
-        offers = RESULT_FORMATS if form in ("SELECT", "ASK") else _RDF_OFFERS
-        fmt = _format(request, params, offers)
-        key = (query, fmt, self.endpoint.row_limit)
-        answer = self.cache.get(key)
-        if answer is None:
-            if without_worker:
-                raise NeedsWorker
-            answer = self.endpoint.pool.run(query, fmt, timeout=self.endpoint.timeout, row_limit=self.endpoint.row_limit)
-            self.cache.put(key, answer)
-        return Response(HTTPStatus.OK, answer.body, answer.media_type, {"X-Results-Truncated": "true"} if answer.truncated else {})
+    @functools.cache  # noqa: B019 (one app per server; two pages at most)
+    def _query_page(self) -> str:
+        return query_page(self.endpoint.examples, self._html_root() is not None)
 
     def _describe_service(self, request: Request) -> Response:
-        offers = {"html": "text/html", "turtle": RDF_FORMATS["turtle"][0], "nt": RDF_FORMATS["nt"][0], "jsonld": RDF_FORMATS["jsonld"][0]}
         accept = request.header("Accept")
+        offers = dict(_DESCRIPTION_OFFERS)
         if not (accept and "text/html" in accept):
             offers.pop("html")
         choice = best_match(accept, offers)
         if choice == "html":
-            return _html(query_page(self.endpoint.examples, self._html_root() is not None))
+            return _html(self._query_page())
         if choice is None:
-            raise Refusal(HTTPStatus.NOT_ACCEPTABLE, "the service description is offered as Turtle, N-Triples or JSON-LD")
+            return Response.text(HTTPStatus.NOT_ACCEPTABLE, "the service description is offered as Turtle, N-Triples or JSON-LD")
         host = request.header("Host") or ""
         base = f"http://{host if _HOST.fullmatch(host) else 'localhost'}"  # the Host header is the client's: never trust it in an IRI
-        return Response(HTTPStatus.OK, service_description(base, self.endpoint.triples, choice), offers[choice])
-
-    def _entity(self, request: Request, name: str) -> Response:
-        fmt = _format(request, request.params, {"html": "text/html", **_RDF_OFFERS})
-        answer = entity_answer(self.endpoint.pool.run, name, fmt, timeout=self.endpoint.timeout)
-        return Response(HTTPStatus.OK, answer.body, answer.media_type, {"Content-Security-Policy": _CSP} if fmt == "html" else {})
+        return Response(HTTPStatus.OK, _description(base, self.endpoint.triples, choice), offers[choice])
 
     def _html_root(self) -> Path | None:
         root = self.endpoint.html_root
@@ -319,32 +244,49 @@ class EndpointApp:
         return list(headers.items())
 
 
-def _format(request: Request, params: dict, offers: dict[str, str]) -> str:
-    """The format asked for by ``?format=``, or else the best for ``Accept``; 406 when none fits."""
-    requested = params.get("format", [None])[0]
-    fmt = requested if requested in offers else best_match(request.header("Accept"), offers)
-    if fmt is None:
-        raise Refusal(HTTPStatus.NOT_ACCEPTABLE, "no acceptable format; offered: " + ", ".join(offers.values()))
-    return fmt
+def _asks_a_query(query_string: bytes) -> bool:
+    """Whether the query string has a ``query`` or ``update`` parameter (only the keys are decoded: the worker reads the rest).
+
+    >>> _asks_a_query(b"format=json&query=ASK%7B%7D"), _asks_a_query(b"qu%65ry=x"), _asks_a_query(b"queryx=1")
+    (True, True, False)
+    """
+    for pair in query_string.split(b"&"):
+        key = pair.split(b"=", 1)[0]
+        if b"%" in key or b"+" in key:
+            key = unquote_to_bytes(key.replace(b"+", b" "))
+        if key in (b"query", b"update"):
+            return True
+    return False
 
 
-def _one(values: list[str]) -> str:
-    if len(values) != 1:
-        raise Refusal(HTTPStatus.BAD_REQUEST, "give exactly one query parameter")
-    return values[0]
+def _refusal(exc: BaseException) -> Response:
+    """The response to a job that ended in ``exc``: its status and a plain-text reason."""
+    if isinstance(exc, Refusal):
+        return Response.text(exc.status, exc.message, exc.headers)
+    if isinstance(exc, QuerySyntaxError):
+        return Response.text(HTTPStatus.BAD_REQUEST, f"{exc}\n{exc.caret()}")
+    if isinstance(exc, QueryTooComplex | QueryFailed):
+        return Response.text(HTTPStatus.BAD_REQUEST, str(exc))
+    if isinstance(exc, UnsafeQuery):
+        return Response.text(HTTPStatus.FORBIDDEN, str(exc))
+    if isinstance(exc, NoSuchEntity):
+        return Response.text(HTTPStatus.NOT_FOUND, str(exc))
+    if isinstance(exc, Overloaded):
+        return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
+    if isinstance(exc, QueryTimeout | OutOfBounds | WorkerDied):
+        return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
+    if isinstance(exc, CareersError):
+        return Response.text(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+    raise exc
+
+
+@functools.lru_cache(maxsize=32)
+def _description(base: str, triples: int, choice: str) -> bytes:
+    return service_description(base, triples, choice)
 
 
 def _html(page: str) -> Response:
     return Response(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8", {"Content-Security-Policy": _CSP})
-
-
-def _file(root: Path, relative: str, csp: str) -> Response:
-    root = root.resolve()
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root) or not target.is_file():
-        raise Refusal(HTTPStatus.NOT_FOUND, f"not found: {relative}")
-    media = _MEDIA.get(target.suffix, "application/octet-stream")
-    return Response(HTTPStatus.OK, target.read_bytes(), media, {"Content-Security-Policy": csp})
 
 
 @functools.cache

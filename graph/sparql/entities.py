@@ -1,6 +1,6 @@
 r"""What the endpoint answers at ``/id/NAME``: the entity's triples as RDF, or its HTML page with labels.
 
-The queries go through the same worker pool, time limit and row limit as any other query.
+The queries run where any query runs (in a query worker, under the same time limit) and are cut at a row limit.
 
 Examples
 --------
@@ -31,15 +31,15 @@ class NoSuchEntity(LookupError):
     """No entity of that name has any triple."""
 
 
-def entity_answer(run, name: str, fmt: str, *, timeout: float = 10.0) -> Answer:
-    """The entity ``GCD_IRI + name`` in ``fmt`` (``html`` or an RDF format); ``run`` is `WorkerPool.run`.
+def entity_answer(run, name: str, fmt: str, *, row_limit: int = 2000) -> Answer:
+    """The entity ``GCD_IRI + name`` in ``fmt`` (``html`` or an RDF format); ``run(query, fmt, row_limit=)`` answers a query.
 
     Raises `NoSuchEntity` when the name is malformed or the entity has no triple.
     """
     if not _NAME.fullmatch(name):
         raise NoSuchEntity(f"no such entity: {name}")
     iri = GCD_IRI + name
-    run = functools.partial(run, timeout=timeout, row_limit=2000)
+    run = functools.partial(run, row_limit=row_limit)
     outgoing = _bindings(run(f"SELECT ?p ?o ?ol WHERE {{ <{iri}> ?p ?o {_LABEL_OF} }} ORDER BY ?p ?o", "json"))
     if not outgoing:
         raise NoSuchEntity(f"no such entity: {iri}")

@@ -21,10 +21,10 @@ the length of the query whatever it holds.
 
 Examples
 --------
->>> [(t.kind, t.text) for t in tokenize("SELECT ?x { ex:a ex:p <http://e/a> } # end") if t.kind != "ws"]  # doctest: +NORMALIZE_WHITESPACE
+>>> [(t.kind, t.text) for t in tokenize("SELECT ?x { ex:a ex:p <http://e/a> } # end")]  # doctest: +NORMALIZE_WHITESPACE
 [('word', 'SELECT'), ('var', '?x'), ('open', '{'), ('pname', 'ex:a'), ('pname', 'ex:p'), ('iri', '<http://e/a>'),
  ('close', '}'), ('comment', '# end')]
->>> [t.text for t in tokenize("FILTER(?a<?b&&?c>?d)") if t.kind != "ws"]
+>>> [t.text for t in tokenize("FILTER(?a<?b&&?c>?d)")]
 ['FILTER', '(', '?a', '<', '?b', '&&', '?c', '>', '?d', ')']
 """
 
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from graph.errors import CareersError
 
@@ -52,8 +52,9 @@ _PREFIX = f"[{_BASE}]{_PN_CHARS}*+(?:\\.++{_PN_CHARS}++)*+"
 
 _TOKEN = re.compile(
     rf"""
-    (?P<ws>[ \t\r\n]++)
-  | (?P<comment>\#[^\r\n]*+)
+    [ \t\r\n]*+  # white space before the token, read with it
+  (?:
+    (?P<comment>\#[^\r\n]*+)
   | (?P<iri><(?:[^<>"{{}}|^`\\\x00-\x20]|{_UCHAR})*+>)
   | (?P<string>'''(?:(?:''|')?+(?:[^'\\]|{_ECHAR}|{_UCHAR}))*+'''
               |\"\"\"(?:(?:\"\"|\")?+(?:[^"\\]|{_ECHAR}|{_UCHAR}))*+\"\"\"
@@ -69,6 +70,7 @@ _TOKEN = re.compile(
   | (?P<open>[{{(\[])
   | (?P<close>[}})\]])
   | (?P<punct>\^\^|&&|\|\||!=|<=|>=|[.,;*=<>!/|^+\-?])
+  )?+
     """,
     re.VERBOSE,
 )
@@ -85,12 +87,11 @@ class LexError(CareersError):
         super().__init__(message)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: its kind, where it starts and ends, and its text.
 
-    Kinds: ``ws``, ``comment``, ``iri``, ``string``, ``var``, ``langtag``, ``number``, ``blank``, ``pname``,
-    ``word``, ``open``, ``close``, ``punct``.
+    Kinds: ``comment``, ``iri``, ``string``, ``var``, ``langtag``, ``number``, ``blank``, ``pname``, ``word``,
+    ``open``, ``close``, ``punct``. White space is not a token: it lies between them.
     """
 
     kind: str
@@ -124,22 +125,31 @@ def _is_iri(token: str) -> bool:
 
 
 def tokenize(query: str) -> Iterator[Token]:
-    """Yield the tokens of ``query``, white space and comments included; raise `LexError` at the first character that starts none."""
+    """Yield the tokens of ``query``, comments included (white space is not a token).
+
+    Raises `LexError` at the first character that starts no token.
+    """
     offset, end = 0, len(query)
+    match_at = _TOKEN.match
     while offset < end:
-        match = _TOKEN.match(query, offset)
-        if match is None:
-            raise LexError(_unexpected(query, offset), offset)
-        kind, text = match.lastgroup, match.group()
-        try:
-            is_iri = kind != "iri" or _is_iri(text)
-        except ValueError as exc:
-            raise LexError(str(exc), offset) from None
-        if not is_iri:  # not an IRI to the engine either: `<` is an operator here
-            text = "<=" if query.startswith("<=", offset) else "<"
-            kind = "punct"
-        yield Token(kind, offset, offset + len(text), text)
-        offset += len(text)
+        match = match_at(query, offset)
+        kind = match.lastgroup
+        if kind is None:  # white space alone: the end of the query, or a character that starts no token
+            if match.end() == end:
+                return
+            raise LexError(_unexpected(query, match.end()), match.end())
+        start = match.start(kind)
+        text = match.group(kind)
+        if kind == "iri":
+            try:
+                is_iri = _is_iri(text)
+            except ValueError as exc:
+                raise LexError(str(exc), start) from None
+            if not is_iri:  # not an IRI to the engine either: `<` is an operator here
+                text = "<=" if query.startswith("<=", start) else "<"
+                kind = "punct"
+        yield Token(kind, start, start + len(text), text)
+        offset = start + len(text)
 
 
 def _unexpected(query: str, offset: int) -> str:

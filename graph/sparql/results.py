@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
+import orjson
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat
 from pyoxigraph import serialize as rdf_serialize
 
@@ -103,8 +104,7 @@ def write_select(variables: Sequence[str], rows: Iterable[dict], fmt: str) -> by
             {v: terms[t] if t in terms else terms.setdefault(t, _json_term(t)) for v in variables if (t := row.get(v)) is not None}
             for row in rows
         ]
-        data = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return orjson.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}})
     if fmt == "xml":
         head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
         body = "".join(
