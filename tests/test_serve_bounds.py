@@ -178,7 +178,7 @@ def test_nul_and_control_characters_in_paths_are_a_400(built_nt, tmp_path, path)
     (pages / "index.html").write_text("<!DOCTYPE html><title>pages</title>", encoding="utf-8")
     with serve_process(built_nt, "--workers", "2", "--html-dir", str(pages)) as served:
         parts = urlsplit(served.url)
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=300)
         connection.request("GET", path)
         response = connection.getresponse()
         assert response.status == 400, (path, response.status, response.read())
@@ -211,6 +211,24 @@ def test_a_slow_query_whose_client_left_is_stopped(built_nt):
             _wait_for(lambda: served.worker_cpu_seconds() - cpu > 1.0, "the slow query never started")
         _wait_for(lambda: served.workers() != workers, "the query ran on after its client left", seconds=30)  # its limit is 120 s
         assert ask(served.url, FAST)[0] == 200
+
+
+def test_a_query_left_running_by_a_killed_server_ends_at_its_cpu_limit(built_nt):
+    """A server killed while a slow query ran left its worker computing for an hour: the kernel now ends it."""
+    import psutil
+
+    with serve_process(built_nt, "--workers", "2", "--timeout", "1") as served:  # CPU limit: 1 s + the grace of 5 s
+        assert ask(served.url, FAST)[0] == 200
+        descendants = psutil.Process(served.process.pid).children(recursive=True)  # the forkserver and the workers
+        cpu = served.worker_cpu_seconds()
+        parts = urlsplit(served.url)
+        with socket.create_connection((parts.hostname, parts.port)) as sock:
+            sock.sendall(f"GET /sparql?query={quote(SLOW)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            _wait_for(lambda: served.worker_cpu_seconds() - cpu > 0.2, "the slow query never started")
+            served.process.kill()  # no time limit is enforced from now on, but by the kernel
+            served.process.wait()
+        gone, alive = psutil.wait_procs(descendants, timeout=300)
+        assert alive == [], f"still running: {alive}"
 
 
 def _wait_for(condition, message: str, seconds: float = 120) -> None:
@@ -302,7 +320,7 @@ def test_a_form_with_a_huge_field_is_refused_by_size_not_read_forever(built_nt):
     """The body's size limit holds for forms too (413), and the connection closes."""
     with serve_process(built_nt, "--workers", "2") as served:
         parts = urlsplit(served.url)
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=300)
         body = urlencode({"query": "ASK {}", "pad": "x" * (300 * 1024)})
         connection.request("POST", "/sparql", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
         response = connection.getresponse()

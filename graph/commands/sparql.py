@@ -53,7 +53,7 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
     if not query:
         fail("give a query (text, @file.rq or a name from `careers query --list`)", EXIT_BAD_INPUT)
     from graph.sparql.guard import QuerySyntaxError, inspect_query
-    from graph.sparql.workers import WorkerPool
+    from graph.sparql.workers import CPU_GRACE, WorkerPool
 
     text = run(lambda: query_text(query))
     try:  # refused before any data is loaded or built
@@ -66,7 +66,7 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
     nt, origin = run(lambda: built_graph(list(data)))
     if not data and "memory" in origin:
         click.echo(f"note: querying {origin}", err=True)
-    pool = WorkerPool(nt, size=1, engine=engine)
+    pool = WorkerPool(nt, size=1, engine=engine, cpu=timeout + CPU_GRACE)
     try:
         answer = pool.run(text, fmt, timeout=timeout, row_limit=row_limit)
     except QuerySyntaxError as exc:
@@ -150,13 +150,13 @@ def serve(
     from graph.sparql.app import Endpoint
     from graph.sparql.server import make_server
     from graph.sparql.service import QueryService
-    from graph.sparql.workers import WorkerFactory, WorkerSpec
+    from graph.sparql.workers import CPU_GRACE, WorkerFactory, WorkerSpec
 
     slow_slots = slow_slots or max(1, workers // 2)
     if slow_slots >= workers:
         fail(f"--slow-slots ({slow_slots}) must be fewer than --workers ({workers}): some must stay free for fast queries", EXIT_BAD_INPUT)
     nt, origin = run(lambda: built_graph(list(data)))
-    factory = WorkerFactory(WorkerSpec(nt, memory=query_memory_mb * 1024 * 1024), method="forkserver")
+    factory = WorkerFactory(WorkerSpec(nt, memory=query_memory_mb * 1024 * 1024, cpu=timeout + CPU_GRACE), method="forkserver")
     if not factory.confined:
         click.echo("note: seccomp is not available here: each query is also parsed by rdflib as a second guard (slower)", err=True)
     service = run(lambda: QueryService(factory, size=workers, slow_slots=slow_slots, timeout=timeout, max_waiting=client_connections))

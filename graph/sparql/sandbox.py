@@ -1,4 +1,4 @@
-"""Confine a query worker once its data is loaded: no network at all (seccomp), and a ceiling on its memory.
+"""Confine a query worker once its data is loaded: no network at all (seccomp), and ceilings on its memory and CPU.
 
 pyoxigraph runs ``SERVICE`` by calling out over HTTP from compiled code. The guard refuses every
 ``SERVICE`` it can read (`graph.sparql.guard`); `forbid_network` makes the kernel refuse, inside the
@@ -6,7 +6,9 @@ worker, every call that would open or use a new socket, so that even a ``SERVICE
 reaches nothing. It uses libseccomp through `pyseccomp` (Linux only). `limit_memory` sets the address
 space limit (``RLIMIT_AS``) to what the worker holds now plus a query's allowance: a query that needs
 more ends its worker (Oxigraph aborts when an allocation fails, Python raises `MemoryError`), never
-the machine.
+the machine. `limit_cpu`, set before each query, has the kernel end a worker whose query runs past its CPU
+allowance (``RLIMIT_CPU``): the server stops a query at its time limit, and this stops it when no server is left
+to (one killed while a query ran).
 
 Examples
 --------
@@ -17,10 +19,11 @@ True
 from __future__ import annotations
 
 import errno
+import math
 import os
 import resource
 
-__all__ = ["FORBIDDEN_CALLS", "SandboxUnavailable", "forbid_network", "limit_memory", "network_confinement_available"]
+__all__ = ["FORBIDDEN_CALLS", "SandboxUnavailable", "forbid_network", "limit_cpu", "limit_memory", "network_confinement_available"]
 
 FORBIDDEN_CALLS = ("socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "io_uring_setup", "execve", "execveat")
 """The system calls a worker may no longer make (each fails with EACCES): no new socket and no way to reuse one, no
@@ -69,6 +72,23 @@ def limit_memory(allowance: int) -> int:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    return limit
+
+
+def limit_cpu(allowance: float) -> int:
+    """Have the kernel end this process (SIGXCPU) once it has used ``allowance`` more seconds of CPU; return the limit set.
+
+    >>> import resource, time
+    >>> limit_cpu(30) - time.process_time() >= 30
+    True
+    >>> resource.setrlimit(resource.RLIMIT_CPU, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    """
+    used = os.times()
+    limit = math.ceil(used.user + used.system + allowance)
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (limit, hard))
     return limit
 
 

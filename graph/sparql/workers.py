@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import functools
 import hashlib
 import itertools
@@ -68,6 +69,7 @@ __all__ = [
     "REFUSALS",
     "Watch",
     "Worker",
+    "CPU_GRACE",
     "WorkerDied",
     "WorkerFactory",
     "WorkerLost",
@@ -119,6 +121,10 @@ class QueryFailed(CareersError):
     """The engine could not evaluate the query (an error in the query that the parser does not see)."""
 
 
+CPU_GRACE = 5.0
+"""CPU seconds beyond a caller's time limit before the kernel ends the worker itself (`WorkerSpec.cpu`)."""
+
+
 @dataclass(frozen=True)
 class WorkerSpec:
     """What every worker of a pool is made of: the data, the engine and its confinement."""
@@ -132,6 +138,9 @@ class WorkerSpec:
     memory: int | None = DEFAULT_QUERY_MEMORY
     """Bytes a query may use beyond the loaded store (None: no limit)."""
     max_answer: int = DEFAULT_MAX_ANSWER
+    cpu: float | None = None
+    """CPU seconds one job may use before the kernel ends its worker (None: no limit): the backstop for a worker whose
+    caller is gone, and so cannot stop it at the time limit."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +215,8 @@ class Board:
 
 
 def _serve(spec: WorkerSpec, conn: Connection, board: Board) -> None:
+    from graph.sparql.sandbox import limit_cpu
+
     os.environ["RUST_BACKTRACE"] = "0"  # a failed allocation prints one line, not a backtrace
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops its workers
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # a literal rdflib cannot convert is the query's problem, not a log line
@@ -230,6 +241,8 @@ def _serve(spec: WorkerSpec, conn: Connection, board: Board) -> None:
             number, job = _receive(conn)
         except EOFError:
             return
+        if spec.cpu is not None:
+            limit_cpu(spec.cpu)
         started = functools.partial(_post_start, board, number)
         try:
             _send(conn, _work(engine, job, conn, second_opinion, spec.max_answer, started))
@@ -390,6 +403,8 @@ class Worker:
         if code == -signal.SIGABRT:
             limit = f"the {self.spec.memory / 2**20:g} MB a query may use" if self.spec.memory else "the memory available"
             return OutOfBounds(f"the query needed more memory than {limit}; its worker was stopped and replaced")
+        if code == -signal.SIGXCPU:
+            return QueryTimeout(f"query stopped after {self.spec.cpu:g} s of CPU (the kernel's limit)")
         cause = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         return WorkerDied(f"the query stopped its worker ({cause}); the worker has been replaced")
 
@@ -589,5 +604,5 @@ def _confinable(spec: WorkerSpec) -> WorkerSpec:
     from graph.sparql.sandbox import network_confinement_available
 
     if spec.confine and not network_confinement_available():
-        return WorkerSpec(spec.data, spec.engine, confine=False, second_opinion=True, memory=spec.memory, max_answer=spec.max_answer)
+        return dataclasses.replace(spec, confine=False, second_opinion=True)
     return spec
