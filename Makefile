@@ -42,7 +42,7 @@ test: $(TEST_STAMP) bytecode system-packages
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
-## bench: the benchmarks (build, mobility, SPARQL, endpoint under load, career-map load); each prints medians
+## bench: the benchmarks (build, mobility, SPARQL, endpoint under load, career-map load, observed careers); each prints medians
 bench: $(TEST_STAMP) bytecode
 	$(MAKE) system-packages APT_PACKAGES="chromium wrk"
 	$(BIN)/python scripts/bench_build.py
@@ -50,6 +50,7 @@ bench: $(TEST_STAMP) bytecode
 	$(BIN)/python scripts/bench_sparql.py
 	$(BIN)/python scripts/bench_serve.py
 	$(BIN)/python scripts/bench_html.py
+	$(BIN)/python scripts/bench_observe.py
 
 clean:
 	rm -rf $(VENV) outputs/*.ttl outputs/*.nt outputs/*.jsonld outputs/reports outputs/html test-artifacts

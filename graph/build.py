@@ -138,11 +138,12 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
         _write_back(kb, model)
         data = None  # the observed data's published tables, when there are observed data
         if observed is not None:
-            from graph.observe.outputs import flow_chart, observed_report, open_observed
+            from graph.observe.outputs import flow_chart, observed_report
+            from graph.observe.published import read_published
             from graph.observe.rdf import add_observed
 
-            data = open_observed(observed, facts, model)
-            add_observed(kb.g, data.dataset, data.tables["observed-flows"], threshold=data.threshold)
+            data = read_published(observed, facts, model)
+            add_observed(kb.g, data)
             observed_chart = pool.submit(flow_chart, data, facts)
             outputs.update(observed_report(data, facts, model))
         sizes = {}

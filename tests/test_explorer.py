@@ -16,7 +16,7 @@ from graph.derive import derive
 from graph.load import load
 from graph.mobility.analysis import analyse
 from graph.mobility.paths import NoPath, best_paths
-from graph.observe.outputs import ObservedData
+from graph.observe.published import Flow, Published
 from graph.viz.explorer import explorer_page
 
 pytestmark = pytest.mark.browser
@@ -209,25 +209,10 @@ def test_the_explorer_in_french(browser, built_dir):
 
 def test_the_explorer_shows_published_observed_counts_only(browser, tmp_path, model):
     facts, mobility = model
-    observed = ObservedData(
+    observed = Published(  # the flow from IT-03 to IT-04 is withheld: not published at all
         {"synthetic": True},
         10,
-        {
-            "observed-flows-all-years": [
-                {
-                    "from": "position-it-02-analyst-it-security",
-                    "to": "position-it-03-team-lead-it-security",
-                    "action": "promotion",
-                    "count": 34,
-                },
-                {
-                    "from": "position-it-03-team-lead-it-security",
-                    "to": "position-it-04-manager-it-security",
-                    "action": "promotion",
-                    "count": None,
-                },
-            ]
-        },
+        flows=[Flow("promotion", "position-it-02-analyst-it-security", "position-it-03-team-lead-it-security", 34, "")],
     )
     page_file = tmp_path / "explorer.html"
     page_file.write_text(explorer_page(facts, mobility, "en", {}, observed), encoding="utf-8")
@@ -239,6 +224,6 @@ def test_the_explorer_shows_published_observed_counts_only(browser, tmp_path, mo
         page.click("button[type=submit]")
         steps = page.locator(".path").first.locator("ol > li")
         assert "Observed: promotion 34 (synthetic data)" in steps.nth(0).inner_text()
-        assert "Observed: promotion fewer than 10 or withheld (synthetic data)" in steps.nth(1).inner_text()
+        assert "Observed: no published count for this move (none, fewer than 10, or withheld) (synthetic data)" in steps.nth(1).inner_text()
     finally:
         visit.close()

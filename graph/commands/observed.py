@@ -7,19 +7,36 @@ from pathlib import Path
 
 import click
 
-from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
+from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail, run
 
 DEFAULT_DB = Path("observed.duckdb")
 """Where ``careers observe`` keeps the records, and where ``careers build`` looks for them."""
 
 
-def _model(data: tuple[Path, ...]):
+def _graph(data: tuple[Path, ...]):
     from graph.build import built_graph
     from graph.mobility.analysis import analyse_built
 
     nt, _ = run(lambda: built_graph(list(data) or None))
-    facts, model, _ = analyse_built(nt)
-    return facts, model
+    return analyse_built(nt)
+
+
+def _positions(facts, source) -> dict:
+    """What title matching knows of each position: its labels in English and French, its level, its stream's names."""
+    from graph.mobility.facts import local
+    from graph.observe.titles import Position
+
+    french = {
+        local(row["s"]): row["l"]
+        for row in source.select(
+            'SELECT ?s ?l WHERE { { ?s a gcdc:Position } UNION { ?s a gcdc:WorkStream } ?s rdfs:label ?l FILTER (lang(?l) = "fr") }'
+        )
+    }
+    result = {}
+    for pid, p in facts.positions.items():
+        stream = facts.streams[p["stream"]]["label"]
+        result[pid] = Position(p["label"], french.get(pid, p["label"]), p["level"], stream, french.get(p["stream"], stream))
+    return result
 
 
 @click.command()
@@ -28,33 +45,34 @@ def _model(data: tuple[Path, ...]):
 @click.option("--seed", default=1, show_default=True, help="Seed: the same seed gives the same file.")
 @click.option("--start-year", default=2015, show_default=True, help="The first year.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The CSV file to write.")
+@click.option("--calibration", is_flag=True, help="Also print the generated rates against the PSC's (target, generated, difference).")
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")
-def synth(people: int, years: int, seed: int, start_year: int, output: Path, data: tuple[Path, ...]) -> None:
+def synth(people: int, years: int, seed: int, start_year: int, output: Path, calibration: bool, data: tuple[Path, ...]) -> None:
     """Write a SYNTHETIC population's personnel actions (CSV, with its CSVW metadata beside it), for trying careers observe.
 
     Rates from the Public Service Commission's published mobility figures; no real person is described.
 
-    Example: careers synth --people 20000 --years 10 --seed 1 -o moves.csv
+    Example: careers synth --people 20000 --years 10 --seed 1 -o moves.csv --calibration
     """
+    import csv
+
     from graph.build import write_atomically
     from graph.mobility.similarity import stream_similarity
-    from graph.observe.synth import SynthParameters, write_synthetic
+    from graph.observe.synth import SynthParameters, generator_positions, write_synthetic
+    from graph.tables import render
 
-    facts, _ = _model(data)
-    positions = {
-        pid: {
-            "stream": p["stream"],
-            "rank": p["rank"],
-            "group": p["group"],
-            "title": p["label"] if p["level_stated"] else facts.streams[p["stream"]]["label"],
-        }
-        for pid, p in facts.positions.items()
-    }
+    facts, _, _ = _graph(data)
+    positions = generator_positions(facts)
     params = SynthParameters(people=people, years=years, seed=seed, start_year=start_year)
     scratch = output.parent / f".{output.name}.synth"
     scratch.mkdir(parents=True, exist_ok=True)
     try:
-        count = write_synthetic(scratch / output.name, params, positions=positions, similarity=stream_similarity(facts))
+        count = run(lambda: write_synthetic(scratch / output.name, params, positions=positions, similarity=stream_similarity(facts)))
+        if calibration:
+            from graph.observe.synth import calibration as compare
+
+            with (scratch / output.name).open(encoding="utf-8", newline="") as handle:
+                table = compare(csv.DictReader(handle), params)
         files = {p.name: p.read_bytes() for p in scratch.iterdir()}
         write_atomically(output.parent, files)
     finally:
@@ -62,52 +80,105 @@ def synth(people: int, years: int, seed: int, start_year: int, output: Path, dat
             p.unlink()
         scratch.rmdir()
     click.echo(f"wrote {count:,} synthetic actions ({people:,} people, {years} years, seed {seed}) to {output}", err=True)
+    if calibration:
+        click.echo(render(table, "table"))
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True, help="The DuckDB file to write."
 )
 @click.option("--skip-bad-rows", is_flag=True, help="Keep the good rows, list the bad ones, instead of refusing the input.")
 @click.option("--pseudonymised", is_flag=True, help="The person keys are pseudonyms, whatever they look like: do not refuse them.")
 @click.option("--min-cell", default=10, show_default=True, type=click.IntRange(1), help="The smallest count about people any output shows.")
+@click.option("--allow-small-cells", is_flag=True, help="Accept a --min-cell below the Government of Canada's 10 (every output says so).")
 @click.option("--synthetic/--not-synthetic", default=None, help="Say whether the data is synthetic [default: what its CSVW metadata says].")
+@click.option(
+    "--encoding", type=click.Choice(["utf-8", "utf-16", "latin-1"]), default="utf-8", show_default=True, help="A CSV file's encoding."
+)
+@click.option("--sheet", default=None, help="The Excel sheet to read [default: every sheet whose header has the required columns].")
+@click.option("--header-row", type=click.IntRange(1), default=None, help="The line (or Excel row) of the header, below a title.")
+@click.option(
+    "--crosswalk",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A CSV (title, target[, level]) mapping your titles or codes to the graph's positions (id, English or French label) or levels.",
+)
+@click.option("--fiscal-year", is_flag=True, help="Count years from April to March (the Government of Canada's fiscal year).")
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The secret that turns person keys into tokens [default: ~/.config/gc-digital-careers/person-key, or CAREERS_PERSON_KEY].",
+)
+@click.option("--audit", is_flag=True, help="Then audit the disclosure control of every published figure; exit 1 if any is at risk.")
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")
-def observe(files, db, skip_bad_rows, pseudonymised, min_cell, synthetic, data) -> None:
+def observe(
+    files, db, skip_bad_rows, pseudonymised, min_cell, allow_small_cells, synthetic, encoding, sheet, header_row, crosswalk, fiscal_year,
+    key_file, audit, data,
+) -> None:  # fmt: skip
     """Check, map and keep personnel actions (CSV, Parquet or Excel; one row per action) for careers build.
 
-    Every bad row is reported with its file, line and column, and nothing is written unless the whole input is
-    accepted (or --skip-bad-rows). Position titles are mapped to the graph's positions (method and confidence kept);
-    unmapped titles are listed with suggestions. Only aggregates ever leave the DuckDB file, and no count below
-    --min-cell people.
+    Every bad row, and every impossible history (a move from a level the person was not at, an action after a
+    departure, a promotion down, a duplicate, a date out of range), is reported with its file, line and column,
+    and nothing is written unless the whole input is accepted (or --skip-bad-rows). Titles are mapped to the
+    graph's positions (a crosswalk first, then labels in English or French; method and confidence kept); unmapped
+    titles are listed and still counted by level. Person keys are stored as keyed hashes. Only aggregates ever
+    leave the DuckDB file, and no count below --min-cell people, nor any the published figures would give away
+    together (--audit shows it). With --audit and no FILES, the existing --db is audited.
 
-    Example: careers observe moves.csv && careers build
+    Example: careers observe moves.csv --audit && careers build
     """
-    from graph.observe.ingest import ObserveError, ingest
+    from graph.observe.ingest import ingest
+    from graph.observe.read import ReadOptions
 
-    facts, _ = _model(data)
-    positions = {
-        pid: {"label": p["label"], "level": p["level"], "stream_label": facts.streams[p["stream"]]["label"]}
-        for pid, p in facts.positions.items()
-    }
-    try:
-        report = ingest(
-            list(files), db, positions=positions, skip_bad=skip_bad_rows, pseudonymised=pseudonymised, synthetic=synthetic,
-            min_cell=min_cell, progress=sys.stderr.isatty(),
-        )  # fmt: skip
-    except ObserveError as exc:
-        fail(str(exc), EXIT_BAD_INPUT)
+    if not files and not audit:
+        fail("give the files to read (or --audit to audit the existing --db)", EXIT_BAD_INPUT)
+    facts, model, source = _graph(data)
+    if files:
+        from graph.observe.identity import load_key
+        from graph.observe.titles import read_crosswalk
+
+        positions = _positions(facts, source)
+        walk = run(lambda: read_crosswalk(crosswalk, positions)) if crosswalk else None
+        report = run(lambda: ingest(
+            list(files), db, positions=positions, key=load_key(key_file), crosswalk=walk, skip_bad=skip_bad_rows,
+            options=ReadOptions(encoding=encoding, sheet=sheet, header_row=header_row), pseudonymised=pseudonymised,
+            synthetic=synthetic, min_cell=min_cell, allow_small_cells=allow_small_cells, fiscal_year=fiscal_year,
+        ))  # fmt: skip
+        _summary(report, db)
+    elif not db.is_file():
+        fail(f"{db}: no such file (run careers observe FILE first)", EXIT_BAD_INPUT)
+    if audit:
+        from graph.observe.published import read_published
+
+        published = run(lambda: read_published(db, facts, model))
+        click.echo(
+            f"disclosure audit of {db}: {published.figures:,} figures, {published.withheld:,} withheld "
+            f"(threshold {published.threshold}), {published.at_risk} at risk after {published.rounds} rounds"
+        )
+        if published.at_risk:
+            sys.exit(EXIT_VIOLATIONS)
+
+
+def _summary(report, db: Path) -> None:
     d = report.dataset
     kind = " (synthetic)" if d["synthetic"] else ""
     click.echo(f"read {report.rows:,} actions of {d['people']:,} people{kind}, {d['start']} to {d['end']}; wrote {db}")
-    methods: dict[str, int] = {}
-    for m in report.mapped:
-        methods[m["method"]] = methods.get(m["method"], 0) + 1
-    click.echo("titles mapped: " + (", ".join(f"{n} by {m}" for m, n in sorted(methods.items())) or "none"))
-    for u in report.unmapped:
-        hint = f"; closest: {'; '.join(u['suggestions'])}" if u["suggestions"] else ""
-        click.echo(f"not mapped: {u['title']!r} at {u['level']}{hint}")
+    for path, (read, skipped) in report.sheets.items():
+        if read or skipped:
+            click.echo(f"{path}: read sheet(s) {', '.join(read)}" + "".join(f"; left out {name} ({why})" for name, why in skipped))
+    methods = ", ".join(f"{n} by {m}" for m, n in d["titles_mapped"].items()) or "none"
+    click.echo(f"titles mapped: {methods}")
+    for mapping, uses in report.unmapped:
+        hint = f"; closest: {'; '.join(mapping.suggestions)}" if mapping.suggestions else ""
+        level = mapping.level.removeprefix("level-").upper()
+        click.echo(f"not mapped: {mapping.title!r} at {level} ({uses:,} use{'s' if uses > 1 else ''}; counted by level only){hint}")
+    if report.implicit:
+        click.echo(f"note: {report.implicit:,} people first seen otherwise than by a snapshot or a hire count as present from the start")
+    if d["below_gc_threshold"]:
+        click.echo(f"note: every output of this data set says its threshold, {d['min_cell']}, is below the Government of Canada's 10")
     for p in report.skipped:
         click.echo(f"skipped: {p}", err=True)
 

@@ -1,28 +1,46 @@
-"""What the observed actions say: flows, rates, time in level, observed against the structure, streams in and out, the pyramid.
+"""What the observed actions measure, before any disclosure control: the finest counts, exposure and survival.
 
-Each function reads the DuckDB database that `graph.observe.ingest.ingest` wrote and returns plain rows of *raw*
-counts; `published` applies `graph.observe.privacy` to all of them at once and is the only way tables leave the tool.
+Everything here reads the DuckDB database that `graph.observe.ingest.ingest` wrote and returns raw numbers;
+`graph.observe.published.publish` turns them into the published tables, protected together, and is the only way
+they leave the tool.
 
-States are the graph's positions and EX levels. A person's state at the start of a year is the one their last
-substantive action before it gave them (a snapshot, hire, promotion, deployment, appointment or demotion; acting
-appointments leave it as it is), unless that action was a departure.
+* **Flows by year and level** (`Measurements.yearly`): each move (`MOVES`) in each year, between levels (``""``:
+  outside), whatever its titles.
+* **Flows between states, pooled over the years** (`Measurements.pooled`): each move between positions or EX levels of
+  the graph (or outside); `Measurements.remainder` counts, for each kind of move between two levels, the moves whose
+  title maps to no position.
+* **Stocks**: the people present at the start of the data, by level (`Measurements.initial`: each person's first record
+  when it is no hire: a snapshot, or a move from where they were); a stock at the start of a later year is that plus
+  every move in and less every move out of the level before it (`Measurements.stock`). Acting appointments leave it
+  as it is.
+* **Exposure**: person-years in each state between the start of the data and its last date (partial years count by
+  their days), with how many people; rates are moves per person-year (`graph.observe.published`).
+* **Time in level**: Kaplan-Meier estimates (lifelines) of the time from entering a level to a promotion out of it.
 
 Examples
 --------
 >>> KIND_OF_ACTION["acting-start"], KIND_OF_ACTION["appointment"]
 ('acting appointment', 'executive appointment')
+>>> SUBSTANTIVE
+('hire', 'promotion', 'deployment', 'appointment', 'demotion', 'departure')
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 
-from graph.observe.privacy import DEFAULT_MIN_CELL, protect, safe
+__all__ = ["KIND_OF_ACTION", "MOVES", "OUT", "SUBSTANTIVE", "Measurements", "Spell", "measure"]
 
-__all__ = ["KIND_OF_ACTION", "MOVES", "flows", "published", "pyramid", "rates", "stream_flows", "structural", "time_in_level"]
-
-MOVES = ("promotion", "deployment", "acting-start", "appointment", "demotion", "hire", "departure")
+MOVES = ("hire", "promotion", "deployment", "acting-start", "appointment", "demotion", "departure")
 """The actions counted as flows (a snapshot is a census, an acting end a return)."""
+SUBSTANTIVE = ("hire", "promotion", "deployment", "appointment", "demotion", "departure")
+"""The moves that change where a person substantively is (an acting appointment does not)."""
+OUT = ("promotion", "deployment", "acting-start", "appointment", "demotion", "departure")
+"""The moves out of a state, whose rates are published."""
+ENTRIES = ("hire", "promotion", "appointment", "demotion")
+"""The moves that start a spell in a level (a deployment keeps the level)."""
 KIND_OF_ACTION = {
     "promotion": "promotion",
     "deployment": "deployment",
@@ -31,204 +49,152 @@ KIND_OF_ACTION = {
     "hire": "entry",
 }
 """The mobility model's kind of move for each action (a demotion and a departure have none: the model has no move down or out)."""
-_SUBSTANTIVE = "('snapshot', 'hire', 'promotion', 'deployment', 'appointment', 'demotion', 'departure')"
 
 
-def flows(con) -> list[dict]:
-    """``{year, action, from, to, count}`` for every flow between mapped states (a hire from nowhere, a departure to nowhere)."""
+@dataclass(frozen=True)
+class Spell:
+    """Kaplan-Meier figures of a level: spells observed from their start, how many ended in a promotion, the curve."""
+
+    spells: int
+    promotions: int
+    median_years: float | None
+    survival: dict[float, float]
+    """Share still in the level after each number of years (1, 2, 3, 5)."""
+    events_by: dict[float, int]
+    """Promotions up to each number of years, and (``-t``) people still observed at ``t``: for the publication rules."""
+
+
+@dataclass
+class Measurements:
+    """The raw numbers of an observed data set (no disclosure control yet)."""
+
+    years: list[int]
+    yearly: dict[tuple[int, str, str, str], int]
+    pooled: dict[tuple[str, str, str], int]
+    remainder: dict[tuple[str, str, str], int]
+    initial: dict[str, int]
+    exposure: dict[str, tuple[float, int]]
+    """Person-years and people, by state (a position, an EX level, or ``level:<level>`` for people whose title maps to none)."""
+    time_in_level: dict[str, Spell]
+    actions: int
+    people: int
+    level_of: dict[str, str] = field(default_factory=dict)
+    """The level of each state."""
+
+    def stock(self, year: int, level: str) -> int:
+        """People in ``level`` at the start of ``year``: the initial stock and every substantive move before the year."""
+        count = self.initial.get(level, 0)
+        for (y, action, source, target), n in self.yearly.items():
+            if y < year and action in SUBSTANTIVE:
+                count += n * ((target == level) - (source == level))
+        return count
+
+
+def measure(con, level_of: dict[str, str]) -> Measurements:
+    """Read the raw numbers of the database ``con`` (``level_of``: the level of each state of the graph)."""
+    start, end = _window(con)
+    moves = ", ".join(repr(a) for a in MOVES)
+    yearly = {
+        (y, a, f, t): n
+        for y, a, f, t, n in con.execute(
+            f"SELECT year, action, coalesce(from_level, ''), coalesce(to_level, ''), count(*) FROM actions "
+            f"WHERE action IN ({moves}) GROUP BY ALL"
+        ).fetchall()
+    }
+    pooled = {
+        (a, f, t): n
+        for a, f, t, n in con.execute(
+            f"SELECT action, coalesce(from_state, ''), coalesce(to_state, ''), count(*) FROM actions WHERE action IN ({moves}) "
+            "AND (from_state IS NOT NULL OR action = 'hire') AND (to_state IS NOT NULL OR action = 'departure') GROUP BY ALL"
+        ).fetchall()
+    }
+    level = {**level_of, "": ""}
+    totals: dict[tuple[str, str, str], int] = defaultdict(int)
+    for (_, a, f, t), n in yearly.items():
+        totals[(a, f, t)] += n
+    for (a, f, t), n in pooled.items():
+        totals[(a, level[f], level[t])] -= n
+    remainder = {key: n for key, n in totals.items() if n}
+    initial = dict(
+        con.execute(
+            "SELECT CASE WHEN action = 'snapshot' THEN to_level ELSE from_level END AS level, count(*) FROM actions "
+            "WHERE ord = 1 AND action <> 'hire' GROUP BY ALL"
+        ).fetchall()
+    )
+    actions, people = con.execute("SELECT count(*) FILTER (WHERE NOT implicit), count(DISTINCT person) FROM actions").fetchone()
+    years = [y for (y,) in con.execute("SELECT DISTINCT year FROM actions ORDER BY year").fetchall()]
+    return Measurements(
+        years=years,
+        yearly=yearly,
+        pooled=pooled,
+        remainder=remainder,
+        initial=initial,
+        exposure=_exposure(con, start, end),
+        time_in_level=_time_in_level(con),
+        actions=actions,
+        people=people,
+        level_of=dict(level_of),
+    )
+
+
+def _window(con) -> tuple[dt.date, dt.date]:
+    """The data's window: from the start of its first year to its last date."""
+    start, end = con.execute("SELECT min(year_start), max(date) FROM actions").fetchone()
+    return start, end
+
+
+def _exposure(con, start: dt.date, end: dt.date) -> dict[str, tuple[float, int]]:
     rows = con.execute(
-        f"SELECT year, action, coalesce(from_state, ''), coalesce(to_state, ''), count(*) FROM actions "
-        f"WHERE action IN ({', '.join(repr(a) for a in MOVES)}) "
-        "AND (from_state IS NOT NULL OR action = 'hire') AND (to_state IS NOT NULL OR action = 'departure') "
-        "GROUP BY ALL ORDER BY ALL"
+        """
+        WITH sub AS (
+            SELECT person, ord, action, coalesce(to_state, 'level:' || to_level) AS state,
+                   CASE WHEN ord = 1 AND action = 'snapshot' THEN ?::DATE ELSE greatest(date, ?::DATE) END AS since
+            FROM actions WHERE action IN ('snapshot', 'hire', 'promotion', 'deployment', 'appointment', 'demotion', 'departure')),
+        spans AS (SELECT person, state, action, since, lead(since) OVER (PARTITION BY person ORDER BY ord) AS until FROM sub)
+        SELECT state, sum(date_diff('day', since, coalesce(until, ?::DATE))) / 365.25, count(DISTINCT person)
+        FROM spans WHERE action <> 'departure' GROUP BY ALL
+        """,
+        [start, start, end],
     ).fetchall()
-    return [{"year": y, "action": a, "from": f, "to": t, "count": n} for y, a, f, t, n in rows]
+    return {state: (float(years), int(people)) for state, years, people in rows}
 
 
-def _start_of_year_states(con) -> str:
-    """SQL of (year, person, state, level): where each person is at the start of each year of the data."""
-    return f"""
-        WITH years AS (SELECT DISTINCT year FROM actions),
-        substantive AS (SELECT person, date, action, to_state, to_level FROM actions WHERE action IN {_SUBSTANTIVE}),
-        latest AS (
-            SELECT y.year, s.person, arg_max(s.action, s.date) AS action, arg_max(s.to_state, s.date) AS state,
-                   arg_max(s.to_level, s.date) AS level
-            FROM years y JOIN substantive s
-              ON s.date < make_date(y.year, 1, 1) OR (s.action = 'snapshot' AND s.date <= make_date(y.year, 1, 1))
-            GROUP BY y.year, s.person)
-        SELECT year, person, state, level FROM latest WHERE action <> 'departure'"""
-
-
-def pyramid(con) -> list[dict]:
-    """``{year, level, people}``: the headcount at the start of each year, by level."""
-    rows = con.execute(f"SELECT year, level, count(*) FROM ({_start_of_year_states(con)}) GROUP BY ALL ORDER BY ALL").fetchall()
-    return [{"year": y, "level": lvl, "people": n} for y, lvl, n in rows]
-
-
-def rates(con, facts) -> list[dict]:
-    """``{level, stream, action, moves, people}`` pooled over the years: moves of each kind out of the people at the start of a year."""
-    stream_of = {pid: p["stream"] for pid, p in facts.positions.items()}
-    at_start = con.execute(f"SELECT year, level, state, count(*) FROM ({_start_of_year_states(con)}) GROUP BY ALL").fetchall()
-    moves = con.execute(
-        "SELECT year, from_level, from_state, action, count(*) FROM actions WHERE action IN "
-        "('promotion', 'deployment', 'acting-start', 'appointment', 'demotion', 'departure') AND from_level IS NOT NULL GROUP BY ALL"
-    ).fetchall()
-    people: dict[tuple, int] = defaultdict(int)
-    years_of: dict[tuple, set] = defaultdict(set)
-    for year, level, state, n in at_start:
-        key = (level, stream_of.get(state, ""))
-        people[key] += n
-        years_of[key].add(year)
-    counted: dict[tuple, int] = defaultdict(int)
-    for year, level, state, action, n in moves:
-        key = (level, stream_of.get(state, ""))
-        if year in years_of.get(key, ()):  # only the years whose population at risk is known
-            counted[(*key, action)] += n
-    return [
-        {"level": level, "stream": stream, "action": action, "moves": n, "people": people[(level, stream)]}
-        for (level, stream, action), n in sorted(counted.items())
-    ]
-
-
-def time_in_level(con) -> dict[str, dict]:
+def _time_in_level(con) -> dict[str, Spell]:
     """Kaplan-Meier estimates of the time spent in a level before a promotion, by level (lifelines).
 
     A spell starts when a person is seen entering a level (a hire, promotion, appointment or demotion into it; a
     spell whose start the data does not show is left out: its length is unknown) and ends with a promotion or an
-    appointment out of it (the event), or is censored by a departure, a demotion or the end of the data.
-    ``{level: {spells, promotions, median_years, survival: {years: share still in the level}}}``.
+    appointment to another level (the event), or is censored by a departure, a demotion or the end of the data.
     """
     from lifelines import KaplanMeierFitter
 
-    spells = con.execute(
+    rows = con.execute(
         """
-        WITH s AS (SELECT person, date, action, from_level, to_level FROM actions
-                   WHERE action IN ('hire', 'promotion', 'appointment', 'demotion', 'departure')),  -- a deployment keeps the level
-        ordered AS (SELECT *, lead(date) OVER w AS next_date, lead(action) OVER w AS next_action,
-                           lead(to_level) OVER w AS next_level FROM s WINDOW w AS (PARTITION BY person ORDER BY date, action))
+        WITH s AS (SELECT person, ord, date, action, to_level FROM actions
+                   WHERE action IN ('hire', 'promotion', 'appointment', 'demotion', 'departure')),
+        ordered AS (SELECT *, lead(date) OVER w AS next_date, lead(action) OVER w AS next_action, lead(to_level) OVER w AS next_level
+                    FROM s WINDOW w AS (PARTITION BY person ORDER BY ord))
         SELECT to_level, date, coalesce(next_date, (SELECT max(date) FROM actions)) AS ended,
-               next_action IN ('promotion', 'appointment') AND next_level <> to_level AS promoted
+               coalesce(next_action IN ('promotion', 'appointment') AND next_level <> to_level, false) AS promoted
         FROM ordered WHERE action IN ('hire', 'promotion', 'appointment', 'demotion') AND to_level IS NOT NULL
         """
     ).fetchall()
-    by_level: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-    for level, start, end, promoted in spells:
+    by_level: dict[str, tuple[list[float], list[bool]]] = defaultdict(lambda: ([], []))
+    for level, start, end, promoted in rows:
         by_level[level][0].append(max((end - start).days, 0) / 365.25)
         by_level[level][1].append(bool(promoted))
     result = {}
     for level, (durations, events) in sorted(by_level.items()):
         fitter = KaplanMeierFitter().fit(durations, events)
         median = fitter.median_survival_time_
-        result[level] = {
-            "spells": len(durations),
-            "promotions": sum(events),
-            "median_years": None if median == float("inf") else round(float(median), 2),
-            "survival": {y: round(float(fitter.predict(y)), 3) for y in (1, 2, 3, 5)},
-        }
-    return result
-
-
-def structural(flow_rows: list[dict], model) -> list[dict]:
-    """Each observed flow with the staffing rule that allows it (``""``: none does; ``None``: the model has no such kind).
-
-    The model's states are kinds of position (a role at a level in a stream), so a deployment from one to the same is a
-    transfer between two positions of that kind, which the deployment rule allows.
-    """
-    rows = []
-    for f in flow_rows:
-        kind = KIND_OF_ACTION.get(f["action"])
-        allowed = None
-        if kind and f["from"] and f["to"] and f["from"] in model.nodes:
-            if kind == "deployment" and f["from"] == f["to"] and model.nodes[f["from"]]["kind"] == "position":
-                allowed = "rule-deployment"
-            else:
-                kinds = {kind, "executive appointment"} if kind == "promotion" else {kind}
-                match = next((m for m in model.moves_from(f["from"], acting=True) if m.target == f["to"] and m.kind in kinds), None)
-                allowed = match.rule if match else ""
-        rows.append({**f, "allowed by": allowed})
-    return rows
-
-
-def stream_flows(flow_rows: list[dict], facts) -> list[dict]:
-    """``{stream, other, direction, count}``: the moves into each stream from others (``in``) and out of it (``out``), pooled over years."""
-    stream_of = {pid: p["stream"] for pid, p in facts.positions.items()}
-    counted: dict[tuple, int] = defaultdict(int)
-    for f in flow_rows:
-        a, b = stream_of.get(f["from"]), stream_of.get(f["to"])
-        if a and b and a != b:
-            counted[(b, a, "in")] += f["count"]
-            counted[(a, b, "out")] += f["count"]
-    return [{"stream": s, "other": o, "direction": d, "count": n} for (s, o, d), n in sorted(counted.items())]
-
-
-def published(con, facts, model, *, threshold: int = DEFAULT_MIN_CELL) -> dict[str, list[dict]]:
-    """Every table that leaves the tool, with small cells suppressed (``None``) and no suppressed cell recoverable."""
-    raw_flows = flows(con)
-    level_of = {pid: p["level"] for pid, p in facts.positions.items()} | {lvl: lvl for lvl in facts.executive_levels}
-    cells = {(f["year"], f["action"], f["from"], f["to"]): f["count"] for f in raw_flows}
-    shown = protect(
-        cells,
-        [
-            lambda k: (k[0], k[1], level_of.get(k[2], k[2])),  # the moves of a kind out of a level in a year (the rates)
-            lambda k: (k[0], k[1], level_of.get(k[3], k[3])),  # ... into a level in a year
-            lambda k: (k[0], k[1], k[2]),  # ... out of a state in a year
-        ],
-        threshold=threshold,
-    )
-    flow_rows = [{**f, "count": shown[(f["year"], f["action"], f["from"], f["to"])]} for f in raw_flows]
-    visible = [f for f in flow_rows if f["count"] is not None]
-    pooled_cells: dict[tuple, int] = defaultdict(int)
-    for f in raw_flows:
-        pooled_cells[(f["action"], f["from"], f["to"])] += f["count"]
-    pooled_shown = protect(
-        pooled_cells,
-        [lambda k: (k[0], level_of.get(k[1], k[1])), lambda k: (k[0], level_of.get(k[2], k[2])), lambda k: (k[0], k[1])],
-        threshold=threshold,
-    )
-    pooled = [{"action": a, "from": f, "to": t, "count": pooled_shown[(a, f, t)]} for (a, f, t) in sorted(pooled_cells)]
-    rate_rows = []
-    for r in rates(con, facts):
-        moves, people = safe(r["moves"], threshold), safe(r["people"], threshold)
-        rate_rows.append({**r, "moves": moves, "people": people, "rate": round(moves / people, 4) if moves and people else None})
-    survival = []
-    for level, est in time_in_level(con).items():
-        enough = est["spells"] >= threshold and est["promotions"] >= threshold
-        survival.append(
-            {
-                "level": level,
-                "spells": safe(est["spells"], threshold),
-                "promotions": safe(est["promotions"], threshold),
-                "median years before promotion": est["median_years"] if enough else None,
-                **{f"still in level after {y} years": (s if enough else None) for y, s in est["survival"].items()},
-            }
+        points = (1.0, 2.0, 3.0, 5.0)
+        events_by = {t: sum(1 for d, e in zip(durations, events, strict=True) if e and d <= t) for t in points}
+        events_by |= {-t: sum(1 for d in durations if d > t) for t in points}
+        result[level] = Spell(
+            spells=len(durations),
+            promotions=sum(events),
+            median_years=None if median == float("inf") else round(float(median), 2),
+            survival={t: round(float(fitter.predict(t)), 2) for t in points},
+            events_by=events_by,
         )
-    pyramid_rows = [{**p, "people": safe(p["people"], threshold)} for p in pyramid(con)]
-    last = max((p["year"] for p in pyramid_rows), default=None)
-    positions_at: dict[str, int] = defaultdict(int)
-    for p in facts.positions.values():
-        positions_at[p["level"]] += 1
-    bottlenecks = [
-        {
-            "level": p["level"],
-            "people": p["people"],
-            "positions in the graph": positions_at.get(p["level"], 0),
-            "people per position": round(p["people"] / positions_at[p["level"]], 1)
-            if p["people"] and positions_at.get(p["level"])
-            else None,
-        }
-        for p in pyramid_rows
-        if p["year"] == last
-    ]
-    stream_cells = {(s["stream"], s["other"], s["direction"]): s["count"] for s in stream_flows(visible, facts)}
-    stream_shown = protect(stream_cells, [lambda k: (k[0], k[2])], threshold=threshold)
-    in_out = [{"stream": s, "other stream": o, "direction": d, "people": stream_shown[(s, o, d)]} for (s, o, d) in sorted(stream_cells)]
-    return {
-        "observed-flows": flow_rows,
-        "observed-flows-all-years": pooled,
-        "observed-rates": rate_rows,
-        "observed-time-in-level": survival,
-        "observed-against-structure": structural(visible, model),
-        "observed-streams-in-and-out": in_out,
-        "observed-pyramid": pyramid_rows,
-        "observed-bottlenecks": bottlenecks,
-    }
+    return result

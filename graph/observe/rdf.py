@@ -1,9 +1,13 @@
-"""The observed aggregates in the graph: the data set's description and its published flows (no record, no small cell).
+"""The observed aggregates in the graph: the data set's description and its published flows (no record, no withheld figure).
+
+Two kinds of `gcdc:ObservedFlow`: between positions (and EX levels, and outside) pooled over the years, with no
+``gcdc:year``; and between levels in one year, with its ``gcdc:year``. They are the same figures as the report's
+and the pages' (`graph.observe.published`), so SPARQL, the report and the pages show the same numbers.
 
 Examples
 --------
->>> flow_iri("2020", "promotion", "position-a", "position-b")
-rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/observed-2020-promotion--position-a--position-b')
+>>> flow_iri(None, "promotion", "position-a", "position-b")
+rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/observed-all-promotion--position-a--position-b')
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from graph.mobility.rdf import node_iri
 from graph.namespaces import GCD, GCDC
+from graph.observe.published import Published
 
 __all__ = ["DATASET", "KIND_TERMS", "add_observed", "flow_iri"]
 
@@ -29,48 +34,46 @@ KIND_TERMS = {
 }
 
 
-def flow_iri(year, action: str, source: str, target: str) -> URIRef:
-    """The IRI of the flow of ``action`` from ``source`` to ``target`` (empty: outside) in ``year``."""
-    return GCD[f"observed-{year}-{action}--{source or 'outside'}--{target or 'outside'}"]
+def flow_iri(year: int | None, action: str, source: str, target: str) -> URIRef:
+    """The IRI of the flow of ``action`` from ``source`` to ``target`` (empty: outside) in ``year`` (None: all years)."""
+    return GCD[f"observed-{year if year is not None else 'all'}-{action}--{source or 'outside'}--{target or 'outside'}"]
 
 
-def add_observed(g: Graph, dataset: dict, flows: list[dict], *, threshold: int) -> int:
-    """Add the data set's description and every published flow (count not ``None``) to ``g``; return how many flows."""
-    synthetic = " (synthetic)" if dataset.get("synthetic") else ""
+def add_observed(g: Graph, data: Published) -> int:
+    """Add the data set's description and every published flow to ``g``; return how many flows."""
+    synthetic = " (synthetic)" if data.synthetic else ""
+    d = data.dataset
     g.add((DATASET, RDF.type, GCDC.ObservedDataset))
     g.add((DATASET, RDFS.label, Literal(f"Observed personnel actions{synthetic}", lang="en")))
     g.add((DATASET, RDFS.label, Literal(f"Mouvements de personnel observés{' (synthétiques)' if synthetic else ''}", lang="fr")))
-    g.add((DATASET, GCDC.synthetic, Literal(bool(dataset.get("synthetic")))))
-    g.add((DATASET, GCDC.checksum, Literal(f"sha256:{dataset['checksum']}")))
+    g.add((DATASET, GCDC.synthetic, Literal(data.synthetic)))
+    g.add((DATASET, GCDC.checksum, Literal(f"sha256:{d['checksum']}")))
     g.add((DATASET, GCDC.parameterName, Literal("min_cell")))
-    g.add((DATASET, GCDC.parameterValue, Literal(str(threshold))))
+    g.add((DATASET, GCDC.parameterValue, Literal(str(data.threshold))))
     g.add((DATASET, PROV.wasDerivedFrom, GCD["disclosure-threshold"]))
     g.add((DATASET, SKOS.editorialNote, Literal(
-        f"{dataset['actions']} personnel actions from {dataset['start']} to {dataset['end']} in {', '.join(dataset['files'])}{synthetic}; "
-        f"only counts of at least {threshold} people are published, and none that a total would give away.", lang="en"
+        f"About {d['actions']} personnel actions (to the nearest ten) from {d['start']} to {d['end']} "
+        f"in {', '.join(d['files'])}{synthetic}; "
+        f"only counts of at least {data.threshold} people are published, and none that the published figures together would give away "
+        f"({data.withheld} of {data.figures} figures withheld; {data.at_risk} at risk).", lang="en"
     )))  # fmt: skip
     added = 0
-    for f in flows:
-        if f["count"] is None:
-            continue
-        node = flow_iri(f["year"], f["action"], f["from"], f["to"])
+    rows = [(None, f.action, f.source, f.target, f.count) for f in data.flows]
+    rows += [(f.year, f.action, f.source, f.target, f.count) for f in data.yearly]
+    for year, action, source, target, count in rows:
+        node = flow_iri(year, action, source, target)
+        when = f", {year}" if year is not None else ", all years"
         g.add((node, RDF.type, GCDC.ObservedFlow))
-        g.add(
-            (
-                node,
-                RDFS.label,
-                Literal(
-                    f"{f['count']} {f['action']} {f['from'] or 'from outside'} to {f['to'] or 'outside'}, {f['year']}{synthetic}", lang="en"
-                ),
-            )
-        )
-        g.add((node, GCDC.progressionKind, KIND_TERMS[f["action"]]))
-        if f["from"]:
-            g.add((node, GCDC.fromState, node_iri(f["from"])))
-        if f["to"]:
-            g.add((node, GCDC.toState, node_iri(f["to"])))
-        g.add((node, GCDC.year, Literal(str(f["year"]), datatype=XSD.gYear)))
-        g.add((node, GCDC["count"], Literal(f["count"])))
+        text = f"{count} {action} {source or 'from outside'} to {target or 'outside'}{when}{synthetic}"
+        g.add((node, RDFS.label, Literal(text, lang="en")))
+        g.add((node, GCDC.progressionKind, KIND_TERMS[action]))
+        if source:
+            g.add((node, GCDC.fromState, node_iri(source)))
+        if target:
+            g.add((node, GCDC.toState, node_iri(target)))
+        if year is not None:
+            g.add((node, GCDC.year, Literal(str(year), datatype=XSD.gYear)))
+        g.add((node, GCDC["count"], Literal(count)))
         g.add((node, PROV.wasDerivedFrom, DATASET))
         added += 1
     return added

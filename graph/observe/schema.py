@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ACTIONS", "CLASSIFICATION", "COLUMNS", "Column", "metadata"]
+__all__ = ["ACTIONS", "CLASSIFICATION", "COLUMNS", "Column", "metadata", "table_schema"]
 
 ACTIONS = ("snapshot", "hire", "promotion", "deployment", "acting-start", "acting-end", "appointment", "demotion", "departure")
 """The personnel actions: the GC staffing vocabulary this project models. A ``snapshot`` says who holds which position on
@@ -64,15 +64,26 @@ COLUMNS = (
 )
 
 
-def metadata(url: str, *, title: str = "Personnel actions", synthetic: bool = False) -> dict:
-    """The CSVW metadata of an input file at ``url`` (``synthetic`` says so in its title and description)."""
-    label = f"{title} (synthetic)" if synthetic and "synthetic" not in title.lower() else title
+def table_schema() -> dict:
+    """The CSVW table schema of the input: its columns, which are required, their datatypes and formats.
+
+    ``examples/observed/personnel-actions.schema.json`` is this schema as a file (``scripts/generate_schema.py``).
+
+    >>> [c["name"] for c in table_schema()["columns"] if c["required"]]
+    ['person', 'date', 'action']
+    """
     columns = []
     for c in COLUMNS:
         datatype: dict = {"base": c.datatype}
         if c.pattern:
             datatype["format"] = c.pattern
         columns.append({"name": c.name, "titles": c.name, "required": c.required, "datatype": datatype, "dc:description": c.title})
+    return {"columns": columns}
+
+
+def metadata(url: str, *, title: str = "Personnel actions", synthetic: bool = False) -> dict:
+    """The CSVW metadata of an input file at ``url`` (``synthetic`` says so in its title and description)."""
+    label = f"{title} (synthetic)" if synthetic and "synthetic" not in title.lower() else title
     return {
         "@context": "http://www.w3.org/ns/csvw",
         "url": url,
@@ -83,5 +94,5 @@ def metadata(url: str, *, title: str = "Personnel actions", synthetic: bool = Fa
             else "Personnel actions, one row each. "
         )
         + "The format of gc-digital-careers' careers observe (graph/observe/schema.py).",
-        "tableSchema": {"columns": columns},
+        "tableSchema": table_schema(),
     }

@@ -51,7 +51,6 @@ _SCRIPT_WORDS = (
     "explorer_none",
     "explorer_observed",
     "explorer_observed_none",
-    "explorer_suppressed",
     "pay",
     "synthetic",
     "move_promotion",
@@ -167,8 +166,8 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         lanes.append([[variant(b) for b in lane] for lane in node_lanes])
     flows: dict[str, list] = {}
     if observed is not None:
-        for r in observed.tables["observed-flows-all-years"]:
-            flows.setdefault(f"{r['from']}|{r['to']}", []).append([r["action"], r["count"]])
+        for f in observed.flows:
+            flows.setdefault(f"{f.source}|{f.target}", []).append([f.action, f.count])
     return {
         "ids": ids,
         "nodes": nodes,
@@ -186,7 +185,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "streamIds": stream_ids,
         "streams": [names.get(s) or facts.streams[s]["label"] for s in stream_ids],
         "observed": flows,
-        "synthetic": bool(observed is not None and observed.dataset.get("synthetic")),
+        "synthetic": bool(observed is not None and observed.synthetic),
         "threshold": observed.threshold if observed is not None else None,
         "strings": {key: text(lang, key) for key in _SCRIPT_WORDS},
         "basisWords": BASIS_WORDS if lang == "en" else {k: text(lang, k) for k in BASIS_WORDS},

@@ -57,10 +57,14 @@ _INDEX = jinja2.Environment(autoescape=True).from_string(
 )
 
 
-def _index(lang: str, legend: list[tuple[str, str, str]], pages: tuple[str, ...] = PAGES) -> str:
+def _index(lang: str, legend: list[tuple[str, str, str]], pages: tuple[str, ...] = PAGES, *, synthetic: bool = False) -> str:
     suffix = "" if lang == "en" else f".{lang}"
     views = [
-        (f"{slug}{suffix}.html", text(lang, f"{slug.replace('-', '_')}_title"), text(lang, f"{slug.replace('-', '_')}_summary"))
+        (
+            f"{slug}{suffix}.html",
+            text(lang, f"{slug.replace('-', '_')}_title"),
+            text(lang, f"{slug.replace('-', '_')}_summary" + ("_synthetic" if synthetic and slug == "observed-flows" else "")),
+        )
         for slug in pages
     ]
     other = "fr" if lang == "en" else "en"
@@ -100,7 +104,8 @@ def html_files(facts: Facts, model: MobilityModel, source: Source, observed=None
             "utf-8"
         )
         pages = (*PAGES, "observed-flows") if observed is not None else PAGES
-        files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = _index(lang, map_legend(facts, lang, names), pages).encode("utf-8")
+        index = _index(lang, map_legend(facts, lang, names), pages, synthetic=observed is not None and observed.synthetic)
+        files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = index.encode("utf-8")
     return files
 
 

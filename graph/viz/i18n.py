@@ -215,17 +215,35 @@ _WORDS = {
         "Déplacements observés sur la carte des carrières (synthétiques)",
     ),
     "observed_description": (
-        "The moves people made in the observed data, pooled over the years, drawn over the career map (the moves the rules allow are faded). "
-        "Only counts of at least {threshold} people are shown, and none that a total would give away.",
-        "Les déplacements faits dans les données observées, toutes années confondues, tracés sur la carte des carrières (les déplacements "
-        "permis par les règles sont estompés). Seuls les nombres d'au moins {threshold} personnes sont montrés, et aucun qu'un total trahirait.",
+        "The moves people made in the observed data, pooled over the years, drawn over the career map, one colour per kind of move "
+        "(the moves the rules allow are faded). Only counts of at least {threshold} people are shown, and none that the published "
+        "figures, taken together, would give away. {loops}",
+        "Les déplacements faits dans les données observées, toutes années confondues, tracés sur la carte des carrières, une couleur par "
+        "type de déplacement (les déplacements permis par les règles sont estompés). Seuls les nombres d'au moins {threshold} personnes "
+        "sont montrés, et aucun que les chiffres publiés, pris ensemble, trahiraient. {loops}",
     ),
+    "observed_loops": (
+        "Moves to a position of the same kind (a deployment to another department, say) are not drawn: {count} people in all.",
+        "Les déplacements vers un poste du même type (une mutation dans un autre ministère, par exemple) ne sont pas tracés : {count} personnes en tout.",
+    ),
+    "observed_action_promotion": ("promotion", "promotion"),
+    "observed_action_appointment": ("appointment to the executive group", "nomination à la direction"),
+    "observed_action_deployment": ("deployment", "mutation"),
+    "observed_action_acting-start": ("acting appointment", "nomination intérimaire"),
+    "observed_action_demotion": ("demotion", "rétrogradation"),
+    "observed_action_hire": ("hire", "embauche"),
+    "observed_action_departure": ("departure", "départ"),
     "observed_count": ("{count} people made this move{synthetic}.", "{count} personnes ont fait ce déplacement{synthetic}."),
     "synthetic": (" (synthetic data)", " (données synthétiques)"),
     "observed_flows_title": ("Observed moves", "Déplacements observés"),
     "observed_flows_summary": (
-        "The moves people really made, from HR records brought with careers observe, over the career map; small counts suppressed.",
-        "Les déplacements réellement faits, tirés de dossiers RH apportés avec careers observe, sur la carte des carrières ; petits nombres supprimés.",
+        "The moves people really made, from HR records brought with careers observe, over the career map; small counts withheld.",
+        "Les déplacements réellement faits, tirés de dossiers RH apportés avec careers observe, sur la carte des carrières ; petits nombres retenus.",
+    ),
+    "observed_flows_summary_synthetic": (
+        "Moves of a SYNTHETIC population (careers synth: no real person), over the career map; small counts withheld as for real records.",
+        "Déplacements d'une population SYNTHÉTIQUE (careers synth : aucune personne réelle), sur la carte des carrières ; petits nombres "
+        "retenus comme pour de vrais dossiers.",
     ),
     "move_promotion": ("promotion", "promotion"),
     "move_deployment": ("deployment", "mutation"),
@@ -303,8 +321,10 @@ _WORDS = {
     "explorer_deepen": ("Skills to deepen", "Compétences à approfondir"),
     "explorer_none": ("none", "aucune"),
     "explorer_observed": ("Observed", "Observé"),
-    "explorer_observed_none": ("no published count for this move", "aucun nombre publié pour ce déplacement"),
-    "explorer_suppressed": ("fewer than {threshold} or withheld", "moins de {threshold} ou retenu"),
+    "explorer_observed_none": (
+        "no published count for this move (none, fewer than {threshold}, or withheld)",
+        "aucun nombre publié pour ce déplacement (aucun, moins de {threshold}, ou retenu)",
+    ),
     "explorer_text_version": (
         "Text version: every state, and the pay of each level",
         "Version texte : chaque état, et la rémunération de chaque niveau",

@@ -4,40 +4,46 @@ from __future__ import annotations
 
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel
+from graph.observe.outputs import KIND_COLOURS
 from graph.viz.career_map import career_map
 from graph.viz.data import KnowledgeGraph
 from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import edge_info, label_of
 
-__all__ = ["OBSERVED_COLOUR", "observed_map"]
-
-OBSERVED_COLOUR = "#e8590c"
+__all__ = ["observed_map"]
 
 
 def observed_map(facts: Facts, model: MobilityModel, lang: str, labels: dict[str, str], data, kg: KnowledgeGraph | None = None) -> View:
-    """The career map with ``data``'s published flows, pooled over the years (`graph.observe.outputs.ObservedData`)."""
-    synthetic = bool(data.dataset.get("synthetic"))
-    view = career_map(facts, model, lang, labels, title=text(lang, "observed_title" + ("_synthetic" if synthetic else "")), kg=kg)
+    """The career map with ``data``'s published flows pooled over the years, one colour per kind (`graph.observe.published.Published`).
+
+    Moves to the same node (a deployment to the same kind of position, in another department) are not drawn: the
+    description says how many people made them.
+    """
+    view = career_map(facts, model, lang, labels, title=text(lang, "observed_title" + ("_synthetic" if data.synthetic else "")), kg=kg)
     view.slug = "observed-flows"
-    view.description = text(lang, "observed_description", threshold=data.threshold)
+    loops = sum(f.count for f in data.flows if f.source == f.target)
+    view.description = text(
+        lang, "observed_description", threshold=data.threshold, loops=text(lang, "observed_loops", count=loops) if loops else ""
+    )
     for edge in view.network.edges:
         edge["color"] = "#e9ecef"
     english = {n: d["label"] for n, d in model.nodes.items()}
-    flows = [r for r in data.tables["observed-flows-all-years"] if r["count"] and r["from"] in model.nodes and r["to"] in model.nodes]
-    top = max((r["count"] for r in flows), default=1)
-    for r in flows:
-        edge_id = f"{r['from']}|{r['to']}|observed-{r['action']}"
-        view.network.add_edge(
-            r["from"], r["to"], id=edge_id, color=OBSERVED_COLOUR, width=round(1 + 9 * r["count"] / top, 2), kind="observed"
-        )
+    flows = [f for f in data.flows if f.source in model.nodes and f.target in model.nodes and f.source != f.target]
+    top = max((f.count for f in flows), default=1)
+    synthetic = text(lang, "synthetic") if data.synthetic else ""
+    for f in flows:
+        edge_id = f"{f.source}|{f.target}|observed-{f.action}"
+        colour = KIND_COLOURS[f.action]
+        view.network.add_edge(f.source, f.target, id=edge_id, color=colour, width=round(1 + 9 * f.count / top, 2), kind="observed")
         view.edge_details[edge_id] = edge_info(
-            label_of(labels, english, r["from"]),
-            label_of(labels, english, r["to"]),
-            f"{text(lang, 'observed_kind')}: {r['action']}",
+            label_of(labels, english, f.source),
+            label_of(labels, english, f.target),
+            f"{text(lang, 'observed_kind')}: {text(lang, 'observed_action_' + f.action)}",
             basis="observed",
-            evidence=text(lang, "observed_count", count=r["count"], synthetic=text(lang, "synthetic") if synthetic else ""),
+            evidence=text(lang, "observed_count", count=f.count, synthetic=synthetic),
         )
-    view.legend = [*view.legend, ("solid", OBSERVED_COLOUR, text(lang, "observed_kind"))]
+    kinds = sorted({f.action for f in flows}, key=list(KIND_COLOURS).index)
+    view.legend = [*view.legend, *(("solid", KIND_COLOURS[k], text(lang, "observed_action_" + k)) for k in kinds)]
     view.edge_filters = [("observed", text(lang, "observed_kind"), True), *((k, label, False) for k, label, _ in view.edge_filters)]
     return view

@@ -286,8 +286,8 @@
     if (D.threshold == null) return null;
     const rows = D.observed[`${step.source}|${step.target}`] || [];
     const synthetic = D.synthetic ? S.synthetic : "";
-    if (!rows.length) return `${S.explorer_observed}: ${S.explorer_observed_none}${synthetic}`;
-    const parts = rows.map(([action, count]) => `${action} ${count == null ? format(S.explorer_suppressed, { threshold: D.threshold }) : count}`);
+    if (!rows.length) return `${S.explorer_observed}: ${format(S.explorer_observed_none, { threshold: D.threshold })}${synthetic}`;
+    const parts = rows.map(([action, count]) => `${action} ${count}`);
     return `${S.explorer_observed}: ${parts.join("; ")}${synthetic}`;
   }
 
