@@ -16,6 +16,7 @@ class GCDC(DefinedNamespace):
     ActingAppointment: URIRef  # term: acting appointment
     Advanced: URIRef  # term: advanced
     ApplicationRule: URIRef  # class: application rule
+    Appointment: URIRef  # term: appointment (advertised process)
     Asset: URIRef  # term: asset
     Assumption: URIRef  # class: assumption
     Basis: URIRef  # class: basis

@@ -13,7 +13,7 @@ from conftest import IT_STREAMS, fold
 from graph.cli import main
 from graph.mobility.analysis import analyse
 from graph.mobility.communities import compare_with_official, skill_clusters
-from graph.mobility.costs import move_cost
+from graph.mobility.costs import DEPLOYMENT_CAP, gap_weight, left_behind, move_cost
 from graph.mobility.facts import Facts, Item, PayRange
 from graph.mobility.gap import GapItem, gap_summary, skill_gap
 from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
@@ -91,15 +91,20 @@ def test_database_analyst_to_director_of_it_security_in_3_or_4_moves_inside_the_
         "position-it-04-manager-it-security",
         SECURITY_DIRECTOR,
     )
-    assert [s.kind for s in first.steps] == ["deployment", "promotion", "promotion", "promotion"]
+    assert [s.kind for s in first.steps] == [
+        "appointment",
+        "promotion",
+        "promotion",
+        "promotion",
+    ]  # 7 skills to gain: beyond a deployment's cap
     assert [s.basis for s in first.steps] == ["rule", "stated", "stated", "stated"]
     assert second.nodes == (DB_ANALYST, "position-it-03-team-lead-it-security", "position-it-04-manager-it-security", SECURITY_DIRECTOR)
     assert second.steps[0].kind == "promotion" and second.steps[0].basis == "rule"  # a promotion across streams
     for p in (first, second):
         assert all(model.nodes[n]["group"] == "group-it" for n in p.nodes)
-        assert all(s.kind in ("deployment", "promotion") and s.rule == RULES[s.kind] for s in p.steps)
-    deployment = first.steps[0]
-    assert {g.skill for g in deployment.gap} == {
+        assert all(s.kind in ("appointment", "promotion") and s.rule == RULES[s.kind] for s in p.steps)
+    appointment = first.steps[0]
+    assert {g.skill for g in appointment.gap} == {
         "skill-application-access-management",
         "skill-cybersecurity-principles",
         "skill-it-operations-security",
@@ -108,7 +113,7 @@ def test_database_analyst_to_director_of_it_security_in_3_or_4_moves_inside_the_
         "skill-policy-development",
         "skill-risk-management",
     }
-    assert all(g.missing and g.required == 2 for g in deployment.gap)  # to gain, at the intermediate level IT-02 templates ask
+    assert all(g.missing and g.required == 2 for g in appointment.gap)  # to gain, at the intermediate level IT-02 templates ask
     assert first.cost < second.cost
 
 
@@ -138,10 +143,16 @@ def test_no_move_skips_a_level(model):
     for node, data in model.nodes.items():
         for move in model.moves_from(node, acting=True):
             target = model.nodes[move.target]
-            if move.kind in ("promotion", "acting appointment"):
+            if move.kind == "acting appointment" and target["kind"] == "executive":  # acting EX-01, from the top level
+                assert (data["kind"], data["rank"], move.target) in (
+                    ("position", 5, "level-ex-01"),
+                    ("executive", target["rank"] - 1, move.target),
+                )
+            elif move.kind in ("promotion", "acting appointment"):
                 assert target["rank"] == data["rank"] + 1 and target["group"] == data["group"], move
-            elif move.kind == "deployment":
+            elif move.kind in ("deployment", "appointment"):
                 assert target["level_id"] == data["level_id"], move
+                assert (gap_weight(move.gap) <= DEPLOYMENT_CAP) == (move.kind == "deployment"), move
             elif move.kind == "executive appointment" and data["kind"] == "position":
                 assert data["rank"] == 5 and move.target == "level-ex-01", move
 
@@ -163,8 +174,9 @@ def test_pay_for_all_fifteen_levels(facts):
     it5 = current_range(facts, "level-it-05")
     assert (it5.minimum, it5.maximum, it5.date, it5.note) == (133582, 174076, None, "no date in the source")
     assert pay_line(facts, "level-it-05") == (
-        "IT-05 $133,582–$174,076 (GC Digital Talent; no date in the source); CS-05 rates, which the page says apply until a new "
-        "agreement: $115,754–$150,842 (GC Digital Talent; no date in the source)"
+        "IT-05 $133,582–$174,076 (GC Digital Talent; no date in the source); these apply now: the IT group's first collective "
+        "agreement was signed on 2023-12-22. Before it, as the page says, CS-05 rates: $115,754–$150,842 (GC Digital Talent; no "
+        "date in the source)"
     )
     dated = [r for r in facts.pay["level-ex-01"] if r.date]
     assert {(r.date, r.minimum, r.maximum) for r in dated} >= {("2021-04-01", 121550, 142982)}
@@ -174,7 +186,7 @@ def test_the_bounded_graph_grows_with_the_positions_not_their_square(model, fact
     explicit = sum(len(moves) for moves in model._explicit.values())
     for k in (1, 3):
         G = model.graph(k=k)
-        assert G.number_of_edges() <= explicit + 2 * k * len(facts.positions)
+        assert G.number_of_edges() <= explicit + 3 * k * len(facts.positions)  # k deployments, appointments and promotions
         assert {d["basis"] for *_, d in G.edges(data=True)} == {"stated", "rule"}
     everything = sum(len(model.moves_from(n)) for n in model.nodes)
     assert everything > 3 * model.graph(k=3).number_of_edges()
@@ -232,7 +244,7 @@ def test_moves_cross_it_information_management_and_data(model):
     G = model.graph()
     crossing = {(G.nodes[u]["community"], G.nodes[v]["community"]) for u, v, _ in bridges(G)}
     assert {("community-it", "community-idg"), ("community-dcoe", "community-idg")} <= crossing
-    assert all(d["kind"] in ("deployment", "promotion") for *_, d in bridges(G))
+    assert all(d["kind"] in ("deployment", "appointment", "promotion") for *_, d in bridges(G))
 
 
 def test_database_management_and_data_systems_operations_are_the_closest_pair_across_communities(facts):
@@ -300,29 +312,31 @@ def test_moves_and_costs_on_a_small_model(tiny):
     assert set(moves) == {("s2", "promotion"), ("t1", "deployment"), ("t2", "promotion")}
     up, across, deploy = moves[("s2", "promotion")], moves[("t2", "promotion")], moves[("t1", "deployment")]
     assert (up.basis, up.cost, up.quotes, up.gap, up.same_track) == ("stated", 1.0, ("q12",), (), True)
-    assert (deploy.basis, deploy.cost, deploy.rule) == ("rule", 0.625, "rule-deployment")  # 0.5 + 0.25 x (one skill, level unknown: 0.5)
-    assert (across.basis, across.cost, across.assumptions) == ("rule", 1.125, ("assumption-one-level-at-a-time",))
+    # 0.5 + 0.25 x (one skill, level unknown: 0.5) + 1 x (all of S's skills left behind)
+    assert (deploy.basis, deploy.cost, deploy.rule) == ("rule", 1.625, "rule-deployment")
+    assert (across.basis, across.cost, across.assumptions) == ("rule", 2.125, ("assumption-one-level-at-a-time",))
     assert deploy.gap == (GapItem("b", None, None),)
 
 
 def test_paths_on_a_small_model(tiny):
     found = [(p.nodes, p.cost) for p in best_paths(tiny, "s1", "t3", k=5)]
     assert found == [
-        (("s1", "s2", "t3"), 2.125),
-        (("s1", "t2", "t3"), 2.125),
-        (("s1", "s2", "s3", "t3"), 2.625),
-        (("s1", "s2", "t2", "t3"), 2.625),
-        (("s1", "t1", "t2", "t3"), 2.625),
+        (("s1", "s2", "t3"), 3.125),
+        (("s1", "t2", "t3"), 3.125),
+        (("s1", "s2", "s3", "t3"), 3.625),
+        (("s1", "s2", "t2", "t3"), 3.625),
+        (("s1", "t1", "t2", "t3"), 3.625),
     ]
     assert [p.nodes for p in best_paths(tiny, "s1", "t3", via=["t1"], k=2)] == [("s1", "t1", "t2", "t3"), ("s1", "t1", "s2", "t3")]
     assert [p.nodes for p in best_paths(tiny, "s1", "t3", avoid=["s2"], k=1)] == [("s1", "t2", "t3")]
     assert [p.nodes for p in best_paths(tiny, "s1", "s3", stated_only=True)] == [("s1", "s2", "s3")]
     assert [p.nodes for p in best_paths(tiny, "s1", "t3", max_steps=2, k=5)] == [("s1", "s2", "t3"), ("s1", "t2", "t3")]
     acting = best_paths(tiny, "s1", "s3", acting=True, k=4)
-    assert {tuple(s.kind for s in p.steps) for p in acting if p.nodes == ("s1", "s2", "s3")} >= {
-        ("promotion", "promotion"),
-        ("acting appointment", "promotion"),
-    }
+    assert [tuple(s.kind for s in p.steps) for p in acting if p.nodes == ("s1", "s2", "s3")] == [
+        ("promotion", "promotion"),  # the permanent path first, at equal cost
+        ("promotion", "acting appointment"),  # an acting appointment only as the last move, from a substantive position
+    ]
+    assert all("acting appointment" not in [s.kind for s in p.steps[:-1]] for p in acting)
     with pytest.raises(NoPath):
         best_paths(tiny, "s3", "s1")
     with pytest.raises(NoPath):
@@ -342,6 +356,10 @@ def test_gap_and_costs_exactly():
     assert move_cost("deployment", gap) == 0.5 + 0.25 * (1 / 4 + 4 / 4)
     assert move_cost("promotion", gap) == 1 + 0.25 * (4 / 4)  # a promotion counts only the skills to gain
     assert move_cost("promotion", gap, same_track=True) == 1.0 and move_cost("entry", gap) == 1.0
+    assert left_behind(have.essential, need.essential) == 0.5  # a (2 of 4 level-units) is left; b carries over
+    assert move_cost("deployment", gap, left=0.5, penalty=1.0) == 0.5 + 0.25 * (1 / 4 + 4 / 4) + 0.5 + 1.0
+    assert move_cost("appointment", gap) == 1 + 0.25 * (1 / 4 + 4 / 4)  # beyond a deployment: as heavy as a promotion
+    assert move_cost("executive appointment", gap, left=1.0) == 1 + 0.25 * (4 / 4)  # the top of a career: only what is to gain
 
 
 def test_gateways_on_a_small_model(tiny):
@@ -371,6 +389,62 @@ def test_forgiving_names(model):
     assert "IT-05 Director, IT Security" in caught.value.suggestions
 
 
+# ---------------------------------------------------------------- what a staffing advisor checks (issue 16)
+
+
+def test_no_stated_it_position_reaches_ex_01_through_a_level_the_page_does_not_state(model, facts):
+    stated = [p for p, d in facts.positions.items() if d["level_stated"] and d["group"] == "group-it"]
+    assert len(stated) == 47
+    for p in stated:
+        best = best_paths(model, p, "level-ex-01", k=3)
+        assert all(model.nodes[n].get("level_stated") is not False for path in best for n in path.nodes), p
+    asked = best_paths(model, "position-it-04-senior-advisor-it-software-solutions", "level-ex-01", k=30, assumed_levels=True)
+    assert any(model.nodes[n].get("level_stated") is False for path in asked for n in path.nodes)  # when asked, they are there
+    through = [m for m in model.moves_from("position-it-04-manager-it-security") if m.target.startswith("position-it-05-information")]
+    assert through and all("assumption-assumed-level-penalty" in m.assumptions for m in through)
+
+
+def test_an_acting_appointment_ends_a_path_and_ranks_after_the_permanent_move(model):
+    lead, manager = "position-it-03-team-lead-it-security", "position-it-04-manager-it-security"
+    paths = best_paths(model, lead, SECURITY_DIRECTOR, acting=True, k=3)
+    for p in paths:
+        assert "acting appointment" not in [s.kind for s in p.steps[:-1]], p.nodes
+    assert [s.kind for s in paths[0].steps] == ["promotion", "promotion"]
+    assert [s.kind for s in paths[1].steps] == ["promotion", "acting appointment"] and paths[1].cost == paths[0].cost
+    assert [s.kind for s in best_paths(model, lead, manager, acting=True, k=1)[0].steps] == ["promotion"]
+    to_ex = best_paths(model, SECURITY_DIRECTOR, "level-ex-01", acting=True, k=2)
+    assert [[s.kind for s in p.steps] for p in to_ex] == [["executive appointment"], ["acting appointment"]]  # acting EX-01 offered
+
+
+def test_refusals_say_why(model):
+    with pytest.raises(
+        NoPath, match=r"is at a lower level \(IT-03\) than IT-04 Manager, IT Security \(IT-04\): the model has no move down"
+    ):
+        best_paths(model, "position-it-04-manager-it-security", "position-it-03-technical-advisor-it-security")
+    with pytest.raises(NoPath, match="the start and the end are the same"):
+        best_paths(model, SECURITY_DIRECTOR, SECURITY_DIRECTOR)
+    with pytest.raises(NoPath, match="a way into the public service"):
+        best_paths(model, SECURITY_DIRECTOR, "entry-student")
+
+
+def test_the_step_into_ex_01_says_it_is_a_demotion_for_pay_purposes(built_nt):
+    result = invoke("path", "IT-05 Director, IT Security", "EX-01", "-k", "1", "--format", "json", "--data", built_nt)
+    [step] = json.loads(result.output)
+    assert step["pay change"] == (
+        "A demotion for pay purposes: EX-01's maximum rate ($161,773) is lower than IT-05's ($174,076); the pay on appointment is the "
+        "rate nearest to, but not above, the one the person had."
+    )
+    climb = json.loads(invoke("path", "student", "IT-05 Director, IT Security", "-k", "1", "--format", "json", "--data", built_nt).output)
+    assert all(s["pay change"] == "" for s in climb)
+
+
+def test_old_classifications_and_empty_names(built_nt):
+    result = invoke("path", "CS-02 Analyst, IT Security", "IT-03 Team Lead, IT Security", "--format", "json", "--data", built_nt)
+    assert result.exit_code == 0 and "'CS-02 Analyst, IT Security' read as 'IT-02 Analyst, IT Security'" in result.stderr
+    result = invoke("path", " ", "EX-01", "--data", built_nt)
+    assert result.exit_code == 2 and "nothing is called ' '" in result.output
+
+
 # ---------------------------------------------------------------- the commands, on a build in a temporary directory
 
 
@@ -382,9 +456,12 @@ def test_path_command_explains_each_step(built_nt):
     result = invoke("path", "it-02 analyst database management", "it-05 director it security", "-k", "2", "--data", built_nt)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "Path 1: 4 moves, cost 4.38 (3 of 4 moves stated by the page, 1 allowed by a staffing rule)"
-    assert lines[3] == "  1. deployment to IT-02 Analyst, IT Security (rule: Deployment, gcd:rule-deployment; cost 1.38)"
-    assert lines[4].startswith("     skills to gain (7): Application Access Management (intermediate);")
+    assert lines[0] == "Path 1: 4 moves, cost 5.50 (3 of 4 moves stated by the page, 1 allowed by a staffing rule)"
+    assert lines[3:5] == [
+        "  1. appointment to IT-02 Analyst, IT Security (rule: Appointment through an advertised process (same level),",
+        "       gcd:rule-appointment; cost 2.50)",
+    ]
+    assert lines[5].startswith("     skills to gain (7): Application Access Management (intermediate);")
     assert "     pay: IT-02 $85,854–$105,080 (GC Digital Talent; no date in the source);" in result.output
     assert "the page says: “the amount of knowledge required increases as you progress through each level.”" in result.output
     assert "Path 2: 3 moves" in result.output and "assumes: gcd:assumption-one-level-at-a-time" in result.output
@@ -416,7 +493,7 @@ def test_gap_command(built_nt):
     assert result.exit_code == 0
     assert result.output.startswith(
         "IT-02 Analyst, IT Database Management -> IT-02 Analyst, IT Security: 7 to gain, 0 to deepen, 3 carry over, 5 left behind\n"
-        "direct move: deployment (rule: Deployment; cost 1.38)\n"
+        "direct move: appointment (rule: Appointment through an advertised process (same level); cost 2.50)\n"
     )
     result = invoke("gap", "it-02 analyst database management", "it-02 analyst it security", "--format", "csv", "--data", built_nt)
     assert "IT Security (intermediate),to gain" in result.output

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from graph.commands.support import EXTRA, run
+from graph.mobility.costs import format_cost
 from graph.tables import FORMATS, render
 
 
@@ -39,9 +40,13 @@ def _analysis(data: tuple[Path, ...]):
 
 
 def _resolve(nodes, name: str, kinds=None) -> str:
-    from graph.mobility.resolve import resolve
+    from graph.mobility.resolve import modern_classification, resolve
 
-    return run(lambda: resolve(nodes, name, kinds))
+    modern = modern_classification(name)
+    if modern != name:
+        page = "the page: “The CS occupational group recently became the IT occupational group”"
+        click.echo(f"note: {name!r} read as {modern!r} ({page})", err=True)
+    return run(lambda: resolve(nodes, modern, kinds))
 
 
 def _catalogue(facts, model) -> dict[str, dict]:
@@ -87,18 +92,22 @@ def _print_step(number: int, record: dict) -> None:
     fill = lambda text, first="     ": textwrap.fill(text, width=110, initial_indent=first, subsequent_indent="       ")  # noqa: E731
     _echo(
         fill(
-            f"{record['kind']} to {record['to']} ({record['basis']}: {record['rule']}, {record['rule id']}; cost {record['cost']:.2f})",
+            f"{record['kind']} to {record['to']} ({record['basis']}: {record['rule']}, {record['rule id']}; "
+            f"cost {format_cost(record['cost'])})",
             f"  {number}. ",
         )
     )
     if record["assumptions"]:
         _echo(fill("assumes: " + ", ".join(record["assumptions"])))
     gain, deepen = record["skills to gain"], record["skills to deepen"]
-    _echo(fill(f"skills to gain ({len(gain)}): " + ("; ".join(gain) or "none")))
+    gain_words = "qualifications to show" if record["kind"] == "entry" else "skills to gain"
+    _echo(fill(f"{gain_words} ({len(gain)}): " + ("; ".join(gain) or "none")))
     if deepen:
         _echo(fill(f"skills to deepen ({len(deepen)}): " + "; ".join(deepen)))
     if record["pay"]:
         _echo(fill("pay: " + record["pay"]))
+    if record["pay change"]:
+        _echo(fill(record["pay change"]))
     for quote in record["page says"]:
         _echo(fill(f"the page says: “{quote}”"))
 
@@ -112,13 +121,18 @@ def _print_step(number: int, record: dict) -> None:
 @click.option("--path", "career_path", type=click.Choice(["management", "individual"]), help="Stay off the other path's positions.")
 @click.option("--max-steps", type=int, help="Most moves in a path.")
 @click.option("--stated-only", is_flag=True, help="Use only moves the page states (no move that only a staffing rule allows).")
-@click.option("--acting", is_flag=True, help="Allow acting appointments (temporary) as steps.")
+@click.option("--acting", is_flag=True, help="Allow an acting appointment (temporary) as the last move.")
+@click.option(
+    "--assumed-levels",
+    is_flag=True,
+    help="Also pass through positions whose level the page does not state (gcd:assumption-assumed-level-penalty).",
+)
 @click.option(
     "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write the career map with the best path highlighted."
 )
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the --html page.")
 @output_options
-def path(source, target, k, via, avoid, career_path, max_steps, stated_only, acting, html_file, lang, fmt, data) -> None:
+def path(source, target, k, via, avoid, career_path, max_steps, stated_only, acting, assumed_levels, html_file, lang, fmt, data) -> None:
     """The cheapest career paths from SOURCE to TARGET (positions, entry routes, EX levels), each move explained.
 
     Each move names the staffing rule that allows it, its basis (stated by the page, or allowed by a rule), the
@@ -142,6 +156,7 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, act
         max_steps=max_steps,
         stated_only=stated_only,
         acting=acting,
+        assumed_levels=assumed_levels,
     )
     paths = run(lambda: best_paths(model, a, b, **options))
     if html_file is not None:
@@ -151,7 +166,7 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, act
     records = [[move_record(facts, model, s) for s in p.steps] for p in paths]
     if fmt == "table":
         for number, (p, steps) in enumerate(zip(paths, records, strict=True), 1):
-            _echo(f"Path {number}: {len(p.steps)} moves, cost {p.cost:.2f} ({path_basis_words(p.steps)})")
+            _echo(f"Path {number}: {len(p.steps)} moves, cost {format_cost(p.cost)} ({path_basis_words(p.steps)})")
             _echo(textwrap.fill(" -> ".join(model.label(n) for n in p.nodes), width=110, initial_indent="  ", subsequent_indent="    "))
             for i, record in enumerate(steps, 1):
                 _print_step(i, record)
@@ -183,7 +198,7 @@ def gap(source, target, fmt, data) -> None:
     a, b = _resolve(positions, source), _resolve(positions, target)
     result = gap_summary(model.profiles[a], model.profiles[b], facts.skills, facts.skill_level_labels)
     direct = [m for m in model.moves_from(a) if m.target == b]
-    moves = [f"{m.kind} ({m.basis}: {facts.rules[m.rule]['label']}; cost {m.cost:.2f})" for m in direct]
+    moves = [f"{m.kind} ({m.basis}: {facts.rules[m.rule]['label']}; cost {format_cost(m.cost)})" for m in direct]
     if fmt == "json":
         _echo(json.dumps({"from": a, "to": b, "direct moves": moves, **result}, ensure_ascii=False, indent=1))
         return

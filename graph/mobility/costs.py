@@ -1,28 +1,37 @@
-"""What a move costs in the mobility model: a base per kind of move, plus its skill gap weighted by the level required.
+"""What a move costs in the mobility model: a base per kind of move, the skills to gain, and how unrelated the two jobs are.
 
 Lower is easier; the path search finds the cheapest paths. The unit is one promotion along one's own stream
 and path, which the page describes as the ordinary progression ("as you progress through each level").
 
-=========================================  =================================================================
+=========================================  ==========================================================================
 move                                       cost
-=========================================  =================================================================
+=========================================  ==========================================================================
 promotion, same stream and path            ``PROMOTION`` (1)
-promotion into another stream or path      ``PROMOTION`` + ``GAP_WEIGHT`` x (skills to gain, weighted)
-deployment                                 ``DEPLOYMENT`` (0.5) + ``GAP_WEIGHT`` x (skills to gain and to deepen, weighted)
-acting appointment                         as the promotion it would be
+promotion into another stream or path      ``PROMOTION`` + ``GAP_WEIGHT`` x gain + ``LEFT_WEIGHT`` x left behind
+deployment (gap within ``DEPLOYMENT_CAP``)  ``DEPLOYMENT`` (0.5) + ``GAP_WEIGHT`` x (gain + deepen) + ``LEFT_WEIGHT`` x left behind
+appointment (advertised process)           ``PROMOTION`` + ``GAP_WEIGHT`` x (gain + deepen) + ``LEFT_WEIGHT`` x left behind
+acting appointment                         as the promotion or executive appointment it would be
 entry                                      ``ENTRY`` (1)
-executive appointment                      ``PROMOTION`` + ``GAP_WEIGHT`` x (skills to gain, weighted)
-=========================================  =================================================================
+executive appointment                      ``PROMOTION`` + ``GAP_WEIGHT`` x gain
+any move into a position whose level       + ``ASSUMED_LEVEL_PENALTY`` (1)
+the page does not state
+=========================================  ==========================================================================
 
-A skill to gain weighs its required level over 4 (a lead-level skill 1, a beginner one 0.25; 0.5 when the
-level is not given); a skill to deepen weighs the levels missing over 4. So the same skills cost more to
-learn higher up, and a deployment early in a career costs less than one near the top. Why these numbers:
-a promotion in one's own stream is the path the page states, so it is the unit; a deployment is a transfer
-at the same level, half a step, but the manager "ensure[s] that the employee possesses the necessary
-competencies" (gcd:rule-deployment), so every missing skill adds to it; at ``GAP_WEIGHT`` 0.25 a move that
-needs four new lead-level skills costs as much as a promotion. Skills to deepen on a promotion are the
-promotion itself (the page: "the amount of knowledge required increases as you progress through each
-level"), so only skills to gain count there.
+*gain* weighs each skill to gain by its required level over 4 (a lead-level skill 1, a beginner one 0.25;
+0.5 when the level is not given); *deepen* weighs the levels missing over 4. *left behind* is the share of
+the starting position's skills, weighted the same way, that the target does not use (0: everything carries
+over; 1: nothing does): the asymmetric, level-weighted relatedness of Dawson, Williams and Rizoiu (PLOS ONE,
+2021), read from the side of the person who moves. So a move into a job that uses nothing of one's own costs
+``LEFT_WEIGHT`` (one promotion) more than a move into a job that uses all of it, however small its profile.
+
+Why these numbers: a promotion in one's own stream is the path the page states, so it is the unit; a
+deployment is a transfer at the same level, half a step, but the manager "ensure[s] that the employee
+possesses the necessary competencies" (gcd:rule-deployment): a deployment whose skills to gain and deepen
+weigh more than ``DEPLOYMENT_CAP`` (2: four lead-level skills, eight intermediate ones, the gap that costs as
+much as a promotion) is not offered as a deployment but as an appointment through an advertised process, on
+merit, which costs what a promotion does. Skills to deepen on a promotion are the promotion itself (the page:
+"the amount of knowledge required increases as you progress through each level"), so only skills to gain
+count there.
 
 Examples
 --------
@@ -31,15 +40,32 @@ Examples
 1.75
 >>> move_cost("deployment", [GapItem("a", 4, None)])
 0.75
+>>> move_cost("deployment", [GapItem("a", 4, None)], left=0.5)
+1.25
+>>> left_behind({"a": 4, "b": 2}, {"b": 3, "c": 3})
+0.6667
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
 
 from graph.mobility.gap import GapItem
 
-__all__ = ["DEPLOYMENT", "ENTRY", "GAP_WEIGHT", "PROMOTION", "gap_weight", "move_cost"]
+__all__ = [
+    "ASSUMED_LEVEL_PENALTY",
+    "DEPLOYMENT",
+    "DEPLOYMENT_CAP",
+    "ENTRY",
+    "GAP_WEIGHT",
+    "LEFT_WEIGHT",
+    "PROMOTION",
+    "format_cost",
+    "gap_weight",
+    "left_behind",
+    "move_cost",
+]
 
 PROMOTION = 1.0
 """Cost of a promotion along one's own stream and path: the unit."""
@@ -49,6 +75,12 @@ ENTRY = 1.0
 """Cost of joining the public service by an entry route."""
 GAP_WEIGHT = 0.25
 """Cost of one lead-level skill to gain."""
+LEFT_WEIGHT = 1.0
+"""Cost of leaving all of one's skills behind (a move into an unrelated job)."""
+DEPLOYMENT_CAP = 2.0
+"""The largest weighted gap (gain plus deepen) a deployment may have; beyond it the move is an appointment."""
+ASSUMED_LEVEL_PENALTY = 1.0
+"""Default of ``gcd:assumption-assumed-level-penalty``: the added cost of a move into a position whose level the page does not state."""
 _UNKNOWN_LEVEL = 2
 
 
@@ -63,12 +95,43 @@ def gap_weight(gap: Iterable[GapItem], *, gained_only: bool = False) -> float:
     return total
 
 
-def move_cost(kind: str, gap: Iterable[GapItem] = (), *, same_track: bool = False, weight: float = GAP_WEIGHT) -> float:
-    """The cost of a move of ``kind`` with its ``gap``; ``same_track`` marks a promotion along one's own stream and path."""
+def left_behind(have: Mapping[str, int | None], need: Mapping[str, int | None]) -> float:
+    """The level-weighted share of ``have``'s skills that ``need`` does not use, rounded to 4 places (0 when ``have`` is empty).
+
+    A skill the target uses at a lower level carries over only that far.
+    """
+    weight = lambda level: level or _UNKNOWN_LEVEL  # noqa: E731
+    total = sum(weight(level) for level in have.values())
+    if not total:
+        return 0.0
+    kept = sum(min(weight(level), weight(need[skill])) for skill, level in have.items() if skill in need)
+    return round(1 - kept / total, 4)
+
+
+def move_cost(
+    kind: str, gap: Iterable[GapItem] = (), *, same_track: bool = False, weight: float = GAP_WEIGHT, left: float = 0.0, penalty: float = 0.0
+) -> float:
+    """The cost of a move of ``kind`` with its ``gap``, the share ``left`` behind and an assumed level's ``penalty``.
+
+    ``same_track`` marks a promotion along one's own stream and path.
+    """
     if kind == "entry":
-        return ENTRY
+        return round(ENTRY + penalty, 4)
     if kind == "deployment":
-        return round(DEPLOYMENT + weight * gap_weight(gap), 4)
+        return round(DEPLOYMENT + weight * gap_weight(gap) + LEFT_WEIGHT * left + penalty, 4)
+    if kind == "appointment":
+        return round(PROMOTION + weight * gap_weight(gap) + LEFT_WEIGHT * left + penalty, 4)
     if same_track:
-        return PROMOTION
-    return round(PROMOTION + weight * gap_weight(gap, gained_only=True), 4)
+        return round(PROMOTION + penalty, 4)
+    if kind == "executive appointment":
+        return round(PROMOTION + weight * gap_weight(gap, gained_only=True) + penalty, 4)
+    return round(PROMOTION + weight * gap_weight(gap, gained_only=True) + LEFT_WEIGHT * left + penalty, 4)
+
+
+def format_cost(cost: float) -> str:
+    """A cost with two decimals, halves up on its exact value, as the explorer prints it (JavaScript's ``toFixed``).
+
+    >>> format_cost(1.125), format_cost(4.375), format_cost(2.0)
+    ('1.13', '4.38', '2.00')
+    """
+    return str(Decimal(cost).quantize(Decimal("0.01"), ROUND_HALF_UP))

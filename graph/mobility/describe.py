@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+from graph.mobility.costs import format_cost
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel
 from graph.mobility.pay import pay_line
@@ -27,7 +28,8 @@ def _moves(model: MobilityModel, node: str, *, limit: int = 12) -> list[str]:
     for m in sorted(model.moves_from(node), key=lambda m: (m.cost, m.target))[:limit]:
         assumed = f"; assumes {', '.join(m.assumptions)}" if m.assumptions else ""
         lines.append(
-            f"to {model.label(m.target)}: {m.kind} ({m.basis}; {m.rule}{assumed}; cost {m.cost:.2f}, {len(m.gap)} skills to gain or deepen)"
+            f"to {model.label(m.target)}: {m.kind} ({m.basis}; {m.rule}{assumed}; cost {format_cost(m.cost)}, "
+            f"{len(m.gap)} skills to gain or deepen)"
         )
     return lines
 

@@ -10,7 +10,7 @@ Examples
 ...             if m.target == "position-it-02-analyst-it-security")
 >>> record = move_record(facts, model, move)
 >>> record["kind"], record["basis"], record["rule"]
-('deployment', 'rule', 'Deployment')
+('appointment', 'rule', 'Appointment through an advertised process (same level)')
 >>> record["skills to gain"][:1]
 ['Application Access Management (intermediate)']
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel, Move
-from graph.mobility.pay import pay_line
+from graph.mobility.pay import pay_change, pay_line
 
 __all__ = ["BASIS_WORDS", "move_record", "path_basis_words"]
 
@@ -52,6 +52,7 @@ def move_record(facts: Facts, model: MobilityModel, move: Move) -> dict:
             f"{facts.skill_label(g.skill)} ({_level(facts, g.held)} to {_level(facts, g.required)})" for g in move.gap if not g.missing
         ],
         "pay": pay_line(facts, level) if level else "",
+        "pay change": pay_change(facts, model.nodes[move.source].get("level_id"), level),
         "evidence": move.evidence,
         "page says": list(move.quotes) if move.basis == "stated" else [],
     }

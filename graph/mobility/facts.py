@@ -74,6 +74,8 @@ class Facts:
     rules: dict[str, dict] = field(default_factory=dict)
     assumptions: dict[str, dict] = field(default_factory=dict)
     pay: dict[str, list[PayRange]] = field(default_factory=dict)
+    it_agreement: str | None = None
+    """The date the IT group's first collective agreement was signed (``gcd:agreement-it-group``), if the graph has it."""
     progressions: list[dict] = field(default_factory=list)
     crosswalks: dict[str, list[dict]] = field(default_factory=dict)
     skill_level_labels: dict[int, str] = field(default_factory=dict)
@@ -262,6 +264,8 @@ def _read_pay(source: Source, facts: Facts) -> None:
         )
     for ranges in facts.pay.values():
         ranges.sort(key=lambda r: (r.date or "", r.source))
+    for row in source.select("SELECT ?date WHERE { gcd:agreement-it-group dcterms:date ?date }"):
+        facts.it_agreement = row["date"]
 
 
 def _read_progressions(source: Source, facts: Facts) -> None:

@@ -10,8 +10,12 @@ promotion              stated     next level, same stream and path (IT-02 branch
                                   paths at IT-03): the page states progress through each level
 promotion              rule       next level in another stream or path; next level in a stream      promotion
                                   without stated levels; EX-0n to EX-0n+1
-deployment             rule       any other position of the same group and level                    deployment
-acting appointment     rule       as a promotion, temporary (only when asked for)                   acting appointment
+deployment             rule       any other position of the same group and level, with a skill      deployment
+                                  gap within ``costs.DEPLOYMENT_CAP``
+appointment            rule       any other position of the same group and level whose gap is       appointment
+                                  beyond the cap: an advertised process, on merit
+acting appointment     rule       as a promotion or an executive appointment, temporary (only      acting appointment
+                                  when asked for; the last move of a path)
 entry                  rule       students, apprentices, recent graduates: each stream's lowest     entry
                                   level; mid-career professionals: any position
 executive appointment  rule       from the most senior non-executive level (IT-05) to EX-01         executive appointment
@@ -47,18 +51,22 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from graph.mobility.costs import GAP_WEIGHT, move_cost
+from graph.mobility.costs import ASSUMED_LEVEL_PENALTY, DEPLOYMENT_CAP, GAP_WEIGHT, gap_weight, left_behind, move_cost
 from graph.mobility.facts import Facts
 from graph.mobility.gap import GapItem, skill_gap
+from graph.mobility.pay import pay_change
 from graph.mobility.profiles import Profile, position_profiles
 
 __all__ = ["ASSUMPTIONS", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data"]
 
-KINDS = ("promotion", "deployment", "acting appointment", "entry", "executive appointment")
+KINDS = ("promotion", "deployment", "appointment", "acting appointment", "entry", "executive appointment")
 """The kinds of move."""
+KIND_ORDER = {kind: i for i, kind in enumerate(sorted(KINDS, key=lambda kind: (kind == "acting appointment", kind)))}
+"""How kinds break ties between paths of equal cost and states: by name, an acting appointment after every permanent move."""
 RULES = {
     "promotion": "rule-promotion",
     "deployment": "rule-deployment",
+    "appointment": "rule-appointment",
     "acting appointment": "rule-acting-appointment",
     "entry": "rule-entry",
     "executive appointment": "rule-executive-appointment",
@@ -70,12 +78,15 @@ ASSUMPTIONS = {
     "mid-career": "assumption-mid-career-entry-at-any-level",
     "one level": "assumption-one-level-at-a-time",
     "executive entry": "assumption-executive-entry-from-the-top-level",
+    "assumed level penalty": "assumption-assumed-level-penalty",
 }
 """The named assumptions (``gcd:`` ids) moves may rest on."""
 _EXECUTIVES = "community-digital-executives"
 _CACHES = ("_cache", "_bucket_cache", "_lanes", "_graphs", "_gaps", "_terms")
 _EVIDENCE = {
     "deployment": "Another position of the same group and level.",
+    "appointment": "Another position of the same group and level, through an advertised process on merit: the skills to gain are "
+    "beyond what a deployment asks.",
     "promotion": "The next level, in another stream or path.",
     "acting appointment": "Temporarily, the duties of the next level; the person keeps their own position.",
 }
@@ -137,6 +148,11 @@ class MobilityModel:
             node: signatures.setdefault(tuple(sorted(p.essential.items(), key=lambda item: item[0])), len(signatures))
             for node, p in self.profiles.items()
         }
+        try:
+            penalty = self.facts.assumption_value(ASSUMPTIONS["assumed level penalty"], str(ASSUMED_LEVEL_PENALTY))
+            self.assumed_level_penalty = float(penalty)
+        except ValueError:
+            self.assumed_level_penalty = ASSUMED_LEVEL_PENALTY
         self._gaps: dict[tuple[int, int], tuple[GapItem, ...]] = {}
         self._terms: dict[tuple, tuple] = {}
         self.nodes = self._nodes()
@@ -228,14 +244,31 @@ class MobilityModel:
 
     def _term(self, source: str, target: str, kind: str, basis: str, same_track: bool, assumptions: tuple[str, ...]) -> tuple:
         """``(basis, cost, gap, assumptions)`` of a move: they depend on the two profiles and flags, not on which positions hold them."""
-        unstated = self.nodes[source].get("level_stated") is False or self.nodes[target].get("level_stated") is False
-        key = (self._profile_class.get(source), self._profile_class.get(target), kind, basis, same_track, unstated, assumptions)
+        assumed_target = self.nodes[target].get("level_stated") is False
+        unstated = assumed_target or self.nodes[source].get("level_stated") is False
+        classes = (self._profile_class.get(source), self._profile_class.get(target))
+        key = (*classes, kind, basis, same_track, unstated, assumed_target, assumptions)
         if key not in self._terms:
-            gap = self._gap(source, target)
+            gap = self._qualifications(target) if kind == "entry" else self._gap(source, target)
             assumed = tuple(dict.fromkeys([*assumptions, *([ASSUMPTIONS["unstated levels"]] if unstated else [])]))
+            penalty = self.assumed_level_penalty if assumed_target else 0.0
+            if penalty:
+                assumed = (*assumed, ASSUMPTIONS["assumed level penalty"])
             founded = "rule" if assumed and basis == "stated" else basis  # a move that rests on an assumption is never "stated"
-            self._terms[key] = (founded, move_cost(kind, gap, same_track=same_track, weight=self.gap_weight), gap, assumed)
+            cost = move_cost(kind, gap, same_track=same_track, weight=self.gap_weight, left=self._left(source, target), penalty=penalty)
+            self._terms[key] = (founded, cost, gap, assumed)
         return self._terms[key]
+
+    def _qualifications(self, target: str) -> tuple[GapItem, ...]:
+        """What a person entering ``target`` shows: its essential skills, each as one to gain (an entry costs the same whatever)."""
+        profile = self.profiles.get(target)
+        return tuple(GapItem(skill, level, None) for skill, level in sorted(profile.essential.items())) if profile else ()
+
+    def _left(self, source: str, target: str) -> float:
+        """The share of ``source``'s skills that ``target`` leaves behind (`graph.mobility.costs.left_behind`)."""
+        if source not in self.profiles or target not in self.profiles:
+            return 0.0
+        return left_behind(self.profiles[source].essential, self.profiles[target].essential)
 
     def _gap(self, source: str, target: str) -> tuple[GapItem, ...]:
         """The skill gap between two states, computed once per pair of distinct profiles (many positions share one)."""
@@ -347,6 +380,7 @@ class MobilityModel:
             stated = to_exec.get(p["community"])
             if p["rank"] != from_rank or stated is None:
                 continue
+            pay = pay_change(self.facts, p["level"], executives[0])
             self._explicit[pid].append(
                 self._move(
                     pid,
@@ -357,7 +391,7 @@ class MobilityModel:
                     quotes=stated["quotes"],
                     progression=stated["id"],
                     evidence="The page says a digital career may continue as a digital executive; the move starts from the most senior "
-                    "non-executive level (the project's assumption).",
+                    "non-executive level (the project's assumption)." + (f" {pay}" if pay else ""),
                 )
             )
         for a, b in zip(executives, executives[1:], strict=False):
@@ -406,7 +440,7 @@ class MobilityModel:
         if p is not None:
             on_track = {m.target for m in explicit if m.kind == "promotion"}
             up = self._next_level.get(p["level"])
-            kinds = [("deployment", p["level"], {node}), ("promotion", up, on_track)]
+            kinds = [("deployment", p["level"], {node}), ("appointment", p["level"], {node}), ("promotion", up, on_track)]
             if acting:
                 kinds.append(("acting appointment", up, on_track))
             for kind, level, skip in kinds:
@@ -419,19 +453,20 @@ class MobilityModel:
                     lane = tuple(b for b in lane if b.targets)
                 if lane:
                     lanes.append(lane)
-        if acting:
+        if acting:  # the duties of the next level, or of EX-01, for a while: as the permanent move would cost
             explicit += [
-                self._move(
-                    node,
-                    m.target,
-                    "acting appointment",
-                    "rule",
-                    same_track=True,
-                    assumptions=(ASSUMPTIONS["one level"],),
+                replace(
+                    m,
+                    kind="acting appointment",
+                    basis="rule",
+                    rule=RULES["acting appointment"],
+                    assumptions=tuple(dict.fromkeys((*m.assumptions, ASSUMPTIONS["one level"]))),
+                    quotes=(),
+                    progression=None,
                     evidence=_EVIDENCE["acting appointment"],
                 )
                 for m in list(explicit)
-                if m.kind == "promotion"
+                if m.kind in ("promotion", "executive appointment") and self.nodes[node]["kind"] != "entry"
             ]
         return tuple(explicit), tuple(lanes)
 
@@ -440,9 +475,13 @@ class MobilityModel:
         unstated = self.nodes[node].get("level_stated") is False
         key = (self._profile_class.get(node), unstated, kind, level)
         if key not in self._lanes:
-            assumptions = (ASSUMPTIONS["one level"],) if kind != "deployment" else ()
+            assumptions = () if kind in ("deployment", "appointment") else (ASSUMPTIONS["one level"],)
             buckets = []
             for group, members in self._groups.get(level or "", {}).items():
+                if kind in ("deployment", "appointment"):  # one or the other, by the size of the gap
+                    within = gap_weight(self._gap(node, members[0])) <= DEPLOYMENT_CAP
+                    if within != (kind == "deployment"):
+                        continue
                 basis, cost, gap, assumed = self._term(node, members[0], kind, "rule", False, assumptions)
                 buckets.append(Bucket(kind, basis, cost, gap, assumed, members, group))
             self._lanes[key] = tuple(sorted(buckets, key=lambda b: (b.cost, b.targets)))
@@ -489,7 +528,8 @@ class MobilityModel:
         for node, data in self.nodes.items():
             G.add_node(node, **data)
         for node in sorted(self.nodes):
-            kept = [*self._explicit.get(node, ()), *self.cheapest(node, "deployment", k), *self.cheapest(node, "promotion", k)]
+            implicit = (m for kind in ("deployment", "appointment", "promotion") for m in self.cheapest(node, kind, k))
+            kept = [*self._explicit.get(node, ()), *implicit]
             for m in kept:
                 G.add_edge(m.source, m.target, key=m.kind, **edge_data(m))
         return G

@@ -24,10 +24,10 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.errors import CareersError
-from graph.mobility.moves import MobilityModel, Move
+from graph.mobility.moves import KIND_ORDER, MobilityModel, Move
 
 __all__ = ["PATH_NAMES", "NoPath", "Path", "best_paths", "cheapest_path", "levels_to_climb"]
 
@@ -102,15 +102,26 @@ def _search(
     settled: set[str] = set()
     best = {source: 0.0}
 
+    def allowed(move_target: str, kind: str, key: tuple) -> bool:
+        """A move the search may take: not into a settled or banned state, and an acting appointment only as the last move."""
+        if move_target in settled or move_target in banned_nodes or key in banned_moves:
+            return False
+        return kind != "acting appointment" or move_target == target
+
     def expand(node: str, cost: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
         explicit, lanes = model.buckets_from(node, acting=options.acting)
         for move in explicit:
-            if move.target in settled or move.target in banned_nodes or move.key in banned_moves or not options.allows(move):
-                continue
-            push_move(move, round(cost + move.cost, 9), nodes, kinds, steps)  # rounded: equal sums compare equal
+            if allowed(move.target, move.kind, move.key) and options.allows(move):
+                push_move(move, round(cost + move.cost, 9), nodes, kinds, steps)  # rounded: equal sums compare equal
         if options.stated_only:
             return
         for lane in lanes:  # sorted by cost; within a lane the bound is the same, so a lane is in queue order
+            if lane[0].kind == "acting appointment":  # only into the target: an acting appointment ends a path
+                bucket = next((b for b in lane if target in b.targets), None)
+                if bucket is not None and allowed(target, bucket.kind, (node, target, bucket.kind)):
+                    move = model.move_in(bucket, node, target)
+                    push_move(move, round(cost + move.cost, 9), nodes, kinds, steps)
+                continue
             push_bucket(lane, 0, cost, nodes, kinds, steps)
 
     def push_bucket(lane: tuple, i: int, cost: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
@@ -120,7 +131,7 @@ def _search(
             total = round(cost + bucket.cost, 9)
             first = bucket.targets[0]
             h = estimate(first)
-            entry = (round(total + h, 9), h, len(steps) + 1, (*nodes, first), (*kinds, bucket.kind), total, next(counter))
+            entry = (round(total + h, 9), h, len(steps) + 1, (*nodes, first), (*kinds, KIND_ORDER[bucket.kind]), total, next(counter))
             heapq.heappush(queue, (*entry, steps, (lane, i, cost, nodes, kinds)))
 
     def push_move(move: Move, total: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
@@ -128,7 +139,7 @@ def _search(
         if total <= best.get(nxt, float("inf")):
             best[nxt] = total
             h = estimate(nxt)
-            entry = (round(total + h, 9), h, len(steps) + 1, (*nodes, nxt), (*kinds, move.kind), total, next(counter))
+            entry = (round(total + h, 9), h, len(steps) + 1, (*nodes, nxt), (*kinds, KIND_ORDER[move.kind]), total, next(counter))
             heapq.heappush(queue, (*entry, (*steps, move), None))
 
     while queue:
@@ -138,7 +149,7 @@ def _search(
             push_bucket(lane, i + 1, base, origin_nodes, origin_kinds, steps)
             bucket, origin = lane[i], origin_nodes[-1]
             for t in bucket.targets:
-                if t not in settled and t not in banned_nodes and (origin, t, bucket.kind) not in banned_moves:
+                if allowed(t, bucket.kind, (origin, t, bucket.kind)):
                     push_move(model.move_in(bucket, origin, t), cost, origin_nodes, origin_kinds, steps)
             continue
         node = nodes[-1]
@@ -173,7 +184,7 @@ def _paths(model: MobilityModel, source: str, target: str, options: _Options, av
             signature = path.nodes + tuple(s.kind for s in path.steps)
             if signature not in seen:
                 seen.add(signature)
-                heapq.heappush(candidates, (path.cost, len(path.steps), path.nodes, next(counter), path))
+                heapq.heappush(candidates, (path.cost, _acting(path), len(path.steps), path.nodes, next(counter), path))
         if not candidates:
             return
         path = heapq.heappop(candidates)[-1]
@@ -181,17 +192,23 @@ def _paths(model: MobilityModel, source: str, target: str, options: _Options, av
         yield path
 
 
+def _acting(path: Path) -> int:
+    """How many acting appointments a path has: of two paths of equal cost, the permanent one ranks first."""
+    return sum(s.kind == "acting appointment" for s in path.steps)
+
+
 def _via_paths(model: MobilityModel, stops: list[str], options: _Options, avoid: set[str], per_leg: int) -> list[Path]:
     """Paths through every stop in order: the ``per_leg`` cheapest paths of each leg, joined, without loops, cheapest first."""
     legs = []
     for a, b in itertools.pairwise(stops):
-        legs.append(list(itertools.islice(_paths(model, a, b, options, avoid | (set(stops) - {a, b})), per_leg)))
+        leg = options if b == stops[-1] else replace(options, acting=False)  # an acting appointment only at the end
+        legs.append(list(itertools.islice(_paths(model, a, b, leg, avoid | (set(stops) - {a, b})), per_leg)))
     joined = []
     for parts in itertools.product(*legs):
         nodes = parts[0].nodes + tuple(n for part in parts[1:] for n in part.nodes[1:])
         if len(set(nodes)) == len(nodes):
             joined.append(Path(nodes, tuple(s for part in parts for s in part.steps), round(sum(part.cost for part in parts), 4)))
-    return sorted(joined, key=lambda p: (p.cost, len(p.steps), p.nodes, tuple(s.kind for s in p.steps)))
+    return sorted(joined, key=lambda p: (p.cost, _acting(p), len(p.steps), p.nodes, tuple(KIND_ORDER[s.kind] for s in p.steps)))
 
 
 def best_paths(
@@ -206,20 +223,25 @@ def best_paths(
     max_steps: int | None = None,
     stated_only: bool = False,
     acting: bool = False,
+    assumed_levels: bool = False,
     search_limit: int = 200,
 ) -> list[Path]:
     """Up to ``k`` cheapest loopless paths from ``source`` to ``target``, cheapest first (ties by fewer moves, then ids).
 
     ``via`` states must all be on the path, in that order (each leg's few cheapest paths are joined); ``avoid``
     states never; ``path`` (``management`` or ``individual``) keeps off the other path's positions; ``max_steps``
-    bounds the moves; ``stated_only`` uses only moves the page states; ``acting`` allows acting appointments as
-    steps. At most ``search_limit`` candidate paths are examined. Raises `NoPath` when none qualifies.
+    bounds the moves; ``stated_only`` uses only moves the page states; ``acting`` allows an acting appointment as
+    the last move; ``assumed_levels`` lets a path pass through positions whose level the page does not state
+    (without it they may only be its start, its end or a ``via`` stop). At most ``search_limit`` candidate paths
+    are examined. Raises `NoPath` when none qualifies, saying why when it can.
     """
     if path is not None and path not in PATH_NAMES:
         raise ValueError(f"path must be one of {', '.join(PATH_NAMES)}")
     for node in (source, target, *via):
         if node not in model.nodes:
             raise NoPath(f"{node} is not a state of the mobility model")
+    if source == target:
+        raise NoPath(f"the start and the end are the same ({model.label(source)}): there is no move to make")
     via, avoid = list(via), set(avoid)
     if source in avoid or target in avoid:
         raise NoPath("the start or the end is among the states to avoid")
@@ -229,6 +251,9 @@ def best_paths(
         if source in avoid or target in avoid:
             raise NoPath("the start or the end is off the chosen career path")
 
+    constrained = bool(via or avoid or path or max_steps or stated_only)
+    if not assumed_levels:  # positions whose level rests on an assumption: never a stepping stone unless asked
+        avoid |= {n for n, d in model.nodes.items() if d.get("level_stated") is False} - {source, target, *via}
     options = _Options(stated_only, acting)
     if via:
         candidates: Iterable[Path] = _via_paths(model, [source, *via, target], options, avoid, max(k, 5) if len(via) <= 2 else k)
@@ -242,8 +267,25 @@ def best_paths(
         if len(found) == k:
             break
     if not found:
-        raise NoPath(f"no path from {model.label(source)} to {model.label(target)} satisfies the constraints")
+        raise NoPath(_why_none(model, source, target, constrained=constrained))
     return found
+
+
+def _why_none(model: MobilityModel, source: str, target: str, *, constrained: bool) -> str:
+    """Why no path leads from ``source`` to ``target``: a lower level, a state nothing leads into, or the constraints."""
+    here, there = model.nodes[source], model.nodes[target]
+    ranks = here.get("rank"), there.get("rank")
+    lower = here.get("group") == there.get("group") and None not in ranks and ranks[1] < ranks[0]
+    lower = lower or (here["kind"] == "executive" and there["kind"] == "position")
+    if lower:
+        return (
+            f"{model.label(target)} is at a lower level ({there.get('level')}) than {model.label(source)} ({here.get('level')}): "
+            "the model has no move down (a demotion is a choice the person makes, not a career step it recommends)"
+        )
+    if there["kind"] == "entry":
+        return f"{model.label(target)} is a way into the public service: no move leads to it"
+    words = "satisfies the constraints" if constrained else "exists under the staffing rules"
+    return f"no path from {model.label(source)} to {model.label(target)} {words}"
 
 
 def cheapest_path(model: MobilityModel, source: str, target: str) -> Path | None:

@@ -2,8 +2,11 @@
 
 IT levels have two sets of rates in the graph: the IT group's (GC Digital Talent, no date in the source)
 and the CS group's, which the Careers in digital page says apply to IT levels "until a new collective
-agreement is negotiated" (``gcdc:paidAtRateOf``). Both are shown; so is the ratio between them, labelled as
-the project's derivation (it matches the 14.28% of the 2023 IT agreement, ``gcd:agreement-it-group``).
+agreement is negotiated" (``gcdc:paidAtRateOf``). That agreement was signed on December 22, 2023
+(``gcd:agreement-it-group``), so the IT rates are the ones that apply now; the CS rates are shown as those
+that applied before it. A move to a level whose maximum rate is lower than the one a person leaves is a
+demotion for pay purposes (Public Services and Procurement Canada, quoted on ``gcd:rule-executive-appointment``):
+`pay_change` says so in words.
 
 Examples
 --------
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from graph.mobility.facts import Facts, PayRange
 
-__all__ = ["current_range", "pay_line", "pay_table", "ranges_of"]
+__all__ = ["current_range", "pay_change", "pay_line", "pay_table", "ranges_of"]
 
 
 def ranges_of(facts: Facts, level: str) -> list[PayRange]:
@@ -45,7 +48,7 @@ def _describe(r: PayRange) -> str:
 
 
 def pay_line(facts: Facts, level: str) -> str:
-    """One line on the pay of ``level``: its current range, and for an IT level the CS rates the page says apply."""
+    """One line on the pay of ``level``: its current range, and for an IT level which rates apply now and which applied before."""
     level_data = facts.levels.get(level, {})
     current = current_range(facts, level)
     if current is None:
@@ -54,8 +57,36 @@ def pay_line(facts: Facts, level: str) -> str:
     paid_at = level_data.get("paid_at")
     cs = current_range(facts, paid_at) if paid_at else None
     if cs is not None:
-        text += f"; {facts.levels[paid_at]['label']} rates, which the page says apply until a new agreement: {_describe(cs)}"
+        if facts.it_agreement:
+            text += (
+                f"; these apply now: the IT group's first collective agreement was signed on {facts.it_agreement}. Before it, "
+                f"as the page says, {facts.levels[paid_at]['label']} rates: {_describe(cs)}"
+            )
+        else:
+            text += f"; {facts.levels[paid_at]['label']} rates, which the page says apply until a new agreement: {_describe(cs)}"
     return text
+
+
+def pay_change(facts: Facts, source_level: str | None, target_level: str | None) -> str:
+    """A sentence when moving from ``source_level`` to ``target_level`` is a demotion for pay purposes, else ``""``.
+
+    >>> from graph.mobility.facts import Facts, PayRange
+    >>> f = Facts(levels={"level-it-05": {"label": "IT-05"}, "level-ex-01": {"label": "EX-01"}},
+    ...           pay={"level-it-05": [PayRange("level-it-05", 1, 174076, None, None, "s", "GC Digital Talent")],
+    ...                "level-ex-01": [PayRange("level-ex-01", 1, 161773, None, None, "s", "GC Digital Talent")]})
+    >>> pay_change(f, "level-it-05", "level-ex-01").split(";")[0]
+    "A demotion for pay purposes: EX-01's maximum rate ($161,773) is lower than IT-05's ($174,076)"
+    """
+    here = current_range(facts, source_level) if source_level else None
+    there = current_range(facts, target_level) if target_level else None
+    if here is None or there is None or there.maximum >= here.maximum:
+        return ""
+    name = lambda level: facts.levels.get(level, {}).get("label", level)  # noqa: E731
+    return (
+        f"A demotion for pay purposes: {name(target_level)}'s maximum rate ({_money(there.maximum)}) is lower than "
+        f"{name(source_level)}'s ({_money(here.maximum)}); the pay on appointment is the rate nearest to, but not above, the one the "
+        "person had."
+    )
 
 
 def pay_table(facts: Facts) -> list[dict]:

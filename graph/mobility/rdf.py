@@ -30,6 +30,7 @@ __all__ = ["BASES", "KIND_TERMS", "MOVE_PREFIX", "add_moves", "node_iri", "progr
 KIND_TERMS = {
     "promotion": GCDC.Promotion,
     "deployment": GCDC.Deployment,
+    "appointment": GCDC.Appointment,
     "acting appointment": GCDC.ActingAppointment,
     "entry": GCDC.Entry,
     "executive appointment": GCDC.ExecutiveAppointment,

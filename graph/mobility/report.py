@@ -18,11 +18,12 @@ import io
 import json
 from collections import Counter
 
+from graph.mobility.costs import format_cost
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.ladders import entry_levels, ladder_matrix, ladder_rows, path_tops
 from graph.mobility.moves import MobilityModel
 from graph.mobility.paths import cheapest_path
-from graph.mobility.pay import current_range, pay_table
+from graph.mobility.pay import current_range, pay_change, pay_table
 from graph.mobility.similarity import stream_similarity
 from graph.mobility.summary import summarise
 from graph.tables import render
@@ -89,7 +90,7 @@ def _path_words(model: MobilityModel, source: str, target: str) -> str | None:
     if path is None:
         return None
     steps = " → ".join([model.label(path.nodes[0])] + [f"({s.kind}) {model.label(s.target)}" for s in path.steps])
-    return f"{steps} ({len(path.steps)} moves, cost {path.cost:.2f})"
+    return f"{steps} ({len(path.steps)} moves, cost {format_cost(path.cost)})"
 
 
 def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict]]) -> list[str]:
@@ -143,6 +144,7 @@ def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict]])
             "in GC Digital Talent's ranges (no date in the source): the first executive level starts "
             f"{'above' if ex1.minimum > it5.minimum else 'below'} IT-05's minimum "
             f"and tops out {'above' if ex1.maximum > it5.maximum else 'below'} its maximum."
+            + (f" {pay_change(facts, 'level-it-05', 'level-ex-01')}" if pay_change(facts, "level-it-05", "level-ex-01") else "")
         )
     cutting = [c for c in tables["skill-clusters"] if c["cuts across official communities"]]
     findings.append(
@@ -245,10 +247,12 @@ def report_files(facts: Facts, model: MobilityModel, *, charts: bool = True) -> 
         "# Career mobility in the Government of Canada's digital community\n",
         f"Built from the knowledge graph: {len(facts.positions)} positions in {len(facts.streams)} streams, "
         f"{len(facts.routes)} entry routes and {len(facts.executive_levels)} executive levels. Moves are made as the Government of Canada "
-        f"makes them (promotion, deployment, acting appointment, entry, executive appointment), each under the public rule that allows it. "
+        "makes them (promotion, deployment within a cap on the skills to gain, appointment through an advertised process beyond it, "
+        "acting appointment, entry, executive appointment), each under the public rule that allows it. "
         f"Of the {sum(moves.values())} moves drawn here, {stated} are stated by the Careers in digital page (with its sentence) and "
         f"{sum(moves.values()) - stated} are allowed by a cited rule; where the sources are silent, a named assumption says what the "
-        "project chose. The graph draws each position's 3 cheapest deployments and promotions into other streams; "
+        "project chose. The graph draws each position's 3 cheapest deployments, appointments at its level and promotions into other "
+        "streams; "
         "the path search considers them all.\n",
         "## Key findings\n",
         "\n".join(f"- {f}" for f in _findings(facts, model, tables)) + "\n",

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from graph.errors import CareersError
 from graph.iris import GCD_IRI
 
-__all__ = ["AmbiguousName", "UnknownName", "candidates", "resolve"]
+__all__ = ["AmbiguousName", "UnknownName", "candidates", "modern_classification", "resolve"]
 
 _STOP = {"it", "the", "of", "and", "a", "an", "in", "de", "la", "du"}
 
@@ -45,6 +45,18 @@ class AmbiguousName(CareersError):
         self.name, self.matches = name, matches
         shown = "; ".join(matches[:8]) + (f"; ... ({len(matches) - 8} more)" if len(matches) > 8 else "")
         super().__init__(f"{name!r} matches {len(matches)} nodes: {shown}")
+
+
+_CS = re.compile(r"\bCS[- ]?0?([1-5])\b", re.IGNORECASE)
+
+
+def modern_classification(name: str) -> str:
+    """``name`` with the old CS levels read as the IT levels that replaced them ("CS-02" -> "IT-02").
+
+    >>> modern_classification("cs-02 analyst"), modern_classification("EX-01")
+    ('IT-02 analyst', 'EX-01')
+    """
+    return _CS.sub(lambda m: f"IT-0{m.group(1)}", name)
 
 
 def _tokens(text: str) -> list[str]:
@@ -75,6 +87,8 @@ def resolve(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = 
     allowed = set(kinds) if kinds else None
     eligible = {n: d for n, d in nodes.items() if allowed is None or d.get("kind") in allowed}
     text = name.strip()
+    if not text:
+        raise UnknownName(name, [])
     node = text[len(GCD_IRI) :] if text.startswith(GCD_IRI) else text
     if node in eligible:
         return node

@@ -25,7 +25,7 @@ import jinja2
 
 from graph.mobility.explain import BASIS_WORDS
 from graph.mobility.facts import Facts
-from graph.mobility.moves import Bucket, MobilityModel, Move
+from graph.mobility.moves import KIND_ORDER, Bucket, MobilityModel, Move
 from graph.mobility.pay import pay_line
 from graph.viz.i18n import Words, text
 from graph.viz.page import PAGE_CSP, PAGE_HEAD, safe_json, static_text
@@ -47,6 +47,7 @@ _SCRIPT_WORDS = (
     "explorer_page_says",
     "explorer_assumes",
     "explorer_gain",
+    "explorer_qualifications",
     "explorer_deepen",
     "explorer_none",
     "explorer_observed",
@@ -55,6 +56,7 @@ _SCRIPT_WORDS = (
     "synthetic",
     "move_promotion",
     "move_deployment",
+    "move_appointment",
     "move_acting appointment",
     "move_entry",
     "move_executive appointment",
@@ -159,6 +161,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
                 pays.index(pay_line(facts, d["level_id"])) if d.get("level_id") else -1,
                 d.get("level", ""),
                 d.get("role_label", ""),
+                int(d.get("level_stated") is False),
             ]
         )
         moves, node_lanes = lanes_of[node]
@@ -182,6 +185,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "skillLevels": {str(n): label for n, label in sorted(facts.skill_level_labels.items())},
         "topRank": dict(sorted(model.top_rank.items())),
         "cheapestAppointment": model.cheapest_appointment,
+        "kindOrder": KIND_ORDER,
         "streamIds": stream_ids,
         "streams": [names.get(s) or facts.streams[s]["label"] for s in stream_ids],
         "observed": flows,
@@ -216,6 +220,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 <div class="field"><label for="avoid">{{ t.explorer_avoid }}</label>
 <select id="avoid"><option value="">{{ t.explorer_avoid_none }}</option>{% for id, label in streams %}<option value="{{ id }}">{{ label }}</option>{% endfor %}</select></div>
 <div class="field"><label><input type="checkbox" id="stated-only"> {{ t.explorer_stated_only }}</label></div>
+<div class="field"><label><input type="checkbox" id="assumed-levels"> {{ t.explorer_assumed_levels }}</label></div>
 <div class="field"><label for="k">{{ t.explorer_k }}</label> <select id="k">{% for n in (1, 2, 3, 4, 5) %}<option{% if n == 3 %} selected{% endif %}>{{ n }}</option>{% endfor %}</select></div>
 <button type="submit">{{ t.explorer_find }}</button>
 </form>
@@ -255,5 +260,5 @@ def explorer_page(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         payload=safe_json(data),
         page_css=static_text("page.css"),
         explorer_css=static_text("explorer.css"),
-        explorer_js=static_text("explorer.js"),
+        explorer_js=static_text("pathsearch.js") + static_text("explorer.js"),
     )

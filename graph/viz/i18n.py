@@ -159,6 +159,10 @@ _WORDS = {
         "deployment (same level)",
         "mutation (même niveau)",
     ),
+    "appointment": (
+        "appointment, advertised process (same level)",
+        "nomination, processus annoncé (même niveau)",
+    ),
     "acting appointment": (
         "acting appointment",
         "nomination intérimaire",
@@ -247,6 +251,7 @@ _WORDS = {
     ),
     "move_promotion": ("promotion", "promotion"),
     "move_deployment": ("deployment", "mutation"),
+    "move_appointment": ("appointment (advertised process)", "nomination (processus annoncé)"),
     "move_acting appointment": ("acting appointment", "nomination intérimaire"),
     "move_entry": ("entry", "entrée"),
     "move_executive appointment": ("executive appointment", "nomination à la direction"),
@@ -306,6 +311,10 @@ _WORDS = {
     "explorer_avoid": ("Avoid a stream", "Éviter un volet"),
     "explorer_avoid_none": ("(none)", "(aucun)"),
     "explorer_stated_only": ("Only moves the page states", "Seulement les déplacements que la page énonce"),
+    "explorer_assumed_levels": (
+        "Also through positions whose level the page does not state (an assumption)",
+        "Aussi par des postes dont la page n'énonce pas le niveau (une hypothèse)",
+    ),
     "explorer_no_path": ("No path satisfies these choices.", "Aucun cheminement ne répond à ces choix."),
     "explorer_choose": ("Choose a start and an end from the suggestions.", "Choisissez un départ et une arrivée parmi les suggestions."),
     "explorer_results": ("Paths", "Cheminements"),
@@ -318,6 +327,10 @@ _WORDS = {
     "explorer_page_says": ("The page says", "La page dit"),
     "explorer_assumes": ("Assumes", "Suppose"),
     "explorer_gain": ("Skills to gain", "Compétences à acquérir"),
+    "explorer_qualifications": (
+        "Qualifications to show (the position's essential skills)",
+        "Qualifications à démontrer (compétences essentielles du poste)",
+    ),
     "explorer_deepen": ("Skills to deepen", "Compétences à approfondir"),
     "explorer_none": ("none", "aucune"),
     "explorer_observed": ("Observed", "Observé"),

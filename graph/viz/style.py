@@ -44,6 +44,7 @@ EDGE_STYLES = {  # how a move is drawn: (colour, dashes)
     "promotion": ("#26374a", False),
     "promotion elsewhere": ("#1971c2", [8, 6]),
     "deployment": ("#c2255c", [2, 6]),
+    "appointment": ("#a61e4d", False),
     "acting appointment": ("#f08c00", [8, 6]),
     "entry": ("#adb5bd", False),
     "executive appointment": ("#7b2d8b", False),

@@ -1,0 +1,230 @@
+// The path search of graph/mobility/paths.py over the moves and costs Python computed (graph/viz/explorer.py): the
+// rules and costs live in Python only; this walks them, with the same order and ties. DOM-free, so that
+// tests/test_pathsearch.py runs it under Node against the library on generated questions.
+"use strict";
+function careersPathSearch(data) {
+  const D = expand(data);
+  const PATHS = { management: "path-management", individual: "path-individual-contributor" };
+
+  // The page carries states, streams and pay lines once, referred to by index (graph/viz/explorer.py): expand them.
+  function expand(data) {
+    const ids = data.ids, nodes = {}, explicit = {}, lanes = {};
+    ids.forEach((id, i) => {
+      const [label, kind, rank, group, path, stream, pay, level, role, assumed] = data.nodes[i];
+      nodes[id] = {
+        label, kind, rank, group, path, assumed: Boolean(assumed),
+        stream: stream >= 0 ? data.streamIds[stream] : null,
+        pay: pay >= 0 ? data.pays[pay] : "",
+        search: [label, level, role, stream >= 0 ? data.streams[stream] : ""].join(" "),
+      };
+      explicit[id] = data.explicit[i].map(([target, kind, basis, cost, detail]) => ({ source: id, target: ids[target], kind, basis, cost, detail }));
+      lanes[id] = data.lanes[i];
+    });
+    const buckets = data.variants.map(([base, leftOut]) => {
+      const [kind, basis, cost, targets, detail] = data.buckets[base], skip = new Set(leftOut);
+      return [kind, basis, cost, targets.filter((t) => !skip.has(t)).map((t) => ids[t]), detail];
+    });
+    const T = data.texts;
+    const details = data.details.map(([rule, assumptions, gain, deepen, evidence, quotes]) => ({
+      rule: T[rule], assumptions: assumptions.map((i) => T[i]), gain, deepen, evidence: T[evidence], quotes: quotes.map((i) => T[i]),
+    }));
+    return { ...data, nodes, explicit, lanes, buckets, details };
+  }
+
+  // Python's round(x, n): correctly rounded on the exact binary value, as toFixed is.
+  const round = (x, n) => Number(x.toFixed(n));
+
+  class Heap {
+    constructor(less) { this.items = []; this.less = less; }
+    get size() { return this.items.length; }
+    push(item) {
+      const a = this.items; a.push(item);
+      let i = a.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.less(a[i], a[parent])) break;
+        [a[i], a[parent]] = [a[parent], a[i]]; i = parent;
+      }
+    }
+    pop() {
+      const a = this.items, top = a[0], last = a.pop();
+      if (a.length) {
+        a[0] = last;
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1, r = l + 1;
+          let m = i;
+          if (l < a.length && this.less(a[l], a[m])) m = l;
+          if (r < a.length && this.less(a[r], a[m])) m = r;
+          if (m === i) break;
+          [a[i], a[m]] = [a[m], a[i]]; i = m;
+        }
+      }
+      return top;
+    }
+  }
+
+  // Python's comparison of tuples of strings.
+  function compareTuples(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return a.length - b.length;
+  }
+  const compareNumbers = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+  function entryLess(a, b) {
+    return (compareNumbers(a.f, b.f) || compareNumbers(a.h, b.h) || compareNumbers(a.n, b.n) ||
+      compareTuples(a.nodes, b.nodes) || compareTuples(a.kinds, b.kinds) || compareNumbers(a.total, b.total) ||
+      compareNumbers(a.c, b.c)) < 0;
+  }
+  function candidateLess(a, b) {
+    return (compareNumbers(a.cost, b.cost) || compareNumbers(a.acting, b.acting) || compareNumbers(a.n, b.n) || compareTuples(a.nodes, b.nodes) ||
+      compareNumbers(a.c, b.c)) < 0;
+  }
+
+  const moveKey = (source, target, kind) => source + "\u0000" + target + "\u0000" + kind;
+
+  function moveIn(bucket, source, target) {
+    const [kind, basis, cost, , detail] = bucket;
+    return { source, target, kind, basis, cost, detail };
+  }
+
+  function levelsToClimb(node, target) {
+    const here = D.nodes[node], there = D.nodes[target];
+    if (here.kind === "entry" || here.rank == null || there.rank == null) return 0;
+    if (there.kind === "executive" && here.kind !== "executive") {
+      const top = here.group in D.topRank ? D.topRank[here.group] : here.rank;
+      return Math.max(0, top - here.rank) + D.cheapestAppointment + there.rank - 1;
+    }
+    return there.group === here.group ? Math.max(0, there.rank - here.rank) : 0;
+  }
+
+  // A* over explicit moves and lazily opened buckets: graph/mobility/paths.py, _search.
+  function search(source, target, statedOnly, bannedNodes, bannedMoves) {
+    const bound = new Map();
+    const estimate = (node) => {
+      if (!bound.has(node)) bound.set(node, levelsToClimb(node, target));
+      return bound.get(node);
+    };
+    let counter = 0;
+    const queue = new Heap(entryLess);
+    queue.push({ f: estimate(source), h: estimate(source), n: 0, nodes: [source], kinds: [], total: 0, c: counter++, steps: [], lazy: null });
+    const settled = new Set();
+    const best = new Map([[source, 0]]);
+
+    function pushMove(move, total, nodes, kinds, steps) {
+      const next = move.target;
+      if (total <= (best.has(next) ? best.get(next) : Infinity)) {
+        best.set(next, total);
+        const h = estimate(next);
+        queue.push({ f: round(total + h, 9), h, n: steps.length + 1, nodes: [...nodes, next], kinds: [...kinds, D.kindOrder[move.kind]],
+          total, c: counter++, steps: [...steps, move], lazy: null });
+      }
+    }
+    function pushBucket(lane, i, cost, nodes, kinds, steps) {
+      if (i < lane.length) {
+        const bucket = D.buckets[lane[i]];
+        const total = round(cost + bucket[2], 9);
+        const first = bucket[3][0];
+        const h = estimate(first);
+        queue.push({ f: round(total + h, 9), h, n: steps.length + 1, nodes: [...nodes, first], kinds: [...kinds, D.kindOrder[bucket[0]]],
+          total, c: counter++, steps, lazy: { lane, i, base: cost, nodes, kinds } });
+      }
+    }
+    function expand(node, cost, nodes, kinds, steps) {
+      for (const move of D.explicit[node]) {
+        if (settled.has(move.target) || bannedNodes.has(move.target) || bannedMoves.has(moveKey(move.source, move.target, move.kind))) continue;
+        if (statedOnly && move.basis !== "stated") continue;
+        pushMove(move, round(cost + move.cost, 9), nodes, kinds, steps);
+      }
+      if (statedOnly) return;
+      for (const lane of D.lanes[node] || []) pushBucket(lane, 0, cost, nodes, kinds, steps);
+    }
+
+    while (queue.size) {
+      const entry = queue.pop();
+      if (entry.lazy) {
+        const { lane, i, base, nodes, kinds } = entry.lazy;
+        pushBucket(lane, i + 1, base, nodes, kinds, entry.steps);
+        const bucket = D.buckets[lane[i]], origin = nodes[nodes.length - 1];
+        for (const t of bucket[3]) {
+          if (!settled.has(t) && !bannedNodes.has(t) && !bannedMoves.has(moveKey(origin, t, bucket[0]))) {
+            pushMove(moveIn(bucket, origin, t), entry.total, nodes, kinds, entry.steps);
+          }
+        }
+        continue;
+      }
+      const node = entry.nodes[entry.nodes.length - 1];
+      if (settled.has(node)) continue;
+      if (node === target) return { nodes: entry.nodes, steps: entry.steps, cost: round(entry.total, 4) };
+      settled.add(node);
+      expand(node, entry.total, entry.nodes, entry.kinds, entry.steps);
+    }
+    return null;
+  }
+
+  // Yen's algorithm: loopless paths, cheapest first (paths.py, _paths).
+  function* allPaths(source, target, statedOnly, avoid) {
+    const first = search(source, target, statedOnly, avoid, new Set());
+    if (!first) return;
+    const signature = (p) => [...p.nodes, ...p.steps.map((s) => s.kind)].join("\u0000");
+    const found = [first], seen = new Set([signature(first)]);
+    const candidates = new Heap(candidateLess);
+    let counter = 0;
+    yield first;
+    for (;;) {
+      const last = found[found.length - 1];
+      for (let i = 0; i < last.steps.length; i++) {
+        const rootNodes = last.nodes.slice(0, i + 1), rootSteps = last.steps.slice(0, i);
+        const banned = new Set();
+        for (const p of found) {
+          if (p.steps.length > i && compareTuples(p.nodes.slice(0, i + 1), rootNodes) === 0) {
+            banned.add(moveKey(p.steps[i].source, p.steps[i].target, p.steps[i].kind));
+          }
+        }
+        const spur = search(rootNodes[i], target, statedOnly, new Set([...avoid, ...rootNodes.slice(0, -1)]), banned);
+        if (!spur) continue;
+        const nodes = [...rootNodes.slice(0, -1), ...spur.nodes], steps = [...rootSteps, ...spur.steps];
+        const path = { nodes, steps, cost: round(rootSteps.reduce((sum, s) => sum + s.cost, 0) + spur.cost, 4) };
+        const key = signature(path);
+        if (!seen.has(key)) {
+          seen.add(key);
+          const acting = steps.filter((s) => s.kind === "acting appointment").length;
+          candidates.push({ cost: path.cost, acting, n: steps.length, nodes, c: counter++, path });
+        }
+      }
+      if (!candidates.size) return;
+      const next = candidates.pop().path;
+      found.push(next);
+      yield next;
+    }
+  }
+
+  // paths.py, best_paths: k paths, with the career-path and stream constraints.
+  function bestPaths(source, target, options = {}) {
+    const k = options.k || 3, limit = 200;
+    const avoid = new Set();
+    const other = options.path ? PATHS[options.path === "management" ? "individual" : "management"] : null;
+    for (const [id, node] of Object.entries(D.nodes)) {
+      if (options.avoidStream && node.kind === "position" && node.stream === options.avoidStream) avoid.add(id);
+      if (other && node.path === other) avoid.add(id);
+    }
+    if (source === target || avoid.has(source) || avoid.has(target)) return [];
+    if (!options.assumedLevels) {  // positions whose level rests on an assumption: only as the start or the end
+      for (const [id, node] of Object.entries(D.nodes)) if (node.assumed && id !== source && id !== target) avoid.add(id);
+    }
+    const found = [];
+    let examined = 0;
+    for (const path of allPaths(source, target, Boolean(options.statedOnly), avoid)) {
+      found.push(path);
+      if (found.length === k || ++examined === limit) break;
+    }
+    return found;
+  }
+
+  // A cost as the CLI prints it (graph/mobility/costs.py, format_cost): two decimals, halves up.
+  const formatCost = (x) => x.toFixed(2);
+
+  return { D, bestPaths, formatCost };
+}
+if (typeof module !== "undefined") module.exports = { careersPathSearch };
