@@ -445,6 +445,31 @@ def test_old_classifications_and_empty_names(built_nt):
     assert result.exit_code == 2 and "nothing is called ' '" in result.output
 
 
+def test_french_names_levels_and_roles_the_page_does_not_place(built_nt):
+    assert invoke("show", "Sécurité", "--data", built_nt).output.startswith("stream: IT Security\n")  # the stream's French label
+    result = invoke(
+        "path", "IT-03 chef d'équipe, securite", "IT-05 Director, IT Security", "-k", "1", "--format", "json", "--data", built_nt
+    )
+    assert [s["to"] for s in json.loads(result.output)] == ["IT-04 Manager, IT Security", "IT-05 Director, IT Security"]
+    level = json.loads(invoke("show", "IT-03", "--format", "json", "--data", built_nt).output)
+    assert level["level"] == "IT-03" and "IT-03 Team Lead, IT Security" in level["positions"] and level["pay"].startswith("IT-03 $")
+    result = invoke("show", "IT-05 Director, IT Planning and Reporting", "--data", built_nt)
+    assert result.exit_code == 2 and "the page names 6 streams for Directors" in result.output
+    assert (
+        "IT Planning and Reporting is not one of them" in result.output and "gcd:assumption-primarily-found-in-means-only" in result.output
+    )
+    director = json.loads(invoke("show", "Director", "--format", "json", "--data", built_nt).output)
+    assert "primarily found in" in director["where note"]
+
+
+def test_gap_from_an_entry_route_and_to_an_executive_level(built_nt):
+    result = invoke("gap", "student", "IT-02 Analyst, IT Security", "--format", "json", "--data", built_nt)
+    gap = json.loads(result.output)
+    assert len(gap["to_gain"]) == 10 and gap["carry_over"] == [] and gap["direct moves"] == []
+    result = invoke("gap", "IT-05 Director, IT Security", "EX-01", "--data", built_nt)
+    assert result.exit_code == 0 and "direct move: executive appointment" in result.output
+
+
 # ---------------------------------------------------------------- the commands, on a build in a temporary directory
 
 

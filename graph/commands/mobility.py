@@ -39,18 +39,35 @@ def _analysis(data: tuple[Path, ...]):
     return analyse_built(_built(data))
 
 
-def _resolve(nodes, name: str, kinds=None) -> str:
-    from graph.mobility.resolve import modern_classification, resolve
+def _find(nodes, name: str, kinds=None, facts=None) -> str:
+    """The node ``name`` means (`graph.mobility.resolve.resolve`); old CS levels are read as IT ones (with a note).
+
+    An unknown name is explained when it asks for a role in a stream where the page does not place it.
+    """
+    from graph.mobility.describe import absent_position_note
+    from graph.mobility.resolve import UnknownName, modern_classification, resolve
 
     modern = modern_classification(name)
+    try:
+        found = resolve(nodes, modern, kinds)
+    except UnknownName as exc:
+        note = absent_position_note(facts, modern) if facts is not None else ""
+        raise UnknownName(exc.name, exc.suggestions, note) from None
     if modern != name:
         page = "the page: “The CS occupational group recently became the IT occupational group”"
         click.echo(f"note: {name!r} read as {modern!r} ({page})", err=True)
-    return run(lambda: resolve(nodes, modern, kinds))
+    return found
 
 
-def _catalogue(facts, model) -> dict[str, dict]:
-    """Every nameable thing: career states (positions, entry routes, EX levels), streams, roles, official skills."""
+def _resolve(nodes, name: str, kinds=None, facts=None) -> str:
+    return run(lambda: _find(nodes, name, kinds, facts))
+
+
+def _catalogue(facts, model, rdf_source=None) -> dict[str, dict]:
+    """Every nameable thing: career states (positions, entry routes, EX levels), streams, roles, official skills, levels.
+
+    With ``rdf_source``, each also answers to its French label.
+    """
     nodes = dict(model.nodes)
     for sid, s in facts.streams.items():
         nodes[sid] = {"label": s["label"], "kind": "stream"}
@@ -58,6 +75,15 @@ def _catalogue(facts, model) -> dict[str, dict]:
         nodes[rid] = {"label": label, "kind": "role"}
     for skill, data in facts.skills.items():
         nodes[skill] = {"label": data["label"], "kind": "skill"}
+    for level, data in facts.levels.items():
+        if level not in nodes:  # the EX levels are career states already
+            nodes[level] = {"label": data["label"], "kind": "level"}
+    if rdf_source is not None:
+        from graph.viz.data import labels
+
+        for node, french in labels(rdf_source, "fr").items():
+            if node in nodes and french != nodes[node]["label"]:
+                nodes[node] = {**nodes[node], "also": [french]}
     return nodes
 
 
@@ -145,12 +171,12 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, act
     from graph.mobility.paths import best_paths
 
     facts, model, rdf_source = _analysis(data)
-    catalogue = _catalogue(facts, model)
+    catalogue = _catalogue(facts, model, rdf_source)
     states = ("position", "entry", "executive")
-    a, b = _resolve(catalogue, source, states), _resolve(catalogue, target, states)
+    a, b = _resolve(catalogue, source, states, facts), _resolve(catalogue, target, states, facts)
     options = dict(
         k=k,
-        via=[_resolve(catalogue, v, states) for v in via],
+        via=[_resolve(catalogue, v, states, facts) for v in via],
         avoid=_avoided(facts, catalogue, avoid),
         path=career_path,
         max_steps=max_steps,
@@ -185,18 +211,21 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, act
 @click.argument("target")
 @output_options
 def gap(source, target, fmt, data) -> None:
-    """The official-skill gap from position SOURCE to position TARGET: skills to gain, to deepen, that carry over, left behind.
+    """The official-skill gap from SOURCE to TARGET (positions or EX levels; SOURCE may be an entry route): to gain, to deepen, kept, left.
 
     The gap is the target's essential skills, at their required level, that the source position's profile lacks.
 
     Example: careers gap "it-02 analyst database management" "it-02 analyst it security"
     """
     from graph.mobility.gap import gap_summary
+    from graph.mobility.profiles import Profile
 
-    facts, model, _ = _analysis(data)
-    positions = {n: d for n, d in model.nodes.items() if d["kind"] == "position"}
-    a, b = _resolve(positions, source), _resolve(positions, target)
-    result = gap_summary(model.profiles[a], model.profiles[b], facts.skills, facts.skill_level_labels)
+    facts, model, rdf_source = _analysis(data)
+    positions = {n: d for n, d in _catalogue(facts, model, rdf_source).items() if d["kind"] in ("position", "executive", "entry")}
+    a = _resolve(positions, source, None, facts)
+    b = _resolve({n: d for n, d in positions.items() if d["kind"] != "entry"}, target, None, facts)
+    nothing = Profile({}, "an entry route: no position yet")  # from outside, every essential skill is a qualification to show
+    result = gap_summary(model.profiles.get(a, nothing), model.profiles[b], facts.skills, facts.skill_level_labels)
     direct = [m for m in model.moves_from(a) if m.target == b]
     moves = [f"{m.kind} ({m.basis}: {facts.rules[m.rule]['label']}; cost {format_cost(m.cost)})" for m in direct]
     if fmt == "json":
@@ -220,21 +249,21 @@ def gap(source, target, fmt, data) -> None:
 @click.argument("thing")
 @output_options
 def show(thing, fmt, data) -> None:
-    """Everything linked to THING: a position, stream, role, entry route, EX level or official skill (in that order of preference).
+    """Everything linked to THING: a position, stream, role, entry route, EX level, level or official skill (in that order).
 
     Example: careers show "IT Security"
     """
     from graph.mobility.describe import describe_node
-    from graph.mobility.resolve import UnknownName, resolve
+    from graph.mobility.resolve import UnknownName
 
-    facts, model, _ = _analysis(data)
-    catalogue = _catalogue(facts, model)
+    facts, model, rdf_source = _analysis(data)
+    catalogue = _catalogue(facts, model, rdf_source)
 
     def find() -> str:  # the graph's own things first: "IT Security" is a stream before it is an official skill
         try:
-            return resolve(catalogue, thing, ("position", "entry", "executive", "stream", "role"))
+            return _find(catalogue, thing, ("position", "entry", "executive", "stream", "role", "level"), facts)
         except UnknownName:
-            return resolve(catalogue, thing)
+            return _find(catalogue, thing, None, facts)
 
     node = run(find)
     info = describe_node(facts, model, node, catalogue[node]["kind"])

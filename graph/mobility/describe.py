@@ -45,6 +45,45 @@ def _crosswalks(facts: Facts, node: str) -> list[str]:
     ]
 
 
+PRIMARILY = "assumption-primarily-found-in-means-only"
+_PRIMARILY_NOTE = f"the page says this role is “primarily found in” these streams; this graph reads it as only these (gcd:{PRIMARILY})"
+
+
+def _streams_of(facts: Facts, role: str) -> list[str]:
+    return sorted({d["stream"] for d in facts.positions.values() if d["role"] == role}, key=lambda s: facts.streams[s]["order"])
+
+
+def _partial_roles(facts: Facts) -> dict[str, list[str]]:
+    """The roles the page places in only some IT streams ("primarily found in"), with those streams."""
+    it_streams = {d["stream"] for d in facts.positions.values() if d["role"]}
+    found = {role: _streams_of(facts, role) for role in facts.role_labels}
+    return {role: streams for role, streams in found.items() if streams and len(streams) < len(it_streams)}
+
+
+def absent_position_note(facts: Facts, name: str) -> str:
+    """Why a name that asks for a role in a stream where the graph has none finds nothing, or ``""``.
+
+    >>> f = Facts(role_labels={"role-director": "Director"}, streams={"s-a": {"label": "A", "order": 1}, "s-b": {"label": "B", "order": 2}},
+    ...           positions={"p": {"role": "role-director", "stream": "s-a"}, "q": {"role": "role-analyst", "stream": "s-b"}})
+    >>> absent_position_note(f, "IT-05 Director, B").split("; ")[0]
+    'the page names 1 stream for Directors (A)'
+    """
+    text = name.lower()
+    for role, streams in _partial_roles(facts).items():
+        label = facts.role_labels[role]
+        if label.lower() not in text:
+            continue
+        asked = [s for s, d in facts.streams.items() if d["label"].lower() in text and s not in streams]
+        if asked:
+            named = ", ".join(facts.streams[s]["label"] for s in streams)
+            count = f"{len(streams)} stream{'s' if len(streams) != 1 else ''}"
+            return (
+                f"the page names {count} for {label}s ({named}); {facts.streams[asked[0]]['label']} is not one of them, and this graph "
+                f"reads the page’s “primarily found in” as “only found in” (gcd:{PRIMARILY})"
+            )
+    return ""
+
+
 def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> dict:
     """A dict of the node's attributes and linked things (lists of strings), ready to print."""
     if kind == "position":
@@ -96,9 +135,19 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
             "id": node,
             "levels": sorted({d["level_label"] for d in positions}) or ["(no stream-specific position)"],
             "found in streams": [facts.streams[d["stream"]]["label"] for d in positions],
+            **({"where note": _PRIMARILY_NOTE} if node in _partial_roles(facts) else {}),
             "definition": [i.label for i in facts.role_items.get(node, [])],
             "official skills": sorted({facts.skill_label(s) for i in facts.role_items.get(node, []) for s in i.skills}),
             "crosswalks": _crosswalks(facts, node),
+        }
+    if kind == "level":
+        level = facts.levels[node]
+        return {
+            "level": level["label"],
+            "id": node,
+            "group": level["group"].removeprefix("group-").upper(),
+            "pay": pay_line(facts, node),
+            "positions": sorted(d["label"] for d in facts.positions.values() if d["level"] == node),
         }
     if kind == "skill":
         return {

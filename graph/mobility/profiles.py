@@ -1,15 +1,17 @@
 """The official skill profile of each position: what it requires, at which level, and where each requirement comes from.
 
-Two ways, in this order:
+One method for every position, so that any two profiles compare:
 
-* **official job template**: a position that GC Digital Talent job templates describe requires the skills
-  essential in at least `template_core_share` of its templates (``gcd:assumption-template-core``), each at
-  the highest level they ask; the other essential skills are *specialisations* (listed with their
-  templates, not counted in gaps) and the non-essential ones *assets*;
-* **responsibilities**: any other position requires the official skills linked to its stream's
+* **responsibilities**: every position requires the official skills linked to its stream's
   responsibilities and its role's defining sentence (`graph.derive`), at the level the job templates most
   often require technical skills at its classification (``gcd:assumption-skill-level-by-classification``,
-  computed by `usual_levels`).
+  computed by `usual_levels`);
+* **official job template**: a position that GC Digital Talent job templates describe also requires the
+  skills essential in at least `template_core_share` of its templates (``gcd:assumption-template-core``),
+  each at the highest level they ask (or its responsibilities', if higher); of their behavioural skills,
+  only those its responsibilities call for (a template's generic Teamwork is in no other profile). The
+  templates' other essential skills are *specialisations* (listed with their templates, not counted in
+  gaps) and the non-essential ones *assets*.
 
 A profile maps skill id to level (1 beginner, 2 intermediate, 3 advanced, 4 lead, or ``None`` when the
 template gives none).
@@ -87,18 +89,34 @@ def position_profiles(facts: Facts) -> dict[str, Profile]:
         if template["position"]:
             templates_of[template["position"]].append(template)
     profiles = {}
+    behavioural = {s for s, d in facts.skills.items() if d["category"] == "Behavioural"}
     for pid, p in sorted(facts.positions.items()):
         templates = sorted(templates_of.get(pid, []), key=lambda t: t["reference"])
+        items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
+        level = by_rank.get(p["rank"], top)
+        responsibilities = {s: level for item in items for s in item.skills}
         if templates:
-            profiles[pid] = _from_templates(templates, share)
+            profiles[pid] = _with_responsibilities(_from_templates(templates, share), responsibilities, behavioural)
         else:
-            items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
-            level = by_rank.get(p["rank"], top)
-            profiles[pid] = Profile({s: level for item in items for s in item.skills}, "responsibilities")
+            profiles[pid] = Profile(responsibilities, "responsibilities")
     executive_items = facts.role_items.get("role-executive", [])
     for lid in facts.executive_levels:
         profiles[lid] = Profile({s: top for item in executive_items for s in item.skills}, "responsibilities")
     return profiles
+
+
+def _with_responsibilities(profile: Profile, responsibilities: dict[str, int | None], behavioural: set[str]) -> Profile:
+    """A template profile made comparable with one from responsibilities: it also holds its stream's and role's skills.
+
+    It keeps only the behavioural skills those call for: the templates' generic ones (Teamwork, Adaptability) are
+    left out, since no profile from responsibilities can have them, and every move into a template position
+    would otherwise "gain" them.
+    """
+    essential = {s: lvl for s, lvl in profile.essential.items() if s not in behavioural or s in responsibilities}
+    for skill, level in responsibilities.items():
+        held = essential.get(skill)
+        essential[skill] = level if held is None else held if level is None else max(held, level)
+    return Profile(dict(sorted(essential.items())), profile.method, profile.templates, profile.specialisations, profile.assets)
 
 
 def _from_templates(templates: list[dict], share: float) -> Profile:

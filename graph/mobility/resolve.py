@@ -1,7 +1,8 @@
 """Find a node from a forgiving name: "it-03 security team lead", "IT Security", an IRI, an id.
 
 ``nodes`` is any mapping of node id to attributes with ``label`` and ``kind`` (``G.nodes`` of the
-mobility graph, or a catalogue that also holds roles and competencies).
+mobility graph, or a catalogue that also holds roles and competencies), and optionally ``also``: other
+names of the node (its French label). Accents and case do not matter.
 
 Examples
 --------
@@ -9,6 +10,8 @@ Examples
 ...          "position-it-03-team-lead-it-software-solutions": {"label": "IT-03 Team Lead, IT Software Solutions", "kind": "position"}}
 >>> resolve(nodes, "it-03 security team lead")
 'position-it-03-team-lead-it-security'
+>>> resolve({"stream-it-security": {"label": "IT Security", "also": ["Sécurité de la TI"]}}, "securite de la TI")
+'stream-it-security'
 >>> resolve(nodes, "team lead")
 Traceback (most recent call last):
 ...
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from graph.errors import CareersError
@@ -32,10 +36,10 @@ _STOP = {"it", "the", "of", "and", "a", "an", "in", "de", "la", "du"}
 class UnknownName(CareersError):
     """No node matches the name; ``suggestions`` holds the closest labels."""
 
-    def __init__(self, name: str, suggestions: list[str]) -> None:
+    def __init__(self, name: str, suggestions: list[str], note: str = "") -> None:
         self.name, self.suggestions = name, suggestions
         hint = f"; closest: {'; '.join(suggestions)}" if suggestions else ""
-        super().__init__(f"nothing is called {name!r}{hint}")
+        super().__init__(f"nothing is called {name!r}{hint}" + (f" ({note})" if note else ""))
 
 
 class AmbiguousName(CareersError):
@@ -59,13 +63,23 @@ def modern_classification(name: str) -> str:
     return _CS.sub(lambda m: f"IT-0{m.group(1)}", name)
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents: "Sécurité" and "securite" compare equal."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def _tokens(text: str) -> list[str]:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("individual contributor", "individual-contributor"))
+    words = re.findall(r"[a-z0-9]+", _fold(text).replace("individual contributor", "individual-contributor"))
     return [w.lstrip("0") if w.isdigit() else w for w in words]
 
 
+def _names(data: dict) -> list[str]:
+    """A node's label and its other names (``also``: the French label, for one)."""
+    return [data.get("label", ""), *data.get("also", ())]
+
+
 def _keys(node: str, data: dict) -> set[str]:
-    return set(_tokens(node)) | set(_tokens(data.get("label", "")))
+    return set(_tokens(node)).union(*(_tokens(name) for name in _names(data)))
 
 
 def candidates(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = None) -> list[str]:
@@ -92,8 +106,8 @@ def resolve(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = 
     node = text[len(GCD_IRI) :] if text.startswith(GCD_IRI) else text
     if node in eligible:
         return node
-    for same in (lambda a, b: a == b, lambda a, b: a.lower() == b.lower()):  # an exact label first, then ignoring case
-        exact = [n for n, d in eligible.items() if same(d.get("label", ""), text)]
+    for same in (lambda a, b: a == b, lambda a, b: _fold(a) == _fold(b)):  # an exact label first, then ignoring case and accents
+        exact = [n for n, d in eligible.items() if any(same(name, text) for name in _names(d))]
         if len(exact) == 1:
             return exact[0]
         if exact:
