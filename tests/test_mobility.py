@@ -445,6 +445,15 @@ def test_old_classifications_and_empty_names(built_nt):
     assert result.exit_code == 2 and "nothing is called ' '" in result.output
 
 
+def test_a_path_remembers_the_skills_its_earlier_steps_gave(built_nt):
+    steps = json.loads(invoke("path", "student", "EX-01", "-k", "1", "--format", "json", "--data", built_nt).output)
+    assert [s["to"] for s in steps][1] == "IT-03 Team Lead, IT Database Management"
+    assert "Team Leadership (advanced)" in steps[1]["skills to gain"]  # gained as a Team Lead ...
+    assert steps[-1]["held from earlier steps"] == ["Team Leadership"]  # ... so EX-01 does not ask it again
+    assert not any(s.startswith("Team Leadership") for s in steps[-1]["skills to gain"])
+    assert steps[0]["kind"] == "entry" and len(steps[0]["skills to gain"]) >= 5  # the qualifications to show
+
+
 def test_french_names_levels_and_roles_the_page_does_not_place(built_nt):
     assert invoke("show", "Sécurité", "--data", built_nt).output.startswith("stream: IT Security\n")  # the stream's French label
     result = invoke(

@@ -130,6 +130,8 @@ def _print_step(number: int, record: dict) -> None:
     _echo(fill(f"{gain_words} ({len(gain)}): " + ("; ".join(gain) or "none")))
     if deepen:
         _echo(fill(f"skills to deepen ({len(deepen)}): " + "; ".join(deepen)))
+    if record["held from earlier steps"]:
+        _echo(fill("held from earlier steps: " + "; ".join(record["held from earlier steps"])))
     if record["pay"]:
         _echo(fill("pay: " + record["pay"]))
     if record["pay change"]:
@@ -167,7 +169,7 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, act
 
     Example: careers path student "it-05 director it security" -k 2
     """
-    from graph.mobility.explain import move_record, path_basis_words
+    from graph.mobility.explain import path_basis_words, path_records
     from graph.mobility.paths import best_paths
 
     facts, model, rdf_source = _analysis(data)
@@ -189,7 +191,7 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, act
         from graph.viz.export import path_page
 
         _write_page(html_file, path_page(facts, model, rdf_source, paths[0], lang))
-    records = [[move_record(facts, model, s) for s in p.steps] for p in paths]
+    records = [path_records(facts, model, p) for p in paths]
     if fmt == "table":
         for number, (p, steps) in enumerate(zip(paths, records, strict=True), 1):
             _echo(f"Path {number}: {len(p.steps)} moves, cost {format_cost(p.cost)} ({path_basis_words(p.steps)})")

@@ -16,11 +16,12 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.mobility.profiles import Profile
 
-__all__ = ["GapItem", "gap_summary", "skill_gap"]
+__all__ = ["GapItem", "along_path", "gap_summary", "skill_gap"]
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,36 @@ def gap_summary(have: Profile, need: Profile, skills: dict[str, dict], levels: d
         "carry_over": sorted(named(s, lvl) for s, lvl in need.essential.items() if s not in gained),
         "left_behind": sorted(named(s, lvl) for s, lvl in have.essential.items() if s not in need.essential),
     }
+
+
+def along_path(
+    profiles: Mapping[str, Profile], nodes: Sequence[str], gaps: Sequence[Sequence[GapItem]]
+) -> list[tuple[tuple[GapItem, ...], tuple[str, ...]]]:
+    """Each step's gap as a person who walks the path sees it: less what an earlier step already gave them.
+
+    ``gaps[i]`` is the gap of the move from ``nodes[i]`` to ``nodes[i + 1]`` (against ``nodes[i]``'s profile alone).
+    The person holds every skill of every position they have held on the path, at the highest level. Returns, per
+    step, the items still to gain or deepen (a deepen item with the level the person now holds) and the skills
+    an earlier step gave them, in the gap's order.
+
+    >>> profiles = {"a": Profile({"x": 2}, ""), "b": Profile({"y": 3}, ""), "c": Profile({"x": 2, "y": 3, "z": 1}, "")}
+    >>> gaps = [skill_gap(profiles["a"], profiles["b"]), skill_gap(profiles["b"], profiles["c"])]
+    >>> [(tuple(g.skill for g in rest), earlier) for rest, earlier in along_path(profiles, "abc", gaps)]
+    [(('y',), ()), (('z',), ('x',))]
+    """
+    held: dict[str, int | None] = dict(profiles[nodes[0]].essential) if nodes[0] in profiles else {}
+    steps = []
+    for target, gap in zip(nodes[1:], gaps, strict=True):
+        rest, earlier = [], []
+        for item in gap:
+            if item.skill in held and (item.required is None or (held[item.skill] or 0) >= item.required):
+                earlier.append(item.skill)
+            elif item.skill in held:
+                rest.append(GapItem(item.skill, item.required, held[item.skill]))
+            else:
+                rest.append(item)
+        steps.append((tuple(rest), tuple(earlier)))
+        for skill, level in (profiles[target].essential if target in profiles else {}).items():
+            mine = held.get(skill)
+            held[skill] = level if skill not in held else mine if level is None else max(mine or 0, level)
+    return steps

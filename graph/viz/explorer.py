@@ -49,6 +49,7 @@ _SCRIPT_WORDS = (
     "explorer_gain",
     "explorer_qualifications",
     "explorer_deepen",
+    "explorer_earlier",
     "explorer_none",
     "explorer_observed",
     "explorer_observed_none",
@@ -86,24 +87,31 @@ class _Table(list):
 class _Details:
     """Each distinct move description once, moves referring to it by index; skills and words by index into tables.
 
-    A description is ``[rule, assumptions, skills to gain, skills to deepen, evidence, quotes]``: the rule, the
-    evidence, each assumption and each quote an index into `texts`; a skill to gain ``[skill, level required]``,
-    to deepen ``[skill, level held, level required]``, each skill an index into `skills`.
+    A description is ``[rule, assumptions, gap, evidence, quotes]``: the rule, the evidence, each assumption and
+    each quote an index into `texts`; the gap's items ``[skill, level required, level held or null]`` in the
+    model's order, each skill an index into `skills` (by id; `skill_names` names them).
     """
 
     def __init__(self, facts: Facts, names: dict[str, str]) -> None:
         self.facts, self.names = facts, names
         self.items, self.skills, self.texts = _Table(), _Table(), _Table()
 
+    def skill(self, skill: str) -> int:
+        """The index of an official skill (by id: two skills of the same name stay two)."""
+        return self.skills.index(skill)
+
+    def skill_names(self) -> list[str]:
+        """The names of `skills`, in the page's language."""
+        return [self.names.get(s) or self.facts.skill_label(s) for s in self.skills]
+
     def of(self, move: Move) -> int:
         rule = self.names.get(move.rule) or self.facts.rules.get(move.rule, {}).get("label", move.rule)
-        skill = lambda s: self.skills.index(self.names.get(s) or self.facts.skill_label(s))  # noqa: E731
+        skill = self.skill
         return self.items.index(
             (
                 self.texts.index(f"{rule} (gcd:{move.rule})"),
                 tuple(self.texts.index(f"gcd:{a}") for a in move.assumptions),
-                tuple((skill(g.skill), g.required) for g in move.gap if g.missing),
-                tuple((skill(g.skill), g.held, g.required) for g in move.gap if not g.missing),
+                tuple((skill(g.skill), g.required, g.held) for g in move.gap),
                 self.texts.index(move.evidence),
                 tuple(self.texts.index(q) for q in move.quotes) if move.basis == "stated" else (),
             )
@@ -128,6 +136,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     stream_ids = sorted(facts.streams)
     stream_index = {s: i for i, s in enumerate(stream_ids)}
     pays, variants = _Table(), _Table()  # variants: a bucket as a state's lane holds it, (its base, the targets it leaves out)
+    profiles = _Table()  # each distinct skill profile once: ((skill, level), ...), for the skills a path has given
 
     # A state's lanes leave the state itself (and its own promotions) out of their buckets: each bucket is sent once,
     # with all the targets its variants hold (in the model's order, by id), and each variant as what it leaves out.
@@ -162,6 +171,9 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
                 d.get("level", ""),
                 d.get("role_label", ""),
                 int(d.get("level_stated") is False),
+                profiles.index(tuple((details.skill(s), lvl) for s, lvl in model.profiles[node].essential.items()))
+                if node in model.profiles
+                else -1,
             ]
         )
         moves, node_lanes = lanes_of[node]
@@ -179,7 +191,8 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "buckets": buckets,
         "variants": variants,
         "details": details.items,
-        "skills": details.skills,
+        "skills": details.skill_names(),
+        "profiles": profiles,
         "texts": details.texts,
         "pays": pays,
         "skillLevels": {str(n): label for n, label in sorted(facts.skill_level_labels.items())},

@@ -332,6 +332,7 @@ _WORDS = {
         "Qualifications à démontrer (compétences essentielles du poste)",
     ),
     "explorer_deepen": ("Skills to deepen", "Compétences à approfondir"),
+    "explorer_earlier": ("Held from earlier steps", "Acquises aux étapes précédentes"),
     "explorer_none": ("none", "aucune"),
     "explorer_observed": ("Observed", "Observé"),
     "explorer_observed_none": (

@@ -3,7 +3,7 @@
 // textContent.
 "use strict";
 (function () {
-  const { D, bestPaths, formatCost } = careersPathSearch(JSON.parse(document.getElementById("explorer-data").textContent));
+  const { D, bestPaths, alongPath, formatCost } = careersPathSearch(JSON.parse(document.getElementById("explorer-data").textContent));
   const S = D.strings;
 
   // ---------------------------------------------------------------- the form
@@ -78,7 +78,7 @@
     return `${S.explorer_observed}: ${parts.join("; ")}${synthetic}`;
   }
 
-  function stepItem(step) {
+  function stepItem(step, seen) {
     const item = element("li");
     const detail = D.details[step.detail];
     const head = element("p");
@@ -90,10 +90,11 @@
     else if (detail.evidence) lines.push([null, detail.evidence]);
     if (detail.assumptions.length) lines.push([S.explorer_assumes, detail.assumptions.join(", ")]);
     const level = (n) => (n ? D.skillLevels[n] || String(n) : "—");
-    const gain = detail.gain.map(([skill, required]) => `${D.skills[skill]} (${level(required)})`);
-    const deepen = detail.deepen.map(([skill, held, required]) => `${D.skills[skill]} (${level(held)} → ${level(required)})`);
+    const gain = seen.gain.map(([skill, required]) => `${D.skills[skill]} (${level(required)})`);
+    const deepen = seen.deepen.map(([skill, held, required]) => `${D.skills[skill]} (${level(held)} → ${level(required)})`);
     lines.push([step.kind === "entry" ? S.explorer_qualifications : S.explorer_gain, gain.join("; ") || S.explorer_none]);
     if (deepen.length) lines.push([S.explorer_deepen, deepen.join("; ")]);
+    if (seen.earlier.length) lines.push([S.explorer_earlier, seen.earlier.map((skill) => D.skills[skill]).join("; ")]);
     if (D.nodes[step.target].pay) lines.push([S.pay, D.nodes[step.target].pay]);
     const observed = observedLine(step);
     if (observed) lines.push([null, observed]);
@@ -120,7 +121,8 @@
       section.append(element("h3", `${format(S.explorer_moves, { number: number + 1, moves: path.steps.length, cost: formatCost(path.cost) })} (${basis})`));
       section.append(element("p", path.nodes.map((n) => D.nodes[n].label).join(" → "), "route"));
       const steps = element("ol");
-      path.steps.forEach((step) => steps.append(stepItem(step)));
+      const along = alongPath(path);
+      path.steps.forEach((step, i) => steps.append(stepItem(step, along[i])));
       section.append(steps);
       results.append(section);
     });

@@ -25,9 +25,11 @@ function careersPathSearch(data) {
       return [kind, basis, cost, targets.filter((t) => !skip.has(t)).map((t) => ids[t]), detail];
     });
     const T = data.texts;
-    const details = data.details.map(([rule, assumptions, gain, deepen, evidence, quotes]) => ({
-      rule: T[rule], assumptions: assumptions.map((i) => T[i]), gain, deepen, evidence: T[evidence], quotes: quotes.map((i) => T[i]),
+    const details = data.details.map(([rule, assumptions, gap, evidence, quotes]) => ({
+      rule: T[rule], assumptions: assumptions.map((i) => T[i]), gap, evidence: T[evidence], quotes: quotes.map((i) => T[i]),
     }));
+    const profiles = data.profiles.map((items) => new Map(items));
+    ids.forEach((id, i) => { nodes[id].profile = data.nodes[i][10] >= 0 ? profiles[data.nodes[i][10]] : null; });
     return { ...data, nodes, explicit, lanes, buckets, details };
   }
 
@@ -222,9 +224,30 @@ function careersPathSearch(data) {
     return found;
   }
 
+  // Each step's gap as a person who walks the path sees it, less what an earlier step gave (graph/mobility/gap.py,
+  // along_path): [{gain: [[skill, required]], deepen: [[skill, held, required]], earlier: [skill]}], skills by index.
+  function alongPath(path) {
+    const start = D.nodes[path.nodes[0]].profile;
+    const held = new Map(start || []);
+    return path.steps.map((step) => {
+      const gain = [], deepen = [], earlier = [];
+      for (const [skill, required, had] of D.details[step.detail].gap) {
+        if (held.has(skill) && (required == null || (held.get(skill) || 0) >= required)) earlier.push(skill);
+        else if (held.has(skill)) deepen.push([skill, held.get(skill), required]);
+        else if (had == null) gain.push([skill, required]);
+        else deepen.push([skill, had, required]);
+      }
+      for (const [skill, level] of D.nodes[step.target].profile || []) {
+        const mine = held.get(skill);
+        held.set(skill, !held.has(skill) ? level : level == null ? mine : Math.max(mine || 0, level));
+      }
+      return { gain, deepen, earlier };
+    });
+  }
+
   // A cost as the CLI prints it (graph/mobility/costs.py, format_cost): two decimals, halves up.
   const formatCost = (x) => x.toFixed(2);
 
-  return { D, bestPaths, formatCost };
+  return { D, bestPaths, alongPath, formatCost };
 }
 if (typeof module !== "undefined") module.exports = { careersPathSearch };
