@@ -207,6 +207,21 @@ class Virtuoso:
             return int(json.loads(response.read())["results"]["bindings"][0]["n"]["value"])
 
 
+def _answers(url: str, process: subprocess.Popen, deadline: float) -> bool:
+    """Wait until the store at ``url`` answers (True), its process ends (False), or ``deadline`` seconds pass (an error)."""
+    until = time.monotonic() + deadline
+    while process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=2):
+                return True
+        except (OSError, urllib.error.URLError):
+            if time.monotonic() > until:
+                stop(process)
+                raise AssertionError(f"Virtuoso did not answer within {deadline} s") from None
+            time.sleep(0.2)
+    return False
+
+
 @contextlib.contextmanager
 def virtuoso_server(directory: Path, *, user: str = "publisher", password: str = "Pa55-w0rd-x", deadline: float = 60.0):
     """Start Debian's Virtuoso Open Source (``virtuoso-opensource``) with its database in ``directory``; yield a `Virtuoso`.
@@ -218,29 +233,28 @@ def virtuoso_server(directory: Path, *, user: str = "publisher", password: str =
     binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if not (binary and isql and VIRTUOSO_INI.is_file()):
         raise AssertionError("Virtuoso is not installed: `make test` installs Debian's virtuoso-opensource")
-    sql_port, http_port = free_port(), free_port()
-    ini = VIRTUOSO_INI.read_text().replace(VIRTUOSO_DB, f"{directory}/")
-    ini = re.sub(r"(?m)^(ServerPort\s*=\s*)1111$", rf"\g<1>{sql_port}", ini)
-    ini = re.sub(r"(?m)^(ServerPort\s*=\s*)8890$", rf"\g<1>{http_port}", ini)
-    (directory / "virtuoso.ini").write_text(ini)
-    process = subprocess.Popen(
-        [binary, "+foreground", "+configfile", str(directory / "virtuoso.ini")],
-        cwd=directory,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{http_port}"
+    for attempt in range(3):  # a port picked as free may be taken by another test before Virtuoso binds it: try others
+        sql_port, http_port = free_port(), free_port()
+        work = directory / f"attempt-{attempt}"  # a fresh database each time: a failed start may leave a lock behind
+        work.mkdir()
+        ini = VIRTUOSO_INI.read_text().replace(VIRTUOSO_DB, f"{work}/")
+        ini = re.sub(r"(?m)^(ServerPort\s*=\s*)1111$", rf"\g<1>{sql_port}", ini)
+        ini = re.sub(r"(?m)^(ServerPort\s*=\s*)8890$", rf"\g<1>{http_port}", ini)
+        (work / "virtuoso.ini").write_text(ini)
+        process = subprocess.Popen(
+            [binary, "+foreground", "+configfile", str(work / "virtuoso.ini")],
+            cwd=work,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{http_port}"
+        if _answers(url, process, deadline) or attempt == 2:
+            break
+        stop(process)
     try:
-        until = time.monotonic() + deadline
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=2):
-                    break
-            except (OSError, urllib.error.URLError):
-                if process.poll() is not None or time.monotonic() > until:
-                    log = directory / "virtuoso.log"
-                    raise AssertionError(f"Virtuoso did not start: {log.read_text()[-2000:] if log.exists() else ''}") from None
-                time.sleep(0.2)
+        if process.poll() is not None:
+            log = work / "virtuoso.log"
+            raise AssertionError(f"Virtuoso did not start: {log.read_text()[-2000:] if log.exists() else ''}")
         statements = f"DB.DBA.USER_CREATE('{user}', '{password}'); GRANT SPARQL_UPDATE TO \"{user}\";"
         subprocess.run([isql, str(sql_port), "dba", "dba", f"exec={statements}"], check=True, capture_output=True, timeout=60)
         yield Virtuoso(url, user, password)

@@ -48,7 +48,7 @@ def test_build_writes_every_format(built):
     assert parsed["ttl"] == parsed["nt"] == parsed["jsonld"]
     assert len(parsed["nt"]) == result.triples
     assert result.counts["gcdc:Position"] == 72 and result.counts["gcdc:WorkStream"] == 13
-    assert result.counts["gcdc:Skill"] == 394 and result.counts["gcdc:JobTemplate"] == 31 and result.counts["gcdc:StaffingRule"] == 6
+    assert result.counts["gcdc:Skill"] == 394 and result.counts["gcdc:JobTemplate"] == 31 and result.counts["gcdc:StaffingRule"] == 7
 
 
 def test_void_description_counts_the_graph(built):

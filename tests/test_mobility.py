@@ -416,6 +416,44 @@ def test_an_acting_appointment_ends_a_path_and_ranks_after_the_permanent_move(mo
     assert [[s.kind for s in p.steps] for p in to_ex] == [["executive appointment"], ["acting appointment"]]  # acting EX-01 offered
 
 
+def test_a_voluntary_demotion_only_when_asked(model, built_nt):
+    manager, advisor = "position-it-04-manager-it-security", "position-it-03-technical-advisor-it-security"
+    [down] = best_paths(model, manager, advisor, demotion=True, k=1)
+    assert [(s.kind, s.rule, s.basis) for s in down.steps] == [("demotion", "rule-demotion", "rule")]
+    assert all(m.kind != "demotion" for m in model.moves_from(manager))  # never offered unless asked
+    assert all(s.kind != "demotion" for p in best_paths(model, "entry-student", "level-ex-01", k=5) for s in p.steps)
+    result = invoke(
+        "path",
+        "IT-04 Manager, IT Security",
+        "IT-03 Technical Advisor, IT Security",
+        "--demotion",
+        "-k",
+        "1",
+        "--format",
+        "json",
+        "--data",
+        built_nt,
+    )
+    [step] = json.loads(result.output)
+    assert step["kind"] == "demotion" and step["pay change"].startswith("A demotion for pay purposes: IT-03's maximum rate")
+    result = invoke("path", "IT-04 Manager, IT Security", "IT-03 Technical Advisor, IT Security", "--data", built_nt)
+    assert result.exit_code == 2 and "--demotion" in result.output
+
+
+def test_no_analysis_favours_positions_whose_level_is_assumed(model, facts):
+    from graph.mobility.describe import describe_node
+    from graph.mobility.summary import summarise
+
+    moves_out = describe_node(facts, model, "position-it-02-analyst-it-security", "position")["cheapest moves out"]
+    assert moves_out[0].startswith("to IT-03") and not any("Information Operations" in m for m in moves_out[:4])
+    gateways = summarise(facts, model, top=5)["gateways"]
+    assert all(facts.positions[model_id(model, g["position"])]["level_stated"] for g in gateways)
+
+
+def model_id(model, label: str) -> str:
+    return next(n for n, d in model.nodes.items() if d["label"] == label)
+
+
 def test_refusals_say_why(model):
     with pytest.raises(
         NoPath, match=r"is at a lower level \(IT-03\) than IT-04 Manager, IT Security \(IT-04\): the model has no move down"

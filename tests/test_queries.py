@@ -167,6 +167,7 @@ def test_staffing_rules_and_their_sources(g):
         ("Acting appointment", "acting appointment"),
         ("Appointment from outside the public service (entry)", "entry"),
         ("Appointment through an advertised process (same level)", "appointment (advertised process)"),
+        ("Demotion (a move to a lower level, by the person's choice)", "demotion"),
         ("Deployment", "deployment"),
         ("Executive appointment (OCIO executive staffing processes)", "executive appointment"),
         ("Promotion (appointment to a higher level)", "promotion"),
@@ -237,7 +238,7 @@ ROWS = {  # how many rows each named query answers on the built graph
     "reporting-relationships": 9,
     "role-streams": 47,
     "shared-skills": 5,
-    "staffing-rules": 32,
+    "staffing-rules": 34,
     "stated-progressions": 27,
     "streams-without-individual-contributor": 10,
 }

@@ -191,7 +191,8 @@ def test_nul_and_control_characters_in_paths_are_a_400(built_nt, tmp_path, path)
 
 def test_a_dead_idle_worker_is_replaced_before_a_request_meets_it(built_nt):
     """Dead idle workers were found only when a user's request got a 500."""
-    with serve_process(built_nt, "--workers", "2") as served:
+    # replacing both workers takes a while on a loaded machine: let the first request wait for it rather than get 503
+    with serve_process(built_nt, "--workers", "2", "--queue-wait", "300") as served:
         assert ask(served.url, FAST)[0] == 200
         for pid in served.workers():
             os.kill(pid, signal.SIGKILL)

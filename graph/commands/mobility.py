@@ -150,6 +150,7 @@ def _print_step(number: int, record: dict) -> None:
 @click.option("--max-steps", type=int, help="Most moves in a path.")
 @click.option("--stated-only", is_flag=True, help="Use only moves the page states (no move that only a staffing rule allows).")
 @click.option("--acting", is_flag=True, help="Allow an acting appointment (temporary) as the last move.")
+@click.option("--demotion", is_flag=True, help="Allow moves one level down (a voluntary demotion; never recommended, only when asked).")
 @click.option(
     "--assumed-levels",
     is_flag=True,
@@ -160,7 +161,9 @@ def _print_step(number: int, record: dict) -> None:
 )
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the --html page.")
 @output_options
-def path(source, target, k, via, avoid, career_path, max_steps, stated_only, acting, assumed_levels, html_file, lang, fmt, data) -> None:
+def path(
+    source, target, k, via, avoid, career_path, max_steps, stated_only, acting, demotion, assumed_levels, html_file, lang, fmt, data
+) -> None:
     """The cheapest career paths from SOURCE to TARGET (positions, entry routes, EX levels), each move explained.
 
     Each move names the staffing rule that allows it, its basis (stated by the page, or allowed by a rule), the
@@ -185,6 +188,7 @@ def path(source, target, k, via, avoid, career_path, max_steps, stated_only, act
         stated_only=stated_only,
         acting=acting,
         assumed_levels=assumed_levels,
+        demotion=demotion,
     )
     paths = run(lambda: best_paths(model, a, b, **options))
     if html_file is not None:

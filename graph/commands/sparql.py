@@ -119,6 +119,13 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
     type=click.IntRange(min=1),
     help="Connections one client address may hold at once.",
 )
+@click.option(
+    "--queue-wait",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1, max=600),
+    help="Seconds a request may wait for a free worker before it gets 503.",
+)
 @click.option("--cors", "cors_origin", default=None, help="Allow this origin (or *) to query from a browser; never with credentials.")
 @click.option(
     "--html-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Pages to serve at /html/ [default: outputs/html]."
@@ -136,6 +143,7 @@ def serve(
     cache_mb: int,
     query_memory_mb: int,
     client_connections: int,
+    queue_wait: float,
     cors_origin: str | None,
     html_dir: Path | None,
 ) -> None:
@@ -159,7 +167,11 @@ def serve(
     factory = WorkerFactory(WorkerSpec(nt, memory=query_memory_mb * 1024 * 1024, cpu=timeout + CPU_GRACE), method="forkserver")
     if not factory.confined:
         click.echo("note: seccomp is not available here: each query is also parsed by rdflib as a second guard (slower)", err=True)
-    service = run(lambda: QueryService(factory, size=workers, slow_slots=slow_slots, timeout=timeout, max_waiting=client_connections))
+    service = run(
+        lambda: QueryService(
+            factory, size=workers, slow_slots=slow_slots, timeout=timeout, max_waiting=client_connections, queue_wait=queue_wait
+        )
+    )
     triples = nt.count(b"\n")
     html_root = html_dir or DEFAULT_OUTPUTS / "html"
     endpoint = Endpoint(triples, row_limit=row_limit, cors_origin=cors_origin, html_root=html_root, cache_bytes=cache_mb * 1024 * 1024)

@@ -10,6 +10,7 @@ promotion, same stream and path            ``PROMOTION`` (1)
 promotion into another stream or path      ``PROMOTION`` + ``GAP_WEIGHT`` x gain + ``LEFT_WEIGHT`` x left behind
 deployment (gap within ``DEPLOYMENT_CAP``)  ``DEPLOYMENT`` (0.5) + ``GAP_WEIGHT`` x (gain + deepen) + ``LEFT_WEIGHT`` x left behind
 appointment (advertised process)           ``PROMOTION`` + ``GAP_WEIGHT`` x (gain + deepen) + ``LEFT_WEIGHT`` x left behind
+demotion (only when asked for)             as an appointment
 acting appointment                         as the promotion or executive appointment it would be
 entry                                      ``ENTRY`` (1)
 executive appointment                      ``PROMOTION`` + ``GAP_WEIGHT`` x gain
@@ -119,7 +120,7 @@ def move_cost(
         return round(ENTRY + penalty, 4)
     if kind == "deployment":
         return round(DEPLOYMENT + weight * gap_weight(gap) + LEFT_WEIGHT * left + penalty, 4)
-    if kind == "appointment":
+    if kind in ("appointment", "demotion"):
         return round(PROMOTION + weight * gap_weight(gap) + LEFT_WEIGHT * left + penalty, 4)
     if same_track:
         return round(PROMOTION + penalty, 4)

@@ -20,6 +20,7 @@ entry                  rule       students, apprentices, recent graduates: each 
                                   level; mid-career professionals: any position
 executive appointment  rule       from the most senior non-executive level (IT-05) to EX-01         executive appointment
 executive appointment  stated     private-sector executives to EX-01..EX-05                         executive appointment
+demotion               rule       a position one level lower, same group (only when asked for)      demotion
 =====================  =========  ===============================================================  ================
 
 Every move carries its ``rule``, the ``assumptions`` it rests on (``gcd:assumption-...``), its skill
@@ -59,7 +60,7 @@ from graph.mobility.profiles import Profile, position_profiles
 
 __all__ = ["ASSUMPTIONS", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data"]
 
-KINDS = ("promotion", "deployment", "appointment", "acting appointment", "entry", "executive appointment")
+KINDS = ("promotion", "deployment", "appointment", "acting appointment", "entry", "executive appointment", "demotion")
 """The kinds of move."""
 KIND_ORDER = {kind: i for i, kind in enumerate(sorted(KINDS, key=lambda kind: (kind == "acting appointment", kind)))}
 """How kinds break ties between paths of equal cost and states: by name, an acting appointment after every permanent move."""
@@ -68,6 +69,7 @@ RULES = {
     "deployment": "rule-deployment",
     "appointment": "rule-appointment",
     "acting appointment": "rule-acting-appointment",
+    "demotion": "rule-demotion",
     "entry": "rule-entry",
     "executive appointment": "rule-executive-appointment",
 }
@@ -89,6 +91,7 @@ _EVIDENCE = {
     "beyond what a deployment asks.",
     "promotion": "The next level, in another stream or path.",
     "acting appointment": "Temporarily, the duties of the next level; the person keeps their own position.",
+    "demotion": "A position one level lower, by the person's choice (only when asked for).",
 }
 
 
@@ -168,6 +171,7 @@ class MobilityModel:
             self._group_of[pid] = key
         self._groups = {level: {key: tuple(members) for key, members in found.items()} for level, found in groups.items()}
         self._next_level = {lvl: self._level_at(d["group"], d["rank"] + 1) for lvl, d in self.facts.levels.items()}
+        self._prev_level = {lvl: self._level_at(d["group"], d["rank"] - 1) for lvl, d in self.facts.levels.items()}
         self._explicit: dict[str, list[Move]] = defaultdict(list)
         self._cache: dict[tuple[str, bool], tuple[Move, ...]] = {}
         self._bucket_cache: dict[tuple[str, bool], tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]] = {}
@@ -407,33 +411,36 @@ class MobilityModel:
                 )
             )
 
-    def moves_from(self, node: str, *, acting: bool = False) -> tuple[Move, ...]:
+    def moves_from(self, node: str, *, acting: bool = False, demotion: bool = False) -> tuple[Move, ...]:
         """Every move out of ``node``: the explicit ones, then deployments and promotions into other streams or paths.
 
-        ``acting`` adds acting appointments (temporary: not part of a career path unless asked for). Computed once per state.
+        ``acting`` adds acting appointments (temporary: not part of a career path unless asked for), ``demotion`` moves
+        one level down (a person's choice, never a recommended step). Computed once per state.
         """
-        key = (node, acting)
+        key = (node, acting, demotion)
         if key not in self._cache:
-            self._cache[key] = self._compute_moves(node, acting)
+            self._cache[key] = self._compute_moves(node, acting, demotion)
         return self._cache[key]
 
-    def _compute_moves(self, node: str, acting: bool) -> tuple[Move, ...]:
-        explicit, lanes = self.buckets_from(node, acting=acting)
+    def _compute_moves(self, node: str, acting: bool, demotion: bool) -> tuple[Move, ...]:
+        explicit, lanes = self.buckets_from(node, acting=acting, demotion=demotion)
         return (*explicit, *(self.move_in(bucket, node, target) for lane in lanes for bucket in lane for target in bucket.targets))
 
-    def buckets_from(self, node: str, *, acting: bool = False) -> tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]:
+    def buckets_from(
+        self, node: str, *, acting: bool = False, demotion: bool = False
+    ) -> tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]:
         """The moves out of ``node``: the explicit ones, and the implicit ones as lanes of buckets (one lane per kind).
 
         Deployments and promotions into another stream or path cost what the two skill profiles make them cost, so
         the positions of a level that share a profile are one bucket (the path search settles them together), and
         the positions that share a profile share their lanes. Each lane is sorted by cost.
         """
-        key = (node, acting)
+        key = (node, acting, demotion)
         if key not in self._bucket_cache:
-            self._bucket_cache[key] = self._compute_buckets(node, acting)
+            self._bucket_cache[key] = self._compute_buckets(node, acting, demotion)
         return self._bucket_cache[key]
 
-    def _compute_buckets(self, node: str, acting: bool) -> tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]:
+    def _compute_buckets(self, node: str, acting: bool, demotion: bool) -> tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]:
         explicit = list(self._explicit.get(node, ()))
         lanes: list[tuple[Bucket, ...]] = []
         p = self.facts.positions.get(node)
@@ -443,6 +450,8 @@ class MobilityModel:
             kinds = [("deployment", p["level"], {node}), ("appointment", p["level"], {node}), ("promotion", up, on_track)]
             if acting:
                 kinds.append(("acting appointment", up, on_track))
+            if demotion:
+                kinds.append(("demotion", self._prev_level.get(p["level"]), set()))
             for kind, level, skip in kinds:
                 lane = self._lane(node, kind, level)
                 touched = {self._group_of[m] for m in skip if m in self._group_of}
@@ -475,7 +484,7 @@ class MobilityModel:
         unstated = self.nodes[node].get("level_stated") is False
         key = (self._profile_class.get(node), unstated, kind, level)
         if key not in self._lanes:
-            assumptions = () if kind in ("deployment", "appointment") else (ASSUMPTIONS["one level"],)
+            assumptions = () if kind in ("deployment", "appointment", "demotion") else (ASSUMPTIONS["one level"],)
             buckets = []
             for group, members in self._groups.get(level or "", {}).items():
                 if kind in ("deployment", "appointment"):  # one or the other, by the size of the gap

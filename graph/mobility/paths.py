@@ -59,6 +59,7 @@ class _Options:
 
     stated_only: bool = False
     acting: bool = False
+    demotion: bool = False
 
     def allows(self, move: Move) -> bool:
         return not self.stated_only or move.basis == "stated"
@@ -109,7 +110,7 @@ def _search(
         return kind != "acting appointment" or move_target == target
 
     def expand(node: str, cost: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
-        explicit, lanes = model.buckets_from(node, acting=options.acting)
+        explicit, lanes = model.buckets_from(node, acting=options.acting, demotion=options.demotion)
         for move in explicit:
             if allowed(move.target, move.kind, move.key) and options.allows(move):
                 push_move(move, round(cost + move.cost, 9), nodes, kinds, steps)  # rounded: equal sums compare equal
@@ -224,6 +225,7 @@ def best_paths(
     stated_only: bool = False,
     acting: bool = False,
     assumed_levels: bool = False,
+    demotion: bool = False,
     search_limit: int = 200,
 ) -> list[Path]:
     """Up to ``k`` cheapest loopless paths from ``source`` to ``target``, cheapest first (ties by fewer moves, then ids).
@@ -232,7 +234,8 @@ def best_paths(
     states never; ``path`` (``management`` or ``individual``) keeps off the other path's positions; ``max_steps``
     bounds the moves; ``stated_only`` uses only moves the page states; ``acting`` allows an acting appointment as
     the last move; ``assumed_levels`` lets a path pass through positions whose level the page does not state
-    (without it they may only be its start, its end or a ``via`` stop). At most ``search_limit`` candidate paths
+    (without it they may only be its start, its end or a ``via`` stop); ``demotion`` allows moves one level down.
+    At most ``search_limit`` candidate paths
     are examined. Raises `NoPath` when none qualifies, saying why when it can.
     """
     if path is not None and path not in PATH_NAMES:
@@ -254,7 +257,7 @@ def best_paths(
     constrained = bool(via or avoid or path or max_steps or stated_only)
     if not assumed_levels:  # positions whose level rests on an assumption: never a stepping stone unless asked
         avoid |= {n for n, d in model.nodes.items() if d.get("level_stated") is False} - {source, target, *via}
-    options = _Options(stated_only, acting)
+    options = _Options(stated_only, acting, demotion)
     if via:
         candidates: Iterable[Path] = _via_paths(model, [source, *via, target], options, avoid, max(k, 5) if len(via) <= 2 else k)
     else:
@@ -267,20 +270,21 @@ def best_paths(
         if len(found) == k:
             break
     if not found:
-        raise NoPath(_why_none(model, source, target, constrained=constrained))
+        raise NoPath(_why_none(model, source, target, constrained=constrained, demotion=demotion))
     return found
 
 
-def _why_none(model: MobilityModel, source: str, target: str, *, constrained: bool) -> str:
+def _why_none(model: MobilityModel, source: str, target: str, *, constrained: bool, demotion: bool) -> str:
     """Why no path leads from ``source`` to ``target``: a lower level, a state nothing leads into, or the constraints."""
     here, there = model.nodes[source], model.nodes[target]
     ranks = here.get("rank"), there.get("rank")
     lower = here.get("group") == there.get("group") and None not in ranks and ranks[1] < ranks[0]
     lower = lower or (here["kind"] == "executive" and there["kind"] == "position")
-    if lower:
+    if lower and not demotion:
         return (
             f"{model.label(target)} is at a lower level ({there.get('level')}) than {model.label(source)} ({here.get('level')}): "
-            "the model has no move down (a demotion is a choice the person makes, not a career step it recommends)"
+            "the model has no move down unless asked (a voluntary demotion: --demotion; it is a choice the person makes, not a career "
+            "step the model recommends)"
         )
     if there["kind"] == "entry":
         return f"{model.label(target)} is a way into the public service: no move leads to it"

@@ -34,6 +34,7 @@ KIND_TERMS = {
     "acting appointment": GCDC.ActingAppointment,
     "entry": GCDC.Entry,
     "executive appointment": GCDC.ExecutiveAppointment,
+    "demotion": GCDC.Demotion,
 }
 BASES = {"stated": GCDC.Stated, "rule": GCDC.RuleBased, "inferred": GCDC.Inferred}
 
