@@ -72,14 +72,15 @@ _WORDS = {
     "career_map_description": (
         "Each stream is a lane (grouped by community; the management path above the individual-contributor path), each level a column, "
         "entry routes on the left, executive levels on the right. At first the map shows promotions up each ladder and appointments into "
-        "the executive group; select a position to see all its moves (each position's cheapest deployment and promotion into another "
-        "stream; all the others are allowed too), or switch each kind of move on and off. Each line is a move as the Government of "
+        "the executive group; select a position to see all its moves (each position's cheapest deployments, appointments at its level "
+        "and promotions into another stream; all the others are allowed too), or switch each kind of move on and off. Each line is a move as the Government of "
         "Canada makes them, named by the staffing rule that allows it; thick lines are moves the source states; mid-career professionals "
         "may enter at any position.",
         "Chaque volet est un couloir (groupé par communauté ; le cheminement de gestion au-dessus de celui de contributeur individuel), "
         "chaque niveau une colonne, les voies d'accès à gauche, les niveaux de direction à droite. D'abord, la carte montre les promotions "
-        "dans chaque échelle et les nominations à la direction ; sélectionnez un poste pour voir tous ses déplacements (la mutation et la "
-        "promotion dans un autre volet les moins coûteuses ; les autres sont aussi permises), ou affichez et masquez chaque type de "
+        "dans chaque échelle et les nominations à la direction ; sélectionnez un poste pour voir tous ses déplacements (les mutations, "
+        "nominations au même niveau et promotions dans un autre volet les moins coûteuses ; les autres sont aussi permises), ou affichez "
+        "et masquez chaque type de "
         "déplacement. Chaque trait est un déplacement tel que le gouvernement du Canada les fait, nommé par la règle de dotation qui le "
         "permet ; les traits épais sont énoncés par la source ; les professionnels en milieu de carrière peuvent entrer à tout poste.",
     ),
@@ -196,8 +197,8 @@ _WORDS = {
         "volet de travail",
     ),
     "career_map_summary": (
-        "Every position by stream (lanes) and level (columns), with entry routes on the left and executive levels on the right. Follow promotions, deployments, entries and executive appointments, each with the staffing rule that allows it, its skill gap and the source's words.",
-        "Tous les postes par volet (couloirs) et par niveau (colonnes), avec les voies d'accès à gauche et les niveaux de direction à droite. Suivez promotions, mutations, entrées et nominations à la direction, chacune avec la règle de dotation qui la permet, son écart de compétences et les mots de la source.",
+        "Every position by stream (lanes) and level (columns), with entry routes on the left and executive levels on the right. Follow promotions, deployments, appointments at the same level, entries and executive appointments, each with the staffing rule that allows it, its skill gap and the source's words.",
+        "Tous les postes par volet (couloirs) et par niveau (colonnes), avec les voies d'accès à gauche et les niveaux de direction à droite. Suivez promotions, mutations, nominations au même niveau, entrées et nominations à la direction, chacune avec la règle de dotation qui la permet, son écart de compétences et les mots de la source.",
     ),
     "stream_mobility_summary": (
         "The 13 work streams linked by the official skills their responsibilities share. The wider the line, the more alike.",
@@ -295,9 +296,12 @@ _WORDS = {
     ),
     "explorer_intro": (
         "Type a position, stream, role or level, choose from the suggestions (arrow keys and Enter), then find the paths. "
-        "The answers are those of the command careers path, computed in this page, offline.",
+        "The answers are those of the command careers path, computed in this page, offline. A cost counts the skills to gain and "
+        "those left behind (a promotion in one's own stream costs 1); each step lists only the skills earlier steps did not give.",
         "Tapez un poste, un volet, un rôle ou un niveau, choisissez parmi les suggestions (flèches et Entrée), puis cherchez les "
-        "cheminements. Les réponses sont celles de la commande careers path, calculées dans cette page, hors ligne.",
+        "cheminements. Les réponses sont celles de la commande careers path, calculées dans cette page, hors ligne. Un coût compte "
+        "les compétences à acquérir et celles laissées derrière (une promotion dans son propre volet coûte 1) ; chaque étape ne "
+        "montre que les compétences que les étapes précédentes n'ont pas données.",
     ),
     "explorer_placeholder": ("e.g. IT-02 database, student, EX-01", "p. ex. IT-02 bases de données, étudiant, EX-01"),
     "explorer_from": ("Where you are", "Où vous êtes"),
