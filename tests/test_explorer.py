@@ -10,12 +10,13 @@ import sys
 import pytest
 from browser_helpers import ARTIFACTS, ROOT, Visit, severe_violations
 from click.testing import CliRunner
+from test_pathsearch import library_answer
 
 from graph.cli import main
 from graph.derive import derive
 from graph.load import load
 from graph.mobility.analysis import analyse
-from graph.mobility.paths import NoPath, best_paths
+from graph.mobility.paths import best_paths
 from graph.observe.published import Flow, Published
 from graph.viz.explorer import explorer_page
 
@@ -104,25 +105,11 @@ def _same_as_the_library(browser, page_file, facts, mobility, *, seed: int, coun
     finally:
         visit.close()
     found = 0
+    keys = ("nodes", "kinds", "costs", "cost")
     for (source, target, options), answer in zip(questions, answers, strict=True):
-        avoid = {p for p, d in facts.positions.items() if d["stream"] == options.get("avoidStream")}
-        try:
-            paths = best_paths(
-                mobility,
-                source,
-                target,
-                k=options.get("k", 3),
-                path=options.get("path"),
-                stated_only=bool(options.get("statedOnly")),
-                avoid=avoid,
-            )
-        except NoPath:
-            paths = []
-        expected = [
-            {"nodes": list(p.nodes), "kinds": [s.kind for s in p.steps], "costs": [s.cost for s in p.steps], "cost": p.cost} for p in paths
-        ]
+        expected = [{key: p[key] for key in keys} for p in library_answer(facts, mobility, source, target, options)]
         assert answer == expected, (source, target, options)
-        found += bool(paths)
+        found += bool(expected)
     return found
 
 

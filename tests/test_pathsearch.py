@@ -76,7 +76,8 @@ def _questions(facts, model, *, seed: int, count: int) -> list:
     return questions
 
 
-def _library(facts, model, source: str, target: str, options: dict) -> list:
+def library_answer(facts, model, source: str, target: str, options: dict) -> list:
+    """`best_paths`'s answer to a question of the page (its options as the page names them), as the page gives it."""
     avoid = {p for p, d in facts.positions.items() if d["stream"] == options.get("avoidStream")}
     try:
         paths = best_paths(
@@ -124,7 +125,7 @@ def _compare(facts, model, tmp_path, *, seed: int, count: int) -> tuple[int, int
     answers = _ask_node(tmp_path, explorer_data(facts, model, "en", {}), questions)
     found = halves = carried = 0
     for (source, target, options), answer in zip(questions, answers, strict=True):
-        assert answer == _library(facts, model, source, target, options), (source, target, options)
+        assert answer == library_answer(facts, model, source, target, options), (source, target, options)
         found += bool(answer)
         halves += sum(round(c * 1000) % 10 == 5 for p in answer for c in (p["cost"], *p["costs"]))
         carried += sum(bool(step["earlier"]) for p in answer for step in p["along"])
