@@ -83,7 +83,7 @@ def test_a_student_climbs_to_ex_01_through_it_05(model):
 
 
 def test_database_analyst_to_director_of_it_security_in_3_or_4_moves_inside_the_it_group(model):
-    first, second = best_paths(model, DB_ANALYST, SECURITY_DIRECTOR, k=2)
+    first, second = best_paths(model, DB_ANALYST, SECURITY_DIRECTOR, k=2)  # change field first, then climb
     assert first.nodes == (
         DB_ANALYST,
         "position-it-02-analyst-it-security",
@@ -122,8 +122,15 @@ def test_manager_planning_and_reporting_reaches_ex_01_through_an_it_05_position(
     paths = best_paths(model, PR_MANAGER, "level-ex-01", k=5)
     for p in paths:
         assert model.nodes[p.nodes[-2]]["level"] == "IT-05" and p.steps[-1].kind == "executive appointment", p.nodes
-    assert paths[0].nodes == (PR_MANAGER, "position-it-05-director-it-project-portfolio-management", "level-ex-01")
-    assert [s.kind for s in paths[0].steps] == ["promotion", "executive appointment"]
+    # across at IT-04 (an appointment) and up a stated ladder is cheaper than a promotion into a new field at IT-05
+    assert paths[0].nodes == (
+        PR_MANAGER,
+        "position-it-04-manager-it-project-portfolio-management",
+        "position-it-05-director-it-project-portfolio-management",
+        "level-ex-01",
+    )
+    assert [s.kind for s in paths[0].steps] == ["appointment", "promotion", "executive appointment"]
+    assert [s.kind for s in paths[1].steps] == ["promotion", "executive appointment"]
 
 
 def test_no_step_is_stated_unless_a_quote_of_the_page_states_it(model, source_text):
@@ -312,20 +319,20 @@ def test_moves_and_costs_on_a_small_model(tiny):
     assert set(moves) == {("s2", "promotion"), ("t1", "deployment"), ("t2", "promotion")}
     up, across, deploy = moves[("s2", "promotion")], moves[("t2", "promotion")], moves[("t1", "deployment")]
     assert (up.basis, up.cost, up.quotes, up.gap, up.same_track) == ("stated", 1.0, ("q12",), (), True)
-    # 0.5 + 0.25 x (one skill, level unknown: 0.5) + 1 x (all of S's skills left behind)
-    assert (deploy.basis, deploy.cost, deploy.rule) == ("rule", 1.625, "rule-deployment")
-    assert (across.basis, across.cost, across.assumptions) == ("rule", 2.125, ("assumption-one-level-at-a-time",))
+    # 0.5 + 3 x (T1's one skill, level unknown: 0.5, missing) + 1 x (all of S's skills left behind)
+    assert (deploy.basis, deploy.cost, deploy.rule) == ("rule", 3.0, "rule-deployment")
+    assert (across.basis, across.cost, across.assumptions) == ("rule", 3.5, ("assumption-one-level-at-a-time",))
     assert deploy.gap == (GapItem("b", None, None),)
 
 
 def test_paths_on_a_small_model(tiny):
     found = [(p.nodes, p.cost) for p in best_paths(tiny, "s1", "t3", k=5)]
     assert found == [
-        (("s1", "s2", "t3"), 3.125),
-        (("s1", "t2", "t3"), 3.125),
-        (("s1", "s2", "s3", "t3"), 3.625),
-        (("s1", "s2", "t2", "t3"), 3.625),
-        (("s1", "t1", "t2", "t3"), 3.625),
+        (("s1", "s2", "t3"), 4.5),
+        (("s1", "t2", "t3"), 4.5),
+        (("s1", "s2", "s3", "t3"), 5.0),
+        (("s1", "s2", "t2", "t3"), 5.0),
+        (("s1", "t1", "t2", "t3"), 5.0),
     ]
     assert [p.nodes for p in best_paths(tiny, "s1", "t3", via=["t1"], k=2)] == [("s1", "t1", "t2", "t3"), ("s1", "t1", "s2", "t3")]
     assert [p.nodes for p in best_paths(tiny, "s1", "t3", avoid=["s2"], k=1)] == [("s1", "t2", "t3")]
@@ -353,13 +360,15 @@ def test_gap_and_costs_exactly():
         "left_behind": ["a (level 2)"],
     }
     gap = skill_gap(have, need)
-    assert move_cost("deployment", gap) == 0.5 + 0.25 * (1 / 4 + 4 / 4)
-    assert move_cost("promotion", gap) == 1 + 0.25 * (4 / 4)  # a promotion counts only the skills to gain
-    assert move_cost("promotion", gap, same_track=True) == 1.0 and move_cost("entry", gap) == 1.0
+    per_skill = 3 / 2  # GAIN_SCALE over the target's two skills
+    assert move_cost("deployment", gap, size=2) == 0.5 + per_skill * (1 / 4 + 4 / 4)
+    assert move_cost("promotion", gap, size=2) == 1 + per_skill * (4 / 4)  # a promotion counts only the skills to gain
+    assert move_cost("promotion", gap, size=2, same_track=True) == 1.0 and move_cost("entry", gap, size=2) == 1.0
     assert left_behind(have.essential, need.essential) == 0.5  # a (2 of 4 level-units) is left; b carries over
-    assert move_cost("deployment", gap, left=0.5, penalty=1.0) == 0.5 + 0.25 * (1 / 4 + 4 / 4) + 0.5 + 1.0
-    assert move_cost("appointment", gap) == 1 + 0.25 * (1 / 4 + 4 / 4)  # beyond a deployment: as heavy as a promotion
-    assert move_cost("executive appointment", gap, left=1.0) == 1 + 0.25 * (4 / 4)  # the top of a career: only what is to gain
+    assert move_cost("deployment", gap, size=2, left=0.5, penalty=1.0) == 0.5 + per_skill * (1 / 4 + 4 / 4) + 0.5 + 1.0
+    assert move_cost("appointment", gap, size=2) == 1 + per_skill * (1 / 4 + 4 / 4)  # beyond a deployment: as a promotion
+    assert move_cost("executive appointment", gap, size=2, left=1.0) == 1 + per_skill * (4 / 4)  # only what is to gain
+    assert move_cost("appointment", gap, size=4) < move_cost("appointment", gap, size=2)  # the same gap in a larger profile
 
 
 def test_gateways_on_a_small_model(tiny):
@@ -528,10 +537,10 @@ def test_path_command_explains_each_step(built_nt):
     result = invoke("path", "it-02 analyst database management", "it-05 director it security", "-k", "2", "--data", built_nt)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "Path 1: 4 moves, cost 5.50 (3 of 4 moves stated by the page, 1 allowed by a staffing rule)"
+    assert lines[0] == "Path 1: 4 moves, cost 5.67 (3 of 4 moves stated by the page, 1 allowed by a staffing rule)"
     assert lines[3:5] == [
         "  1. appointment to IT-02 Analyst, IT Security (rule: Appointment through an advertised process (same level),",
-        "       gcd:rule-appointment; cost 2.50)",
+        "       gcd:rule-appointment; cost 2.67)",
     ]
     assert lines[5].startswith("     skills to gain (7): Application Access Management (intermediate);")
     assert "     pay: IT-02 $85,854–$105,080 (GC Digital Talent; no date in the source);" in result.output
@@ -565,7 +574,7 @@ def test_gap_command(built_nt):
     assert result.exit_code == 0
     assert result.output.startswith(
         "IT-02 Analyst, IT Database Management -> IT-02 Analyst, IT Security: 7 to gain, 0 to deepen, 3 carry over, 5 left behind\n"
-        "direct move: appointment (rule: Appointment through an advertised process (same level); cost 2.50)\n"
+        "direct move: appointment (rule: Appointment through an advertised process (same level); cost 2.67)\n"
     )
     result = invoke("gap", "it-02 analyst database management", "it-02 analyst it security", "--format", "csv", "--data", built_nt)
     assert "IT Security (intermediate),to gain" in result.output

@@ -79,6 +79,8 @@ class Facts:
     progressions: list[dict] = field(default_factory=list)
     crosswalks: dict[str, list[dict]] = field(default_factory=dict)
     skill_level_labels: dict[int, str] = field(default_factory=dict)
+    skill_level_names: dict[str, int] = field(default_factory=dict)
+    """Every name of a skill level, in lower case, English and French (``"débutant"``: 1)."""
     link_methods: dict[str, set[str]] = field(default_factory=dict)
     """How each responsibility, expertise or functional area was linked to its skills (``NameMatch``, ``KeywordMatch``, ``CuratedLink``)."""
     item_count: int = 0
@@ -211,6 +213,8 @@ def _read_skills_and_templates(source: Source, facts: Facts) -> None:
         f"SELECT ?l ?rank ?label WHERE {{ ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label . {_en('label')} }}"
     ):
         facts.skill_level_labels[int(row["rank"])] = row["label"]
+    for row in source.select("SELECT ?rank ?label WHERE { ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label }"):
+        facts.skill_level_names[row["label"].lower()] = int(row["rank"])  # English and French
     for row in source.select(
         "SELECT ?t ?ref ?label ?position ?level WHERE { ?t a gcdc:JobTemplate ; gcdc:referenceId ?ref ; rdfs:label ?label ; "
         f"gcdc:hasLevel ?level . OPTIONAL {{ ?t gcdc:templateFor ?position }} {_en('label')} }}"

@@ -48,17 +48,18 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from graph.mobility.costs import ASSUMED_LEVEL_PENALTY, DEPLOYMENT_CAP, GAP_WEIGHT, gap_weight, left_behind, move_cost
+from graph.mobility.costs import ASSUMED_LEVEL_PENALTY, DEPLOYMENT_CAP, gap_weight, left_behind, move_cost
 from graph.mobility.facts import Facts
 from graph.mobility.gap import GapItem, skill_gap
 from graph.mobility.pay import pay_change
 from graph.mobility.profiles import Profile, position_profiles
 
-__all__ = ["ASSUMPTIONS", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data"]
+__all__ = ["ASSUMPTIONS", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data", "same_level_kind"]
 
 KINDS = ("promotion", "deployment", "appointment", "acting appointment", "entry", "executive appointment", "demotion")
 """The kinds of move."""
@@ -93,6 +94,15 @@ _EVIDENCE = {
     "acting appointment": "Temporarily, the duties of the next level; the person keeps their own position.",
     "demotion": "A position one level lower, by the person's choice (only when asked for).",
 }
+
+
+def same_level_kind(gap: Iterable[GapItem]) -> str:
+    """A move to another position of one's group and level: a deployment within the cap on the skills to gain, else an appointment.
+
+    >>> same_level_kind([GapItem("a", 4, None)]), same_level_kind([GapItem(s, 4, None) for s in "abcde"])
+    ('deployment', 'appointment')
+    """
+    return "deployment" if gap_weight(gap) <= DEPLOYMENT_CAP else "appointment"
 
 
 @dataclass(frozen=True)
@@ -140,7 +150,6 @@ class MobilityModel:
     """The states of a career and the moves between them, built from `Facts`; see the module docstring."""
 
     facts: Facts
-    gap_weight: float = GAP_WEIGHT
     profiles: dict[str, Profile] = field(init=False)
     nodes: dict[str, dict] = field(init=False)
 
@@ -259,7 +268,8 @@ class MobilityModel:
             if penalty:
                 assumed = (*assumed, ASSUMPTIONS["assumed level penalty"])
             founded = "rule" if assumed and basis == "stated" else basis  # a move that rests on an assumption is never "stated"
-            cost = move_cost(kind, gap, same_track=same_track, weight=self.gap_weight, left=self._left(source, target), penalty=penalty)
+            size = len(self.profiles[target].essential) if target in self.profiles else 0
+            cost = move_cost(kind, gap, size=size, same_track=same_track, left=self._left(source, target), penalty=penalty)
             self._terms[key] = (founded, cost, gap, assumed)
         return self._terms[key]
 
@@ -272,7 +282,7 @@ class MobilityModel:
         """The share of ``source``'s skills that ``target`` leaves behind (`graph.mobility.costs.left_behind`)."""
         if source not in self.profiles or target not in self.profiles:
             return 0.0
-        return left_behind(self.profiles[source].essential, self.profiles[target].essential)
+        return left_behind(self.profiles[source].essential, self.profiles[target].uses)
 
     def _gap(self, source: str, target: str) -> tuple[GapItem, ...]:
         """The skill gap between two states, computed once per pair of distinct profiles (many positions share one)."""
@@ -487,10 +497,8 @@ class MobilityModel:
             assumptions = () if kind in ("deployment", "appointment", "demotion") else (ASSUMPTIONS["one level"],)
             buckets = []
             for group, members in self._groups.get(level or "", {}).items():
-                if kind in ("deployment", "appointment"):  # one or the other, by the size of the gap
-                    within = gap_weight(self._gap(node, members[0])) <= DEPLOYMENT_CAP
-                    if within != (kind == "deployment"):
-                        continue
+                if kind in ("deployment", "appointment") and same_level_kind(self._gap(node, members[0])) != kind:
+                    continue  # one or the other, by the size of the gap
                 basis, cost, gap, assumed = self._term(node, members[0], kind, "rule", False, assumptions)
                 buckets.append(Bucket(kind, basis, cost, gap, assumed, members, group))
             self._lanes[key] = tuple(sorted(buckets, key=lambda b: (b.cost, b.targets)))

@@ -51,6 +51,12 @@ class Profile:
         """The level at which a person in the position holds ``skill`` (``None``: not held or level unknown)."""
         return self.essential.get(skill)
 
+    @property
+    def uses(self) -> dict[str, int | None]:
+        """Every skill the position puts to use: essential ones at their level, its templates' specialisations and assets too."""
+        used: dict[str, int | None] = dict.fromkeys((*self.specialisations, *self.assets))
+        return used | self.essential
+
     def holds(self, skill: str) -> bool:
         """Whether the position requires ``skill`` (so a person in it holds it)."""
         return skill in self.essential

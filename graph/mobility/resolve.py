@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from graph.errors import CareersError
 from graph.iris import GCD_IRI
 
-__all__ = ["AmbiguousName", "UnknownName", "candidates", "modern_classification", "resolve"]
+__all__ = ["AmbiguousName", "UnknownName", "candidates", "fold", "modern_classification", "resolve"]
 
 _STOP = {"it", "the", "of", "and", "a", "an", "in", "de", "la", "du"}
 
@@ -63,13 +63,13 @@ def modern_classification(name: str) -> str:
     return _CS.sub(lambda m: f"IT-0{m.group(1)}", name)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case without accents: "Sécurité" and "securite" compare equal."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 def _tokens(text: str) -> list[str]:
-    words = re.findall(r"[a-z0-9]+", _fold(text).replace("individual contributor", "individual-contributor"))
+    words = re.findall(r"[a-z0-9]+", fold(text).replace("individual contributor", "individual-contributor"))
     return [w.lstrip("0") if w.isdigit() else w for w in words]
 
 
@@ -106,7 +106,7 @@ def resolve(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = 
     node = text[len(GCD_IRI) :] if text.startswith(GCD_IRI) else text
     if node in eligible:
         return node
-    for same in (lambda a, b: a == b, lambda a, b: _fold(a) == _fold(b)):  # an exact label first, then ignoring case and accents
+    for same in (lambda a, b: a == b, lambda a, b: fold(a) == fold(b)):  # an exact label first, then ignoring case and accents
         exact = [n for n, d in eligible.items() if any(same(name, text) for name in _names(d))]
         if len(exact) == 1:
             return exact[0]
