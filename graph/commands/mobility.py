@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from graph.commands.support import EXTRA, run
+from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
 from graph.mobility.costs import format_cost
 from graph.tables import FORMATS, render
 
@@ -290,6 +290,97 @@ def show(thing, fmt, data) -> None:
 
 
 @click.command()
+@click.argument("profile")
+@click.option("--level", help="The person's level now (IT-03, CS-03, EX-01); without it, every position is an entry from outside.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="How many positions to list.")
+@click.option(
+    "--within", default=3.0, show_default=True, type=click.FloatRange(min=0), help="The cost the opening skill is counted within."
+)
+@click.option("--opening", is_flag=True, help="Print only the skill that opens most doors (and which).")
+@output_options
+def reach(profile, level, top, within, opening, fmt, data) -> None:
+    """Where PROFILE's official skills can take them: the positions one move away, cheapest first, with the gap skill by skill.
+
+    PROFILE is a CSV file (columns skill and level) or a JSON file (a list of {"skill", "level"} or {skill: level}), skills by
+    id or English or French name, levels 1-4 or by name (beginner .. lead, débutant .. expert); or a position or a job
+    template (its reference) whose skills to take. The move and its cost are those of `careers path`.
+
+    Example: careers reach my-skills.csv --level IT-02 --top 5
+    """
+    from graph.mobility.pay import pay_line
+    from graph.mobility.reach import opening_skill, profile_of, read_person
+    from graph.mobility.reach import reach as reachable
+    from graph.mobility.resolve import modern_classification
+
+    facts, model, rdf_source = _analysis(data)
+    start = None
+    if Path(profile).is_file():
+        person = run(lambda: read_person(facts, Path(profile)))
+    else:
+        references = {t["reference"]: tid for tid, t in facts.templates.items()}
+        if profile in references:
+            person = profile_of(facts, model, references[profile])
+        else:
+            start = _resolve(_catalogue(facts, model, rdf_source), profile, ("position", "executive"), facts)
+            person = profile_of(facts, model, start)
+    at = model.nodes[start]["level_id"] if start and not level else None
+    if level:
+        levels = {d["label"]: lvl for lvl, d in facts.levels.items()}
+        at = levels.get(modern_classification(level.strip()).upper())
+        if at is None or at.startswith("level-cs"):
+            fail(f"--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)", EXIT_BAD_INPUT)
+    name = lambda skill: facts.skill_label(skill)  # noqa: E731
+    words = lambda n: facts.skill_level_labels.get(n, "level not given") if n else None  # noqa: E731
+    if opening:
+        found = opening_skill(facts, model, person, level=at, within=within)
+        answer = (
+            {"skill": name(found.skill), "level": words(found.level), "within": within, "before": found.before, "after": found.after,
+             "opens": [model.label(p) for p in found.positions]}
+            if found else {"skill": None, "within": within, "before": None, "after": None, "opens": []}
+        )  # fmt: skip
+        _echo(
+            json.dumps(answer, ensure_ascii=False, indent=1)
+            if fmt == "json"
+            else render([answer | {"opens": "; ".join(answer["opens"])}], fmt)
+        )
+        return
+    found = reachable(facts, model, person, level=at, start=start)[:top]
+    rows = [
+        {
+            "position": model.label(r.position),
+            "id": r.position,
+            "kind": r.kind,
+            "rule": f"gcd:{r.rule}",
+            "cost": r.cost,
+            "level stated": model.nodes[r.position].get("level_stated") is not False,
+            "gap": [{"skill": name(g.skill), "have": words(g.have), "need": words(g.need)} for g in r.gap],
+            "pay": pay_line(facts, r.level),
+        }
+        for r in found
+    ]
+    if fmt == "json":
+        _echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = [
+        {
+            "position": row["position"],
+            "move": row["kind"],
+            "cost": format_cost(row["cost"]),
+            "to gain or deepen": "; ".join(f"{g['skill']} ({g['have'] or 'none'} -> {g['need'] or 'level not given'})" for g in row["gap"]),
+        }
+        for row in rows
+    ]
+    _echo(render(table, fmt))
+    if fmt == "table":
+        best = opening_skill(facts, model, person, level=at, within=within)
+        if best is not None:
+            _echo(
+                f"\nthe skill that opens most doors: {name(best.skill)} ({words(best.level) or 'any level'}): {best.after - best.before} "
+                f"more positions within cost {within:g} ({best.before} -> {best.after}), counted on the skills alone"
+            )
+
+
+@click.command()
 @output_options
 def ladders(fmt, data) -> None:
     """Where each role exists in each IT stream, each stream's entry level, the top of each path, and what they pay.
@@ -348,6 +439,7 @@ def graph(focus, radius, html_file, lang, data) -> None:
 COMMANDS = (
     path,
     gap,
+    reach,
     show,
     ladders,
     mobility,

@@ -1,0 +1,272 @@
+"""Where a person's own official skills can take them: every position within one move, ranked by the cost of `careers path`.
+
+A person is a profile of official skills at levels (1 beginner .. 4 lead), read from a CSV or JSON file (`read_person`)
+or taken from a position or a job template (`profile_of`). With the person's level (``IT-03``, ``EX-01``, or none for
+someone outside the public service), each position gets the one move the staffing rules allow into it
+(`graph.mobility.moves`):
+
+==========================================  =========================================================================
+target                                      move
+==========================================  =========================================================================
+the person's level, gap within the cap      deployment
+the person's level, gap beyond the cap      appointment (advertised process)
+the next level of the same group            promotion
+EX-01 from the top level (IT-05)            executive appointment
+anything, from outside (no level)           entry (an appointment from outside, on merit)
+==========================================  =========================================================================
+
+and its cost is `graph.mobility.costs.move_cost` of that kind, with the person's gap and the share of their skills
+the target leaves behind: the same model as `careers path`. An entry from outside costs as an appointment on merit
+(the person shows what the position asks), so outsiders are ranked by their skills too. The penalty of a position
+whose level the page does not state (``gcd:assumption-assumed-level-penalty``) is left out: it ranks routes (every path
+to one target pays it alike), not destinations; the answer says that the level is an assumption.
+
+`opening_skill` finds the one official skill, at one level, whose gain brings the most more positions within a
+cost: the "core skill" test of Nesta's Mapping Career Causeways, on the GC's rules.
+
+Examples
+--------
+>>> from graph.load import load
+>>> from graph.derive import derive
+>>> from graph.mobility.analysis import analyse
+>>> facts, model = analyse(derive(load().g))
+>>> lead = "position-it-03-team-lead-it-security"
+>>> [(r.position, r.kind, r.cost) for r in reach(facts, model, profile_of(facts, model, lead), start=lead)[:2]]
+[('position-it-04-manager-it-security', 'promotion', 1.0), ('position-it-03-technical-advisor-it-security', 'deployment', 1.15)]
+>>> analyst = {"skill-it-security": 2, "skill-risk-management": 2, "skill-policy-development": 2}  # a person's own skills
+>>> [(r.position, r.kind) for r in reach(facts, model, analyst, level="level-it-02")[:1]]
+[('position-it-02-analyst-it-security', 'appointment')]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import CareersError
+from graph.mobility.costs import left_behind, move_cost
+from graph.mobility.facts import Facts
+from graph.mobility.gap import GapItem, skill_gap
+from graph.mobility.moves import MobilityModel, same_level_kind
+from graph.mobility.profiles import Profile
+from graph.mobility.resolve import fold
+
+__all__ = ["Opening", "Reachable", "SkillNeed", "UnknownSkill", "opening_skill", "profile_of", "reach", "read_person", "resolve_skill"]
+
+MAX_PROFILE_SKILLS = 400
+"""The most skills a person's file may list (there are 394 official skills)."""
+
+
+class UnknownSkill(CareersError):
+    """A skill or level in a person's file that is not an official one; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class SkillNeed:
+    """One skill of a gap: the level the person has (``None``: none) and the level the position asks (``None``: not given)."""
+
+    skill: str
+    have: int | None
+    need: int | None
+
+
+@dataclass(frozen=True)
+class Reachable:
+    """A position within one move: the move's kind and rule, its cost, the gap skill by skill, and the position's level."""
+
+    position: str
+    kind: str
+    rule: str
+    cost: float
+    gap: tuple[SkillNeed, ...]
+    level: str
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The skill (at a level) whose gain brings the most more positions within ``within``: the counts, and what it brings.
+
+    A skill that a position does not use adds to what that position leaves unused, so a few positions may also go.
+    """
+
+    skill: str
+    level: int | None
+    within: float
+    before: int
+    after: int
+    positions: tuple[str, ...]
+
+
+def resolve_skill(facts: Facts, name: str) -> str:
+    """The official skill ``name`` means: its id, or its English or French name (case and accents ignored).
+
+    Raises `UnknownSkill` with the closest names.
+    """
+    text = name.strip()
+    if text in facts.skills:
+        return text
+    same = lambda a: " ".join(fold(a).split())  # noqa: E731
+    wanted = same(text)
+    for skill, data in facts.skills.items():
+        if wanted in (same(data["label"]), same(data["fr"])):
+            return skill
+    import difflib
+
+    names = sorted({d["label"] for d in facts.skills.values()} | {d["fr"] for d in facts.skills.values()})
+    close = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
+    raise UnknownSkill(f"{name!r} is not an official skill" + (f"; closest: {'; '.join(close)}" if close else ""))
+
+
+def _level(facts: Facts, value: object) -> int:
+    text = str(value).strip().lower()
+    if text in {"1", "2", "3", "4"}:
+        return int(text)
+    if text in facts.skill_level_names:
+        return facts.skill_level_names[text]
+    names = ", ".join(sorted(facts.skill_level_names))
+    raise UnknownSkill(f"{value!r} is not a skill level (1 to 4, or {names})")
+
+
+def read_person(facts: Facts, path: Path) -> dict[str, int]:
+    """A person's skills from a CSV (columns ``skill`` and ``level``) or JSON file (a list of such objects, or ``{skill: level}``).
+
+    Every error names the file and the line (CSV) or item (JSON); a skill listed twice keeps its highest level.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnknownSkill(f"{path}: cannot read it ({exc})") from None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UnknownSkill(f"{path}: line {exc.lineno}: not JSON ({exc.msg})") from None
+        items = list(data.items()) if isinstance(data, dict) else [(d.get("skill"), d.get("level")) for d in data if isinstance(d, dict)]
+        if not isinstance(data, dict | list) or (isinstance(data, list) and len(items) != len(data)):
+            raise UnknownSkill(f'{path}: expected a list of {{"skill": ..., "level": ...}} or an object {{skill: level}}')
+        rows = [(f"item {i}", skill, level) for i, (skill, level) in enumerate(items, 1)]
+    else:
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames or not {"skill", "level"} <= {f.strip().lower() for f in reader.fieldnames}:
+            raise UnknownSkill(f"{path}: line 1: the header must have the columns skill and level")
+        rows = [(f"line {reader.line_num}", *_pick(row)) for row in reader]
+    if len(rows) > MAX_PROFILE_SKILLS:
+        raise UnknownSkill(f"{path}: {len(rows)} skills; a profile lists at most {MAX_PROFILE_SKILLS}")
+    person: dict[str, int] = {}
+    for where, skill, level in rows:
+        try:
+            found, rank = resolve_skill(facts, str(skill or "")), _level(facts, level)
+        except UnknownSkill as exc:
+            raise UnknownSkill(f"{path}: {where}: {exc}") from None
+        person[found] = max(rank, person.get(found, 0))
+    if not person:
+        raise UnknownSkill(f"{path}: no skills")
+    return person
+
+
+def _pick(row: dict) -> tuple[str, str]:
+    by_name = {(k or "").strip().lower(): v for k, v in row.items()}
+    return by_name.get("skill") or "", by_name.get("level") or ""
+
+
+def profile_of(facts: Facts, model: MobilityModel, start: str) -> dict[str, int | None]:
+    """The skills of a position's profile, or of a job template (by id or reference) as its essential requirements."""
+    if start in model.profiles:
+        return dict(model.profiles[start].essential)
+    for tid, template in facts.templates.items():
+        if start in (tid, template["reference"]):
+            return {r.skill: r.level for r in template["requirements"] if r.essential}
+    raise UnknownSkill(f"{start!r} is neither a position nor a job template")
+
+
+def _kind(model: MobilityModel, level: str | None, target: str, gap: Iterable[GapItem]) -> str | None:
+    """The move a person at ``level`` makes into ``target`` (see the module's table), or ``None`` when none is one move."""
+    data = model.nodes[target]
+    if level is None:
+        return "entry"
+    here = model.facts.levels.get(level)
+    if here is None:
+        return None
+    if data["kind"] == "executive":
+        if here["group"] == "group-ex":
+            return "promotion" if data["rank"] == here["rank"] + 1 else None
+        return "executive appointment" if data["rank"] == 1 and here["rank"] == model.top_rank.get(here["group"]) else None
+    if data["group"] != here["group"]:
+        return None
+    if data["rank"] == here["rank"]:
+        return same_level_kind(gap)
+    return "promotion" if data["rank"] == here["rank"] + 1 else None
+
+
+_RULE_OF = {"entry": "appointment"}  # an entry of a person with skills costs as an appointment on merit
+
+
+def reach(
+    facts: Facts, model: MobilityModel, person: Mapping[str, int | None], *, level: str | None = None, start: str | None = None
+) -> list[Reachable]:
+    """Every position (and EX level) one move away from ``person`` at ``level``, cheapest first (ties by id).
+
+    With ``start`` (a position or EX level the person holds), the moves and costs are the model's own moves out of it
+    (`MobilityModel.moves_from`, as `careers path` takes them: a promotion up one's own ladder costs 1).
+    """
+    if start is not None and start in model.nodes:
+        return _from_state(facts, model, start)
+    exclude: set[str] = set()
+    have = Profile(dict(person), "a person's own")
+    found = []
+    costs: dict[tuple, tuple] = {}
+    for target in sorted(set(model.profiles) - exclude):
+        if target in model.facts.executive_levels and level is None:
+            continue  # EX levels: from the top level, or as a private-sector executive (careers path says how)
+        need = model.profiles[target]
+        key = frozenset(need.essential.items())  # positions that share a profile share their gap
+        if key not in costs:
+            gap = tuple(skill_gap(have, need))
+            costs[key] = (gap, left_behind(have.essential, need.uses))
+        gap, left = costs[key]
+        kind = _kind(model, level, target, gap)
+        if kind is None:
+            continue
+        cost = move_cost(_RULE_OF.get(kind, kind), gap, size=len(need.essential), left=left)
+        needs = tuple(SkillNeed(g.skill, g.held, g.required) for g in gap)
+        found.append(Reachable(target, kind, f"rule-{kind.replace(' ', '-')}", cost, needs, model.nodes[target]["level_id"]))
+    return sorted(found, key=lambda r: (r.cost, r.position))
+
+
+def _from_state(facts: Facts, model: MobilityModel, start: str) -> list[Reachable]:
+    best: dict[str, Reachable] = {}
+    for move in model.moves_from(start):
+        if move.kind == "entry" or move.target in best and best[move.target].cost <= move.cost:
+            continue
+        needs = tuple(SkillNeed(g.skill, g.held, g.required) for g in move.gap)
+        best[move.target] = Reachable(move.target, move.kind, move.rule, move.cost, needs, model.nodes[move.target]["level_id"])
+    return sorted(best.values(), key=lambda r: (r.cost, r.position))
+
+
+def opening_skill(
+    facts: Facts, model: MobilityModel, person: Mapping[str, int | None], *, level: str | None = None, within: float = 2.0
+) -> Opening | None:
+    """The one official skill, at one level, whose gain brings the most more positions within ``within`` (net; ties by name).
+
+    The candidates are the skills, at the levels they are asked, of the positions not yet within ``within``. Counted on
+    the person's skills alone, as a person with no position has them.
+    """
+    before = {r.position for r in reach(facts, model, person, level=level) if r.cost <= within}
+    candidates = {
+        (skill, need)
+        for r in reach(facts, model, person, level=level)
+        if r.position not in before
+        for skill, need in ((g.skill, g.need) for g in r.gap)
+    }
+    best: Opening | None = None
+    for skill, need in sorted(candidates, key=lambda c: (facts.skill_label(c[0]), c[1] or 0)):
+        more = dict(person)
+        more[skill] = max(need or 0, person.get(skill) or 0) or need
+        after = {r.position for r in reach(facts, model, more, level=level) if r.cost <= within}
+        if len(after) > len(before) and (best is None or len(after) > best.after):
+            best = Opening(skill, need, within, len(before), len(after), tuple(sorted(after - before)))
+    return best

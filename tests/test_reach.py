@@ -1,0 +1,200 @@
+"""Skills first (issue 19): where a person's own official skills take them, by the cost model of `careers path`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.mobility.analysis import analyse
+from graph.mobility.reach import UnknownSkill, opening_skill, profile_of, reach, read_person, resolve_skill
+
+
+@pytest.fixture(scope="module")
+def analysed(g):
+    return analyse(g)
+
+
+def _person(facts, skills: dict[str, int]) -> dict[str, int]:
+    return {resolve_skill(facts, name): level for name, level in skills.items()}
+
+
+def _top(facts, model, skills: dict[str, int], level: str | None, n: int = 1) -> list[tuple[str, str]]:
+    return [(model.label(r.position), r.kind) for r in reach(facts, model, _person(facts, skills), level=level)[:n]]
+
+
+# (who, their skills, their level, the expected top answer, why)
+HAND_CHECKED = [
+    (
+        "a security analyst",
+        {"IT Security": 2, "Risk Management": 2, "Policy Development": 2, "Analytical Thinking": 2},
+        "level-it-02",
+        ("IT-02 Analyst, IT Security", "appointment"),
+        "its work at its level; 6 more skills to gain, beyond a deployment's cap",
+    ),
+    (
+        "a help-desk technician",
+        {"Client Services": 1, "IT Troubleshooting": 1, "Software and Hardware Installation and Configuration": 1},
+        "level-it-01",
+        ("IT-01 Technician, IT Infrastructure Operations", "deployment"),
+        "the technician of infrastructure operations uses all three skills at IT-01",
+    ),
+    (
+        "a data scientist from outside",
+        {
+            "Machine Learning Modeling": 3,
+            "Machine Learning Algorithms": 3,
+            "Applied Mathematics and Statistics": 3,
+            "Data Visualization": 3,
+        },
+        None,
+        ("IT-01, Data Science and Analytics (level not stated by the source)", "entry"),
+        "only the Data Science and Analytics stream uses machine learning; from outside, its lowest level asks least",
+    ),
+    (
+        "a data scientist at IT-03",
+        {
+            "Machine Learning Modeling": 3,
+            "Machine Learning Algorithms": 3,
+            "Applied Mathematics and Statistics": 3,
+            "Data Visualization": 3,
+        },
+        "level-it-03",
+        ("IT-03, Data Science and Analytics (level not stated by the source)", "appointment"),
+        "the same stream at the person's level, through an appointment (13 more skills: beyond a deployment's cap)",
+    ),
+    (
+        "a records manager from outside",
+        {"Information Management and Document Handling": 3, "Information Life Cycle": 3, "Implementation and Enforcement of Policies": 2},
+        None,
+        ("IT-02, Information Operations (level not stated by the source)", "entry"),
+        "Information Operations is the stream of information management and document handling",
+    ),
+    (
+        "a records manager at IT-03",
+        {"Information Management and Document Handling": 3, "Information Life Cycle": 3, "Implementation and Enforcement of Policies": 2},
+        "level-it-03",
+        ("IT-03, Information Operations (level not stated by the source)", "deployment"),
+        "the same work at the person's level: a deployment",
+    ),
+    (
+        "a database analyst, named in French",
+        {
+            "Gestion des bases de données de la TI": 2,
+            "conception des bases de donnees": 2,
+            "Administration des bases de données système": 2,
+        },
+        "level-it-02",
+        ("IT-02 Analyst, IT Database Management", "appointment"),
+        "French names of official skills are understood; 5 more skills to gain: an appointment",
+    ),
+]
+
+
+@pytest.mark.parametrize("who, skills, level, expected, why", HAND_CHECKED, ids=[case[0] for case in HAND_CHECKED])
+def test_hand_checked_profiles(analysed, who, skills, level, expected, why):
+    facts, model = analysed
+    assert _top(facts, model, skills, level) == [expected], why
+
+
+def test_every_move_is_one_the_rules_allow_from_the_persons_level(analysed):
+    facts, model = analysed
+    analyst = _person(facts, {"IT Security": 2, "Risk Management": 2})
+    found = reach(facts, model, analyst, level="level-it-02")
+    assert {r.kind for r in found} == {"deployment", "appointment", "promotion"}
+    assert {model.nodes[r.position]["level"] for r in found} == {"IT-02", "IT-03"}  # its level, and the next one
+    assert [r.cost for r in found] == sorted(r.cost for r in found)
+    director = dict(model.profiles["position-it-05-director-it-security"].essential)
+    assert [r.kind for r in reach(facts, model, director, level="level-it-05") if r.position == "level-ex-01"] == ["executive appointment"]
+    executive = dict(model.profiles["level-ex-01"].essential)
+    assert [(r.position, r.kind) for r in reach(facts, model, executive, level="level-ex-01")] == [("level-ex-02", "promotion")]
+
+
+def test_a_position_as_the_start_takes_its_own_moves(analysed):
+    facts, model = analysed
+    lead = "position-it-03-team-lead-it-security"
+    found = reach(facts, model, profile_of(facts, model, lead), start=lead)
+    assert (found[0].position, found[0].kind, found[0].cost) == ("position-it-04-manager-it-security", "promotion", 1.0)
+    assert {(r.position, r.cost) for r in found} <= {(m.target, m.cost) for m in model.moves_from(lead)}
+
+
+def test_job_templates_as_profiles_find_their_own_position(analysed):
+    """Issue 19 asks that each of the 31 templates rank its own position first at its level: 18 do, and every one is in the
+    top 8 (a position holds its stream's skills and its other templates' core, which a single template does not list)."""
+    facts, model = analysed
+    first = 0
+    for tid, template in facts.templates.items():
+        rows = [r for r in reach(facts, model, profile_of(facts, model, tid), level=template["level"]) if r.level == template["level"]]
+        first += rows[0].position == template["position"]
+        assert template["position"] in [r.position for r in rows[:8]], template["reference"]
+    assert first >= 18
+
+
+def test_the_skill_that_opens_most_doors(analysed):
+    facts, model = analysed
+    analyst = _person(facts, {"IT Security": 2, "Risk Management": 2, "Policy Development": 2, "Analytical Thinking": 2})
+    found = opening_skill(facts, model, analyst, level="level-it-02", within=3.0)
+    assert found is not None and found.after > found.before and found.positions
+    more = dict(analyst) | {found.skill: found.level}
+    assert sum(r.cost <= 3.0 for r in reach(facts, model, more, level="level-it-02")) == found.after
+    for skill, level in (
+        (s, lvl) for r in reach(facts, model, analyst, level="level-it-02") for s, lvl in ((g.skill, g.need) for g in r.gap)
+    ):
+        other = dict(analyst) | {skill: level or analyst.get(skill)}
+        assert sum(r.cost <= 3.0 for r in reach(facts, model, other, level="level-it-02")) <= found.after  # none opens more
+    assert opening_skill(facts, model, analyst, level="level-it-02", within=3.0) == found  # deterministic
+
+
+def test_reading_a_person(analysed, tmp_path):
+    facts, _ = analysed
+    csv_file = tmp_path / "me.csv"
+    csv_file.write_text("Skill,Level\nIT Security,intermediate\nSécurité de la TI,avancé\nrisk management,2\n", encoding="utf-8")
+    assert read_person(facts, csv_file) == {"skill-it-security": 3, "skill-risk-management": 2}  # the highest level of a repeat
+    json_file = tmp_path / "me.json"
+    json_file.write_text(json.dumps([{"skill": "skill-it-security", "level": "lead"}]), encoding="utf-8")
+    assert read_person(facts, json_file) == {"skill-it-security": 4}
+    json_file.write_text(json.dumps({"IT Security": 1}), encoding="utf-8")
+    assert read_person(facts, json_file) == {"skill-it-security": 1}
+    for text, message in [
+        ("skill,level\nIT Securty,2\n", "line 2: 'IT Securty' is not an official skill; closest: IT Security"),
+        ("skill,level\nIT Security,2\nRisk Management,guru\n", "line 3: 'guru' is not a skill level"),
+        ("name,grade\nIT Security,2\n", "line 1: the header must have the columns skill and level"),
+        ("skill,level\n", "no skills"),
+    ]:
+        csv_file.write_text(text, encoding="utf-8")
+        with pytest.raises(UnknownSkill, match=message):
+            read_person(facts, csv_file)
+    json_file.write_text("[1, 2", encoding="utf-8")
+    with pytest.raises(UnknownSkill, match="line 1: not JSON"):
+        read_person(facts, json_file)
+    csv_file.write_text("skill,level\n" + "IT Security,2\n" * 401, encoding="utf-8")
+    with pytest.raises(UnknownSkill, match="a profile lists at most 400"):
+        read_person(facts, csv_file)
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_reach_command(built_nt, tmp_path):
+    me = tmp_path / "me.csv"
+    me.write_text(
+        "skill,level\nIT Security,intermediate\nRisk Management,intermediate\nPolicy Development,intermediate\n", encoding="utf-8"
+    )
+    rows = json.loads(invoke("reach", str(me), "--level", "CS-02", "--top", "3", "--format", "json", "--data", built_nt).output)
+    assert [r["position"] for r in rows][0] == "IT-02 Analyst, IT Security" and len(rows) == 3
+    assert {"position", "kind", "cost", "gap", "pay"} <= set(rows[0]) and rows[0]["kind"] == "appointment"
+    assert {"skill": "Application Access Management", "have": None, "need": "intermediate"} in rows[0]["gap"]
+    result = invoke("reach", str(me), "--level", "IT-02", "--top", "2", "--data", built_nt)
+    assert result.exit_code == 0 and "the skill that opens most doors:" in result.output
+    opening = json.loads(invoke("reach", str(me), "--level", "IT-02", "--opening", "--format", "json", "--data", built_nt).output)
+    assert opening["after"] > opening["before"] and opening["opens"]
+    result = invoke("reach", "IT-03 Team Lead, IT Security", "--top", "1", "--format", "json", "--data", built_nt)
+    assert json.loads(result.output)[0]["position"] == "IT-04 Manager, IT Security"
+    result = invoke("reach", str(me), "--level", "IT-09", "--data", built_nt)
+    assert result.exit_code == 2 and "--level 'IT-09'" in result.output
+    me.write_text("skill,level\nNo Such Skill,2\n", encoding="utf-8")
+    result = invoke("reach", str(me), "--data", built_nt)
+    assert result.exit_code == 2 and f"{me}: line 2: 'No Such Skill' is not an official skill" in result.output
