@@ -39,7 +39,7 @@ HAND_CHECKED = [
         {"Client Services": 1, "IT Troubleshooting": 1, "Software and Hardware Installation and Configuration": 1},
         "level-it-01",
         ("IT-01 Technician, IT Infrastructure Operations", "deployment"),
-        "the technician of infrastructure operations uses all three skills at IT-01",
+        "the infrastructure operations technician uses two of the three skills (client services, troubleshooting) at IT-01",
     ),
     (
         "a data scientist from outside",
