@@ -57,8 +57,13 @@ def synthetic_copies(facts, copies: int):
 def scale(facts, copies: list[int], runs: int) -> None:
     from graph.mobility.moves import MobilityModel
     from graph.mobility.paths import best_paths
+    from graph.mobility.reach import opening_skill, reach
 
-    print(f"\n{'positions':>9} {'allowed moves':>14} {'written (k=3)':>14} {'moves/position':>15} {'model':>9} {'3 paths':>9}")
+    analyst = {"skill-it-security": 2, "skill-risk-management": 2, "skill-policy-development": 2, "skill-analytical-thinking": 2}
+    print(
+        f"\n{'positions':>9} {'allowed moves':>14} {'written (k=3)':>14} {'moves/position':>15} {'model':>9} {'3 paths':>9} "
+        f"{'reach':>9} {'opening skill':>14}"
+    )
     for n in copies:
         grown = synthetic_copies(facts, n)
         start = time.perf_counter()
@@ -70,8 +75,15 @@ def scale(facts, copies: list[int], runs: int) -> None:
             lambda m=model: best_paths(m, "position-it-02-analyst-it-database-management", "position-it-05-director-it-security", k=3),
             max(1, runs // 3),
         )
+        reached = _median_ms(lambda m=model, f=grown: reach(f, m, analyst, level="level-it-02"), max(1, runs // 3))
+        start = time.perf_counter()
+        opening_skill(grown, model, analyst, level="level-it-02")
+        opened = (time.perf_counter() - start) * 1000
         positions = len(grown.positions)
-        print(f"{positions:9d} {allowed:14,d} {written:14,d} {written / positions:15.1f} {built:7.0f}ms {search:7.1f}ms")
+        print(
+            f"{positions:9d} {allowed:14,d} {written:14,d} {written / positions:15.1f} {built:7.0f}ms {search:7.1f}ms "
+            f"{reached:7.1f}ms {opened:12.0f}ms"
+        )
 
 
 def main() -> None:
@@ -113,6 +125,16 @@ def main() -> None:
                 cold.append(time.perf_counter() - start)
             label = f"cold `careers path {source_name!r} {target_name!r}`"
             print(f"{label:80s} median {statistics.median(cold):.3f} s, max {max(cold):.3f} s (target < 1 s)")
+        profile = Path(out) / "analyst.csv"
+        profile.write_text("skill,level\nIT Security,2\nRisk Management,2\nPolicy Development,2\nAnalytical Thinking,2\n", encoding="utf-8")
+        cold = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            command = [sys.executable, "-m", "graph", "reach", str(profile), "--level", "IT-02", "--data", str(nt)]
+            subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+            cold.append(time.perf_counter() - start)
+        label = "cold `careers reach analyst.csv --level IT-02` (opening skill included)"
+        print(f"{label:80s} median {statistics.median(cold):.3f} s, max {max(cold):.3f} s (target < 1 s)")
         scale(facts, args.copies, args.runs)
 
 

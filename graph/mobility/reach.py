@@ -205,6 +205,30 @@ def _kind(model: MobilityModel, level: str | None, target: str, gap: Iterable[Ga
 _RULE_OF = {"entry": "appointment"}  # an entry of a person with skills costs as an appointment on merit
 
 
+def _targets(model: MobilityModel, level: str | None) -> dict[tuple, list[str]]:
+    """The positions (and, with a level, EX levels) a person might move into, grouped by what decides a move's kind and cost."""
+    groups: dict[tuple, list[str]] = {}
+    for target in sorted(model.profiles):
+        if target in model.facts.executive_levels and level is None:
+            continue  # EX levels: from the top level, or as a private-sector executive (careers path says how)
+        need, node = model.profiles[target], model.nodes[target]
+        key = (frozenset(need.essential.items()), frozenset(need.uses.items()), node["kind"], node.get("group"), node.get("rank"))
+        groups.setdefault(key, []).append(target)
+    return groups
+
+
+def _costed(model: MobilityModel, person: Mapping[str, int | None], level: str | None, groups: dict[tuple, list[str]]):
+    """``(kind, cost, gap, targets)`` for each group of targets one move away from ``person`` at ``level``."""
+    have = Profile(dict(person), "a person's own")
+    for targets in groups.values():
+        need = model.profiles[targets[0]]
+        gap = tuple(skill_gap(have, need))
+        kind = _kind(model, level, targets[0], gap)
+        if kind is not None:
+            cost = move_cost(_RULE_OF.get(kind, kind), gap, size=len(need.essential), left=left_behind(have.essential, need.uses))
+            yield kind, cost, gap, targets
+
+
 def reach(
     facts: Facts, model: MobilityModel, person: Mapping[str, int | None], *, level: str | None = None, start: str | None = None
 ) -> list[Reachable]:
@@ -215,25 +239,11 @@ def reach(
     """
     if start is not None and start in model.nodes:
         return _from_state(facts, model, start)
-    exclude: set[str] = set()
-    have = Profile(dict(person), "a person's own")
     found = []
-    costs: dict[tuple, tuple] = {}
-    for target in sorted(set(model.profiles) - exclude):
-        if target in model.facts.executive_levels and level is None:
-            continue  # EX levels: from the top level, or as a private-sector executive (careers path says how)
-        need = model.profiles[target]
-        key = frozenset(need.essential.items())  # positions that share a profile share their gap
-        if key not in costs:
-            gap = tuple(skill_gap(have, need))
-            costs[key] = (gap, left_behind(have.essential, need.uses))
-        gap, left = costs[key]
-        kind = _kind(model, level, target, gap)
-        if kind is None:
-            continue
-        cost = move_cost(_RULE_OF.get(kind, kind), gap, size=len(need.essential), left=left)
+    for kind, cost, gap, targets in _costed(model, person, level, _targets(model, level)):
         needs = tuple(SkillNeed(g.skill, g.held, g.required) for g in gap)
-        found.append(Reachable(target, kind, f"rule-{kind.replace(' ', '-')}", cost, needs, model.nodes[target]["level_id"]))
+        rule = f"rule-{kind.replace(' ', '-')}"
+        found.extend(Reachable(t, kind, rule, cost, needs, model.nodes[t]["level_id"]) for t in targets)
     return sorted(found, key=lambda r: (r.cost, r.position))
 
 
@@ -253,20 +263,21 @@ def opening_skill(
     """The one official skill, at one level, whose gain brings the most more positions within ``within`` (net; ties by name).
 
     The candidates are the skills, at the levels they are asked, of the positions not yet within ``within``. Counted on
-    the person's skills alone, as a person with no position has them.
+    the person's skills alone, as a person with no position has them; each group of positions that share a profile and
+    a level is costed once per candidate.
     """
-    before = {r.position for r in reach(facts, model, person, level=level) if r.cost <= within}
-    candidates = {
-        (skill, need)
-        for r in reach(facts, model, person, level=level)
-        if r.position not in before
-        for skill, need in ((g.skill, g.need) for g in r.gap)
-    }
+    groups = _targets(model, level)
+
+    def within_reach(profile: Mapping[str, int | None]) -> set[str]:
+        return {t for _, cost, _, targets in _costed(model, profile, level, groups) if cost <= within for t in targets}
+
+    before = within_reach(person)
+    candidates = {(g.skill, g.required) for _, cost, gap, _ in _costed(model, person, level, groups) if cost > within for g in gap}
     best: Opening | None = None
     for skill, need in sorted(candidates, key=lambda c: (facts.skill_label(c[0]), c[1] or 0)):
         more = dict(person)
         more[skill] = max(need or 0, person.get(skill) or 0) or need
-        after = {r.position for r in reach(facts, model, more, level=level) if r.cost <= within}
+        after = within_reach(more)
         if len(after) > len(before) and (best is None or len(after) > best.after):
             best = Opening(skill, need, within, len(before), len(after), tuple(sorted(after - before)))
     return best
