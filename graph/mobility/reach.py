@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 from collections.abc import Iterable, Mapping
@@ -51,7 +52,7 @@ from graph.errors import CareersError
 from graph.mobility.costs import left_behind, move_cost
 from graph.mobility.facts import Facts
 from graph.mobility.gap import GapItem, skill_gap
-from graph.mobility.moves import MobilityModel, same_level_kind
+from graph.mobility.moves import RULES, MobilityModel, same_level_kind
 from graph.mobility.profiles import Profile
 from graph.mobility.resolve import fold
 
@@ -114,8 +115,6 @@ def resolve_skill(facts: Facts, name: str) -> str:
     for skill, data in facts.skills.items():
         if wanted in (same(data["label"]), same(data["fr"])):
             return skill
-    import difflib
-
     names = sorted({d["label"] for d in facts.skills.values()} | {d["fr"] for d in facts.skills.values()})
     close = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
     raise UnknownSkill(f"{name!r} is not an official skill" + (f"; closest: {'; '.join(close)}" if close else ""))
@@ -202,7 +201,7 @@ def _kind(model: MobilityModel, level: str | None, target: str, gap: Iterable[Ga
     return "promotion" if data["rank"] == here["rank"] + 1 else None
 
 
-_RULE_OF = {"entry": "appointment"}  # an entry of a person with skills costs as an appointment on merit
+_COSTED_AS = {"entry": "appointment"}  # an entry of a person with skills costs as an appointment on merit
 
 
 def _targets(model: MobilityModel, level: str | None) -> dict[tuple, list[str]]:
@@ -225,7 +224,7 @@ def _costed(model: MobilityModel, person: Mapping[str, int | None], level: str |
         gap = tuple(skill_gap(have, need))
         kind = _kind(model, level, targets[0], gap)
         if kind is not None:
-            cost = move_cost(_RULE_OF.get(kind, kind), gap, size=len(need.essential), left=left_behind(have.essential, need.uses))
+            cost = move_cost(_COSTED_AS.get(kind, kind), gap, size=len(need.essential), left=left_behind(have.essential, need.uses))
             yield kind, cost, gap, targets
 
 
@@ -242,8 +241,7 @@ def reach(
     found = []
     for kind, cost, gap, targets in _costed(model, person, level, _targets(model, level)):
         needs = tuple(SkillNeed(g.skill, g.held, g.required) for g in gap)
-        rule = f"rule-{kind.replace(' ', '-')}"
-        found.extend(Reachable(t, kind, rule, cost, needs, model.nodes[t]["level_id"]) for t in targets)
+        found.extend(Reachable(t, kind, RULES[kind], cost, needs, model.nodes[t]["level_id"]) for t in targets)
     return sorted(found, key=lambda r: (r.cost, r.position))
 
 
