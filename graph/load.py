@@ -14,6 +14,8 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +98,17 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+@contextlib.contextmanager
+def _quiet_conversions():
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def parse_file(path: Path | str, *, label: str | None = None) -> Graph:
     """Parse one Turtle (``.ttl``) or N-Triples (``.nt``) file into a new graph.
 
@@ -116,7 +129,8 @@ def parse_file(path: Path | str, *, label: str | None = None) -> Graph:
     check_nesting(text, name)
     g = Graph()
     try:
-        g.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        with _quiet_conversions():  # an ill-typed literal is reported by `graph.validate`, not as a logged traceback
+            g.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raw = exc._str.decode("utf-8", "replace") if isinstance(exc._str, bytes) else str(exc._str)
         line, column = _line_column(raw, exc._i)  # _i indexes the decoded text rdflib parsed

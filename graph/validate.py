@@ -23,7 +23,7 @@ from graph.load import KnowledgeBase, parse_file
 from graph.namespaces import ONTOLOGY_IRI
 from graph.paths import ontology_dir
 
-__all__ = ["ValidationReport", "Violation", "load_shapes", "validate"]
+__all__ = ["ValidationReport", "Violation", "ill_typed", "load_shapes", "validate"]
 
 _DERIVED = "(derived by the build)"
 WHOLE_GRAPH_TARGET = URIRef(ONTOLOGY_IRI)
@@ -71,14 +71,47 @@ def load_shapes() -> Graph:
     return parse_file(ontology_dir() / "shapes.ttl")
 
 
+def ill_typed(kb: KnowledgeBase) -> list[Violation]:
+    """A violation for each literal whose lexical form its datatype does not allow (``"three"^^xsd:integer``).
+
+    pySHACL cannot validate a graph that holds one (it recurses without end), so `validate` reports these first and
+    checks the shapes without them.
+    """
+    return _as_violations(kb, _ill_typed_triples(kb.g))
+
+
+def _ill_typed_triples(g: Graph) -> list[tuple]:
+    return [(s, p, o) for s, p, o in g if isinstance(o, Literal) and o.ill_typed]
+
+
+def _as_violations(kb: KnowledgeBase, triples: list[tuple]) -> list[Violation]:
+    return sorted(
+        Violation(
+            focus=_short(kb.g, s),
+            path=_short(kb.g, p),
+            message=f"an ill-typed literal: {str(o)!r} is not a valid {_short(kb.g, o.datatype)}",
+            value=_short(kb.g, o),
+            files=tuple(kb.files_of(s, p, o) or kb.files_of(s)),
+        )
+        for s, p, o in triples
+    )
+
+
 def validate(kb: KnowledgeBase, shapes: Graph | None = None) -> ValidationReport:
     """Validate ``kb.g`` (already derived) against the shapes and return a `ValidationReport`."""
     from pyshacl import validate as shacl_validate  # imported here: it is slow to import and only needed now
 
-    _, results, _ = shacl_validate(
-        kb.g, shacl_graph=shapes if shapes is not None else load_shapes(), inference="none", inplace=True, allow_warnings=True
-    )
-    violations = set()
+    bad = _ill_typed_triples(kb.g)
+    violations = set(_as_violations(kb, bad))
+    for triple in bad:
+        kb.g.remove(triple)
+    try:
+        _, results, _ = shacl_validate(
+            kb.g, shacl_graph=shapes if shapes is not None else load_shapes(), inference="none", inplace=True, allow_warnings=True
+        )
+    finally:
+        for triple in bad:
+            kb.g.add(triple)
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)

@@ -208,3 +208,20 @@ def test_violations_name_the_file_they_came_from(violations):
     (orphan,) = [v for v in violations if v.focus == "gcd:bad-orphan"]
     assert orphan.files[0].endswith("violating.ttl")
     assert str(orphan).startswith(orphan.files[0] + ": gcd:bad-orphan")
+
+
+def test_an_ill_typed_literal_is_a_violation_not_a_traceback(tmp_path):
+    """pySHACL recursed without end on ``"three"^^xsd:integer`` and `careers validate` printed a traceback."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    extra = tmp_path / "extra.ttl"
+    xsd = "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+    extra.write_text(
+        PREFIXES + xsd + 'gcd:level-it-03 gcdc:rank "three"^^xsd:integer .\ngcd:bad-orphan a gcdc:Position .\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["validate", str(extra)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{extra}: gcd:level-it-03 gcdc:rank: an ill-typed literal: 'three' is not a valid xsd:integer" in result.output
+    assert "gcd:bad-orphan" in result.output  # the shapes still ran on the rest
