@@ -288,3 +288,17 @@ class GuardedStore(_LocalServer):
 
         super().__init__(Handler)
         self.url += "/store"
+
+
+def leave_early(url: str, query: str) -> None:
+    """Two clients that go away: one after sending ``query`` whole, one in the middle of its request line."""
+    parts = urllib.parse.urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port)) as sock:
+        sock.sendall(f"GET /sparql?query={urllib.parse.quote(query)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    with socket.create_connection((parts.hostname, parts.port)) as sock:
+        sock.sendall(b"GET /sparql?query=ASK")  # half a request line
+
+
+def no_traceback(served) -> None:
+    """The server logged no traceback and no error."""
+    assert not [line for line in served.log if "Traceback" in line or "Error" in line], served.log

@@ -166,6 +166,10 @@ def test_reading_a_person(analysed, tmp_path):
         csv_file.write_text(text, encoding="utf-8")
         with pytest.raises(UnknownSkill, match=message):
             read_person(facts, csv_file)
+    for text in ("5", "[1, 2]"):
+        json_file.write_text(text, encoding="utf-8")
+        with pytest.raises(UnknownSkill, match="expected a list of"):
+            read_person(facts, json_file)
     json_file.write_text("[1, 2", encoding="utf-8")
     with pytest.raises(UnknownSkill, match="line 1: not JSON"):
         read_person(facts, json_file)

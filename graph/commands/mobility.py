@@ -344,7 +344,7 @@ def reach(profile, level, top, within, opening, fmt, data) -> None:
             else render([answer | {"opens": "; ".join(answer["opens"])}], fmt)
         )
         return
-    found = reachable(facts, model, person, level=at, start=start)[:top]
+    found = reachable(facts, model, person, level=at, start=None if level else start)[:top]  # a --level asks from the skills alone
     rows = [
         {
             "position": model.label(r.position),

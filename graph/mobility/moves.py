@@ -180,6 +180,11 @@ class MobilityModel:
             self._group_of[pid] = key
         self._groups = {level: {key: tuple(members) for key, members in found.items()} for level, found in groups.items()}
         self._next_level = {lvl: self._level_at(d["group"], d["rank"] + 1) for lvl, d in self.facts.levels.items()}
+        try:
+            self.executive_entry_rank = int(self.facts.assumption_value(ASSUMPTIONS["executive entry"], "5"))
+        except ValueError:
+            self.executive_entry_rank = 5
+        """The rank from which a position's holder may be appointed to EX-01 (``gcd:assumption-executive-entry-from-the-top-level``)."""
         self._prev_level = {lvl: self._level_at(d["group"], d["rank"] - 1) for lvl, d in self.facts.levels.items()}
         self._explicit: dict[str, list[Move]] = defaultdict(list)
         self._cache: dict[tuple[str, bool], tuple[Move, ...]] = {}
@@ -242,6 +247,10 @@ class MobilityModel:
 
     def _level_at(self, group: str, rank: int) -> str | None:
         return next((lvl for lvl, d in sorted(self.facts.levels.items()) if d["group"] == group and d["rank"] == rank), None)
+
+    def level_above(self, level: str) -> str | None:
+        """The next level of ``level``'s group (``None`` at the top): where a promotion from it goes."""
+        return self._next_level.get(level)
 
     def label(self, node: str) -> str:
         """The English label of a state."""
@@ -386,13 +395,9 @@ class MobilityModel:
         to_exec = {
             p["from"]: p for p in self.facts.progressions if p["kind"] == "ExecutiveTransition" and p["from"].startswith("community-")
         }
-        try:
-            from_rank = int(self.facts.assumption_value(ASSUMPTIONS["executive entry"], "5"))
-        except ValueError:
-            from_rank = 5
         for pid, p in sorted(self.facts.positions.items()):
             stated = to_exec.get(p["community"])
-            if p["rank"] != from_rank or stated is None:
+            if p["rank"] != self.executive_entry_rank or stated is None:
                 continue
             pay = pay_change(self.facts, p["level"], executives[0])
             self._explicit[pid].append(

@@ -144,8 +144,11 @@ def read_person(facts: Facts, path: Path) -> dict[str, int]:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise UnknownSkill(f"{path}: line {exc.lineno}: not JSON ({exc.msg})") from None
-        items = list(data.items()) if isinstance(data, dict) else [(d.get("skill"), d.get("level")) for d in data if isinstance(d, dict)]
-        if not isinstance(data, dict | list) or (isinstance(data, list) and len(items) != len(data)):
+        if isinstance(data, list) and all(isinstance(d, dict) for d in data):
+            items = [(d.get("skill"), d.get("level")) for d in data]
+        elif isinstance(data, dict):
+            items = list(data.items())
+        else:
             raise UnknownSkill(f'{path}: expected a list of {{"skill": ..., "level": ...}} or an object {{skill: level}}')
         rows = [(f"item {i}", skill, level) for i, (skill, level) in enumerate(items, 1)]
     else:
@@ -183,22 +186,22 @@ def profile_of(facts: Facts, model: MobilityModel, start: str) -> dict[str, int 
 
 
 def _kind(model: MobilityModel, level: str | None, target: str, gap: Iterable[GapItem]) -> str | None:
-    """The move a person at ``level`` makes into ``target`` (see the module's table), or ``None`` when none is one move."""
+    """The move a person at ``level`` makes into ``target`` (see the module's table), or ``None`` when none is one move.
+
+    The levels and ranks are the model's own: `MobilityModel.level_above`, `MobilityModel.executive_entry_rank`.
+    """
     data = model.nodes[target]
     if level is None:
         return "entry"
     here = model.facts.levels.get(level)
     if here is None:
         return None
+    if data["level_id"] == model.level_above(level):
+        return "promotion"
     if data["kind"] == "executive":
-        if here["group"] == "group-ex":
-            return "promotion" if data["rank"] == here["rank"] + 1 else None
-        return "executive appointment" if data["rank"] == 1 and here["rank"] == model.top_rank.get(here["group"]) else None
-    if data["group"] != here["group"]:
-        return None
-    if data["rank"] == here["rank"]:
-        return same_level_kind(gap)
-    return "promotion" if data["rank"] == here["rank"] + 1 else None
+        first = data["rank"] == 1 and here["group"] != "group-ex" and here["rank"] == model.executive_entry_rank
+        return "executive appointment" if first else None
+    return same_level_kind(gap) if data["level_id"] == level else None
 
 
 _COSTED_AS = {"entry": "appointment"}  # an entry of a person with skills costs as an appointment on merit

@@ -138,13 +138,13 @@ def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict]])
         "of their responsibilities."
     )
     it5, ex1 = current_range(facts, "level-it-05"), current_range(facts, "level-ex-01")
+    demotion = pay_change(facts, "level-it-05", "level-ex-01")
     if it5 and ex1:
         findings.append(
             f"**Pay.** IT-05 pays ${it5.minimum:,}–${it5.maximum:,} and EX-01 ${ex1.minimum:,}–${ex1.maximum:,} "
             "in GC Digital Talent's ranges (no date in the source): the first executive level starts "
             f"{'above' if ex1.minimum > it5.minimum else 'below'} IT-05's minimum "
-            f"and tops out {'above' if ex1.maximum > it5.maximum else 'below'} its maximum."
-            + (f" {pay_change(facts, 'level-it-05', 'level-ex-01')}" if pay_change(facts, "level-it-05", "level-ex-01") else "")
+            f"and tops out {'above' if ex1.maximum > it5.maximum else 'below'} its maximum." + (f" {demotion}" if demotion else "")
         )
     cutting = [c for c in tables["skill-clusters"] if c["cuts across official communities"]]
     findings.append(
