@@ -75,6 +75,7 @@ _FORBIDDEN = {  # refused wherever the engine could read them: as a word, or at 
     "from": "FROM and FROM NAMED are not allowed: queries run on this knowledge graph only",
 }
 _LOAD = "LOAD is not allowed: the endpoint is read-only"
+_SPECIAL = frozenset((*QUERY_FORMS, *UPDATE_WORDS))
 _CHAIN_WORDS = ("optional", "minus", "union", "bind", "filter", "graph", "values", "exists", "lateral", "not")
 _OPERATORS = frozenset(("&&", "||", "!=", "<=", ">=", "*", "=", "<", ">", "!", "/", "|", "^", "+", "-", "?"))
 
@@ -197,8 +198,9 @@ def inspect_query(query: str) -> QueryInfo:
                 continue
             shape.append("0" if kind in ("number", "string") else text)
             if kind == "word" or kind == "pname":
-                name = text.lower() if kind == "word" else text.split(":", 1)[0].lower()
-                form = _check_name(query, start, kind, name, form)
+                name = text.lower() if kind == "word" else text[: text.index(":")].lower()
+                if not (len(name) <= _PLAIN_NAME and _plain(kind, name)):
+                    form = _check_name(query, start, kind, name, form)
                 if kind == "word" and name.startswith(_CHAIN_WORDS):
                     chain += 1
                     pending_values = pending_values or name == "values"
@@ -238,6 +240,16 @@ def inspect_query(query: str) -> QueryInfo:
         raise QuerySyntaxError("no SELECT, ASK, CONSTRUCT or DESCRIBE in the query", query)
     pieces.append(query[last:])
     return QueryInfo(form=form, depth=deepest, text="".join(pieces), shifts=tuple(shifts), shape=" ".join(shape))
+
+
+_PLAIN_NAME = 40
+"""Longest word or prefix whose verdict `_plain` remembers (so that its memo stays small whatever queries hold)."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain(kind: str, name: str) -> bool:
+    """Whether a word or a prefix (``name``, in lower case) is nothing `_check_name` acts on: most are, and recur."""
+    return not any(word in name for word in _FORBIDDEN) and (kind == "pname" or name.upper() not in _SPECIAL)
 
 
 def _check_name(query: str, start: int, kind: str, name: str, form: str | None) -> str | None:

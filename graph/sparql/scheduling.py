@@ -87,6 +87,10 @@ class Departure:
 class FairQueue(Generic[W]):
     """Free workers, handed to waiting requests client by client; lives on one event loop.
 
+    The worker handed out is the one freed last: at low load one worker does most of the work, with its
+    store and code warm in the CPU's caches (handed out in turn, each query found the caches cold, and cost
+    a quarter more at one client).
+
     ``usable(worker)`` is asked before a worker is handed out; one that is not usable goes to ``discard``
     (which starts its replacement) and the next is tried.
     """
@@ -120,7 +124,7 @@ class FairQueue(Generic[W]):
         """
         if self._free and not self._waiting:  # nobody waits: the first usable worker, at once
             while self._free:
-                worker = self._free.popleft()
+                worker = self._free.pop()
                 if self._usable(worker):
                     self._in_use[client] += 1
                     return worker
@@ -168,13 +172,13 @@ class FairQueue(Generic[W]):
                 del self._waiting[client]
             if future.done():  # expired or cancelled while waiting
                 continue
-            worker = self._free.popleft()
+            worker = self._free.pop()
             while not self._usable(worker):
                 self._discard(worker)
                 if not self._free:
                     self._waiting.setdefault(client, collections.deque()).appendleft((-1, future))
                     return
-                worker = self._free.popleft()
+                worker = self._free.pop()
             self._in_use[client] += 1
             future.set_result(worker)
 
