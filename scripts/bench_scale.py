@@ -21,6 +21,8 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -53,8 +55,21 @@ syn:source a gcdc:SourceDocument ; rdfs:label "A synthetic career guide (benchma
 """
 
 
-def synthetic(streams: int) -> str:
-    """Turtle for ``streams`` synthetic streams (25 to a community), every fact quoted from the synthetic source."""
+def official_skills() -> list[str]:
+    """The local names of the 394 official skills (GC Digital Talent), as the shipped data declares them."""
+    text = (ROOT / "ontology" / "data" / "gc-digital-talent.ttl").read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"^gcd:skill-([\w-]+) a gcdc:Skill ", text, re.M)))
+
+
+def synthetic(streams: int, *, diverse: bool = False, seed: int = 22) -> str:
+    """Turtle for ``streams`` synthetic streams (25 to a community), every fact quoted from the synthetic source.
+
+    By default each stream's four responsibilities take their skills from a list of 24 in turn, so streams repeat
+    each other's profiles. With ``diverse``, each responsibility links one to three official skills drawn (seeded)
+    from all 394, so that nearly every stream has a profile of its own, as real departments do (issue 22).
+    """
+    rng = random.Random(seed)
+    everything = official_skills() if diverse else SKILLS
     parts = [PREFIXES]
     quoted = "prov:wasDerivedFrom syn:source"
     for c in range((streams + 24) // 25):
@@ -73,10 +88,11 @@ def synthetic(streams: int) -> str:
             f'gcdc:order {s} ; gcdc:hasResponsibility {responsibilities} ; gcdc:quote "synthetic stream {s}" ; {quoted} .\n'
         )
         for r in range(4):
-            skill = SKILLS[(s * 3 + r * 5) % len(SKILLS)]
+            chosen = rng.sample(everything, rng.randint(1, 3)) if diverse else [SKILLS[(s * 3 + r * 5) % len(SKILLS)]]
+            skills = " , ".join(f"gcd:skill-{skill}" for skill in chosen)
             parts.append(
                 f'syn:resp-{s}-{r} a gcdc:Responsibility ; rdfs:label "synthetic responsibility {s}.{r}"@en ; '
-                f'gcdc:curatedSkill gcd:skill-{skill} ; gcdc:quote "synthetic responsibility {s}.{r}" ; {quoted} .\n'
+                f'gcdc:curatedSkill {skills} ; gcdc:quote "synthetic responsibility {s}.{r}" ; {quoted} .\n'
             )
         for role, every in ROLES:
             if s % every == 0:
@@ -117,6 +133,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 300_000, 1_000_000], help="Target triples of the build.")
     parser.add_argument("--timeout", type=float, default=600, help="Seconds before a step is stopped (reported as not finished).")
+    parser.add_argument("--diverse", action="store_true", help="Streams with skills drawn from all 394 official ones (distinct profiles).")
     args = parser.parse_args()
     python = [sys.executable, "-m", "graph"]
     columns = ("build s", "peak MB", "validate s", "cold path s", "mobility s")
@@ -126,7 +143,7 @@ def main() -> None:
         for size in args.sizes:
             streams = max(0, round((size - 26_000) / TRIPLES_PER_STREAM))
             extra, out = Path(scratch) / f"synthetic-{size}.ttl", Path(scratch) / f"out-{size}"
-            extra.write_text(synthetic(streams), encoding="utf-8")
+            extra.write_text(synthetic(streams, diverse=args.diverse), encoding="utf-8")
             built, peak, ok = _run([*python, "build", "--extra", str(extra), "--out", str(out)], args.timeout)
             nt = out / "knowledge-graph.nt"
             triples = sum(1 for _ in nt.open("rb")) if ok else 0

@@ -17,6 +17,7 @@ from graph.derive import derive
 from graph.load import load
 from graph.mobility.analysis import analyse
 from graph.mobility.paths import best_paths
+from graph.mobility.reach import profile_of, reach, resolve_skill
 from graph.observe.published import Flow, Published
 from graph.viz.explorer import explorer_page
 
@@ -212,5 +213,58 @@ def test_the_explorer_shows_published_observed_counts_only(browser, tmp_path, mo
         steps = page.locator(".path").first.locator("ol > li")
         assert "Observed: promotion 34 (synthetic data)" in steps.nth(0).inner_text()
         assert "Observed: no published count for this move (none, fewer than 10, or withheld) (synthetic data)" in steps.nth(1).inner_text()
+    finally:
+        visit.close()
+
+
+SECURITY_ANALYST = ["Sécurité de la TI", "Gestion des risques", "Élaboration de politiques", "Pensée analytique"]
+"""The README's security analyst, named in French: each skill at the intermediate level, at IT-02."""
+
+
+def test_start_from_my_skills_in_french_with_the_keyboard(browser, axe, built_dir, model):
+    facts, mobility = model
+    visit = Visit(browser, built_dir / "html" / "explorer.fr.html")
+    try:
+        page = visit.page
+        assert page.inner_text("#my-skills") == "Aucune compétence pour l'instant : ajoutez-en une ci-dessus."
+        page.focus("#skill")
+        page.keyboard.type("sécu ti")  # suggestions in either language, accents ignored
+        assert "Sécurité de la TI" in page.inner_text("#skill-list")
+        page.fill("#skill", "")
+        for name in SECURITY_ANALYST:
+            page.keyboard.type(name)
+            page.keyboard.press("Enter")  # adds the skill at the level chosen (intermédiaire)
+        assert page.inner_text("#my-skills").count("(intermédiaire)") == 4
+        page.select_option("#my-level", "level-it-02")
+        page.focus("#reach-form button[type=submit]")
+        page.keyboard.press("Enter")
+        person = {resolve_skill(facts, name): 2 for name in SECURITY_ANALYST}
+        expected = reach(facts, mobility, person, level="level-it-02")
+        assert page.inner_text("#reach-status") == f"{len(expected)} poste(s) à un déplacement ; les 10 moins coûteux :"
+        labels = page.evaluate(
+            "(() => { const d = JSON.parse(document.getElementById('explorer-data').textContent); "
+            "return Object.fromEntries(d.ids.map((id, i) => [id, d.nodes[i][0]])); })()"
+        )
+        first = page.locator("#reach-results ol > li").first.inner_text()
+        assert first.startswith(f"{labels[expected[0].position]} (nomination (processus annoncé); coût 1.90)")
+        assert "Sécurité de la TI" not in first and "À acquérir ou approfondir\u00a0: " in first
+        assert page.locator("#reach-results ol > li").count() == 10
+        assert page.inner_text(".opening").startswith("La compétence qui ouvre le plus de portes")
+        # the profile is in the address (a fragment: never sent), and the link to the English page keeps it
+        fragment = page.evaluate("location.hash")
+        assert fragment.startswith("#skills=") and fragment.endswith("&level=level-it-02")
+        assert page.get_attribute("header a[lang=en]", "href").endswith(fragment)
+        page.reload()
+        page.wait_for_function("window.careers && window.careers.ready")
+        assert page.locator("#reach-results ol > li").first.inner_text() == first
+        # the page's ranking is the library's, for this profile and others
+        for who, level in [(person, "level-it-02"), (person, None), (profile_of(facts, mobility, "IT-03-06-IC-016"), "level-it-03")]:
+            shown = page.evaluate("([p, l]) => window.careersExplorer.reach(p, l)", [who, level])
+            assert shown == [{"position": r.position, "kind": r.kind, "cost": r.cost} for r in reach(facts, mobility, who, level=level)]
+        page.locator("#my-skills button").first.focus()
+        page.keyboard.press("Enter")  # removes the first skill
+        assert page.inner_text("#my-skills").count("(intermédiaire)") == 3
+        assert severe_violations(axe, page) == []
+        assert visit.errors == [] and visit.outside == []
     finally:
         visit.close()

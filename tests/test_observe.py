@@ -13,12 +13,14 @@ from graph.cli import main
 from graph.commands.observed import _positions
 from graph.errors import CareersError
 from graph.mobility.analysis import analyse_built
+from graph.mobility.reach import profile_of, reach
 from graph.observe.analyses import measure
 from graph.observe.disclosure import Figure, Relation, audit, protect
+from graph.observe.hits import HitRate, hit_rates
 from graph.observe.identity import person_token
 from graph.observe.ingest import ObserveError, ingest
 from graph.observe.outputs import observed_report, observed_tables
-from graph.observe.published import Published, Survival, publish
+from graph.observe.published import Flow, Published, Survival, publish
 from graph.observe.read import ReadOptions
 from graph.observe.synth import SynthParameters, calibration, generator_positions, write_synthetic
 from graph.observe.titles import TitleMap, read_crosswalk
@@ -607,6 +609,35 @@ def test_curves_of_different_lengths_make_one_table(graph):
     files = observed_report(data, facts, model)
     assert "| IT-03 | 30 | 12 |  |  | 0.70 |" in files["reports/observed.md"].decode()
     assert files["reports/observed-time-in-level.csv"].decode().splitlines()[2].startswith("synthetic,IT-03,30,12,,,0.7")
+
+
+def test_skills_first_is_scored_on_the_published_moves_against_promotion_in_the_same_stream(graph):
+    """The hit rate at 5 of `careers reach` on published flows between positions, beside the same-stream promotion."""
+    facts, model, _ = graph
+    analyst, lead = "position-it-02-analyst-it-security", "position-it-03-team-lead-it-security"
+    elsewhere = "position-it-02-analyst-it-database-management"
+    flows = [
+        Flow("promotion", analyst, lead, 30, "rule-promotion"),  # the stream's next level: both foresee it
+        Flow("deployment", analyst, elsewhere, 12, "rule-deployment"),
+        Flow("deployment", analyst, analyst, 50, "rule-deployment"),  # within one position: not counted
+        Flow("hire", "", analyst, 40, None),  # from outside: not counted
+    ]
+    top = [r.position for r in reach(facts, model, profile_of(facts, model, analyst), level="level-it-02") if r.position != analyst][:5]
+    assert lead in top
+    rates = {h.action: h for h in hit_rates(flows, facts, model)}
+    assert set(rates) == {"", "promotion", "deployment"}
+    assert rates[""] == HitRate("", 42, 30 + 12 * (elsewhere in top), 30)
+    assert rates["deployment"] == HitRate("deployment", 12, 12 * (elsewhere in top), 0)
+    data = Published(
+        {"synthetic": True, "actions": 200, "people": 90, "start": "2020-01-01", "end": "2022-12-31", "checksum": "0" * 64}, 10, flows=flows
+    )
+    report = observed_report(data, facts, model)
+    text = report["reports/observed.md"].decode()
+    share = rates[""].shares()
+    assert f"Of 42 published moves between positions, {share[0]:.0%} went to one of the 5 positions" in text
+    assert f"a promotion in the same stream foresaw {share[1]:.0%}" in text
+    rows = json.loads(report["reports/observed-reach-hits.json"])
+    assert rows[0]["move"] == "all moves between positions" and rows[0]["data"] == "synthetic"
 
 
 # ---------------------------------------------------------------- the analyst's example

@@ -121,15 +121,19 @@ def test_a_position_as_the_start_takes_its_own_moves(analysed):
 
 
 def test_job_templates_as_profiles_find_their_own_position(analysed):
-    """Issue 19 asks that each of the 31 templates rank its own position first at its level: 18 do, and every one is in the
-    top 8 (a position holds its stream's skills and its other templates' core, which a single template does not list)."""
+    """Each of the 31 templates, as the profile of a person in the job it describes, ranks its own position first
+    among the positions at its level, strictly (no tie decided by name)."""
     facts, model = analysed
-    first = 0
+    assert len(facts.templates) == 31
     for tid, template in facts.templates.items():
         rows = [r for r in reach(facts, model, profile_of(facts, model, tid), level=template["level"]) if r.level == template["level"]]
-        first += rows[0].position == template["position"]
-        assert template["position"] in [r.position for r in rows[:8]], template["reference"]
-    assert first >= 18
+        assert rows[0].position == template["position"], template["reference"]
+        assert rows[0].cost < rows[1].cost, template["reference"]
+    # the template's own skills still count: a template that lists a skill its position's profile lacks holds it too
+    tid = "job-template-it-04-06-su-019"
+    person, position = profile_of(facts, model, tid), model.profiles[facts.templates[tid]["position"]].essential
+    assert "skill-risk-assessment" in person and "skill-risk-assessment" not in position
+    assert set(position) <= set(person)
 
 
 def test_the_skill_that_opens_most_doors(analysed):
@@ -202,3 +206,14 @@ def test_reach_command(built_nt, tmp_path):
     me.write_text("skill,level\nNo Such Skill,2\n", encoding="utf-8")
     result = invoke("reach", str(me), "--data", built_nt)
     assert result.exit_code == 2 and f"{me}: line 2: 'No Such Skill' is not an official skill" in result.output
+
+
+def test_the_command_and_the_page_count_the_opening_skill_within_the_same_cost(analysed):
+
+    from graph.commands.mobility import reach as command
+    from graph.mobility.reach import OPENING_WITHIN
+    from graph.viz.explorer import explorer_data
+
+    facts, model = analysed
+    (within,) = [p.default for p in command.params if p.name == "within"]
+    assert within == OPENING_WITHIN == explorer_data(facts, model, "en", {})["reach"]["within"]

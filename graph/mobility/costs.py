@@ -65,6 +65,7 @@ __all__ = [
     "ENTRY",
     "GAIN_SCALE",
     "LEFT_WEIGHT",
+    "UNKNOWN_LEVEL",
     "PROMOTION",
     "format_cost",
     "gain",
@@ -87,7 +88,8 @@ DEPLOYMENT_CAP = 2.0
 """The largest weighted gap (gain plus deepen, `gap_weight`) a deployment may have; beyond it the move is an appointment."""
 ASSUMED_LEVEL_PENALTY = 1.0
 """Default of ``gcd:assumption-assumed-level-penalty``: the added cost of a move into a position whose level the page does not state."""
-_UNKNOWN_LEVEL = 2
+UNKNOWN_LEVEL = 2
+"""The level a skill counts at when its level is not given (intermediate)."""
 
 
 def gap_weight(gap: Iterable[GapItem], *, gained_only: bool = False) -> float:
@@ -95,7 +97,7 @@ def gap_weight(gap: Iterable[GapItem], *, gained_only: bool = False) -> float:
     total = 0.0
     for item in gap:
         if item.missing:
-            total += (item.required or _UNKNOWN_LEVEL) / 4
+            total += (item.required or UNKNOWN_LEVEL) / 4
         elif not gained_only:
             total += (item.required - item.held) / 4
     return total
@@ -111,7 +113,7 @@ def left_behind(have: Mapping[str, int | None], used: Mapping[str, int | None]) 
 
     A skill the target uses at a lower level carries over only that far.
     """
-    weight = lambda level: level or _UNKNOWN_LEVEL  # noqa: E731
+    weight = lambda level: level or UNKNOWN_LEVEL  # noqa: E731
     total = sum(weight(level) for level in have.values())
     if not total:
         return 0.0

@@ -80,6 +80,7 @@ class Facts:
     crosswalks: dict[str, list[dict]] = field(default_factory=dict)
     skill_level_labels: dict[int, str] = field(default_factory=dict)
     skill_level_names: dict[str, int] = field(default_factory=dict)
+    skill_level_labels_fr: dict[int, str] = field(default_factory=dict)
     """Every name of a skill level, in lower case, English and French (``"débutant"``: 1)."""
     link_methods: dict[str, set[str]] = field(default_factory=dict)
     """How each responsibility, expertise or functional area was linked to its skills (``NameMatch``, ``KeywordMatch``, ``CuratedLink``)."""
@@ -213,8 +214,12 @@ def _read_skills_and_templates(source: Source, facts: Facts) -> None:
         f"SELECT ?l ?rank ?label WHERE {{ ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label . {_en('label')} }}"
     ):
         facts.skill_level_labels[int(row["rank"])] = row["label"]
-    for row in source.select("SELECT ?rank ?label WHERE { ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label }"):
+    for row in source.select(
+        "SELECT ?rank ?label (lang(?label) AS ?lang) WHERE { ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label }"
+    ):
         facts.skill_level_names[row["label"].lower()] = int(row["rank"])  # English and French
+        if row["lang"] == "fr":
+            facts.skill_level_labels_fr[int(row["rank"])] = row["label"]
     for row in source.select(
         "SELECT ?t ?ref ?label ?position ?level WHERE { ?t a gcdc:JobTemplate ; gcdc:referenceId ?ref ; rdfs:label ?label ; "
         f"gcdc:hasLevel ?level . OPTIONAL {{ ?t gcdc:templateFor ?position }} {_en('label')} }}"

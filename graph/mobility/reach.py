@@ -56,7 +56,21 @@ from graph.mobility.moves import RULES, MobilityModel, same_level_kind
 from graph.mobility.profiles import Profile
 from graph.mobility.resolve import fold
 
-__all__ = ["Opening", "Reachable", "SkillNeed", "UnknownSkill", "opening_skill", "profile_of", "reach", "read_person", "resolve_skill"]
+__all__ = [
+    "OPENING_WITHIN",
+    "Opening",
+    "Reachable",
+    "SkillNeed",
+    "UnknownSkill",
+    "opening_skill",
+    "profile_of",
+    "reach",
+    "read_person",
+    "resolve_skill",
+]
+
+OPENING_WITHIN = 3.0
+"""The cost the skill that opens most doors is counted within by default: a promotion into a new field with much in common."""
 
 MAX_PROFILE_SKILLS = 400
 """The most skills a person's file may list (there are 394 official skills)."""
@@ -176,12 +190,23 @@ def _pick(row: dict) -> tuple[str, str]:
 
 
 def profile_of(facts: Facts, model: MobilityModel, start: str) -> dict[str, int | None]:
-    """The skills of a position's profile, or of a job template (by id or reference) as its essential requirements."""
+    """The skills of a position's profile, or of a person in the job a template (by id or reference) describes.
+
+    That person holds the template's essential skills and, being in the position the template describes, the
+    position's profile (what its templates share, and its stream's and role's skills), each at the higher of the two
+    levels. So their own position is the nearest one at their level, and the template's own skills (its
+    specialisations) tell them apart from the position's other jobs.
+    """
     if start in model.profiles:
         return dict(model.profiles[start].essential)
     for tid, template in facts.templates.items():
         if start in (tid, template["reference"]):
-            return {r.skill: r.level for r in template["requirements"] if r.essential}
+            person = {r.skill: r.level for r in template["requirements"] if r.essential}
+            held_in_position = model.profiles[template["position"]].essential if template["position"] in model.profiles else {}
+            for skill, level in held_in_position.items():
+                held = person.get(skill)
+                person[skill] = level if held is None else held if level is None else max(held, level)
+            return person
     raise UnknownSkill(f"{start!r} is neither a position nor a job template")
 
 
@@ -259,9 +284,9 @@ def _from_state(facts: Facts, model: MobilityModel, start: str) -> list[Reachabl
 
 
 def opening_skill(
-    facts: Facts, model: MobilityModel, person: Mapping[str, int | None], *, level: str | None = None, within: float = 2.0
+    facts: Facts, model: MobilityModel, person: Mapping[str, int | None], *, level: str | None = None, within: float = OPENING_WITHIN
 ) -> Opening | None:
-    """The one official skill, at one level, whose gain brings the most more positions within ``within`` (net; ties by name).
+    """The one official skill, at one level, whose gain brings the most more positions within ``within`` (net; ties by id).
 
     The candidates are the skills, at the levels they are asked, of the positions not yet within ``within``. Counted on
     the person's skills alone, as a person with no position has them; each group of positions that share a profile and
@@ -275,7 +300,7 @@ def opening_skill(
     before = within_reach(person)
     candidates = {(g.skill, g.required) for _, cost, gap, _ in _costed(model, person, level, groups) if cost > within for g in gap}
     best: Opening | None = None
-    for skill, need in sorted(candidates, key=lambda c: (facts.skill_label(c[0]), c[1] or 0)):
+    for skill, need in sorted(candidates, key=lambda c: (c[0], c[1] or 0)):
         more = dict(person)
         more[skill] = max(need or 0, person.get(skill) or 0) or need
         after = within_reach(more)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+from graph.observe.hits import HIT_K, hit_rates
 from graph.observe.ingest import GC_THRESHOLD
 from graph.observe.published import Published
 from graph.tables import render
@@ -64,8 +65,11 @@ class _Labels:
         return "" if key is None else self.names.get(key, key)
 
 
-def observed_tables(data: Published, facts) -> dict[str, list[dict]]:
-    """Every published table, its rows labelled (``data: synthetic`` on each row of a synthetic data set)."""
+def observed_tables(data: Published, facts, model=None) -> dict[str, list[dict]]:
+    """Every published table, its rows labelled (``data: synthetic`` on each row of a synthetic data set).
+
+    With the mobility ``model``, also the hit rates of skills first on the published moves (`graph.observe.hits`).
+    """
     name = _Labels(facts)
     marks: dict[str, object] = {}
     if data.synthetic:
@@ -111,6 +115,13 @@ def observed_tables(data: Published, facts) -> dict[str, list[dict]]:
             for s in data.structure
         ],
     }  # fmt: skip
+    if model is not None:
+        tables["observed-reach-hits"] = [
+            {"move": ACTION_WORDS.get(h.action, "all moves between positions"), "moves": h.moves,
+             f"next position in reach's top {HIT_K}": h.reach_hits, "share (reach)": h.shares()[0],
+             "promotion in the same stream": h.baseline_hits, "share (baseline)": h.shares()[1]}
+            for h in hit_rates(data.flows, facts, model)
+        ]  # fmt: skip
     return {key: [{**marks, **row} for row in rows] for key, rows in tables.items()}
 
 
@@ -118,7 +129,7 @@ def observed_report(data: Published, facts, model) -> dict[str, bytes]:
     """``reports/observed.md`` and every observed table as CSV and JSON."""
     from graph.mobility.report import _md_table  # the report's own Markdown tables
 
-    tables = observed_tables(data, facts)
+    tables = observed_tables(data, facts, model)
     files: dict[str, bytes] = {}
     for name, rows in tables.items():
         files[f"reports/{name}.csv"] = render(rows, "csv").encode("utf-8")
@@ -148,6 +159,7 @@ def observed_report(data: Published, facts, model) -> dict[str, bytes]:
             f"**Titles not mapped.** {len(d['titles_unmapped'])} titles of the records match no position of the graph ({moves}); "
             "they count in every table by level, not in those by position (listed below; `careers observe --crosswalk` maps them)."
         )
+    findings.append(_hits_finding(tables["observed-reach-hits"]))
     for s in data.survival:
         if s.median_years is not None and s.level in ("level-it-02", "level-it-03", "level-it-04"):
             findings.append(
@@ -169,6 +181,8 @@ def observed_report(data: Published, facts, model) -> dict[str, bytes]:
         _md_table([r for r in tables["observed-rates"] if r["stream"] == "all streams"]),
         "\n## The pyramid and its bottlenecks (at the start of the last year)\n",
         _md_table(tables["observed-bottlenecks"]),
+        f"\n## Skills first against the moves made (hit rate at {HIT_K}, published counts)\n",
+        _md_table(tables["observed-reach-hits"]),
         "\n## Moves between streams (published counts)\n",
         _md_table(sorted(tables["observed-between-streams"], key=lambda r: -r["moves"])[:30]),
         "\n## Titles that match no position\n",
@@ -177,6 +191,19 @@ def observed_report(data: Published, facts, model) -> dict[str, bytes]:
     ]
     files["reports/observed.md"] = "\n".join(sections).encode("utf-8")
     return files
+
+
+def _hits_finding(rows: list[dict]) -> str:
+    lead = "**Skills first against the moves made.** "
+    if not rows or not rows[0]["moves"]:
+        return lead + "No published move between two positions to compare."
+    row = rows[0]
+    return lead + (
+        f"Of {row['moves']:,} published moves between positions, {row['share (reach)']:.0%} went to one of the {HIT_K} positions "
+        f"`careers reach` ranks first for the profile of the position left, at its level; a promotion in the same stream "
+        f"foresaw {row['share (baseline)']:.0%}. Sums of published counts only (withheld moves are not counted), by kind of "
+        "move in observed-reach-hits.csv."
+    )
 
 
 def _against_structure(structure: dict) -> str:

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import jinja2
 
+from graph.mobility import costs
 from graph.mobility.explain import BASIS_WORDS
 from graph.mobility.facts import Facts
-from graph.mobility.moves import KIND_ORDER, Bucket, MobilityModel, Move
+from graph.mobility.moves import KIND_ORDER, RULES, Bucket, MobilityModel, Move
 from graph.mobility.pay import pay_line
+from graph.mobility.reach import OPENING_WITHIN
 from graph.viz.i18n import Words, text
 from graph.viz.page import PAGE_CSP, PAGE_HEAD, safe_json, static_text
 from graph.viz.style import label_of
@@ -61,6 +63,18 @@ _SCRIPT_WORDS = (
     "move_acting appointment",
     "move_entry",
     "move_executive appointment",
+    "colon",
+    "reach_remove",
+    "reach_none_yet",
+    "reach_choose_skill",
+    "reach_no_skills",
+    "reach_result",
+    "reach_nothing",
+    "reach_gap",
+    "reach_none",
+    "reach_assumed",
+    "reach_opening",
+    "reach_opening_none",
 )
 """The words ``static/explorer.js`` shows (the template's come from `graph.viz.i18n.Words`)."""
 
@@ -100,9 +114,10 @@ class _Details:
         """The index of an official skill (by id: two skills of the same name stay two)."""
         return self.skills.index(skill)
 
-    def skill_names(self) -> list[str]:
-        """The names of `skills`, in the page's language."""
-        return [self.names.get(s) or self.facts.skill_label(s) for s in self.skills]
+    def skill_names(self, lang: str) -> list[str]:
+        """The names of `skills` in ``lang`` (GC Digital Talent's French names on the French page)."""
+        official = self.facts.skills
+        return [official[s]["fr" if lang == "fr" else "label"] if s in official else self.names.get(s) or s for s in self.skills]
 
     def of(self, move: Move) -> int:
         rule = self.names.get(move.rule) or self.facts.rules.get(move.rule, {}).get("label", move.rule)
@@ -131,6 +146,8 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     """
     english = {n: d["label"] for n, d in model.nodes.items()}
     details = _Details(facts, names)
+    for skill in sorted(facts.skills):  # every official skill, so that a person can pick any (skills first)
+        details.skill(skill)
     ids = sorted(model.nodes)
     index = {node: i for i, node in enumerate(ids)}
     stream_ids = sorted(facts.streams)
@@ -179,6 +196,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         moves, node_lanes = lanes_of[node]
         explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in moves])
         lanes.append([[variant(b) for b in lane] for lane in node_lanes])
+    reach = _reach_data(facts, model, details, profiles, index)
     flows: dict[str, list] = {}
     if observed is not None:
         for f in observed.flows:
@@ -191,11 +209,16 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "buckets": buckets,
         "variants": variants,
         "details": details.items,
-        "skills": details.skill_names(),
+        "skills": details.skill_names(lang),
+        "skillIds": list(details.skills),
+        "skillAlt": details.skill_names("fr" if lang == "en" else "en"),
+        "reach": reach,
         "profiles": profiles,
         "texts": details.texts,
         "pays": pays,
-        "skillLevels": {str(n): label for n, label in sorted(facts.skill_level_labels.items())},
+        "skillLevels": {
+            str(n): label for n, label in sorted((facts.skill_level_labels_fr if lang == "fr" else facts.skill_level_labels).items())
+        },
         "topRank": dict(sorted(model.top_rank.items())),
         "cheapestAppointment": model.cheapest_appointment,
         "kindOrder": KIND_ORDER,
@@ -206,6 +229,40 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "threshold": observed.threshold if observed is not None else None,
         "strings": {key: text(lang, key) for key in _SCRIPT_WORDS},
         "basisWords": BASIS_WORDS if lang == "en" else {k: text(lang, k) for k in BASIS_WORDS},
+    }
+
+
+def _reach_data(facts: Facts, model: MobilityModel, details: _Details, profiles: _Table, index: dict[str, int]) -> dict:
+    """What ``static/reach.js`` needs to rank positions for a person's skills as `graph.mobility.reach.reach` does.
+
+    The positions (and EX levels) grouped by what decides a move's kind and cost (profiles by index into ``profiles``,
+    skills by index into the skills table), the levels a person may hold, the level above each, and the model's
+    constants.
+    """
+    groups: dict[tuple, list[int]] = {}
+    for target in sorted(model.profiles):
+        need, node = model.profiles[target], model.nodes[target]
+        essential = profiles.index(tuple((details.skill(s), lvl) for s, lvl in need.essential.items()))
+        uses = profiles.index(tuple((details.skill(s), lvl) for s, lvl in need.uses.items()))
+        key = (essential, uses, node["kind"], node.get("group"), node.get("rank"), node["level_id"])
+        groups.setdefault(key, []).append(index[target])
+    ordered = sorted(facts.levels, key=lambda lid: (facts.levels[lid]["group"], facts.levels[lid]["rank"]))
+    return {
+        "groups": [[*key, targets] for key, targets in groups.items()],
+        "levels": {lid: [facts.levels[lid]["group"], facts.levels[lid]["rank"]] for lid in ordered},
+        "levelLabels": [[lid, facts.levels[lid]["label"]] for lid in ordered],
+        "above": {lid: model.level_above(lid) for lid in ordered},
+        "executiveEntryRank": model.executive_entry_rank,
+        "rules": RULES,
+        "within": OPENING_WITHIN,
+        "costs": {
+            "promotion": costs.PROMOTION,
+            "deployment": costs.DEPLOYMENT,
+            "gainScale": costs.GAIN_SCALE,
+            "leftWeight": costs.LEFT_WEIGHT,
+            "deploymentCap": costs.DEPLOYMENT_CAP,
+            "unknownLevel": costs.UNKNOWN_LEVEL,
+        },
     }
 
 
@@ -239,6 +296,26 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 </form>
 <p id="status" role="status" aria-live="polite"></p>
 <section id="results" aria-labelledby="results-heading"><h2 id="results-heading">{{ t.explorer_results }}</h2></section>
+<section id="skills-first" aria-labelledby="reach-heading">
+<h2 id="reach-heading">{{ t.reach_title }}</h2>
+<p>{{ t.reach_intro }}</p>
+<form id="reach-form" class="question">
+<div class="field"><label for="skill" id="skill-label">{{ t.reach_skill }}</label>
+<input id="skill" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="skill-list" autocomplete="off" placeholder="{{ t.reach_skill_placeholder }}">
+<ul id="skill-list" role="listbox" aria-labelledby="skill-label" hidden></ul></div>
+<div class="field"><label for="skill-level">{{ t.reach_skill_level }}</label>
+<select id="skill-level">{% for n, label in skill_levels %}<option value="{{ n }}"{% if n == "2" %} selected{% endif %}>{{ label }}</option>{% endfor %}</select></div>
+<button type="button" id="add-skill">{{ t.reach_add }}</button>
+<h3 id="my-skills-heading">{{ t.reach_my_skills }}</h3>
+<ul id="my-skills" aria-labelledby="my-skills-heading"></ul>
+<div class="field"><label for="my-level">{{ t.reach_my_level }}</label>
+<select id="my-level"><option value="">{{ t.reach_outside }}</option>{% for id, label in levels %}<option value="{{ id }}">{{ label }}</option>{% endfor %}</select></div>
+<div class="field"><label for="reach-top">{{ t.reach_top }}</label> <select id="reach-top">{% for n in (5, 10, 20, 50) %}<option{% if n == 10 %} selected{% endif %}>{{ n }}</option>{% endfor %}</select></div>
+<button type="submit">{{ t.reach_find }}</button>
+</form>
+<p id="reach-status" role="status" aria-live="polite"></p>
+<div id="reach-results"></div>
+</section>
 <details class="text-version"><summary>{{ t.explorer_text_version }}</summary>
 <table><tr><th>{{ t.label }}</th><th>{{ t.kind }}</th></tr>{% for label, kind in table %}
 <tr><td>{{ label }}</td><td>{{ kind }}</td></tr>{% endfor %}</table>
@@ -270,8 +347,10 @@ def explorer_page(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         streams=sorted(zip(data["streamIds"], data["streams"], strict=True), key=lambda item: item[1]),
         table=[(n[0], text(lang, _KIND_WORDS[n[1]])) for n in data["nodes"]],
         pays=data["pays"],
+        skill_levels=list(data["skillLevels"].items()),
+        levels=data["reach"]["levelLabels"],
         payload=safe_json(data),
         page_css=static_text("page.css"),
         explorer_css=static_text("explorer.css"),
-        explorer_js=static_text("pathsearch.js") + static_text("explorer.js"),
+        explorer_js=static_text("pathsearch.js") + static_text("reach.js") + static_text("explorer.js"),
     )

@@ -287,6 +287,50 @@ _WORDS = {
     "links_count": ("{count} links of this kind.", "{count} liens de ce type."),
     "stream_detail": ("Show a stream in detail", "Montrer un volet en détail"),
     "stream_detail_none": ("(none)", "(aucun)"),
+    "colon": (": ", "\u00a0: "),
+    "reach_title": ("Start from my skills", "Partir de mes compétences"),
+    "reach_intro": (
+        "Pick the official skills you have, each at its level, and your level if you are in the public service. Every "
+        "position one move away is ranked by the same cost as the paths above, with the move the staffing rules allow, "
+        "what you would gain or deepen, and the one skill that would open the most doors. Nothing leaves your browser: "
+        "your choices are kept in this page's address, so that you can bookmark or share them.",
+        "Choisissez les compétences officielles que vous avez, chacune à son niveau, et votre niveau si vous êtes dans la "
+        "fonction publique. Chaque poste à un déplacement est classé selon le même coût que les cheminements ci-dessus, "
+        "avec le déplacement que permettent les règles de dotation, ce qu'il vous faudrait acquérir ou approfondir, et la "
+        "compétence qui ouvrirait le plus de portes. Rien ne quitte votre navigateur : vos choix restent dans l'adresse "
+        "de cette page, que vous pouvez garder en favori ou partager.",
+    ),
+    "reach_skill": ("Skill", "Compétence"),
+    "reach_skill_placeholder": ("e.g. data analysis, cybersecurity", "p. ex. analyse des données, cybersécurité"),
+    "reach_skill_level": ("Its level", "Son niveau"),
+    "reach_add": ("Add the skill", "Ajouter la compétence"),
+    "reach_remove": ("Remove {skill}", "Retirer {skill}"),
+    "reach_my_skills": ("My skills", "Mes compétences"),
+    "reach_none_yet": ("No skills yet: add one above.", "Aucune compétence pour l'instant : ajoutez-en une ci-dessus."),
+    "reach_my_level": ("My level", "Mon niveau"),
+    "reach_outside": ("outside the public service", "hors de la fonction publique"),
+    "reach_top": ("Positions to show", "Postes à montrer"),
+    "reach_find": ("Show where my skills can take me", "Montrer où mes compétences peuvent me mener"),
+    "reach_choose_skill": ("Choose a skill from the suggestions.", "Choisissez une compétence parmi les suggestions."),
+    "reach_no_skills": ("Add at least one skill first.", "Ajoutez d'abord au moins une compétence."),
+    "reach_result": (
+        "{count} position(s) within one move; the {shown} cheapest:",
+        "{count} poste(s) à un déplacement ; les {shown} moins coûteux :",
+    ),
+    "reach_nothing": ("No position is one move away from this level.", "Aucun poste n'est à un déplacement de ce niveau."),
+    "reach_gap": ("To gain or deepen", "À acquérir ou approfondir"),
+    "reach_none": ("nothing: you have every skill it asks", "rien : vous avez toutes les compétences demandées"),
+    "reach_assumed": ("its level is an assumption", "son niveau est une hypothèse"),
+    "reach_opening": (
+        "The skill that opens the most doors: {skill} ({level}), which brings {after} positions within a cost of {within} "
+        "instead of {before}.",
+        "La compétence qui ouvre le plus de portes : {skill} ({level}), qui met {after} postes à un coût d'au plus {within} "
+        "au lieu de {before}.",
+    ),
+    "reach_opening_none": (
+        "No single skill brings more positions within a cost of {within}.",
+        "Aucune compétence seule ne met plus de postes à un coût d'au plus {within}.",
+    ),
     "explorer_title": ("Career pathway explorer", "Explorateur de cheminements de carrière"),
     "explorer_summary": (
         "How do I get from here to there? Choose where you are and where you want to go: the best paths, each move with the rule "

@@ -3,18 +3,21 @@
 // textContent.
 "use strict";
 (function () {
-  const { D, bestPaths, alongPath, formatCost } = careersPathSearch(JSON.parse(document.getElementById("explorer-data").textContent));
+  const raw = JSON.parse(document.getElementById("explorer-data").textContent);
+  const { D, bestPaths, alongPath, formatCost } = careersPathSearch(raw);
+  const { reach, openingSkill } = careersReach(raw);
   const S = D.strings;
 
   // ---------------------------------------------------------------- the form
 
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  const searchable = Object.entries(D.nodes).map(([id, n]) => ({ id, label: n.label, text: fold(n.search) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const byLabel = (a, b) => a.label.localeCompare(b.label);
+  const states = Object.entries(D.nodes).map(([id, n]) => ({ id, label: n.label, text: fold(n.search) })).sort(byLabel);
+  const skills = D.skillIds.map((id, i) => ({ id, index: i, label: D.skills[i], text: fold(`${D.skills[i]} ${D.skillAlt[i]}`) })).sort(byLabel);
 
-  function suggestions(query) {
+  function suggestions(entries, query) {
     const words = fold(query).split(/\s+/).filter(Boolean);
-    return searchable.filter((n) => words.every((w) => n.text.includes(w))).slice(0, 12);
+    return entries.filter((n) => words.every((w) => n.text.includes(w))).slice(0, 12);
   }
 
   function element(tag, text, className) {
@@ -24,7 +27,7 @@
     return node;
   }
 
-  function combobox(input) {
+  function combobox(input, entries) {
     const list = document.getElementById(input.getAttribute("aria-controls"));
     let options = [], active = -1;
     const close = () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); active = -1; };
@@ -35,7 +38,7 @@
       if (i >= 0) { input.setAttribute("aria-activedescendant", list.children[i].id); list.children[i].scrollIntoView({ block: "nearest" }); }
     };
     const open = () => {
-      options = suggestions(input.value);
+      options = suggestions(entries, input.value);
       list.replaceChildren(...options.map((o, i) => {
         const li = element("li", o.label);
         li.id = `${list.id}-${i}`;
@@ -49,7 +52,7 @@
       active = -1;
     };
     input.addEventListener("input", () => {
-      const exact = searchable.find((n) => fold(n.label) === fold(input.value));
+      const exact = entries.find((n) => fold(n.label) === fold(input.value));
       if (exact) input.dataset.node = exact.id; else delete input.dataset.node;
       open();
     });
@@ -62,7 +65,7 @@
     input.addEventListener("blur", close);
     return () => {
       if (input.dataset.node) return input.dataset.node;
-      const only = suggestions(input.value);
+      const only = suggestions(entries, input.value);
       return input.value && only.length === 1 ? only[0].id : null;
     };
   }
@@ -73,9 +76,9 @@
     if (D.threshold == null) return null;
     const rows = D.observed[`${step.source}|${step.target}`] || [];
     const synthetic = D.synthetic ? S.synthetic : "";
-    if (!rows.length) return `${S.explorer_observed}: ${format(S.explorer_observed_none, { threshold: D.threshold })}${synthetic}`;
+    if (!rows.length) return `${S.explorer_observed}${S.colon}${format(S.explorer_observed_none, { threshold: D.threshold })}${synthetic}`;
     const parts = rows.map(([action, count]) => `${action} ${count}`);
-    return `${S.explorer_observed}: ${parts.join("; ")}${synthetic}`;
+    return `${S.explorer_observed}${S.colon}${parts.join("; ")}${synthetic}`;
   }
 
   function stepItem(step, seen) {
@@ -101,7 +104,7 @@
     const list = element("ul", null, "facts");
     for (const [name, value] of lines) {
       const li = element("li");
-      if (name) li.append(element("span", `${name}: `, "name"));
+      if (name) li.append(element("span", `${name}${S.colon}`, "name"));
       li.append(value);
       list.append(li);
     }
@@ -128,8 +131,8 @@
     });
   }
 
-  const from = combobox(document.getElementById("from"));
-  const to = combobox(document.getElementById("to"));
+  const from = combobox(document.getElementById("from"), states);
+  const to = combobox(document.getElementById("to"), states);
   document.getElementById("question").addEventListener("submit", (event) => {
     event.preventDefault();
     const status = document.getElementById("status");
@@ -147,8 +150,104 @@
     status.textContent = paths.length ? format(S.explorer_result, { count: paths.length }) : S.explorer_no_path;
   });
 
+  // ---------------------------------------------------------------- skills first
+
+  const skillInput = document.getElementById("skill");
+  const pickedSkill = combobox(skillInput, skills);
+  const skillIndex = new Map(D.skillIds.map((id, i) => [id, i]));
+  const levelWord = (n) => (n ? D.skillLevels[n] || String(n) : "—");
+  const mine = new Map(); // skill index -> level, in the order added
+
+  function showMine() {
+    const list = document.getElementById("my-skills");
+    list.replaceChildren(...[...mine].map(([skill, level]) => {
+      const li = element("li", `${D.skills[skill]} (${levelWord(level)}) `);
+      const remove = element("button", "×");
+      remove.type = "button";
+      remove.setAttribute("aria-label", format(S.reach_remove, { skill: D.skills[skill] }));
+      remove.addEventListener("click", () => { mine.delete(skill); showMine(); skillInput.focus(); });
+      li.append(remove);
+      return li;
+    }));
+    if (!mine.size) list.append(element("li", S.reach_none_yet));
+  }
+
+  // The profile lives in the address's fragment (never sent to a server): #skills=id:level,id:level&level=level-it-03
+  function remember() {
+    const skillsPart = [...mine].map(([skill, level]) => `${D.skillIds[skill]}:${level}`).join(",");
+    const level = document.getElementById("my-level").value;
+    history.replaceState(null, "", `#skills=${encodeURIComponent(skillsPart)}${level ? `&level=${encodeURIComponent(level)}` : ""}`);
+    const other = document.querySelector("header a[lang]");
+    other.href = other.href.split("#")[0] + location.hash;
+  }
+
+  function recall() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    for (const item of (params.get("skills") || "").split(",")) {
+      const [id, level] = item.split(":");
+      if (skillIndex.has(id) && /^[1-4]$/.test(level || "")) mine.set(skillIndex.get(id), Number(level));
+    }
+    const level = params.get("level");
+    const select = document.getElementById("my-level");
+    if (level && [...select.options].some((o) => o.value === level)) select.value = level;
+    return mine.size > 0;
+  }
+
+  function showReach() {
+    const status = document.getElementById("reach-status");
+    const results = document.getElementById("reach-results");
+    results.replaceChildren();
+    if (!mine.size) { status.textContent = S.reach_no_skills; return; }
+    remember();
+    const level = document.getElementById("my-level").value || null;
+    const found = reach(mine, level);
+    const shown = found.slice(0, Number(document.getElementById("reach-top").value));
+    status.textContent = found.length ? format(S.reach_result, { count: found.length, shown: shown.length }) : S.reach_nothing;
+    const list = element("ol", null, "reach");
+    for (const r of shown) {
+      const node = D.nodes[r.position];
+      const item = element("li");
+      const head = element("p");
+      head.append(element("strong", node.label));
+      head.append(` (${S["move_" + r.kind]}; ${S.explorer_cost} ${formatCost(r.cost)}${node.assumed ? `; ${S.reach_assumed}` : ""})`);
+      item.append(head);
+      const facts = element("ul", null, "facts");
+      const gap = r.gap.map(([skill, need, have]) => `${D.skills[skill]} (${have == null ? levelWord(need) : `${levelWord(have)} → ${levelWord(need)}`})`);
+      const line = (name, value) => { const li = element("li"); li.append(element("span", `${name}${S.colon}`, "name"), value); facts.append(li); };
+      line(S.reach_gap, gap.join("; ") || S.reach_none);
+      line(S.explorer_allowed_by, `gcd:${r.rule}`);
+      if (node.pay) line(S.pay, node.pay);
+      item.append(facts);
+      list.append(item);
+    }
+    results.append(list);
+    const within = D.reach.within;
+    const best = openingSkill(mine, level, within);
+    results.append(element("p", best
+      ? format(S.reach_opening, { skill: D.skills[best.skill], level: levelWord(best.level), after: best.after, within: formatCost(within), before: best.before })
+      : format(S.reach_opening_none, { within: formatCost(within) }), "opening"));
+  }
+
+  document.getElementById("add-skill").addEventListener("click", () => {
+    const id = pickedSkill();
+    if (!id) { document.getElementById("reach-status").textContent = S.reach_choose_skill; skillInput.focus(); return; }
+    mine.set(skillIndex.get(id), Number(document.getElementById("skill-level").value));
+    skillInput.value = "";
+    delete skillInput.dataset.node;
+    showMine();
+    skillInput.focus();
+  });
+  skillInput.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.defaultPrevented) { event.preventDefault(); document.getElementById("add-skill").click(); }
+  });
+  document.getElementById("reach-form").addEventListener("submit", (event) => { event.preventDefault(); showReach(); });
+  if (recall()) showReach();
+  showMine();
+
   window.careers = { ready: true, readyAt: performance.now() };
   window.careersExplorer = {
+    reach: (profile, level) => reach(new Map(Object.entries(profile).map(([id, lvl]) => [skillIndex.get(id), lvl])), level)
+      .map((r) => ({ position: r.position, kind: r.kind, cost: r.cost })),
     bestPaths: (source, target, options) =>
       bestPaths(source, target, options).map((p) => ({ nodes: p.nodes, kinds: p.steps.map((s) => s.kind), costs: p.steps.map((s) => s.cost), cost: p.cost })),
   };

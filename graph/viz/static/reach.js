@@ -1,0 +1,128 @@
+// Skills first in the page: the ranking of `careers reach` (graph/mobility/reach.py) and the skill that opens most
+// doors, on the profiles, levels and cost constants Python wrote into the page (graph/viz/explorer.py, data.reach).
+// The rules are Python's; this is their port, kept equal by tests/test_reach_page.py, which runs it under Node
+// against the library on generated profiles (DOM-free for that reason).
+"use strict";
+function careersReach(data) {
+  const R = data.reach, C = R.costs, skillIds = data.skillIds;
+  const items = (i) => data.profiles[i].map(([skill, level]) => [skill, level]).sort((a, b) => compare(skillIds[a[0]], skillIds[b[0]]));
+  const groups = R.groups.map(([essential, uses, kind, group, rank, level, targets]) => {
+    const need = items(essential);
+    return { need, size: need.length, uses: new Map(data.profiles[uses]), kind, group, rank, level, targets };
+  });
+
+  function compare(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  // Python's round(x, n): the decimal nearest the exact binary value, ties to even.
+  function pyRound(x, n) {
+    const exact = Math.abs(x).toFixed(100), dot = exact.indexOf(".");
+    if (/^50*$/.test(exact.slice(dot + 1 + n))) {
+      const down = Number(exact.slice(0, dot + 1 + n));
+      const even = Number(exact[dot + n]) % 2 === 0;
+      return Math.sign(x) * (even ? down : Number(Math.abs(x).toFixed(n)));
+    }
+    return Number(x.toFixed(n));
+  }
+
+  // graph/mobility/gap.py skill_gap: [skill, required, held or null], by skill id
+  function skillGap(person, need) {
+    const gap = [];
+    for (const [skill, required] of need) {
+      if (!person.has(skill)) gap.push([skill, required, null]);
+      else {
+        const held = person.get(skill);
+        if (required != null && held != null && held < required) gap.push([skill, required, held]);
+      }
+    }
+    return gap;
+  }
+
+  // graph/mobility/costs.py
+  function gapWeight(gap, gainedOnly) {
+    let total = 0;
+    for (const [, required, held] of gap) {
+      if (held == null) total += (required || C.unknownLevel) / 4;
+      else if (!gainedOnly) total += (required - held) / 4;
+    }
+    return total;
+  }
+  const gain = (gap, size, gainedOnly) => (size ? C.gainScale * gapWeight(gap, gainedOnly) / size : 0);
+  function leftBehind(person, used) {
+    const weight = (level) => level || C.unknownLevel;
+    let total = 0, kept = 0;
+    for (const [skill, level] of person) {
+      total += weight(level);
+      if (used.has(skill)) kept += Math.min(weight(level), weight(used.get(skill)));
+    }
+    return total ? pyRound(1 - kept / total, 4) : 0;
+  }
+  function moveCost(kind, gap, size, left) {
+    if (kind === "deployment") return pyRound(C.deployment + gain(gap, size, false) + C.leftWeight * left, 4);
+    if (kind === "appointment" || kind === "entry") return pyRound(C.promotion + gain(gap, size, false) + C.leftWeight * left, 4);
+    if (kind === "executive appointment") return pyRound(C.promotion + gain(gap, size, true), 4);
+    return pyRound(C.promotion + gain(gap, size, true) + C.leftWeight * left, 4);
+  }
+
+  // reach.py _kind: the one move a person at `level` makes into a group's positions, or null
+  function kindOf(level, target, gap) {
+    if (level == null) return "entry";
+    const here = R.levels[level];
+    if (!here) return null;
+    if (target.level === R.above[level]) return "promotion";
+    if (target.kind === "executive") {
+      return target.rank === 1 && here[0] !== "group-ex" && here[1] === R.executiveEntryRank ? "executive appointment" : null;
+    }
+    if (target.level !== level) return null;
+    return gapWeight(gap, false) <= C.deploymentCap ? "deployment" : "appointment";
+  }
+
+  function costed(person, level) {
+    const out = [];
+    for (const target of groups) {
+      if (target.kind === "executive" && level == null) continue;
+      const gap = skillGap(person, target.need);
+      const kind = kindOf(level, target, gap);
+      if (kind != null) out.push({ target, kind, gap, cost: moveCost(kind, gap, target.size, leftBehind(person, target.uses)) });
+    }
+    return out;
+  }
+
+  // `careers reach`: every position one move away, cheapest first, ties by id
+  function reach(person, level) {
+    const found = [];
+    for (const { target, kind, gap, cost } of costed(person, level)) {
+      const rule = R.rules[kind];
+      for (const node of target.targets) found.push({ position: data.ids[node], node, kind, rule, cost, gap, level: target.level });
+    }
+    return found.sort((a, b) => a.cost - b.cost || compare(a.position, b.position));
+  }
+
+  // reach.py opening_skill: the skill, at a level, whose gain brings the most more positions within `within`
+  function openingSkill(person, level, within) {
+    const withinReach = (profile) => {
+      const near = new Set();
+      for (const { target, cost } of costed(profile, level)) if (cost <= within) target.targets.forEach((t) => near.add(t));
+      return near;
+    };
+    const before = withinReach(person);
+    const candidates = new Map();
+    for (const { gap, cost } of costed(person, level)) {
+      if (cost > within) for (const [skill, required] of gap) candidates.set(`${skill}|${required}`, [skill, required]);
+    }
+    const order = [...candidates.values()].sort((a, b) => compare(skillIds[a[0]], skillIds[b[0]]) || (a[1] || 0) - (b[1] || 0));
+    let best = null;
+    for (const [skill, need] of order) {
+      const more = new Map(person);
+      more.set(skill, Math.max(need || 0, person.get(skill) || 0) || need);
+      const after = withinReach(more);
+      if (after.size > before.size && (best == null || after.size > best.after)) {
+        const positions = [...after].filter((t) => !before.has(t)).map((t) => data.ids[t]).sort(compare);
+        best = { skill, level: need, within, before: before.size, after: after.size, positions };
+      }
+    }
+    return best;
+  }
+
+  return { reach, openingSkill, pyRound };
+}
+if (typeof module !== "undefined") module.exports = { careersReach };
