@@ -98,14 +98,14 @@ def _cold_reach(nt: Path, folder: Path, runs: int) -> list[float]:
     return cold
 
 
-def diverse_reach(streams: int, runs: int) -> None:
-    """A cold `careers reach` on the shipped data plus ``streams`` synthetic streams whose skills differ (bench_scale's)."""
+def extra_reach(streams: int, runs: int, *, diverse: bool) -> None:
+    """A cold `careers reach` on the shipped data plus ``streams`` synthetic streams (bench_scale's), of diverse skills or not."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from bench_scale import synthetic
 
     with tempfile.TemporaryDirectory() as out:
         extra = Path(out) / "synthetic-diverse.ttl"
-        extra.write_text(synthetic(streams, diverse=True), encoding="utf-8")
+        extra.write_text(synthetic(streams, diverse=diverse), encoding="utf-8")
         built = Path(out) / "built"
         subprocess.run(
             [sys.executable, "-m", "graph", "build", "--extra", str(extra), "--out", str(built)], cwd=ROOT, check=True, capture_output=True
@@ -115,7 +115,8 @@ def diverse_reach(streams: int, runs: int) -> None:
 
         facts, model, _ = analyse_built(nt.read_bytes())
         profiles = {frozenset(model.profiles[p].essential.items()) for p in facts.positions}
-        print(f"{len(facts.positions):,} positions ({streams} synthetic streams of diverse skills), {len(profiles):,} distinct profiles")
+        kind = "diverse" if diverse else "repeated"
+        print(f"{len(facts.positions):,} positions ({streams} synthetic streams, {kind} skills), {len(profiles):,} distinct profiles")
         cold = _cold_reach(nt, Path(out), runs)
         label = "cold `careers reach analyst.csv --level IT-02` (opening skill included)"
         print(f"{label:80s} median {statistics.median(cold):.3f} s, max {max(cold):.3f} s (target < 3 s)")
@@ -126,12 +127,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--copies", type=int, nargs="*", default=[0, 5, 20, 50], help="Synthetic copies of the streams to time.")
     parser.add_argument(
-        "--diverse-streams", type=int, default=0, help="Also time a cold `careers reach` on a build with this many extra synthetic streams "
-        "of diverse profiles (631 streams: about 3,500 positions; the build takes minutes)."
+        "--extra-streams", type=int, default=0, help="Only time a cold `careers reach` on a build with this many extra synthetic "
+        "streams (631 streams: about 3,500 positions; the build takes minutes)."
     )  # fmt: skip
+    parser.add_argument("--diverse", action="store_true", help="With --extra-streams: streams of diverse skills (bench_scale's).")
     args = parser.parse_args()
-    if args.diverse_streams:
-        diverse_reach(args.diverse_streams, args.runs)
+    if args.extra_streams:
+        extra_reach(args.extra_streams, args.runs, diverse=args.diverse)
         return
     with tempfile.TemporaryDirectory() as out:
         subprocess.run([sys.executable, "-m", "graph", "build", "--out", out], cwd=ROOT, check=True, capture_output=True)

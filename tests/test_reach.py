@@ -90,6 +90,48 @@ HAND_CHECKED = [
         ("IT-02 Analyst, IT Database Management", "appointment"),
         "French names of official skills are understood; 5 more skills to gain: an appointment",
     ),
+    (
+        "a data engineer at IT-02",
+        {"Data Engineering": 2, "Data Warehousing": 2, "Data Modelling, Cleaning and Enrichment": 2, "Database Programming Tools": 2},
+        "level-it-02",
+        ("IT-02, Data Systems Operations (level not stated by the source)", "appointment"),
+        "the stream whose work is data engineering and warehousing; a large profile, so each missing skill weighs little",
+    ),
+    (
+        "a business analyst at IT-02",
+        {"IT Business Analysis": 2, "Business Analysis": 2, "Requirements Analysis": 2},
+        "level-it-02",
+        ("IT-02 Analyst, IT Business Line Advisory Services", "appointment"),
+        "business line advisory services is the business analysis stream",
+    ),
+    (
+        "a software tester at IT-02",
+        {"Functional Testing": 2, "Software Development Life Cycle (SDLC)": 2, "Application Development": 2},
+        "level-it-02",
+        ("IT-02 Analyst, IT Software Solutions", "appointment"),
+        "testing and the development life cycle are software solutions' skills; the promotions in it come next",
+    ),
+    (
+        "an IT-05 director of IT security",
+        {"IT Security": 4, "Strategy Development": 4, "Team Leadership": 4, "Risk Management": 4},
+        "level-it-05",
+        ("EX-01", "executive appointment"),
+        "from the top IT level the next step is EX-01; the security director position is a close second (3.40 and 3.43)",
+    ),
+    (
+        "a project manager from outside",
+        {"Project Management": 3, "Digital and IT Project Management": 3, "Stakeholder Relations": 3},
+        None,
+        ("IT-02 Analyst, IT Project Portfolio Management", "entry"),
+        "project portfolio management uses all three skills; from outside, an entry on merit",
+    ),
+    (
+        "a privacy analyst from outside",
+        {"Data Ethics and Privacy": 2, "Information Management and Document Handling": 2},
+        None,
+        ("IT-01, Information Operations (level not stated by the source)", "entry"),
+        "information operations asks least beyond these two skills (3 more)",
+    ),
 ]
 
 

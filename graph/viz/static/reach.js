@@ -76,9 +76,9 @@ function careersReach(data) {
     return gapWeight(gap, false) <= C.deploymentCap ? "deployment" : "appointment";
   }
 
-  function costed(person, level) {
+  function costed(person, level, some) {
     const out = [];
-    for (const target of groups) {
+    for (const target of some || groups) {
       if (target.kind === "executive" && level == null) continue;
       const gap = skillGap(person, target.need);
       const kind = kindOf(level, target, gap);
@@ -97,24 +97,29 @@ function careersReach(data) {
     return found.sort((a, b) => a.cost - b.cost || compare(a.position, b.position));
   }
 
-  // reach.py opening_skill: the skill, at a level, whose gain brings the most more positions within `within`
+  // reach.py opening_skill: the skill, at a level, whose gain brings the most more positions within `within`. A
+  // position that does not use the skill costs no less with it, so only those within reach before and those that use
+  // it are costed again.
+  const users = new Map();
+  groups.forEach((group) => group.uses.forEach((_, skill) => { if (!users.has(skill)) users.set(skill, []); users.get(skill).push(group); }));
   function openingSkill(person, level, within) {
-    const withinReach = (profile) => {
+    const withinReach = (profile, some) => {
       const near = new Set();
-      for (const { target, cost } of costed(profile, level)) if (cost <= within) target.targets.forEach((t) => near.add(t));
+      for (const { target, cost } of costed(profile, level, some)) if (cost <= within) target.targets.forEach((t) => near.add(t));
       return near;
     };
-    const before = withinReach(person);
-    const candidates = new Map();
-    for (const { gap, cost } of costed(person, level)) {
-      if (cost > within) for (const [skill, required] of gap) candidates.set(`${skill}|${required}`, [skill, required]);
+    const candidates = new Map(), nearBefore = new Set();
+    for (const { target, gap, cost } of costed(person, level, groups)) {
+      if (cost <= within) nearBefore.add(target);
+      else for (const [skill, required] of gap) candidates.set(`${skill}|${required}`, [skill, required]);
     }
+    const before = withinReach(person, nearBefore);
     const order = [...candidates.values()].sort((a, b) => compare(skillIds[a[0]], skillIds[b[0]]) || (a[1] || 0) - (b[1] || 0));
     let best = null;
     for (const [skill, need] of order) {
       const more = new Map(person);
       more.set(skill, Math.max(need || 0, person.get(skill) || 0) || need);
-      const after = withinReach(more);
+      const after = withinReach(more, new Set([...nearBefore, ...(users.get(skill) || [])]));
       if (after.size > before.size && (best == null || after.size > best.after)) {
         const positions = [...after].filter((t) => !before.has(t)).map((t) => data.ids[t]).sort(compare);
         best = { skill, level: need, within, before: before.size, after: after.size, positions };
