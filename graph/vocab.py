@@ -123,6 +123,7 @@ class GCDC(DefinedNamespace):
     hasRole: URIRef  # term: has role
     hasSpecialisation: URIRef  # term: has specialisation
     inStream: URIRef  # term: in stream
+    keyQuote: URIRef  # term: key quote
     keyword: URIRef  # term: keyword
     launched: URIRef  # term: launched
     levelStated: URIRef  # term: level stated

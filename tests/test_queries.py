@@ -238,7 +238,7 @@ ROWS = {  # how many rows each named query answers on the built graph
     "reporting-relationships": 9,
     "role-streams": 47,
     "shared-skills": 5,
-    "staffing-rules": 34,
+    "staffing-rules": 32,
     "stated-progressions": 27,
     "streams-without-individual-contributor": 10,
 }

@@ -250,8 +250,10 @@ def _read_rules(source: Source, facts: Facts) -> None:
     ):
         facts.rules[local(row["r"])] = {"label": row["label"], "kind": row["kind"].rsplit("#", 1)[-1], "condition": row["condition"]}
         quotes[local(row["r"])].append(row["quote"])
-    for rule, data in facts.rules.items():
-        data["quotes"] = sorted(quotes[rule])
+    keys = {local(row["r"]): row["key"] for row in source.select("SELECT ?r ?key WHERE { ?r a gcdc:StaffingRule ; gcdc:keyQuote ?key }")}
+    for rule, data in facts.rules.items():  # the key quote first: pages that show one quote show the one that states the rule
+        key = keys.get(rule)
+        data["quotes"] = sorted(quotes[rule], key=lambda q, key=key: (q != key, q))
     for row in source.select(
         "SELECT ?a ?label ?name ?value ?note WHERE { ?a a gcdc:Assumption ; rdfs:label ?label ; gcdc:parameterName ?name ; "
         f"gcdc:parameterValue ?value ; skos:editorialNote ?note . {_en('label')} }}"
