@@ -140,10 +140,16 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
         if observed is not None:
             from graph.observe.outputs import flow_chart, observed_report
             from graph.observe.published import read_published
-            from graph.observe.rdf import add_observed
+            from graph.observe.rdf import DATASET, add_observed
+            from graph.project.observed import project_observed
+            from graph.project.outputs import projection_files
+            from graph.project.rdf import add_projection
 
             data = read_published(observed, facts, model)
             add_observed(kb.g, data)
+            projection = project_observed(observed, facts, model, published=data)
+            add_projection(kb.g, projection, DATASET)
+            outputs.update(projection_files(projection))
             observed_chart = pool.submit(flow_chart, data, facts)
             outputs.update(observed_report(data, facts, model))
         sizes = {}

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from graph import __version__
-from graph.commands import mobility, observed, sparql
+from graph.commands import mobility, observed, project, sparql
 from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail, run
 
 
@@ -79,5 +79,5 @@ def validate(extra: tuple[Path, ...]) -> None:
         sys.exit(EXIT_VIOLATIONS)
 
 
-for command in (*sparql.COMMANDS, *mobility.COMMANDS, *observed.COMMANDS):
+for command in (*sparql.COMMANDS, *mobility.COMMANDS, *observed.COMMANDS, *project.COMMANDS):
     main.add_command(command)

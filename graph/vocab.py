@@ -65,6 +65,8 @@ class GCDC(DefinedNamespace):
     Program: URIRef  # class: program
     Progression: URIRef  # class: progression
     ProgressionKind: URIRef  # class: progression kind
+    ProjectedStock: URIRef  # class: projected stock
+    Projection: URIRef  # class: workforce projection
     Promotion: URIRef  # term: promotion
     QualificationStandard: URIRef  # class: qualification standard
     ReportingRelationship: URIRef  # class: reporting relationship
@@ -122,7 +124,9 @@ class GCDC(DefinedNamespace):
     hasResponsibility: URIRef  # term: has responsibility
     hasRole: URIRef  # term: has role
     hasSpecialisation: URIRef  # term: has specialisation
+    inProjection: URIRef  # term: in projection
     inStream: URIRef  # term: in stream
+    intervalCoverage: URIRef  # term: interval coverage
     keyQuote: URIRef  # term: key quote
     keyword: URIRef  # term: keyword
     launched: URIRef  # term: launched
@@ -131,11 +135,13 @@ class GCDC(DefinedNamespace):
     linkedCompetency: URIRef  # term: linked competency
     linkedSkill: URIRef  # term: linked skill
     localCopy: URIRef  # term: local copy
+    lowerBound: URIRef  # term: lower bound
     mappingRelation: URIRef  # term: mapping relation
     mapsFrom: URIRef  # term: maps from
     mapsTo: URIRef  # term: maps to
     matchedText: URIRef  # term: matched text
     maximumSalary: URIRef  # term: maximum salary
+    median: URIRef  # term: median
     minimumEducation: URIRef  # term: minimum education
     minimumSalary: URIRef  # term: minimum salary
     missingSkill: URIRef  # term: missing skill
@@ -166,7 +172,9 @@ class GCDC(DefinedNamespace):
     ruleOf: URIRef  # term: rule of
     runBy: URIRef  # term: run by
     score: URIRef  # term: score
+    seed: URIRef  # term: seed
     sharedCompetency: URIRef  # term: shared competency
+    simulations: URIRef  # term: simulations
     skillCategory: URIRef  # term: skill category
     skillLink: URIRef  # term: skill link
     skillRequirement: URIRef  # term: skill requirement
@@ -181,4 +189,5 @@ class GCDC(DefinedNamespace):
     templateFor: URIRef  # term: template for
     temporary: URIRef  # term: temporary
     toState: URIRef  # term: to
+    upperBound: URIRef  # term: upper bound
     year: URIRef  # term: year

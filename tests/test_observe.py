@@ -510,6 +510,7 @@ def test_a_tiny_population_with_a_level_of_three_publishes_nothing_recoverable(t
         (2021, "level-it-02", 30),
         (2021, "level-it-03", 10),
         (2022, "level-it-02", 20),
+        (2023, "level-it-02", 20),  # the end of the data (a projection's start)
     ]  # IT-03 in 2022 (14 people, 4 of them promoted in 2021) withheld as a complement
     assert data.flows == [] and data.survival == [] and data.unmapped is None  # the 3 directors and 2 EX-05s: nothing about them
 

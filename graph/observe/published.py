@@ -7,7 +7,7 @@ never shown as a blank (a blank would say "1 to 9"). What is published:
 
 * flows between positions (and EX levels, and outside), pooled over the years, with the staffing rule that allows each;
 * flows between levels by year;
-* the pyramid: people by level at the start of each year, rounded to the nearest ten;
+* the pyramid: people by level at the start of each year and at the end of the data, rounded to the nearest ten;
 * rates of each kind of move out of a level (and out of a level in a stream), per person-year at risk, with a 95%
   Wilson interval, where the moves are published and at least ``threshold`` people were at risk;
 * time in level before a promotion (Kaplan-Meier), where spells, promotions and the spells without one are each
@@ -216,7 +216,7 @@ def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Fi
         groups[key].append((("U", *key), -1))
     relations += [Relation(tuple(terms)) for _, terms in sorted(groups.items())]
     levels = sorted({lv for (_, _, f, t) in m.yearly for lv in (f, t) if lv} | set(m.initial), key=_rank)
-    for year in m.years:
+    for year in (*m.years, m.years[-1] + 1) if m.years else ():  # the start of each year, and the end of the data (a projection's start)
         for lv in levels:
             terms = [(("I", lv), 1)] if lv in m.initial else []
             for y, a, f, t in m.yearly:

@@ -63,7 +63,9 @@ def _index(lang: str, legend: list[tuple[str, str, str]], pages: tuple[str, ...]
         (
             f"{slug}{suffix}.html",
             text(lang, f"{slug.replace('-', '_')}_title"),
-            text(lang, f"{slug.replace('-', '_')}_summary" + ("_synthetic" if synthetic and slug == "observed-flows" else "")),
+            text(
+                lang, f"{slug.replace('-', '_')}_summary" + ("_synthetic" if synthetic and slug in ("observed-flows", "projection") else "")
+            ),
         )
         for slug in pages
     ]
@@ -103,7 +105,7 @@ def html_files(facts: Facts, model: MobilityModel, source: Source, observed=None
         files[f"html/explorer{'' if lang == 'en' else '.' + lang}.html"] = explorer_page(facts, model, lang, names, observed).encode(
             "utf-8"
         )
-        pages = (*PAGES, "observed-flows") if observed is not None else PAGES
+        pages = (*PAGES, "observed-flows", "projection") if observed is not None else PAGES
         index = _index(lang, map_legend(facts, lang, names), pages, synthetic=observed is not None and observed.synthetic)
         files[f"html/index{'' if lang == 'en' else '.' + lang}.html"] = index.encode("utf-8")
     return files

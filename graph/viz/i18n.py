@@ -241,6 +241,18 @@ _WORDS = {
     "observed_count": ("{count} people made this move{synthetic}.", "{count} personnes ont fait ce déplacement{synthetic}."),
     "synthetic": (" (synthetic data)", " (données synthétiques)"),
     "observed_flows_title": ("Observed moves", "Déplacements observés"),
+    "projection_title": ("Workforce projection", "Projection de l'effectif"),
+    "projection_summary": (
+        "People by level over the next ten years, projected from the observed moves, with 90% intervals, what it assumes and how "
+        "well it foresaw the past.",
+        "L'effectif par niveau pour les dix prochaines années, projeté à partir des déplacements observés, avec des intervalles de "
+        "90 %, ce qu'il suppose et sa justesse sur le passé.",
+    ),
+    "projection_summary_synthetic": (
+        "People by level over the next ten years, projected from a SYNTHETIC population (no real person), with 90% intervals.",
+        "L'effectif par niveau pour les dix prochaines années, projeté à partir d'une population SYNTHÉTIQUE (aucune personne "
+        "réelle), avec des intervalles de 90 %.",
+    ),
     "observed_flows_summary": (
         "The moves people really made, from HR records brought with careers observe, over the career map; small counts withheld.",
         "Les déplacements réellement faits, tirés de dossiers RH apportés avec careers observe, sur la carte des carrières ; petits nombres retenus.",
