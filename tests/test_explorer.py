@@ -268,3 +268,26 @@ def test_start_from_my_skills_in_french_with_the_keyboard(browser, axe, built_di
         assert visit.errors == [] and visit.outside == []
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize(
+    "typed, first",
+    [
+        ("data scientist", "Data Science and Analytics"),  # NOC 21211 and ESCO "data scientist", crosswalked to the stream
+        ("developer", "Software Solutions"),  # the job templates' titles ("Application Developer") and NOC 21232
+        ("cyber security", "IT Security"),  # NOC 21220 "Cybersecurity specialists"
+        ("help desk", "Infrastructure Operations"),  # the stream's duty "providing IT help desk support to clients"
+        ("CS-02", "IT-02"),  # the old CS levels read as the IT levels that replaced them
+    ],
+)
+def test_the_explorer_finds_the_words_people_type(browser, built_dir, typed, first):
+    visit = Visit(browser, built_dir / "html" / "explorer.html")
+    try:
+        page = visit.page
+        page.focus("#from")
+        page.keyboard.type(typed)
+        options = page.locator("#from-list [role=option]")
+        assert options.count() >= 1
+        assert first in options.first.inner_text(), options.all_inner_texts()
+    finally:
+        visit.close()

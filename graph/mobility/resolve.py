@@ -51,7 +51,8 @@ class AmbiguousName(CareersError):
         super().__init__(f"{name!r} matches {len(matches)} nodes: {shown}")
 
 
-_CS = re.compile(r"\bCS[- ]?0?([1-5])\b", re.IGNORECASE)
+CS_PATTERN = re.compile(r"\bCS[- ]?0?([1-5])\b", re.IGNORECASE)
+"""An old CS level in a name ("CS-02", "cs 2"): the explorer's search reads it with this same pattern."""
 
 
 def modern_classification(name: str) -> str:
@@ -60,7 +61,7 @@ def modern_classification(name: str) -> str:
     >>> modern_classification("cs-02 analyst"), modern_classification("EX-01")
     ('IT-02 analyst', 'EX-01')
     """
-    return _CS.sub(lambda m: f"IT-0{m.group(1)}", name)
+    return CS_PATTERN.sub(lambda m: f"IT-0{m.group(1)}", name)
 
 
 def fold(text: str) -> str:

@@ -29,6 +29,7 @@ from graph.mobility.facts import Facts
 from graph.mobility.moves import KIND_ORDER, RULES, Bucket, MobilityModel, Move
 from graph.mobility.pay import pay_line
 from graph.mobility.reach import OPENING_WITHIN
+from graph.mobility.resolve import CS_PATTERN
 from graph.viz.i18n import Words, text
 from graph.viz.page import PAGE_CSP, PAGE_HEAD, safe_json, static_text
 from graph.viz.style import label_of
@@ -197,6 +198,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in moves])
         lanes.append([[variant(b) for b in lane] for lane in node_lanes])
     reach = _reach_data(facts, model, details, profiles, index)
+    words = _search_words(facts, model, ids)
     flows: dict[str, list] = {}
     if observed is not None:
         for f in observed.flows:
@@ -213,6 +215,9 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "skillIds": list(details.skills),
         "skillAlt": details.skill_names("fr" if lang == "en" else "en"),
         "reach": reach,
+        "searchWords": words,
+        "streamWords": [" ".join(item.label for item in facts.stream_items.get(s, [])) for s in stream_ids],
+        "csPattern": CS_PATTERN.pattern,
         "profiles": profiles,
         "texts": details.texts,
         "pays": pays,
@@ -230,6 +235,24 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "strings": {key: text(lang, key) for key in _SCRIPT_WORDS},
         "basisWords": BASIS_WORDS if lang == "en" else {k: text(lang, k) for k in BASIS_WORDS},
     }
+
+
+def _search_words(facts: Facts, model: MobilityModel, ids: list[str]) -> list[str]:
+    """More words to find each state by: its crosswalked occupations' titles, and its job templates' titles.
+
+    The titles its stream, role and itself are crosswalked to (NOC, ESCO) and those of the job templates that describe it:
+    "data scientist", "developer", "cybersecurity" find their positions.
+    """
+    titles: dict[str, list[str]] = {}
+    for template in facts.templates.values():
+        if template["position"]:
+            titles.setdefault(template["position"], []).append(template["label"])
+    words = []
+    for node in ids:
+        p = facts.positions.get(node, {})
+        crosswalked = [m["label"] for key in (node, p.get("stream"), p.get("role")) for m in facts.crosswalks.get(key or "", [])]
+        words.append(" ".join(dict.fromkeys([*crosswalked, *titles.get(node, [])])))
+    return words
 
 
 def _reach_data(facts: Facts, model: MobilityModel, details: _Details, profiles: _Table, index: dict[str, int]) -> dict:

@@ -12,12 +12,16 @@
 
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const byLabel = (a, b) => a.label.localeCompare(b.label);
-  const states = Object.entries(D.nodes).map(([id, n]) => ({ id, label: n.label, text: fold(n.search) })).sort(byLabel);
+  const states = Object.entries(D.nodes).map(([id, n]) => ({ id, label: n.label, text: fold(n.search), more: fold(n.duties) })).sort(byLabel);
+  const oldLevel = new RegExp(D.csPattern, "gi"); // graph/mobility/resolve.py's CS_PATTERN: "CS-02" is read as IT-02
   const skills = D.skillIds.map((id, i) => ({ id, index: i, label: D.skills[i], text: fold(`${D.skills[i]} ${D.skillAlt[i]}`) })).sort(byLabel);
 
+  // Names, titles and crosswalked occupations first; then states whose stream's duties hold the words ("help desk")
   function suggestions(entries, query) {
-    const words = fold(query).split(/\s+/).filter(Boolean);
-    return entries.filter((n) => words.every((w) => n.text.includes(w))).slice(0, 12);
+    const words = fold(query.replace(oldLevel, (_, n) => `IT-0${n}`)).split(/\s+/).filter(Boolean);
+    const named = entries.filter((n) => words.every((w) => n.text.includes(w)));
+    const dutied = entries.filter((n) => n.more && !named.includes(n) && words.every((w) => n.text.includes(w) || n.more.includes(w)));
+    return [...named, ...dutied].slice(0, 12);
   }
 
   function element(tag, text, className) {

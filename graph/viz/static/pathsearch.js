@@ -15,7 +15,8 @@ function careersPathSearch(data) {
         label, kind, rank, group, path, assumed: Boolean(assumed),
         stream: stream >= 0 ? data.streamIds[stream] : null,
         pay: pay >= 0 ? data.pays[pay] : "",
-        search: [label, level, role, stream >= 0 ? data.streams[stream] : ""].join(" "),
+        search: [label, level, role, stream >= 0 ? data.streams[stream] : "", data.searchWords[i]].join(" "),
+        duties: stream >= 0 ? data.streamWords[stream] : "",
       };
       explicit[id] = data.explicit[i].map(([target, kind, basis, cost, detail]) => ({ source: id, target: ids[target], kind, basis, cost, detail }));
       lanes[id] = data.lanes[i];
