@@ -291,3 +291,31 @@ def test_the_explorer_finds_the_words_people_type(browser, built_dir, typed, fir
         assert first in options.first.inner_text(), options.all_inner_texts()
     finally:
         visit.close()
+
+
+def test_answers_explain_cost_summarise_each_path_and_say_why_there_is_none(browser, built_dir, model):
+    facts, _ = model
+    visit = Visit(browser, built_dir / "html" / "explorer.html")
+    try:
+        page = visit.page
+        page.focus("#from")
+        _choose(page, "it-02 analyst it security")
+        page.focus("#to")
+        _choose(page, "it-03 team lead it security")
+        page.select_option("#k", "1")
+        page.keyboard.press("Enter")
+        assert page.inner_text(".path h3").startswith("Path 1: 1 move, cost 1.00")
+        assert page.inner_text(".cost-means").startswith("Cost: how hard a path is, move by move.")
+        summary = page.inner_text(".path .summary")
+        assert summary.startswith("Pay $85,854–$105,080 at the start, $101,343–$125,914 at the end; 1 promotion(s);"), summary
+        assert page.locator(".path ol > li").last.inner_text().count("Pay:") == 1
+        page.focus("#from")
+        page.fill("#from", "")
+        _choose(page, "it-04 manager it security")
+        page.focus("#to")
+        page.fill("#to", "")
+        _choose(page, "it-02 analyst it security")
+        page.keyboard.press("Enter")
+        assert page.inner_text("#status").startswith("No path: the destination is at a lower level than the start")
+    finally:
+        visit.close()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from graph.mobility.facts import Facts, PayRange
 
-__all__ = ["current_range", "pay_change", "pay_line", "pay_table", "ranges_of"]
+__all__ = ["current_range", "pay_change", "pay_line", "pay_range", "pay_table", "ranges_of"]
 
 
 def ranges_of(facts: Facts, level: str) -> list[PayRange]:
@@ -45,6 +45,12 @@ def _describe(r: PayRange) -> str:
     when = f"from {r.date}" if r.date else (r.note or "no date in the source")
     source = "GC Digital Talent" if r.label.startswith("GC Digital Talent") else r.label
     return f"{_money(r.minimum)}–{_money(r.maximum)} ({source}; {when})"
+
+
+def pay_range(facts: Facts, level: str) -> str:
+    """The range that applies to ``level`` now, alone ("$85,854–$105,080"; ``""`` when the graph has none)."""
+    current = current_range(facts, level)
+    return f"{_money(current.minimum)}–{_money(current.maximum)}" if current is not None else ""
 
 
 def pay_line(facts: Facts, level: str) -> str:

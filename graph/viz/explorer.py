@@ -27,7 +27,7 @@ from graph.mobility import costs
 from graph.mobility.explain import BASIS_WORDS
 from graph.mobility.facts import Facts
 from graph.mobility.moves import KIND_ORDER, RULES, Bucket, MobilityModel, Move
-from graph.mobility.pay import pay_line
+from graph.mobility.pay import pay_line, pay_range
 from graph.mobility.reach import OPENING_WITHIN
 from graph.mobility.resolve import CS_PATTERN
 from graph.viz.i18n import Words, text
@@ -43,6 +43,10 @@ _SCRIPT_WORDS = (
     "explorer_choose",
     "explorer_result",
     "explorer_moves",
+    "explorer_moves_one",
+    "explorer_cost_means",
+    "explorer_summary_line",
+    "explorer_no_path_down",
     "explorer_cost",
     "explorer_stated_count",
     "explorer_rule_count",
@@ -215,6 +219,8 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "skillIds": list(details.skills),
         "skillAlt": details.skill_names("fr" if lang == "en" else "en"),
         "reach": reach,
+        "payRanges": [pay_range(facts, model.nodes[n]["level_id"]) if model.nodes[n].get("level_id") else "" for n in ids],
+        "ruleNames": {rule: names.get(rule) or data["label"] for rule, data in sorted(facts.rules.items())},
         "searchWords": words,
         "streamWords": [" ".join(item.label for item in facts.stream_items.get(s, [])) for s in stream_ids],
         "csPattern": CS_PATTERN.pattern,

@@ -380,6 +380,24 @@ _WORDS = {
     "explorer_results": ("Paths", "Cheminements"),
     "explorer_result": ("{count} path(s) found.", "{count} cheminement(s) trouvé(s)."),
     "explorer_moves": ("Path {number}: {moves} moves, cost {cost}", "Cheminement {number} : {moves} déplacements, coût {cost}"),
+    "explorer_moves_one": ("Path {number}: 1 move, cost {cost}", "Cheminement {number} : 1 déplacement, coût {cost}"),
+    "explorer_cost_means": (
+        "Cost: how hard a path is, move by move. One promotion along your own stream counts 1 and a deployment 0.5; a move "
+        "costs more for each skill of the new position you lack and each of your skills it leaves unused. Lower is easier.",
+        "Coût : la difficulté d'un cheminement, déplacement par déplacement. Une promotion dans votre propre volet compte 1 et une "
+        "mutation 0,5 ; un déplacement coûte plus pour chaque compétence du nouveau poste qui vous manque et chacune des vôtres qu'il "
+        "n'utilise pas. Plus bas, c'est plus facile.",
+    ),
+    "explorer_summary_line": (
+        "Pay {start} at the start, {end} at the end; {promotions} promotion(s); {skills} skill(s) to gain.",
+        "Rémunération {start} au départ, {end} à l'arrivée ; {promotions} promotion(s) ; {skills} compétence(s) à acquérir.",
+    ),
+    "explorer_no_path_down": (
+        "No path: the destination is at a lower level than the start, and the staffing rules this explorer follows only go up or "
+        "across (a demotion is a person's own choice: careers path --demotion shows it).",
+        "Aucun cheminement : l'arrivée est à un niveau inférieur au départ, et les règles de dotation que suit cet explorateur ne "
+        "font que monter ou rester au même niveau (une rétrogradation est un choix de la personne : careers path --demotion la montre).",
+    ),
     "explorer_cost": ("cost", "coût"),
     "explorer_stated_count": ("{stated} of {moves} moves stated by the page", "{stated} de {moves} déplacements énoncés par la page"),
     "explorer_rule_count": ("{count} allowed by a staffing rule", "{count} permis par une règle de dotation"),

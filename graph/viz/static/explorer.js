@@ -85,7 +85,7 @@
     return `${S.explorer_observed}${S.colon}${parts.join("; ")}${synthetic}`;
   }
 
-  function stepItem(step, seen) {
+  function stepItem(step, seen, last) {
     const item = element("li");
     const detail = D.details[step.detail];
     const head = element("p");
@@ -102,7 +102,7 @@
     lines.push([step.kind === "entry" ? S.explorer_qualifications : S.explorer_gain, gain.join("; ") || S.explorer_none]);
     if (deepen.length) lines.push([S.explorer_deepen, deepen.join("; ")]);
     if (seen.earlier.length) lines.push([S.explorer_earlier, seen.earlier.map((skill) => D.skills[skill]).join("; ")]);
-    if (D.nodes[step.target].pay) lines.push([S.pay, D.nodes[step.target].pay]);
+    if (last && D.nodes[step.target].pay) lines.push([S.pay, D.nodes[step.target].pay]); // once, at the end: the summary has both ends
     const observed = observedLine(step);
     if (observed) lines.push([null, observed]);
     const list = element("ul", null, "facts");
@@ -119,20 +119,35 @@
   function show(paths) {
     const results = document.getElementById("results");
     results.replaceChildren(results.firstElementChild);
+    if (paths.length) results.append(element("p", S.explorer_cost_means, "cost-means"));
     paths.forEach((path, number) => {
       const section = element("section", null, "path");
       const stated = path.steps.filter((s) => s.basis === "stated").length;
       const ruled = path.steps.filter((s) => s.basis === "rule").length;
       let basis = format(S.explorer_stated_count, { stated, moves: path.steps.length });
       if (ruled) basis += ", " + format(S.explorer_rule_count, { count: ruled });
-      section.append(element("h3", `${format(S.explorer_moves, { number: number + 1, moves: path.steps.length, cost: formatCost(path.cost) })} (${basis})`));
+      const heading = path.steps.length === 1 ? S.explorer_moves_one : S.explorer_moves;
+      section.append(element("h3", `${format(heading, { number: number + 1, moves: path.steps.length, cost: formatCost(path.cost) })} (${basis})`));
       section.append(element("p", path.nodes.map((n) => D.nodes[n].label).join(" → "), "route"));
-      const steps = element("ol");
       const along = alongPath(path);
-      path.steps.forEach((step, i) => steps.append(stepItem(step, along[i])));
+      const pay = (node) => D.payRanges[D.ids.indexOf(node)] || "—";
+      section.append(element("p", format(S.explorer_summary_line, {
+        start: pay(path.nodes[0]), end: pay(path.nodes[path.nodes.length - 1]),
+        promotions: path.steps.filter((s) => s.kind === "promotion" || s.kind === "executive appointment").length,
+        skills: along.reduce((n, seen) => n + seen.gain.length, 0),
+      }), "summary"));
+      const steps = element("ol");
+      path.steps.forEach((step, i) => steps.append(stepItem(step, along[i], i === path.steps.length - 1)));
       section.append(steps);
       results.append(section);
     });
+  }
+
+  // Whether a question asks to go down the ladder (IT-01 .. IT-05, then EX-01 .. EX-05), which no rule here does
+  function downward(source, target) {
+    const step = (n) => (n.rank == null ? null : n.group === "group-ex" ? 5 + n.rank : n.rank);
+    const [a, b] = [step(D.nodes[source]), step(D.nodes[target])];
+    return a != null && b != null && b < a;
   }
 
   const from = combobox(document.getElementById("from"), states);
@@ -151,7 +166,7 @@
     };
     const paths = bestPaths(source, target, options);
     show(paths);
-    status.textContent = paths.length ? format(S.explorer_result, { count: paths.length }) : S.explorer_no_path;
+    status.textContent = paths.length ? format(S.explorer_result, { count: paths.length }) : downward(source, target) ? S.explorer_no_path_down : S.explorer_no_path;
   });
 
   // ---------------------------------------------------------------- skills first
@@ -219,7 +234,7 @@
       const gap = r.gap.map(([skill, need, have]) => `${D.skills[skill]} (${have == null ? levelWord(need) : `${levelWord(have)} → ${levelWord(need)}`})`);
       const line = (name, value) => { const li = element("li"); li.append(element("span", `${name}${S.colon}`, "name"), value); facts.append(li); };
       line(S.reach_gap, gap.join("; ") || S.reach_none);
-      line(S.explorer_allowed_by, `gcd:${r.rule}`);
+      line(S.explorer_allowed_by, D.ruleNames[r.rule] || r.rule);
       if (node.pay) line(S.pay, node.pay);
       item.append(facts);
       list.append(item);
