@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -582,6 +583,9 @@ def test_synth_observe_build_query_from_the_command_line(tmp_path, built_nt):
     assert {"outside", "EX-01"} <= {r["from"] for r in flows}
     page = (out / "html" / "observed-flows.html").read_text(encoding="utf-8")
     assert "Observed moves on the career map (synthetic)" in page
+    shown = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1))
+    bases = {d["basis"] for d in shown["edgeDetails"].values() if d.get("basis")}
+    assert "observed" in bases and all(shown["strings"].get(b) for b in bases)  # the details name every basis (no "undefined")
     assert "SYNTHETIC population" in (out / "html" / "index.html").read_text(encoding="utf-8")
     rows = runner.invoke(main, ["query", "observed-flows", "--format", "json", "--data", str(out / "knowledge-graph.nt")])
     answered: dict = {}

@@ -140,6 +140,7 @@ _JS_WORDS = (
     "stated",
     "rule",
     "inferred",
+    "observed",
     "not_found",
     "details_hint",
     "pay",
