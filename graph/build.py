@@ -228,6 +228,16 @@ def _analyse(kb: KnowledgeBase):
         raise
 
 
+def with_built_moves(kb: KnowledgeBase) -> None:
+    """Add to ``kb`` (derived) the moves a build writes: the mobility model's explicit and cheapest implicit moves.
+
+    So that `careers validate` checks what `careers build` checks. Raises `ValidationFailed` when the data is too broken
+    to analyse (with the shapes' violations, which say why).
+    """
+    _, model = _analyse(kb)
+    _write_back(kb, model)
+
+
 def _write_back(kb: KnowledgeBase, model) -> None:
     from graph.mobility.rdf import add_moves
 

@@ -64,17 +64,28 @@ def validate(extra: tuple[Path, ...]) -> None:
 
     Example: careers validate my-extra.ttl
     """
+    from rdflib.namespace import RDF
+
+    from graph.build import with_built_moves
     from graph.derive import derive
+    from graph.errors import ValidationFailed
     from graph.load import load
+    from graph.namespaces import GCDC
     from graph.validate import validate as run_validate
 
     def check():
         kb = load(extra)
         derive(kb.g)
-        return run_validate(kb)
+        try:
+            with_built_moves(kb)  # the moves a build writes are checked too
+        except ValidationFailed as failed:
+            return failed.report, len(kb.g), None
+        return run_validate(kb), len(kb.g), sum(1 for _ in kb.g.subjects(RDF.type, GCDC.Progression))
 
-    report = run(check)
+    report, triples, progressions = run(check)
     click.echo(report.text())
+    moves = f", {progressions:,} progressions (with the moves a build writes)" if progressions is not None else ""
+    click.echo(f"checked {triples:,} triples{moves}", err=True)
     if not report.conforms:
         sys.exit(EXIT_VIOLATIONS)
 

@@ -250,7 +250,7 @@ def _search_words(facts: Facts, model: MobilityModel, ids: list[str]) -> list[st
     "data scientist", "developer", "cybersecurity" find their positions.
     """
     titles: dict[str, list[str]] = {}
-    for template in facts.templates.values():
+    for _, template in sorted(facts.templates.items()):  # in a fixed order: the facts' own is the query engine's
         if template["position"]:
             titles.setdefault(template["position"], []).append(template["label"])
     words = []
