@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from rdflib import Graph, Literal, URIRef
@@ -36,7 +37,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from graph.namespaces import GCD, GCD_IRI, GCDC
 
-__all__ = ["LEVELS_ASSUMPTION", "derive", "english_label", "local_name", "position_iri"]
+__all__ = ["LEVELS_ASSUMPTION", "ambiguous_names", "derive", "english_label", "local_name", "position_iri"]
 
 WORK_ITEMS = (GCDC.Responsibility, GCDC.Expertise, GCDC.FunctionalArea)
 LEVELS_ASSUMPTION = GCD["assumption-levels-of-streams-without-levels"]
@@ -57,25 +58,47 @@ def english_label(g: Graph, node, lang: str = "en") -> str | None:
     return None
 
 
-def position_iri(level: URIRef, role: URIRef | None, stream: URIRef) -> URIRef:
+def position_iri(level: URIRef, role: URIRef | None, stream: URIRef, ambiguous: frozenset[URIRef] = frozenset()) -> URIRef:
     """The IRI of the position of ``role`` (``None``: no role stated) at ``level`` in ``stream``.
+
+    A level, role or stream in ``ambiguous`` (its local name is another's in another namespace: `ambiguous_names`) is
+    named with a short hash of its whole IRI too, so that two streams called ``stream-x`` give two positions.
 
     >>> position_iri(GCD["level-it-03"], GCD["role-team-lead"], GCD["stream-it-security"])
     rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/position-it-03-team-lead-it-security')
     >>> position_iri(GCD["level-it-02"], None, GCD["stream-data-systems-operations"])
     rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/position-it-02-data-systems-operations')
+    >>> x = URIRef("https://example.org/a/stream-x")
+    >>> position_iri(GCD["level-it-02"], None, x, frozenset({x}))
+    rdflib.term.URIRef('https://w3id.org/gc-digital-careers/id/position-it-02-x-60d06025')
     """
-    parts = [local_name(level).removeprefix("level-")]
+
+    def part(node: URIRef, prefix: str) -> str:
+        name = local_name(node).removeprefix(prefix)
+        return f"{name}-{hashlib.sha256(str(node).encode()).hexdigest()[:8]}" if node in ambiguous else name
+
+    parts = [part(level, "level-")]
     if role is not None:
-        parts.append(local_name(role).removeprefix("role-"))
-    parts.append(local_name(stream).removeprefix("stream-"))
+        parts.append(part(role, "role-"))
+    parts.append(part(stream, "stream-"))
     return GCD["position-" + "-".join(parts)]
+
+
+def ambiguous_names(g: Graph) -> frozenset[URIRef]:
+    """The levels, roles and streams outside the project's namespace whose local name another of them has."""
+    seen: dict[str, set[URIRef]] = {}
+    for cls in (GCDC.Level, GCDC.Role, GCDC.WorkStream):
+        for node in g.subjects(RDF.type, cls):
+            if isinstance(node, URIRef):
+                seen.setdefault(local_name(node), set()).add(node)
+    return frozenset(n for nodes in seen.values() if len(nodes) > 1 for n in nodes if not str(n).startswith(GCD_IRI))
 
 
 def derive(g: Graph) -> Graph:
     """Add positions, official-skill links and template links to ``g`` in place and return it."""
-    _add_positions(g)
-    _add_positions_without_stated_levels(g)
+    ambiguous = ambiguous_names(g)
+    _add_positions(g, ambiguous)
+    _add_positions_without_stated_levels(g, ambiguous)
     _add_skill_links(g)
     _link_templates(g)
     return g
@@ -89,14 +112,14 @@ def _add_labels(g: Graph, position: URIRef, names_of, note: dict[str, str] | Non
             g.add((position, RDFS.label, Literal(label + (note or {}).get(lang, ""), lang=lang)))
 
 
-def _add_positions(g: Graph) -> None:
+def _add_positions(g: Graph, ambiguous: frozenset[URIRef]) -> None:
     for role in sorted(g.subjects(RDF.type, GCDC.Role)):
         levels = sorted(g.objects(role, GCDC.atLevel))
         if len(levels) != 1:
             continue  # a role spanning several levels (Executive) has no stream-specific positions
         level = levels[0]
         for stream in sorted(g.objects(role, GCDC.foundInStream)):
-            position = position_iri(level, role, stream)
+            position = position_iri(level, role, stream, ambiguous)
             g.add((position, RDF.type, GCDC.Position))
             g.add((position, GCDC.hasRole, role))
             g.add((position, GCDC.hasLevel, level))
@@ -113,7 +136,7 @@ def _add_positions(g: Graph) -> None:
 _NOT_STATED = {"en": " (level not stated by the source)", "fr": " (niveau non précisé par la source)"}
 
 
-def _add_positions_without_stated_levels(g: Graph) -> None:
+def _add_positions_without_stated_levels(g: Graph, ambiguous: frozenset[URIRef]) -> None:
     """One position per level of the assumed group for each stream in which the source places no role."""
     group = g.value(LEVELS_ASSUMPTION, GCDC.parameterValue)
     if group is None:
@@ -125,7 +148,7 @@ def _add_positions_without_stated_levels(g: Graph) -> None:
         if stream in placed:
             continue
         for level in levels:
-            position = position_iri(level, None, stream)
+            position = position_iri(level, None, stream, ambiguous)
             g.add((position, RDF.type, GCDC.Position))
             g.add((position, GCDC.hasLevel, level))
             g.add((position, GCDC.inStream, stream))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 
 import pytest
+from rdflib import URIRef
 
 from graph.errors import InputFileError
 from graph.load import MAX_NESTING, check_nesting, load, parse_file
@@ -99,3 +100,26 @@ def test_the_fast_parser_of_the_shipped_files_reads_what_rdflib_reads():
     for path in shipped_files():
         ours, rdflibs = parse_shipped(path), parse_file(path)
         assert sorted(ours.serialize(format="nt").splitlines()) == sorted(rdflibs.serialize(format="nt").splitlines()), path.name
+
+
+def test_two_streams_of_one_name_in_two_namespaces_give_two_sets_of_positions(tmp_path):
+    """Position IRIs are built from local names; two users' streams both called ``stream-x`` must not merge (issue 22)."""
+    from graph.derive import derive
+    from graph.load import load as load_kb
+    from graph.namespaces import GCDC
+
+    extra = []
+    for n, name in enumerate(("Cloud", "Nuage")):
+        path = tmp_path / f"x{n}.ttl"
+        path.write_text(
+            f"@prefix gcdc: <https://w3id.org/gc-digital-careers/ontology#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            f'<https://example.org/dept-{n}/stream-x> a gcdc:WorkStream ; rdfs:label "{name}"@en , "{name}"@fr .\n',
+            encoding="utf-8",
+        )
+        extra.append(path)
+    g = derive(load_kb(extra).g)
+    for n in range(2):
+        stream = URIRef(f"https://example.org/dept-{n}/stream-x")
+        positions = set(g.subjects(GCDC.inStream, stream))
+        assert len(positions) == 5, positions  # one per assumed level, its own
+        assert all(len(set(g.objects(p, GCDC.inStream))) == 1 for p in positions)
