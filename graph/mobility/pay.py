@@ -37,32 +37,50 @@ def current_range(facts: Facts, level: str) -> PayRange | None:
     return (undated or ranges or [None])[0]
 
 
-def _money(value: int) -> str:
-    return f"${value:,}"
+def _money(value: int, lang: str = "en") -> str:
+    """``$85,854`` in English, ``85 854 $`` in French (thin spaces, as the Government of Canada writes it)."""
+    return f"{value:,}".replace(",", "\u202f") + "\u00a0$" if lang == "fr" else f"${value:,}"
 
 
-def _describe(r: PayRange) -> str:
+def _describe(r: PayRange, lang: str = "en") -> str:
+    if lang == "fr":
+        when = f"depuis le {r.date}" if r.date else (r.note if r.note and r.note != "no date in the source" else "sans date dans la source")
+        source = "Talents numériques du GC" if r.label.startswith("GC Digital Talent") else r.label
+        return f"{_money(r.minimum, lang)} – {_money(r.maximum, lang)} ({source} ; {when})"
     when = f"from {r.date}" if r.date else (r.note or "no date in the source")
     source = "GC Digital Talent" if r.label.startswith("GC Digital Talent") else r.label
     return f"{_money(r.minimum)}–{_money(r.maximum)} ({source}; {when})"
 
 
-def pay_range(facts: Facts, level: str) -> str:
+def pay_range(facts: Facts, level: str, lang: str = "en") -> str:
     """The range that applies to ``level`` now, alone ("$85,854–$105,080"; ``""`` when the graph has none)."""
     current = current_range(facts, level)
-    return f"{_money(current.minimum)}–{_money(current.maximum)}" if current is not None else ""
+    if current is None:
+        return ""
+    dash = " – " if lang == "fr" else "–"
+    return f"{_money(current.minimum, lang)}{dash}{_money(current.maximum, lang)}"
 
 
-def pay_line(facts: Facts, level: str) -> str:
+def pay_line(facts: Facts, level: str, lang: str = "en") -> str:
     """One line on the pay of ``level``: its current range, and for an IT level which rates apply now and which applied before."""
     level_data = facts.levels.get(level, {})
     current = current_range(facts, level)
+    label = level_data.get("label", level)
     if current is None:
-        return f"{level_data.get('label', level)}: no pay range in the graph"
-    text = f"{level_data.get('label', level)} {_describe(current)}"
+        return f"{label} : aucune échelle de rémunération dans le graphe" if lang == "fr" else f"{label}: no pay range in the graph"
+    text = f"{label} {_describe(current, lang)}"
     paid_at = level_data.get("paid_at")
     cs = current_range(facts, paid_at) if paid_at else None
-    if cs is not None:
+    if cs is not None and lang == "fr":
+        old = facts.levels[paid_at]["label"]
+        if facts.it_agreement:
+            text += (
+                f" ; ces taux s'appliquent maintenant : la première convention collective du groupe IT a été signée le "
+                f"{facts.it_agreement}. Avant elle, comme le dit la page, les taux {old} : {_describe(cs, lang)}"
+            )
+        else:
+            text += f" ; les taux {old}, qui s'appliquent selon la page jusqu'à une nouvelle convention : {_describe(cs, lang)}"
+    elif cs is not None:
         if facts.it_agreement:
             text += (
                 f"; these apply now: the IT group's first collective agreement was signed on {facts.it_agreement}. Before it, "

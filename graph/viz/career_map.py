@@ -133,7 +133,7 @@ def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> 
     info = {
         "responsibilities": [i.label for i in items],
         "skills": sorted(_skill_name(facts, s, lang) for s in prof.essential),
-        "pay": pay_line(facts, p["level"]),
+        "pay": pay_line(facts, p["level"], lang),
     }
     if not p["level_stated"]:
         info["definition"] = facts.assumptions.get(ASSUMPTIONS["unstated levels"], {}).get("note", "")
@@ -226,7 +226,7 @@ def career_map(
         if d["kind"] == "position":
             info.update(_position_info(facts, model, node, lang))
         elif d["kind"] == "executive":
-            info["pay"] = pay_line(facts, node)
+            info["pay"] = pay_line(facts, node, lang)
         details[node] = info
     for stream, data in sorted(facts.streams.items()):  # each lane's heading, on its left
         lane = f"lane-{stream}"

@@ -126,11 +126,12 @@ class _Details:
 
     def of(self, move: Move) -> int:
         rule = self.names.get(move.rule) or self.facts.rules.get(move.rule, {}).get("label", move.rule)
+        assumption = lambda a: self.names.get(a) or self.facts.assumptions.get(a, {}).get("label", a)  # noqa: E731  (names, not ids)
         skill = self.skill
         return self.items.index(
             (
-                self.texts.index(f"{rule} (gcd:{move.rule})"),
-                tuple(self.texts.index(f"gcd:{a}") for a in move.assumptions),
+                self.texts.index(rule),
+                tuple(self.texts.index(assumption(a)) for a in move.assumptions),
                 tuple((skill(g.skill), g.required, g.held) for g in move.gap),
                 self.texts.index(move.evidence),
                 tuple(self.texts.index(q) for q in move.quotes) if move.basis == "stated" else (),
@@ -189,7 +190,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
                 d.get("group"),
                 d.get("path"),
                 stream_index.get(stream, -1),
-                pays.index(pay_line(facts, d["level_id"])) if d.get("level_id") else -1,
+                pays.index(pay_line(facts, d["level_id"], lang)) if d.get("level_id") else -1,
                 d.get("level", ""),
                 d.get("role_label", ""),
                 int(d.get("level_stated") is False),
@@ -219,7 +220,8 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "skillIds": list(details.skills),
         "skillAlt": details.skill_names("fr" if lang == "en" else "en"),
         "reach": reach,
-        "payRanges": [pay_range(facts, model.nodes[n]["level_id"]) if model.nodes[n].get("level_id") else "" for n in ids],
+        "payRanges": [pay_range(facts, model.nodes[n]["level_id"], lang) if model.nodes[n].get("level_id") else "" for n in ids],
+        "decimalComma": lang == "fr",
         "ruleNames": {rule: names.get(rule) or data["label"] for rule, data in sorted(facts.rules.items())},
         "searchWords": words,
         "streamWords": [" ".join(item.label for item in facts.stream_items.get(s, [])) for s in stream_ids],

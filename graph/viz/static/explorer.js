@@ -7,6 +7,7 @@
   const { D, bestPaths, alongPath, formatCost } = careersPathSearch(raw);
   const { reach, openingSkill } = careersReach(raw);
   const S = D.strings;
+  const cost = (x) => (D.decimalComma ? formatCost(x).replace(".", ",") : formatCost(x)); // the same number, written as the page's language does
 
   // ---------------------------------------------------------------- the form
 
@@ -90,7 +91,7 @@
     const detail = D.details[step.detail];
     const head = element("p");
     head.append(element("strong", `${S["move_" + step.kind]} → ${D.nodes[step.target].label}`));
-    head.append(` (${D.basisWords[step.basis]}; ${S.explorer_cost} ${formatCost(step.cost)})`);
+    head.append(` (${D.basisWords[step.basis]}; ${S.explorer_cost} ${cost(step.cost)})`);
     item.append(head);
     const lines = [[S.explorer_allowed_by, detail.rule]];
     if (detail.quotes.length) lines.push([S.explorer_page_says, detail.quotes.map((q) => `“${q}”`).join(" ")]);
@@ -127,7 +128,7 @@
       let basis = format(S.explorer_stated_count, { stated, moves: path.steps.length });
       if (ruled) basis += ", " + format(S.explorer_rule_count, { count: ruled });
       const heading = path.steps.length === 1 ? S.explorer_moves_one : S.explorer_moves;
-      section.append(element("h3", `${format(heading, { number: number + 1, moves: path.steps.length, cost: formatCost(path.cost) })} (${basis})`));
+      section.append(element("h3", `${format(heading, { number: number + 1, moves: path.steps.length, cost: cost(path.cost) })} (${basis})`));
       section.append(element("p", path.nodes.map((n) => D.nodes[n].label).join(" → "), "route"));
       const along = alongPath(path);
       const pay = (node) => D.payRanges[D.ids.indexOf(node)] || "—";
@@ -228,7 +229,7 @@
       const item = element("li");
       const head = element("p");
       head.append(element("strong", node.label));
-      head.append(` (${S["move_" + r.kind]}; ${S.explorer_cost} ${formatCost(r.cost)}${node.assumed ? `; ${S.reach_assumed}` : ""})`);
+      head.append(` (${S["move_" + r.kind]}; ${S.explorer_cost} ${cost(r.cost)}${node.assumed ? `; ${S.reach_assumed}` : ""})`);
       item.append(head);
       const facts = element("ul", null, "facts");
       const gap = r.gap.map(([skill, need, have]) => `${D.skills[skill]} (${have == null ? levelWord(need) : `${levelWord(have)} → ${levelWord(need)}`})`);
@@ -243,8 +244,8 @@
     const within = D.reach.within;
     const best = openingSkill(mine, level, within);
     results.append(element("p", best
-      ? format(S.reach_opening, { skill: D.skills[best.skill], level: levelWord(best.level), after: best.after, within: formatCost(within), before: best.before })
-      : format(S.reach_opening_none, { within: formatCost(within) }), "opening"));
+      ? format(S.reach_opening, { skill: D.skills[best.skill], level: levelWord(best.level), after: best.after, within: cost(within), before: best.before })
+      : format(S.reach_opening_none, { within: cost(within) }), "opening"));
   }
 
   document.getElementById("add-skill").addEventListener("click", () => {
