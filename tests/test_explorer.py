@@ -324,3 +324,18 @@ def test_answers_explain_cost_summarise_each_path_and_say_why_there_is_none(brow
         assert page.inner_text("#status").startswith("No path: the destination is at a lower level than the start")
     finally:
         visit.close()
+
+
+def test_the_french_pages_explain_every_move_in_french(model):
+    """Every explanation of a move the French explorer carries is French: none is one of the English page's."""
+    from graph.viz.explorer import explorer_data
+
+    facts, mobility = model
+    evidence = {}
+    for lang in ("en", "fr"):
+        data = explorer_data(facts, mobility, lang, {})
+        evidence[lang] = {data["texts"][d[3]] for d in data["details"] if data["texts"][d[3]]}
+    assert len(evidence["fr"]) == len(evidence["en"]) > 10
+    assert not evidence["fr"] & evidence["en"]
+    assert "Un autre poste du même groupe et du même niveau." in evidence["fr"]
+    assert any("Une rétrogradation aux fins de la rémunération" in e for e in evidence["fr"])  # IT-05 to EX-01

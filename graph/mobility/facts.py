@@ -120,12 +120,14 @@ def read_facts(source: Source) -> Facts:
 
 def _read_structure(source: Source, facts: Facts) -> None:
     for row in source.select(
-        "SELECT ?s ?label ?community ?communityLabel ?communityOrder ?order WHERE { ?s a gcdc:WorkStream ; rdfs:label ?label ; "
+        "SELECT ?s ?label ?fr ?community ?communityLabel ?communityOrder ?order WHERE { ?s a gcdc:WorkStream ; rdfs:label ?label ; "
         "gcdc:community ?community ; gcdc:order ?order . ?community rdfs:label ?communityLabel . "
+        'OPTIONAL { ?s rdfs:label ?fr FILTER (lang(?fr) = "fr") } '
         f"OPTIONAL {{ ?community gcdc:order ?communityOrder }} {_en('label')} {_en('communityLabel')} }}"
     ):
         facts.streams[local(row["s"])] = {
             "label": row["label"],
+            "fr": row["fr"] or row["label"],
             "community": local(row["community"]),
             "community_label": row["communityLabel"],
             "community_order": int(row["communityOrder"] or 99),

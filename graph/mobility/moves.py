@@ -94,6 +94,15 @@ _EVIDENCE = {
     "acting appointment": "Temporarily, the duties of the next level; the person keeps their own position.",
     "demotion": "A position one level lower, by the person's choice (only when asked for).",
 }
+_EVIDENCE_FR = {
+    "deployment": "Un autre poste du même groupe et du même niveau.",
+    "appointment": "Un autre poste du même groupe et du même niveau, par un processus annoncé fondé sur le mérite : les compétences "
+    "à acquérir dépassent ce que demande une mutation.",
+    "promotion": "Le niveau suivant, dans un autre volet ou cheminement.",
+    "acting appointment": "Temporairement, les fonctions du niveau suivant ; la personne garde son propre poste.",
+    "demotion": "Un poste d'un niveau inférieur, au choix de la personne (seulement sur demande).",
+}
+"""`_EVIDENCE` in French (the project's own translation), for the French pages."""
 
 
 def same_level_kind(gap: Iterable[GapItem]) -> str:
@@ -122,6 +131,8 @@ class Move:
     evidence: str = ""
     same_track: bool = False
     """Whether the move stays on one's own stream and path (a promotion up one's own ladder)."""
+    evidence_fr: str = ""
+    """`evidence` in French (the project's own translation)."""
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -259,10 +270,13 @@ class MobilityModel:
     # ---------------------------------------------------------------- moves
 
     def _move(
-        self, source: str, target: str, kind: str, basis: str, *, same_track=False, assumptions=(), quotes=(), progression=None, evidence=""
-    ):
+        self, source: str, target: str, kind: str, basis: str, *, same_track=False, assumptions=(), quotes=(), progression=None,
+        evidence="", evidence_fr="",
+    ):  # fmt: skip
         founded, cost, gap, assumed = self._term(source, target, kind, basis, same_track, tuple(assumptions))
-        return Move(source, target, kind, founded, RULES[kind], cost, gap, assumed, tuple(quotes), progression, evidence, same_track)
+        return Move(
+            source, target, kind, founded, RULES[kind], cost, gap, assumed, tuple(quotes), progression, evidence, same_track, evidence_fr
+        )
 
     def _term(self, source: str, target: str, kind: str, basis: str, same_track: bool, assumptions: tuple[str, ...]) -> tuple:
         """``(basis, cost, gap, assumptions)`` of a move: they depend on the two profiles and flags, not on which positions hold them."""
@@ -317,7 +331,9 @@ class MobilityModel:
                     if pb["level"] != self._next_level.get(pa["level"]) or (pa["path"] and pa["path"] != pb["path"]):
                         continue
                     stated = self._stated_between(pa["level"], pb["level"])
-                    branch = " It branches into the management or the individual-contributor path." if not pa["path"] and pb["path"] else ""
+                    branches, stream = not pa["path"] and pb["path"], self.facts.streams[pa["stream"]]
+                    branch = " It branches into the management or the individual-contributor path." if branches else ""
+                    branch_fr = " Il se divise en cheminement de gestion ou de contributeur individuel." if branches else ""
                     self._explicit[a].append(
                         self._move(
                             a,
@@ -327,7 +343,8 @@ class MobilityModel:
                             same_track=True,
                             quotes=stated["quotes"] if stated else (),
                             progression=stated["id"] if stated else None,
-                            evidence=f"{pa['level_label']} to {pb['level_label']} in {self.facts.streams[pa['stream']]['label']}.{branch}",
+                            evidence=f"{pa['level_label']} to {pb['level_label']} in {stream['label']}.{branch}",
+                            evidence_fr=f"{pa['level_label']} à {pb['level_label']} dans {stream.get('fr', stream['label'])}.{branch_fr}",
                         )
                     )
 
@@ -365,6 +382,8 @@ class MobilityModel:
                             quotes=quotes + rule_quotes,
                             progression=progressions[0]["id"],
                             evidence="The page invites private-sector executives to the executive ranks; the OCIO staffs EX-01 to EX-05.",
+                            evidence_fr="La page invite les cadres du secteur privé dans les rangs de la direction ; le BDPI dote les "
+                            "postes EX-01 à EX-05.",
                         )
                     )
                 continue
@@ -374,6 +393,7 @@ class MobilityModel:
             targets = targets if mid_career else self._entry_positions(communities)
             assumption = ASSUMPTIONS["mid-career" if mid_career else "entry level"]
             where = "any position" if mid_career else "the lowest level of each stream"
+            where_fr = "n'importe quel poste" if mid_career else "le niveau le plus bas de chaque volet"
             for node in targets:
                 self._explicit[route].append(
                     self._move(
@@ -385,6 +405,7 @@ class MobilityModel:
                         quotes=quotes,
                         progression=progressions[0]["id"],
                         evidence=f"The page states this way in; the level is the project's assumption ({where}).",
+                        evidence_fr=f"La page énonce cette voie d'entrée ; le niveau est une hypothèse du projet ({where_fr}).",
                     )
                 )
 
@@ -400,6 +421,7 @@ class MobilityModel:
             if p["rank"] != self.executive_entry_rank or stated is None:
                 continue
             pay = pay_change(self.facts, p["level"], executives[0])
+            pay_fr = pay_change(self.facts, p["level"], executives[0], "fr")
             self._explicit[pid].append(
                 self._move(
                     pid,
@@ -411,6 +433,8 @@ class MobilityModel:
                     progression=stated["id"],
                     evidence="The page says a digital career may continue as a digital executive; the move starts from the most senior "
                     "non-executive level (the project's assumption)." + (f" {pay}" if pay else ""),
+                    evidence_fr="La page dit qu'une carrière numérique peut se poursuivre comme cadre du numérique ; le déplacement part "
+                    "du niveau non exécutif le plus élevé (hypothèse du projet)." + (f" {pay_fr}" if pay_fr else ""),
                 )
             )
         for a, b in zip(executives, executives[1:], strict=False):
@@ -423,6 +447,7 @@ class MobilityModel:
                     same_track=True,
                     assumptions=(ASSUMPTIONS["one level"],),
                     evidence="The next executive level.",
+                    evidence_fr="Le niveau de direction suivant.",
                 )
             )
 
@@ -488,6 +513,7 @@ class MobilityModel:
                     quotes=(),
                     progression=None,
                     evidence=_EVIDENCE["acting appointment"],
+                    evidence_fr=_EVIDENCE_FR["acting appointment"],
                 )
                 for m in list(explicit)
                 if m.kind in ("promotion", "executive appointment") and self.nodes[node]["kind"] != "entry"
@@ -521,6 +547,7 @@ class MobilityModel:
             bucket.gap,
             bucket.assumptions,
             evidence=_EVIDENCE[bucket.kind],
+            evidence_fr=_EVIDENCE_FR[bucket.kind],
         )
 
     # ---------------------------------------------------------------- bounded graph
@@ -569,5 +596,6 @@ def edge_data(m: Move) -> dict:
         "quotes": list(m.quotes),
         "progression": m.progression,
         "evidence": m.evidence,
+        "evidence_fr": m.evidence_fr,
         "same_track": m.same_track,
     }

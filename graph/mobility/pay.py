@@ -91,7 +91,7 @@ def pay_line(facts: Facts, level: str, lang: str = "en") -> str:
     return text
 
 
-def pay_change(facts: Facts, source_level: str | None, target_level: str | None) -> str:
+def pay_change(facts: Facts, source_level: str | None, target_level: str | None, lang: str = "en") -> str:
     """A sentence when moving from ``source_level`` to ``target_level`` is a demotion for pay purposes, else ``""``.
 
     >>> from graph.mobility.facts import Facts, PayRange
@@ -106,6 +106,12 @@ def pay_change(facts: Facts, source_level: str | None, target_level: str | None)
     if here is None or there is None or there.maximum >= here.maximum:
         return ""
     name = lambda level: facts.levels.get(level, {}).get("label", level)  # noqa: E731
+    if lang == "fr":
+        return (
+            f"Une rétrogradation aux fins de la rémunération : le taux maximal de {name(target_level)} ({_money(there.maximum, lang)}) "
+            f"est inférieur à celui de {name(source_level)} ({_money(here.maximum, lang)}) ; la rémunération à la nomination est le "
+            "taux le plus proche de celui de la personne, sans le dépasser."
+        )
     return (
         f"A demotion for pay purposes: {name(target_level)}'s maximum rate ({_money(there.maximum)}) is lower than "
         f"{name(source_level)}'s ({_money(here.maximum)}); the pay on appointment is the rate nearest to, but not above, the one the "

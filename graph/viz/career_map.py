@@ -147,7 +147,7 @@ def _move_info(facts: Facts, move: dict, labels: dict[str, str], english: dict[s
         label_of(labels, english, move["to"]),
         text(lang, edge_style(move)),
         basis=move["basis"],
-        evidence=move.get("evidence", ""),
+        evidence=move.get("evidence_fr") or move.get("evidence", "") if lang == "fr" else move.get("evidence", ""),
         quotes=move.get("quotes", []),
         rule=label_of(labels, {move["rule"]: rule.get("label", move["rule"])}, move["rule"]),
         rule_quotes=rule.get("quotes", [])[:1],

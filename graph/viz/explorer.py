@@ -111,8 +111,8 @@ class _Details:
     model's order, each skill an index into `skills` (by id; `skill_names` names them).
     """
 
-    def __init__(self, facts: Facts, names: dict[str, str]) -> None:
-        self.facts, self.names = facts, names
+    def __init__(self, facts: Facts, names: dict[str, str], lang: str = "en") -> None:
+        self.facts, self.names, self.lang = facts, names, lang
         self.items, self.skills, self.texts = _Table(), _Table(), _Table()
 
     def skill(self, skill: str) -> int:
@@ -133,7 +133,7 @@ class _Details:
                 self.texts.index(rule),
                 tuple(self.texts.index(assumption(a)) for a in move.assumptions),
                 tuple((skill(g.skill), g.required, g.held) for g in move.gap),
-                self.texts.index(move.evidence),
+                self.texts.index(move.evidence_fr or move.evidence if self.lang == "fr" else move.evidence),
                 tuple(self.texts.index(q) for q in move.quotes) if move.basis == "stated" else (),
             )
         )
@@ -151,7 +151,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     to by index (``static/explorer.js`` expands them when the page opens).
     """
     english = {n: d["label"] for n, d in model.nodes.items()}
-    details = _Details(facts, names)
+    details = _Details(facts, names, lang)
     for skill in sorted(facts.skills):  # every official skill, so that a person can pick any (skills first)
         details.skill(skill)
     ids = sorted(model.nodes)
