@@ -434,3 +434,13 @@ def test_a_large_knowledge_graph_pools_its_biggest_kinds(browser, html, tmp_path
         assert visit.errors == [] and visit.page.evaluate("window.careers.nodes.length") == len(data["nodes"])
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("page, skill", [("knowledge-graph.html", "IT Security"), ("knowledge-graph.fr.html", "Sécurité de la TI")])
+def test_the_knowledge_graph_names_every_node_skills_included(html, page, skill):
+    """Skills and skill families are SKOS concepts (skos:prefLabel, no rdfs:label): named, not shown by id (issue 20)."""
+    text = (html / page).read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S).group(1))
+    labels = {n["id"]: n.get("label") for n in data["nodes"]}
+    assert labels["skill-it-security"] == skill
+    assert [i for i, label in labels.items() if not label or label == i] == []

@@ -62,9 +62,21 @@ details), and the moves that a staffing rule allows (the career map draws them):
 
 
 def labels(source: Source, lang: str) -> dict[str, str]:
-    """``{node id: label}`` in ``lang`` for everything that has one."""
+    """``{node id: label}`` in ``lang`` for everything that has an ``rdfs:label`` (what names on the command line resolve to)."""
     rows = source.select(f'SELECT ?s ?l WHERE {{ ?s rdfs:label ?l FILTER (lang(?l) = "{lang}") }}')
     return {local(r["s"]): r["l"] for r in sorted(rows, key=lambda r: (r["s"], r["l"]))}
+
+
+def display_labels(source: Source, lang: str) -> dict[str, str]:
+    """`labels`, and the ``skos:prefLabel`` of the SKOS concepts that have no ``rdfs:label``: what the knowledge graph names nodes by.
+
+    Official skills, skill families and the crosswalks' occupations would otherwise be named by their ids.
+    """
+    found = labels(source, lang)
+    rows = source.select(f'SELECT ?s ?l WHERE {{ ?s skos:prefLabel ?l FILTER (lang(?l) = "{lang}") }}')
+    for r in sorted(rows, key=lambda r: (r["s"], r["l"])):
+        found.setdefault(local(r["s"]), r["l"])
+    return found
 
 
 @dataclass

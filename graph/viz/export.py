@@ -16,7 +16,7 @@ from graph.mobility.moves import MobilityModel
 from graph.mobility.similarity import stream_similarity
 from graph.mobility.source import Source
 from graph.viz.career_map import career_map, map_legend
-from graph.viz.data import knowledge_graph, labels, ontology
+from graph.viz.data import display_labels, knowledge_graph, labels, ontology
 from graph.viz.explorer import explorer_page
 from graph.viz.graph_views import knowledge_graph_view, ontology_view
 from graph.viz.i18n import LANGUAGES, text
@@ -92,12 +92,13 @@ def html_files(facts: Facts, model: MobilityModel, source: Source, observed=None
     similarity = stream_similarity(facts)
     english = labels(source, "en")
     files = {}
+    shown = {lang: display_labels(source, lang) for lang in LANGUAGES}  # the knowledge graph's nodes by name, skills too
     for lang in LANGUAGES:
         names = labels(source, lang) if lang != "en" else english
         for view in (
             career_map(facts, model, lang, names, kg=kg),
             stream_mobility(facts, lang, names, similarity),
-            knowledge_graph_view(kg, lang, names, english),
+            knowledge_graph_view(kg, lang, shown[lang], shown["en"]),
             ontology_view(onto, lang, names),
             *([observed_map(facts, model, lang, names, observed, kg)] if observed is not None else []),
         ):
@@ -121,5 +122,5 @@ def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: st
 def focus_page(source: Source, focus: str, radius: int, lang: str = "en") -> str:
     """The neighbourhood of ``focus`` in the knowledge graph, within ``radius`` links."""
     kg = knowledge_graph(source)
-    english = labels(source, "en")
-    return render(knowledge_graph_view(kg, lang, labels(source, lang) if lang != "en" else english, english, focus=focus, radius=radius))
+    english = display_labels(source, "en")
+    return render(knowledge_graph_view(kg, lang, display_labels(source, lang), english, focus=focus, radius=radius))
