@@ -189,6 +189,15 @@ def test_the_explorer_in_french(browser, built_dir):
         assert page.inner_text(".path h3").startswith("Cheminement 1 : 2 déplacements")
         assert "Permis par" in page.inner_text(".path ol")
         page.focus("#from")
+        page.fill("#from", "")
+        _choose(page, "it-02 analyste securite")
+        page.focus("#to")
+        page.fill("#to", "")
+        _choose(page, "it-03 chef securite")
+        page.keyboard.press("Enter")  # a move the page states, with its words
+        quotes = page.locator(".path ol span[lang=en]")  # the page's words are English, marked so on the French page
+        assert quotes.count() >= 1 and quotes.first.inner_text().startswith("“")
+        page.focus("#from")
         page.fill("#from", "rien de tel nulle part")
         page.keyboard.press("Enter")
         assert page.inner_text("#status") == "Choisissez un départ et une arrivée parmi les suggestions."

@@ -203,6 +203,7 @@ def test_clicking_a_node_shows_its_details(browser, html):
         assert details.split("\n\n")[:2] == ["IT-05 Director, IT Security", "position · Information Technology"]
         assert "directing and planning IT services and/or operations" in details  # the role's defining sentence
         assert "The source says\nDirectors are primarily found in six work streams:" in details
+        assert visit.page.locator("#details blockquote[lang]").count() == 0  # an English page: no need to mark them
         assert re.search(r"Pay\s+IT-05 \$133,582–\$174,076", details) and "Essential official skills" in details
         visit.shot("career-map-selected")
         visit.page.evaluate(
@@ -444,3 +445,16 @@ def test_the_knowledge_graph_names_every_node_skills_included(html, page, skill)
     labels = {n["id"]: n.get("label") for n in data["nodes"]}
     assert labels["skill-it-security"] == skill
     assert [i for i, label in labels.items() if not label or label == i] == []
+
+
+@pytest.mark.browser
+def test_on_a_french_page_the_sources_english_words_are_marked_english(browser, html):
+    visit = Visit(browser, html / "career-map.fr.html")
+    try:
+        visit.page.evaluate(
+            "(() => { window.careers.network.body.emitter.emit('hoverNode', {node: 'position-it-05-director-it-security'}); return true; })()"
+        )
+        quotes = visit.page.locator("#details blockquote")
+        assert quotes.count() >= 1 and visit.page.locator("#details blockquote[lang=en]").count() == quotes.count()
+    finally:
+        visit.close()

@@ -86,6 +86,13 @@
     return `${S.explorer_observed}${S.colon}${parts.join("; ")}${synthetic}`;
   }
 
+  // The page's words are English: on the French page, say so (WCAG 3.1.2, language of parts)
+  function english(text) {
+    const span = element("span", text);
+    if (document.documentElement.lang !== "en") span.lang = "en";
+    return span;
+  }
+
   function stepItem(step, seen, last) {
     const item = element("li");
     const detail = D.details[step.detail];
@@ -94,7 +101,7 @@
     head.append(` (${D.basisWords[step.basis]}; ${S.explorer_cost} ${cost(step.cost)})`);
     item.append(head);
     const lines = [[S.explorer_allowed_by, detail.rule]];
-    if (detail.quotes.length) lines.push([S.explorer_page_says, detail.quotes.map((q) => `“${q}”`).join(" ")]);
+    if (detail.quotes.length) lines.push([S.explorer_page_says, english(detail.quotes.map((q) => `“${q}”`).join(" "))]);
     else if (detail.evidence) lines.push([null, detail.evidence]);
     if (detail.assumptions.length) lines.push([S.explorer_assumes, detail.assumptions.join(", ")]);
     const level = (n) => (n ? D.skillLevels[n] || String(n) : "—");

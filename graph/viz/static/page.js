@@ -37,6 +37,13 @@
     return section;
   }
 
+  // The sources' words are English: on a page in another language, say so (WCAG 3.1.2, language of parts)
+  function quoted(text) {
+    const block = element("blockquote", text);
+    if (document.documentElement.lang !== "en") { block.lang = "en"; }
+    return block;
+  }
+
   function showNode(id) {
     const info = data.details[id];
     if (!info) { return; }
@@ -49,7 +56,7 @@
     details.appendChild(list(words.responsibilities, info.responsibilities));
     if (info.quotes && info.quotes.length) {
       details.appendChild(element("h3", words.quote));
-      for (const quote of info.quotes) { details.appendChild(element("blockquote", quote)); }
+      for (const quote of info.quotes) { details.appendChild(quoted(quote)); }
     }
   }
 
@@ -64,14 +71,14 @@
     if (info.rule) {
       details.appendChild(element("h3", words.allowed_by));
       details.appendChild(element("p", info.rule));
-      for (const quote of info.rule_quotes || []) { details.appendChild(element("blockquote", quote)); }
+      for (const quote of info.rule_quotes || []) { details.appendChild(quoted(quote)); }
     }
     details.appendChild(list(words.assumptions, info.assumptions));
     details.appendChild(list(words.gap, info.gap));
     details.appendChild(list(words.shared, info.shared));
     if (info.quotes && info.quotes.length) {
       details.appendChild(element("h3", words.quote));
-      for (const quote of info.quotes) { details.appendChild(element("blockquote", quote)); }
+      for (const quote of info.quotes) { details.appendChild(quoted(quote)); }
     }
   }
 
