@@ -458,3 +458,19 @@ def test_on_a_french_page_the_sources_english_words_are_marked_english(browser, 
         assert quotes.count() >= 1 and visit.page.locator("#details blockquote[lang=en]").count() == quotes.count()
     finally:
         visit.close()
+
+
+def test_the_french_knowledge_graph_names_its_kinds_and_links_in_french(html):
+    """The 29 kinds of node (filters, legend, details) and the link kinds: French on the French page (issue 20)."""
+
+    def words(page: str) -> tuple[set[str], set[str], set[str]]:
+        text = (html / page).read_text(encoding="utf-8")
+        data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S).group(1))
+        filters = set(re.findall(r'data-filter[^>]*value="[^"]+"[^>]*> ?([^<]+)', text))
+        return {d["kind"] for d in data["details"].values()}, {d["kind"] for d in data["edgeDetails"].values()}, filters
+
+    en, fr = words("knowledge-graph.html"), words("knowledge-graph.fr.html")
+    assert en[0] & fr[0] == {"expertise", "organisation", "progression"}  # the same word in both languages
+    assert en[1] & fr[1] == set() and len(fr[1]) > 30
+    assert {"volet de travail", "compétence", "compétence retirée", "programme"} <= fr[0]
+    assert "volet de travail" in {f.strip() for f in fr[2]} and "stream" not in {f.strip() for f in fr[2]}  # the filters

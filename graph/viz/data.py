@@ -61,6 +61,22 @@ KIND_OF_CLASS = {
 details), and the moves that a staffing rule allows (the career map draws them): only stated progressions are nodes."""
 
 
+_FRENCH = {
+    "retired competency": "compétence retirée",  # the class is "compétence", as a skill is: the page must tell them apart
+    "closeMatch": "correspondance proche",
+    "broadMatch": "correspondance plus large",
+    "narrowMatch": "correspondance plus étroite",
+    "exactMatch": "correspondance exacte",
+    "relatedMatch": "correspondance connexe",
+    "isReplacedBy": "est remplacé par",
+    "replaces": "remplace",
+    "member": "membre",
+    "subOrganizationOf": "sous-organisation de",
+    "wasDerivedFrom": "tiré de",
+}
+"""The French of kinds of node and of other vocabularies' links the ontology does not label (the project's own translations)."""
+
+
 def labels(source: Source, lang: str) -> dict[str, str]:
     """``{node id: label}`` in ``lang`` for everything that has an ``rdfs:label`` (what names on the command line resolve to)."""
     rows = source.select(f'SELECT ?s ?l WHERE {{ ?s rdfs:label ?l FILTER (lang(?l) = "{lang}") }}')
@@ -89,6 +105,8 @@ class KnowledgeGraph:
     quotes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     responsibilities: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     property_labels: dict[str, str] = field(default_factory=dict)
+    french: dict[str, str] = field(default_factory=dict)
+    """The French of each kind of node and each property label (from the ontology's ``@fr`` labels), for the French page."""
 
 
 def knowledge_graph(source: Source) -> KnowledgeGraph:
@@ -103,6 +121,15 @@ def knowledge_graph(source: Source) -> KnowledgeGraph:
             kg.kinds[local(row["s"])] = kind
     for row in source.select('SELECT ?p ?l WHERE { ?p a ?t ; rdfs:label ?l FILTER (lang(?l) = "en") VALUES ?t { owl:ObjectProperty } }'):
         kg.property_labels[row["p"]] = row["l"]
+    for row in source.select('SELECT ?p ?l WHERE { ?p a owl:ObjectProperty ; rdfs:label ?l FILTER (lang(?l) = "fr") }'):
+        if row["p"] in kg.property_labels:
+            kg.french[kg.property_labels[row["p"]]] = row["l"]
+    rows = source.select('SELECT ?c ?l WHERE { ?c a owl:Class ; rdfs:label ?l FILTER (lang(?l) = "fr") }')
+    classes = {r["c"][len(GCDC_IRI) :]: r["l"] for r in rows if r["c"].startswith(GCDC_IRI)}
+    for cls, kind in KIND_OF_CLASS.items():  # in its order: the first class of a kind names it (Program, not Pilot)
+        if cls in classes:
+            kg.french.setdefault(kind, classes[cls])
+    kg.french |= _FRENCH
     for row in source.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?o) && ?p != rdf:type) }"):
         s, o = local(row["s"]), local(row["o"])
         if s in kg.kinds and o in kg.kinds and s != o:

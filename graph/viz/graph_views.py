@@ -69,16 +69,17 @@ def knowledge_graph_view(
     counts = Counter(kg.kinds[n] for n in nodes)
     pooled = {k for k, c in counts.items() if c > KIND_LIMIT} if focus is None and len(nodes) > GRAPH_DETAIL_LIMIT else set()
     drawn = {n: f"kind-{kg.kinds[n]}" if kg.kinds[n] in pooled else n for n in nodes}
+    said = (lambda word: kg.french.get(word, word)) if lang == "fr" else (lambda word: word)  # kinds and links in the page's language
     net = network()
     details = {}
     for kind in sorted(pooled):
         members = [n for n in nodes if kg.kinds[n] == kind]
         x, y = (round(sum(coords[n][i] for n in members) / len(members)) for i in (0, 1))
-        net.add_node(f"kind-{kind}", label=f"{kind} ({counts[kind]:,})", x=x, y=y, color=KIND_COLOURS.get(kind, "#868e96"), shape="dot",
-                     size=8 + 4 * math.log2(counts[kind]), filterValue=kind, font={"size": 14})  # fmt: skip
+        net.add_node(f"kind-{kind}", label=f"{said(kind)} ({counts[kind]:,})", x=x, y=y, color=KIND_COLOURS.get(kind, "#868e96"),
+                     shape="dot", size=8 + 4 * math.log2(counts[kind]), filterValue=kind, font={"size": 14})  # fmt: skip
         details[f"kind-{kind}"] = {
-            "label": f"{kind} ({counts[kind]:,})",
-            "kind": kind,
+            "label": f"{said(kind)} ({counts[kind]:,})",
+            "kind": said(kind),
             "definition": text(lang, "pooled_hint", count=counts[kind]),
         }
     for node in (n for n in nodes if drawn[n] == n):
@@ -97,7 +98,7 @@ def knowledge_graph_view(
         )
         details[node] = {
             "label": label_of(labels, english, node),
-            "kind": kind,
+            "kind": said(kind),
             "group": "",
             "definition": kg.definitions.get(node, ""),
             "responsibilities": kg.responsibilities.get(node, []),
@@ -109,10 +110,12 @@ def knowledge_graph_view(
         edge_id = f"e{i}"
         net.add_edge(s, o, id=edge_id, color="#ced4da", width=round(1 + math.log2(count), 2))
         name = lambda n: details[n]["label"] if n.startswith("kind-") else label_of(labels, english, n)  # noqa: E731
-        edge_details[edge_id] = edge_info(name(s), name(o), prop, evidence=text(lang, "links_count", count=count) if count > 1 else "")
+        edge_details[edge_id] = edge_info(
+            name(s), name(o), said(prop), evidence=text(lang, "links_count", count=count) if count > 1 else ""
+        )
     kinds = sorted({kg.kinds[n] for n in nodes})
-    filters = [(k, k, True) for k in kinds]
-    legend = [("dot", KIND_COLOURS.get(k, "#868e96"), k) for k in kinds]
+    filters = [(k, said(k), True) for k in kinds]
+    legend = [("dot", KIND_COLOURS.get(k, "#868e96"), said(k)) for k in kinds]
     if focus is not None:
         title = text(lang, "around_title", name=label_of(labels, english, focus))
         description = text(lang, "around_description", radius=radius, name=label_of(labels, english, focus))
