@@ -474,3 +474,15 @@ def test_the_french_knowledge_graph_names_its_kinds_and_links_in_french(html):
     assert en[1] & fr[1] == set() and len(fr[1]) > 30
     assert {"volet de travail", "compétence", "compétence retirée", "programme"} <= fr[0]
     assert "volet de travail" in {f.strip() for f in fr[2]} and "stream" not in {f.strip() for f in fr[2]}  # the filters
+
+
+def test_the_french_career_map_names_the_streams_in_french_in_its_search_and_text_version(html):
+    text = (html / "career-map.fr.html").read_text(encoding="utf-8")
+    version = text[text.index('<details class="text-version">') : text.index("</details>", text.index('<details class="text-version">'))]
+    suggestions = re.search(r'<datalist id="labels">(.*?)</datalist>', text, re.S).group(1)
+    for english, french in [
+        ("IT Database Management", "Gestion de bases de données de la TI"),
+        ("IT Business Line Advisory Services", "Services consultatifs auprès des secteurs d’activités de la TI"),
+    ]:
+        assert french in version and french in suggestions
+        assert f">{english}<" not in version and f'value="{english}"' not in suggestions

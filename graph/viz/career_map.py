@@ -234,7 +234,7 @@ def career_map(
         net.add_node(
             lane,
             label=headings[stream],
-            searchText=data["label"],
+            searchText=headings[stream],  # the page's language: the search, its suggestions and the text version show it
             x=x,
             y=y,
             shape="text",
