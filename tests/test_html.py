@@ -486,3 +486,12 @@ def test_the_french_career_map_names_the_streams_in_french_in_its_search_and_tex
     ]:
         assert french in version and french in suggestions
         assert f">{english}<" not in version and f'value="{english}"' not in suggestions
+
+
+def test_the_french_stream_similarity_names_streams_and_skills_in_french(html):
+    text = (html / "stream-mobility.fr.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S).group(1))
+    evidence = " ".join(d.get("evidence", "") for d in data["edgeDetails"].values())
+    shared = {s for d in data["edgeDetails"].values() for s in d.get("shared", [])}
+    assert "Gestion de bases de données de la TI\u00a0: “" in evidence and "IT Database Management:" not in evidence
+    assert "Architecture des solutions" in shared and "Solution Architecture" not in shared

@@ -37,17 +37,23 @@ def weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
     return round(sum(min(a.get(k, 0), b.get(k, 0)) for k in keys) / top, 4) if top else 0.0
 
 
-def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5) -> tuple[list[str], list[str]]:
-    """The official skills streams ``a`` and ``b`` share (most weight first) and the responsibilities behind them."""
+def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5, lang: str = "en") -> tuple[list[str], list[str]]:
+    """The official skills streams ``a`` and ``b`` share (most weight first) and the responsibilities behind them.
+
+    Skills and streams are named in ``lang`` (the responsibilities are the page's own words, in English).
+    """
     pa, pb = profile(facts.stream_items.get(a, [])), profile(facts.stream_items.get(b, []))
     shared = sorted(set(pa) & set(pb), key=lambda s: (-min(pa[s], pb[s]), facts.skill_label(s)))[:top]
+    name = (lambda s: facts.skills.get(s, {}).get("fr") or facts.skill_label(s)) if lang == "fr" else facts.skill_label  # noqa: E731
     behind = []
     for stream in (a, b):
+        stream_name = facts.streams[stream].get("fr" if lang == "fr" else "label") or facts.streams[stream]["label"]
         for item in facts.stream_items.get(stream, []):
-            hits = [facts.skill_label(s) for s in item.skills if s in shared]
+            hits = [name(s) for s in item.skills if s in shared]
             if hits:
-                behind.append(f"{facts.streams[stream]['label']}: “{item.label}” ({', '.join(hits)})")
-    return [facts.skill_label(s) for s in shared], behind[: 2 * top]
+                sep = "\u00a0: " if lang == "fr" else ": "
+                behind.append(f"{stream_name}{sep}“{item.label}” ({', '.join(hits)})")
+    return [name(s) for s in shared], behind[: 2 * top]
 
 
 def stream_similarity(facts: Facts, streams: list[str] | None = None) -> dict[tuple[str, str], float]:

@@ -68,7 +68,7 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity:
     similarity = similarity if similarity is not None else stream_similarity(facts)
     top = 6 if len(order) <= ALL_PAIRS_UP_TO else 2  # many streams: the page stays small (each link's top two)
     for (a, b), score in drawn_pairs(similarity, len(order)):
-        shared, behind = shared_evidence(facts, a, b, top=top)
+        shared, behind = shared_evidence(facts, a, b, top=top, lang=lang)
         edge_id = f"{a}|{b}"
         net.add_edge(a, b, id=edge_id, width=round(1 + 24 * score, 2), color="#1971c2", arrows={"to": {"enabled": False}}, smooth=False)
         edge_details[edge_id] = edge_info(
