@@ -495,3 +495,29 @@ def test_the_french_stream_similarity_names_streams_and_skills_in_french(html):
     shared = {s for d in data["edgeDetails"].values() for s in d.get("shared", [])}
     assert "Gestion de bases de données de la TI\u00a0: “" in evidence and "IT Database Management:" not in evidence
     assert "Architecture des solutions" in shared and "Solution Architecture" not in shared
+
+
+@pytest.mark.browser
+def test_at_1280x800_the_map_search_and_what_it_selects_are_in_view(browser, html):
+    """Issue 20: at 1280x800 the search sat below the 940 px map and the details 1,370 px down; a search zoomed the lanes'
+    names out of view."""
+    visit = Visit(browser, html / "career-map.html", viewport=(1280, 800))
+    try:
+        page = visit.page
+        assert page.locator("#search-input").bounding_box()["y"] < 800
+        page.fill("#search-input", "it-03 team lead it security")
+        page.press("#search-input", "Enter")
+        assert page.evaluate("window.careers.network.getSelectedNodes()") == ["position-it-03-team-lead-it-security"]
+        box = page.locator("#details").bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 800 and box["x"] + box["width"] <= 1280
+        assert page.inner_text("#details h2") == "IT-03 Team Lead, IT Security"
+        lane = page.evaluate(
+            "(() => { const n = window.careers.network, p = n.canvasToDOM(n.getPosition('lane-stream-it-security')); "
+            "const c = document.getElementById('network'); return [p.x, p.y, c.clientWidth, c.clientHeight]; })()"
+        )
+        assert 0 <= lane[0] <= lane[2] and 0 <= lane[1] <= lane[3]  # the stream's name is still on the map
+        page.click("#details .close")
+        assert page.locator("#details").bounding_box()["y"] > 800  # back in the panel under the map
+        assert visit.errors == []
+    finally:
+        visit.close()

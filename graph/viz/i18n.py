@@ -19,6 +19,7 @@ _WORDS = {
     "filter": ("Show", "Afficher"),
     "legend": ("Legend", "Légende"),
     "details": ("Details", "Détails"),
+    "close_details": ("Close the details", "Fermer les détails"),
     "details_hint": (
         "Hover over or select a node or a move to see its details here.",
         "Survolez ou sélectionnez un nœud ou un déplacement pour en voir les détails ici.",

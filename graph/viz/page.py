@@ -90,18 +90,18 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 {{ page_css | safe }}</style>
 </head>
 <body class="{{ slug }}">
-<header><a href="{{ home }}">{{ t.home }}</a><a href="{{ other_page }}" lang="{{ other_lang }}">{{ t.other_language }}</a></header>
+<header><a href="{{ home }}">{{ t.home }}</a><a href="{{ other_page }}" lang="{{ other_lang }}">{{ t.other_language }}</a>
+<form id="search" role="search"><label for="search-input">{{ t.search }}</label>
+<input id="search-input" list="labels" placeholder="{{ t.search_placeholder }}" autocomplete="off">
+<datalist id="labels">{% for label in labels %}<option value="{{ label }}">{% endfor %}</datalist>
+<button type="submit">{{ t.search }}</button> <button type="button" id="reset">{{ t.reset }}</button>
+<span id="search-status" role="status"></span></form></header>
 <main>
 <h1>{{ title }}</h1>
 <p>{{ description }}</p>
 <div class="layout">
 <div id="network" role="img" aria-label="{{ title }}"></div>
 <aside>
-<form id="search" role="search"><label for="search-input">{{ t.search }}</label>
-<input id="search-input" list="labels" placeholder="{{ t.search_placeholder }}" autocomplete="off">
-<datalist id="labels">{% for label in labels %}<option value="{{ label }}">{% endfor %}</datalist>
-<button type="submit">{{ t.search }}</button> <button type="button" id="reset">{{ t.reset }}</button></form>
-<p id="search-status" role="status"></p>
 {% if filters %}<fieldset><legend>{{ t.filter }}</legend>{% for value, label, checked in filters %}
 <label><input type="checkbox" data-filter value="{{ value }}"{% if checked %} checked{% endif %}> {{ label }}</label><br>{% endfor %}</fieldset>{% endif %}
 {% if edge_filters %}<fieldset><legend>{{ t.moves_shown }}</legend>{% for value, label, checked in edge_filters %}
@@ -143,6 +143,7 @@ _JS_WORDS = (
     "observed",
     "not_found",
     "details_hint",
+    "close_details",
     "pay",
     "skills",
     "allowed_by",

@@ -44,10 +44,22 @@
     return block;
   }
 
+  // Below 1500 px the panel is under the map: the details then float over the map's corner (page.css), with a way to close them
+  function opened() {
+    details.replaceChildren();
+    details.classList.add("shown");
+    const close = element("button", null, "close"); // its "×" is drawn by page.css: the details' text stays theirs
+    close.type = "button";
+    close.setAttribute("aria-label", words.close_details);
+    close.addEventListener("click", function () { details.classList.remove("shown"); });
+    details.appendChild(close);
+  }
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") { details.classList.remove("shown"); } });
+
   function showNode(id) {
     const info = data.details[id];
     if (!info) { return; }
-    details.replaceChildren();
+    opened();
     details.appendChild(element("h2", info.label));
     details.appendChild(element("p", info.kind + (info.group ? " · " + info.group : ""), "kind"));
     if (info.definition) { details.appendChild(element("h3", words.definition)); details.appendChild(element("p", info.definition)); }
@@ -63,7 +75,7 @@
   function showEdge(id) {
     const info = data.edgeDetails[id];
     if (!info) { return; }
-    details.replaceChildren();
+    opened();
     details.appendChild(element("h2", info.from + " → " + info.to));
     details.appendChild(element("p", info.kind + (info.basis ? " · " + words[info.basis] : ""), "kind"));
     if (info.score !== null && info.score !== undefined) { details.appendChild(element("p", words.score + ": " + Number(info.score).toFixed(2))); }
@@ -109,7 +121,11 @@
     status.textContent = "";
     network.selectNodes([node.id]);
     applyEdgeFilters();
-    network.focus(node.id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    // Move the view only if the node is out of it, and without zooming: the lanes' names stay where the reader left them
+    const at = network.canvasToDOM(network.getPosition(node.id));
+    if (at.x < 0 || at.y < 0 || at.x > container.clientWidth || at.y > container.clientHeight) {
+      network.focus(node.id, { scale: network.getScale(), animation: false });
+    }
     showNode(node.id);
   });
 
@@ -186,7 +202,7 @@
     select.addEventListener("change", function () { showStream(Number(select.value)); });
     const field = element("p");
     field.append(label, " ", select);
-    aside.insertBefore(field, aside.children[2] || null);
+    aside.insertBefore(field, aside.firstChild);
   }
 
   document.getElementById("reset").addEventListener("click", function () {
@@ -196,6 +212,7 @@
     applyEdgeFilters();
     network.fit({ animation: false });
     details.replaceChildren(element("p", words.details_hint));
+    details.classList.remove("shown");
     if (onDemand) { document.getElementById("stream-detail").value = "-1"; showStream(-1); }
     status.textContent = "";
     document.getElementById("search-input").value = "";
