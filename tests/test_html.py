@@ -521,3 +521,19 @@ def test_at_1280x800_the_map_search_and_what_it_selects_are_in_view(browser, htm
         assert visit.errors == []
     finally:
         visit.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", [f"{page}{lang}" for page in PAGES for lang in ("", ".fr")])
+def test_every_page_works_on_a_phone(browser, html, name):
+    """At 390 x 844: the page gets ready without a script error, its graph takes the screen's width (it had 0 px beside
+    the panel and never drew), and nothing makes the page scroll sideways (issue 20)."""
+    visit = Visit(browser, html / f"{name}.html", viewport=(390, 844))
+    try:
+        page = visit.page
+        width = page.evaluate("(() => { const n = document.getElementById('network'); return n ? n.clientWidth : null; })()")
+        assert width is None or width > 300
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert visit.errors == [] and visit.outside == []
+    finally:
+        visit.close()
