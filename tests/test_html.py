@@ -537,3 +537,14 @@ def test_every_page_works_on_a_phone(browser, html, name):
         assert visit.errors == [] and visit.outside == []
     finally:
         visit.close()
+
+
+def test_a_path_page_lists_its_steps_in_both_languages_and_links_them(on_demand):
+    """Issue 20: path pages listed no steps, reused the map's introduction, and their language link dropped the path."""
+    path_page, _ = on_demand
+    english, french = path_page.read_text(encoding="utf-8"), path_page.with_name("path.fr.html").read_text(encoding="utf-8")
+    steps = re.findall(r"<li>([^<]+)</li>", english[english.index('<ol class="path-steps">') :].split("</ol>")[0])
+    assert steps[0].startswith("entry → IT-01 Technician, IT Security (") and steps[-1].startswith("promotion → IT-05 Director, IT Security (")
+    assert "The best path the mobility model finds (5 move(s), cost" in english
+    assert 'href="path.fr.html" lang="fr"' in english and 'href="path.html" lang="en"' in french
+    assert "Le meilleur cheminement que trouve le modèle de mobilité" in french and "promotion → IT-05 directeur, Sécurité (" in french

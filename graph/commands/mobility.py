@@ -194,7 +194,10 @@ def path(
     if html_file is not None:
         from graph.viz.export import path_page
 
-        _write_page(html_file, path_page(facts, model, rdf_source, paths[0], lang))
+        other = "fr" if lang == "en" else "en"
+        other_file = html_file.with_name(f"{html_file.stem}.{other}{html_file.suffix}")  # the same path in the other language
+        _write_page(html_file, path_page(facts, model, rdf_source, paths[0], lang, other_page=other_file.name))
+        _write_page(other_file, path_page(facts, model, rdf_source, paths[0], other, other_page=html_file.name))
     records = [path_records(facts, model, p) for p in paths]
     if fmt == "table":
         for number, (p, steps) in enumerate(zip(paths, records, strict=True), 1):

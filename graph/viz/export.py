@@ -112,11 +112,29 @@ def html_files(facts: Facts, model: MobilityModel, source: Source, observed=None
     return files
 
 
-def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: str = "en") -> str:
-    """The career map with ``path`` highlighted."""
+def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: str = "en", other_page: str | None = None) -> str:
+    """The career map with ``path`` highlighted, its own introduction and its steps.
+
+    ``other_page`` is the file of the same path's page in the other language (what the language link opens).
+    """
     names = labels(source, lang)
-    title = " → ".join(names.get(n, model.label(n)) for n in (path.nodes[0], path.nodes[-1]))
-    return render(career_map(facts, model, lang, names, highlight=path, title=title, kg=knowledge_graph(source)))
+    name = lambda n: names.get(n) or model.label(n)  # noqa: E731
+    title = " → ".join(name(n) for n in (path.nodes[0], path.nodes[-1]))
+    view = career_map(facts, model, lang, names, highlight=path, title=title, kg=knowledge_graph(source))
+    cost = f"{path.cost:.2f}".replace(".", ",") if lang == "fr" else f"{path.cost:.2f}"
+    view.description = text(lang, "path_description", moves=len(path.steps), cost=cost)
+    view.steps = [
+        text(
+            lang,
+            "path_step",
+            move=text(lang, "move_" + s.kind),
+            target=name(s.target),
+            rule=names.get(s.rule) or facts.rules.get(s.rule, {}).get("label", s.rule),
+        )
+        for s in path.steps
+    ]
+    view.other_page = other_page
+    return render(view)
 
 
 def focus_page(source: Source, focus: str, radius: int, lang: str = "en") -> str:

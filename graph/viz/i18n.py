@@ -70,6 +70,15 @@ _WORDS = {
         "Career map",
         "Carte des carrières",
     ),
+    "path_description": (
+        "The best path the mobility model finds ({moves} move(s), cost {cost}: one promotion in one's own stream counts 1): its "
+        "moves are drawn in red over the faded career map, and listed here. Select a move for its rule, the source's words and "
+        "the skills to gain.",
+        "Le meilleur cheminement que trouve le modèle de mobilité ({moves} déplacement(s), coût {cost} : une promotion dans son "
+        "propre volet compte 1) : ses déplacements sont tracés en rouge sur la carte des carrières estompée, et énumérés ici. "
+        "Sélectionnez un déplacement pour sa règle, les mots de la source et les compétences à acquérir.",
+    ),
+    "path_step": ("{move} → {target} ({rule})", "{move} → {target} ({rule})"),
     "career_map_description": (
         "Each stream is a lane (grouped by community; the management path above the individual-contributor path), each level a column, "
         "entry routes on the left, executive levels on the right. At first the map shows promotions up each ladder and appointments into "

@@ -46,6 +46,8 @@ class View:
     options: dict = field(default_factory=dict)
     edge_filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (kind of link, label, shown at start)
     on_demand: dict = field(default_factory=dict)  # data the page draws when asked (the streams of a large career map)
+    steps: list[str] = field(default_factory=list)  # a path page's steps, listed under its introduction
+    other_page: str | None = None  # the same page in the other language, when it is not the slug's (a path page's own file)
 
     def filename(self) -> str:
         """``career-map.html`` or ``career-map.fr.html``."""
@@ -99,6 +101,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 <main>
 <h1>{{ title }}</h1>
 <p>{{ description }}</p>
+{% if steps %}<ol class="path-steps">{% for step in steps %}<li>{{ step }}</li>{% endfor %}</ol>{% endif %}
 <div class="layout">
 <div id="network" role="img" aria-label="{{ title }}"></div>
 <aside>
@@ -179,7 +182,8 @@ def render(view: View) -> str:
         description=view.description,
         t=Words(view.lang),
         home="index.html" if view.lang == "en" else f"index.{view.lang}.html",
-        other_page=f"{view.slug}.html" if other == "en" else f"{view.slug}.{other}.html",
+        other_page=view.other_page or (f"{view.slug}.html" if other == "en" else f"{view.slug}.{other}.html"),
+        steps=view.steps,
         other_lang=other,
         labels=sorted({n.get("searchText", n["label"]) for n in nodes}),
         filters=view.filters,
