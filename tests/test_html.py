@@ -544,7 +544,32 @@ def test_a_path_page_lists_its_steps_in_both_languages_and_links_them(on_demand)
     path_page, _ = on_demand
     english, french = path_page.read_text(encoding="utf-8"), path_page.with_name("path.fr.html").read_text(encoding="utf-8")
     steps = re.findall(r"<li>([^<]+)</li>", english[english.index('<ol class="path-steps">') :].split("</ol>")[0])
-    assert steps[0].startswith("entry → IT-01 Technician, IT Security (") and steps[-1].startswith("promotion → IT-05 Director, IT Security (")
+    assert steps[0].startswith("entry → IT-01 Technician, IT Security (") and steps[-1].startswith(
+        "promotion → IT-05 Director, IT Security ("
+    )
     assert "The best path the mobility model finds (5 move(s), cost" in english
     assert 'href="path.fr.html" lang="fr"' in english and 'href="path.html" lang="en"' in french
     assert "Le meilleur cheminement que trouve le modèle de mobilité" in french and "promotion → IT-05 directeur, Sécurité (" in french
+
+
+@pytest.mark.browser
+def test_the_moves_of_a_position_are_reached_with_the_keyboard(browser, html):
+    """Issue 20: the map's moves could be reached only with a mouse. A searched position lists its moves as buttons."""
+    visit = Visit(browser, html / "career-map.html", viewport=(1280, 800))
+    try:
+        page = visit.page
+        page.focus("#search-input")
+        page.keyboard.type("it-04 manager it security")
+        assert page.input_value("#search-input") == "it-04 manager it security"  # the map's keys ("-": zoom out) took the hyphen
+        page.keyboard.press("Enter")
+        buttons = page.locator("#details .links-of button")
+        assert buttons.count() >= 2
+        target = [t for t in buttons.all_inner_texts() if t.startswith("IT-04 Manager, IT Security → IT-05 Director, IT Security")]
+        assert target, buttons.all_inner_texts()
+        buttons.filter(has_text=target[0]).focus()
+        page.keyboard.press("Enter")
+        assert page.inner_text("#details h2") == "IT-04 Manager, IT Security → IT-05 Director, IT Security"
+        assert page.evaluate("document.activeElement.tagName") == "H2"  # the keyboard lands on the move's details
+        assert "Promotion (appointment to a higher level)" in page.inner_text("#details")
+    finally:
+        visit.close()

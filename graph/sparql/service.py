@@ -59,8 +59,7 @@ __all__ = ["FAST_BUDGET", "SLOW_NICENESS", "QueryService"]
 
 FAST_BUDGET = 0.25
 """CPU seconds a query may use before it counts as slow and needs a slow slot."""
-_ATTEMPTS = 2
-"""A request whose worker was gone before it took the request is given to another worker, once."""
+
 SLOW_NICENESS = 10
 _TICK = 0.05
 """Seconds between two looks at a running query: its CPU time, its time limit, whether its client is still there."""
@@ -114,7 +113,10 @@ class QueryService:
                 job = dataclasses.replace(job, hold=hold)
             if self.record.is_slow_client(client):
                 job = dataclasses.replace(job, hold_unknown=True, known_fast=self.record.known_fast(client))
-        for attempt in range(_ATTEMPTS):
+        # A request whose worker was gone before it took the request goes to another: as many times as there are workers, so
+        # that when every idle worker died at once (a kill, the memory limit) the last try waits for a fresh one, not a 503
+        attempts = self.size + 1
+        for attempt in range(attempts):
             worker = await self.queue.acquire(client, wait=self.queue_wait, departure=departure)
             watch = _Watch(self, worker, client, departure)
             conversation = Conversation(worker, job, watch)
@@ -123,7 +125,7 @@ class QueryService:
                 answer = await self._converse(conversation)
                 answered = True
             except WorkerLost:
-                if attempt == _ATTEMPTS - 1:
+                if attempt == attempts - 1:
                     raise
                 continue
             finally:

@@ -20,6 +20,7 @@ _WORDS = {
     "legend": ("Legend", "Légende"),
     "details": ("Details", "Détails"),
     "close_details": ("Close the details", "Fermer les détails"),
+    "links_of": ("Its links (choose one for its details)", "Ses liens (choisissez-en un pour ses détails)"),
     "details_hint": (
         "Hover over or select a node or a move to see its details here.",
         "Survolez ou sélectionnez un nœud ou un déplacement pour en voir les détails ici.",

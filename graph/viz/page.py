@@ -147,6 +147,7 @@ _JS_WORDS = (
     "not_found",
     "details_hint",
     "close_details",
+    "links_of",
     "pay",
     "skills",
     "allowed_by",

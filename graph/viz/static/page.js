@@ -7,6 +7,11 @@
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
   const container = document.getElementById("network");
+  // The map's own keys (arrows move it, "-" zooms out) listen on the whole window: what is typed in a field is not for
+  // them ("IT-04"). Registered before the map, so that its listeners never see those keys.
+  window.addEventListener("keydown", function (event) {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) { event.stopImmediatePropagation(); }
+  }, true);
   const network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   network.fit({ animation: false });
   const details = document.getElementById("details");
@@ -56,6 +61,7 @@
   }
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") { details.classList.remove("shown"); } });
 
+
   function showNode(id) {
     const info = data.details[id];
     if (!info) { return; }
@@ -70,13 +76,36 @@
       details.appendChild(element("h3", words.quote));
       for (const quote of info.quotes) { details.appendChild(quoted(quote)); }
     }
+    details.appendChild(linksOf(id));
+  }
+
+  // A node's links as buttons, so that a keyboard reaches each link's details (the canvas itself takes no focus)
+  function linksOf(id) {
+    const section = document.createDocumentFragment();
+    const mine = edges.get({ filter: function (e) { return (e.from === id || e.to === id) && data.edgeDetails[e.id]; } });
+    if (mine.length === 0) { return section; }
+    section.appendChild(element("h3", words.links_of));
+    const ul = element("ul", null, "links-of");
+    for (const e of mine.slice(0, 60)) {
+      const info = data.edgeDetails[e.id];
+      const button = element("button", info.from + " → " + info.to + " (" + info.kind + ")");
+      button.type = "button";
+      button.addEventListener("click", function () { showEdge(e.id); details.querySelector("h2").focus(); });
+      const li = element("li");
+      li.appendChild(button);
+      ul.appendChild(li);
+    }
+    section.appendChild(ul);
+    return section;
   }
 
   function showEdge(id) {
     const info = data.edgeDetails[id];
     if (!info) { return; }
     opened();
-    details.appendChild(element("h2", info.from + " → " + info.to));
+    const heading = element("h2", info.from + " → " + info.to);
+    heading.tabIndex = -1; // where the keyboard lands after choosing a link
+    details.appendChild(heading);
     details.appendChild(element("p", info.kind + (info.basis ? " · " + words[info.basis] : ""), "kind"));
     if (info.score !== null && info.score !== undefined) { details.appendChild(element("p", words.score + ": " + Number(info.score).toFixed(2))); }
     if (info.evidence) { details.appendChild(element("h3", words.evidence)); details.appendChild(element("p", info.evidence)); }
