@@ -573,3 +573,16 @@ def test_the_moves_of_a_position_are_reached_with_the_keyboard(browser, html):
         assert "Promotion (appointment to a higher level)" in page.inner_text("#details")
     finally:
         visit.close()
+
+
+def test_no_two_kinds_of_move_are_told_apart_by_colour_alone(html):
+    """Issue 20: two dashed kinds of move on the map differed by colour only. Every dashed kind has its own pattern, and
+    the legend draws each with the map's own pattern."""
+    from graph.viz.style import EDGE_STYLES
+
+    patterns = [tuple(dashes) for _, dashes in EDGE_STYLES.values() if dashes]
+    assert len(patterns) == len(set(patterns)) >= 4
+    text = (html / "career-map.html").read_text(encoding="utf-8")
+    legend = text[text.index('<section class="legend">') :].split("</section>")[0]
+    drawn = set(re.findall(r'stroke-dasharray="([^"]+)"', legend))
+    assert drawn == {" ".join(map(str, p)) for p in patterns}

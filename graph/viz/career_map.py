@@ -300,7 +300,7 @@ def map_legend(facts: Facts, lang: str, labels: dict[str, str]) -> list[tuple[st
         ("ring", COMMUNITY_COLOURS["community-idg"], text(lang, "unstated position")),
     ]
     legend += [
-        ("dashed" if dashes == [8, 6] else "dotted" if dashes else "solid", colour, text(lang, key))
+        ("dash:" + " ".join(map(str, dashes)) if dashes else "solid", colour, text(lang, key))
         for key, (colour, dashes) in EDGE_STYLES.items()
     ]
     return legend

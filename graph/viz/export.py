@@ -21,7 +21,7 @@ from graph.viz.explorer import explorer_page
 from graph.viz.graph_views import knowledge_graph_view, ontology_view
 from graph.viz.i18n import LANGUAGES, text
 from graph.viz.observed_view import observed_map
-from graph.viz.page import render, static_text
+from graph.viz.page import LEGEND_LIST, render, static_text
 from graph.viz.stream_view import stream_mobility
 
 __all__ = ["PAGES", "focus_page", "html_files", "path_page"]
@@ -47,8 +47,9 @@ _INDEX = jinja2.Environment(autoescape=True).from_string(
 <ul class="views">{% for href, name, summary in views %}
 <li><a href="{{ href }}">{{ name }}</a>: {{ summary }}</li>{% endfor %}
 </ul>
-<section class="legend"><h2>{{ t_legend }}</h2><ul>{% for shape, colour, label in legend %}
-<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>{% elif shape == "ring" %}<span class="swatch ring" style="border-color: {{ colour }}"></span>{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul></section>
+<section class="legend"><h2>{{ t_legend }}</h2>"""
+    + LEGEND_LIST
+    + """</section>
 <footer><p>{{ t_source }} {{ t_translation }}</p></footer>
 </main>
 </body>

@@ -24,7 +24,7 @@ import jinja2
 
 from graph.viz.i18n import Words, text
 
-__all__ = ["PAGE_CSP", "PAGE_HEAD", "View", "render", "safe_json", "static_text", "vis_assets"]
+__all__ = ["LEGEND_LIST", "PAGE_CSP", "PAGE_HEAD", "View", "render", "safe_json", "static_text", "vis_assets"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 PAGE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -75,6 +75,16 @@ def vis_assets() -> tuple[str, str]:
     return script, style
 
 
+LEGEND_LIST = (
+    '<ul>{% for shape, colour, label in legend %}\n<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>'
+    '{% elif shape == "ring" %}<span class="swatch ring" style="border-color: {{ colour }}"></span>'
+    '{% elif shape.startswith("dash:") %}<svg class="dash" width="30" height="8" aria-hidden="true"><line x1="0" y1="4" x2="30" y2="4" '
+    'stroke="{{ colour }}" stroke-width="3" stroke-dasharray="{{ shape[5:] }}"/></svg>'
+    '{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul>'
+)
+"""A legend as a list: a dot or ring of a colour, a line (``solid``, ``dashed``, ``dotted``), or ``dash:8 6`` drawn with the
+very dash pattern of the graph's lines (so that no two kinds of move differ by colour alone)."""
+
 PAGE_HEAD = """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
@@ -110,8 +120,9 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 {% if edge_filters %}<fieldset><legend>{{ t.moves_shown }}</legend>{% for value, label, checked in edge_filters %}
 <label><input type="checkbox" data-edge-filter value="{{ value }}"{% if checked %} checked{% endif %}> {{ label }}</label><br>{% endfor %}
 <p class="hint">{{ t.moves_hint }}</p></fieldset>{% endif %}
-<section class="legend"><h2>{{ t.legend }}</h2><ul>{% for shape, colour, label in legend %}
-<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>{% elif shape == "ring" %}<span class="swatch ring" style="border-color: {{ colour }}"></span>{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul></section>
+<section class="legend"><h2>{{ t.legend }}</h2>"""
+    + LEGEND_LIST
+    + """</section>
 <section id="details" aria-live="polite"><h2>{{ t.details }}</h2><p>{{ t.details_hint }}</p></section>
 </aside>
 </div>

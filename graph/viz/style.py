@@ -44,8 +44,8 @@ EDGE_STYLES = {  # how a move is drawn: (colour, dashes)
     "promotion": ("#26374a", False),
     "promotion elsewhere": ("#1971c2", [8, 6]),
     "deployment": ("#c2255c", [2, 6]),
-    "appointment": ("#a61e4d", False),
-    "acting appointment": ("#f08c00", [8, 6]),
+    "appointment": ("#a61e4d", [16, 4]),  # every dashed kind its own pattern: none told apart by colour alone (issue 20)
+    "acting appointment": ("#f08c00", [12, 4, 2, 4]),
     "entry": ("#adb5bd", False),
     "executive appointment": ("#7b2d8b", False),
 }
