@@ -543,7 +543,7 @@ def test_a_path_page_lists_its_steps_in_both_languages_and_links_them(on_demand)
     """Issue 20: path pages listed no steps, reused the map's introduction, and their language link dropped the path."""
     path_page, _ = on_demand
     english, french = path_page.read_text(encoding="utf-8"), path_page.with_name("path.fr.html").read_text(encoding="utf-8")
-    steps = re.findall(r"<li>([^<]+)</li>", english[english.index('<ol class="path-steps">') :].split("</ol>")[0])
+    steps = re.findall(r"<li>([^<]+)</li>", english[english.index('<ol class="listed">') :].split("</ol>")[0])
     assert steps[0].startswith("entry → IT-01 Technician, IT Security (") and steps[-1].startswith(
         "promotion → IT-05 Director, IT Security ("
     )

@@ -586,6 +586,10 @@ def test_synth_observe_build_query_from_the_command_line(tmp_path, built_nt):
     shown = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1))
     bases = {d["basis"] for d in shown["edgeDetails"].values() if d.get("basis")}
     assert "observed" in bases and all(shown["strings"].get(b) for b in bases)  # the details name every basis (no "undefined")
+    largest = re.findall(r"<li>([^<]+)</li>", page[page.index('<ol class="listed">') :].split("</ol>")[0])
+    counts = [int(re.search(r", (\d+) people$", item).group(1)) for item in largest]
+    between = [f for f in flows if f["from"] != f["to"] and "outside" not in (f["from"], f["to"])]
+    assert counts == sorted(counts, reverse=True) and counts[0] == max(f["people"] for f in between)  # the largest flows, listed
     assert "SYNTHETIC population" in (out / "html" / "index.html").read_text(encoding="utf-8")
     rows = runner.invoke(main, ["query", "observed-flows", "--format", "json", "--data", str(out / "knowledge-graph.nt")])
     answered: dict = {}

@@ -259,3 +259,21 @@ def test_the_command_and_the_page_count_the_opening_skill_within_the_same_cost(a
     facts, model = analysed
     (within,) = [p.default for p in command.params if p.name == "within"]
     assert within == OPENING_WITHIN == explorer_data(facts, model, "en", {})["reach"]["within"]
+
+
+def test_reach_answers_in_french_when_asked_or_when_lang_says_so(built_nt, tmp_path, monkeypatch):
+    """Issue 20 (in part): `careers reach --lang fr`, or LANG=fr_CA.UTF-8: positions, moves, skills, levels, costs in French."""
+    me = tmp_path / "moi.csv"
+    me.write_text("skill,level\nSécurité de la TI,intermédiaire\nGestion des risques,2\nÉlaboration de politiques,2\n", encoding="utf-8")
+    result = invoke("reach", str(me), "--level", "IT-02", "--top", "1", "--lang", "fr", "--data", built_nt)
+    assert result.exit_code == 0, result.output
+    header, _, first, *_ = result.output.splitlines()
+    assert header.split() == ["poste", "déplacement", "coût", "à", "acquérir", "ou", "approfondir"]
+    assert first.startswith("IT-02 analyste, Sécurité") and "nomination (processus annoncé)" in first and "2,05" in first
+    assert "(aucun -> intermédiaire)" in first and "la compétence qui ouvre le plus de portes :" in result.output
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    rows = json.loads(invoke("reach", str(me), "--level", "IT-02", "--top", "1", "--format", "json", "--data", built_nt).output)
+    assert rows[0]["position"] == "IT-02 analyste, Sécurité" and rows[0]["pay"].startswith("IT-02 85\u202f854\u00a0$")
+    monkeypatch.setenv("LANG", "en_CA.UTF-8")
+    rows = json.loads(invoke("reach", str(me), "--level", "IT-02", "--top", "1", "--format", "json", "--data", built_nt).output)
+    assert rows[0]["position"] == "IT-02 Analyst, IT Security"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
+from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
 from graph.mobility.costs import format_cost
 from graph.tables import FORMATS, render
 
@@ -300,20 +300,23 @@ def show(thing, fmt, data) -> None:
     "--within", default=3.0, show_default=True, type=click.FloatRange(min=0), help="The cost the opening skill is counted within."
 )
 @click.option("--opening", is_flag=True, help="Print only the skill that opens most doors (and which).")
+@LANG_OPTION
 @output_options
-def reach(profile, level, top, within, opening, fmt, data) -> None:
+def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
     """Where PROFILE's official skills can take them: the positions one move away, cheapest first, with the gap skill by skill.
 
     PROFILE is a CSV file (columns skill and level) or a JSON file (a list of {"skill", "level"} or {skill: level}), skills by
     id or English or French name, levels 1-4 or by name (beginner .. lead, débutant .. expert); or a position or a job
     template (its reference) whose skills to take. The move and its cost are those of `careers path`.
 
-    Example: careers reach my-skills.csv --level IT-02 --top 5
+    Example: careers reach my-skills.csv --level IT-02 --top 5 --lang fr
     """
     from graph.mobility.pay import pay_line
     from graph.mobility.reach import opening_skill, profile_of, read_person
     from graph.mobility.reach import reach as reachable
     from graph.mobility.resolve import modern_classification
+    from graph.viz.data import labels
+    from graph.viz.i18n import text
 
     facts, model, rdf_source = _analysis(data)
     start = None
@@ -332,13 +335,18 @@ def reach(profile, level, top, within, opening, fmt, data) -> None:
         at = levels.get(modern_classification(level.strip()).upper())
         if at is None or at.startswith("level-cs"):
             fail(f"--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)", EXIT_BAD_INPUT)
-    name = lambda skill: facts.skill_label(skill)  # noqa: E731
-    words = lambda n: facts.skill_level_labels.get(n, "level not given") if n else None  # noqa: E731
+    lang = output_language(lang)
+    french = lang == "fr"
+    names = labels(rdf_source, "fr") if french else {}
+    label = lambda node: names.get(node) or model.label(node)  # noqa: E731
+    name = lambda skill: facts.skills.get(skill, {}).get("fr") if french else facts.skill_label(skill)  # noqa: E731
+    not_given = "niveau non précisé" if french else "level not given"
+    words = lambda n: (facts.skill_level_labels_fr if french else facts.skill_level_labels).get(n, not_given) if n else None  # noqa: E731
     if opening:
         found = opening_skill(facts, model, person, level=at, within=within)
         answer = (
             {"skill": name(found.skill), "level": words(found.level), "within": within, "before": found.before, "after": found.after,
-             "opens": [model.label(p) for p in found.positions]}
+             "opens": [label(p) for p in found.positions]}
             if found else {"skill": None, "within": within, "before": None, "after": None, "opens": []}
         )  # fmt: skip
         _echo(
@@ -350,35 +358,42 @@ def reach(profile, level, top, within, opening, fmt, data) -> None:
     found = reachable(facts, model, person, level=at, start=None if level else start)[:top]  # a --level asks from the skills alone
     rows = [
         {
-            "position": model.label(r.position),
+            "position": label(r.position),
             "id": r.position,
-            "kind": r.kind,
+            "kind": text(lang, "move_" + r.kind) if french else r.kind,
             "rule": f"gcd:{r.rule}",
             "cost": r.cost,
             "level stated": model.nodes[r.position].get("level_stated") is not False,
             "gap": [{"skill": name(g.skill), "have": words(g.have), "need": words(g.need)} for g in r.gap],
-            "pay": pay_line(facts, r.level),
+            "pay": pay_line(facts, r.level, lang),
         }
         for r in found
     ]
     if fmt == "json":
         _echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
+    none, heads = ("aucun", ("poste", "déplacement", "coût", "à acquérir ou approfondir")) if french else ("none", None)
     table = [
         {
             "position": row["position"],
             "move": row["kind"],
-            "cost": format_cost(row["cost"]),
-            "to gain or deepen": "; ".join(f"{g['skill']} ({g['have'] or 'none'} -> {g['need'] or 'level not given'})" for g in row["gap"]),
+            "cost": format_cost(row["cost"]).replace(".", ",") if french else format_cost(row["cost"]),
+            "to gain or deepen": "; ".join(f"{g['skill']} ({g['have'] or none} -> {g['need'] or not_given})" for g in row["gap"]),
         }
         for row in rows
     ]
+    if heads:  # the same table, its columns named in French
+        table = [dict(zip(heads, row.values(), strict=True)) for row in table]
     _echo(render(table, fmt))
     if fmt == "table":
         best = opening_skill(facts, model, person, level=at, within=within)
         if best is not None:
+            more, of = best.after - best.before, words(best.level) or ("tout niveau" if french else "any level")
             _echo(
-                f"\nthe skill that opens most doors: {name(best.skill)} ({words(best.level) or 'any level'}): {best.after - best.before} "
+                f"\nla compétence qui ouvre le plus de portes : {name(best.skill)} ({of}) : {more} postes de plus à un coût d'au plus "
+                f"{within:g} ({best.before} -> {best.after}), comptés sur les seules compétences"
+                if french
+                else f"\nthe skill that opens most doors: {name(best.skill)} ({of}): {more} "
                 f"more positions within cost {within:g} ({best.before} -> {best.after}), counted on the skills alone"
             )
 

@@ -8,6 +8,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,12 +16,29 @@ import click
 
 from graph.errors import CareersError, InputFileError, ValidationFailed
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_VIOLATIONS", "EXTRA", "fail", "run"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_VIOLATIONS", "EXTRA", "LANG_OPTION", "fail", "output_language", "run"]
 
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
 EXTRA = click.Path(dir_okay=False, path_type=Path)
+
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the output [default: French if LANG is fr_*, else English]."
+)
+"""``--lang en|fr`` for a command whose output is in both languages."""
+
+
+def output_language(chosen: str | None) -> str:
+    """``chosen``, else French when the ``LANG`` environment says so (``fr_CA.UTF-8``), else English.
+
+    >>> output_language("fr"), output_language("en")
+    ('fr', 'en')
+    """
+    if chosen:
+        return chosen
+    return "fr" if os.environ.get("LANG", "").lower().startswith("fr") else "en"
 
 
 def fail(message: str, code: int) -> None:

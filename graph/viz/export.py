@@ -124,7 +124,7 @@ def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: st
     view = career_map(facts, model, lang, names, highlight=path, title=title, kg=knowledge_graph(source))
     cost = f"{path.cost:.2f}".replace(".", ",") if lang == "fr" else f"{path.cost:.2f}"
     view.description = text(lang, "path_description", moves=len(path.steps), cost=cost)
-    view.steps = [
+    view.listed = [
         text(
             lang,
             "path_step",

@@ -249,6 +249,7 @@ _WORDS = {
     "observed_action_demotion": ("demotion", "rétrogradation"),
     "observed_action_hire": ("hire", "embauche"),
     "observed_action_departure": ("departure", "départ"),
+    "observed_top": ("{move}: {source} → {target}, {count} people", "{move} : {source} → {target}, {count} personnes"),
     "observed_count": ("{count} people made this move{synthetic}.", "{count} personnes ont fait ce déplacement{synthetic}."),
     "synthetic": (" (synthetic data)", " (données synthétiques)"),
     "observed_flows_title": ("Observed moves", "Déplacements observés"),

@@ -11,7 +11,10 @@ from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import edge_info, label_of
 
-__all__ = ["observed_map"]
+__all__ = ["TOP_FLOWS", "observed_map"]
+
+TOP_FLOWS = 15
+"""How many of the largest published flows the page lists under its introduction."""
 
 
 def observed_map(facts: Facts, model: MobilityModel, lang: str, labels: dict[str, str], data, kg: KnowledgeGraph | None = None) -> View:
@@ -43,6 +46,12 @@ def observed_map(facts: Facts, model: MobilityModel, lang: str, labels: dict[str
             basis="observed",
             evidence=text(lang, "observed_count", count=f.count, synthetic=synthetic),
         )
+    largest = sorted(flows, key=lambda f: (-f.count, f.action, f.source, f.target))[:TOP_FLOWS]
+    view.listed = [
+        text(lang, "observed_top", move=text(lang, "observed_action_" + f.action), source=label_of(labels, english, f.source),
+             target=label_of(labels, english, f.target), count=f.count)
+        for f in largest
+    ]  # fmt: skip
     kinds = sorted({f.action for f in flows}, key=list(KIND_COLOURS).index)
     view.legend = [*view.legend, *(("solid", KIND_COLOURS[k], text(lang, "observed_action_" + k)) for k in kinds)]
     view.edge_filters = [("observed", text(lang, "observed_kind"), True), *((k, label, False) for k, label, _ in view.edge_filters)]

@@ -46,7 +46,7 @@ class View:
     options: dict = field(default_factory=dict)
     edge_filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (kind of link, label, shown at start)
     on_demand: dict = field(default_factory=dict)  # data the page draws when asked (the streams of a large career map)
-    steps: list[str] = field(default_factory=list)  # a path page's steps, listed under its introduction
+    listed: list[str] = field(default_factory=list)  # listed under the introduction: a path's steps, the largest observed flows
     other_page: str | None = None  # the same page in the other language, when it is not the slug's (a path page's own file)
 
     def filename(self) -> str:
@@ -111,7 +111,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 <main>
 <h1>{{ title }}</h1>
 <p>{{ description }}</p>
-{% if steps %}<ol class="path-steps">{% for step in steps %}<li>{{ step }}</li>{% endfor %}</ol>{% endif %}
+{% if listed %}<ol class="listed">{% for item in listed %}<li>{{ item }}</li>{% endfor %}</ol>{% endif %}
 <div class="layout">
 <div id="network" role="img" aria-label="{{ title }}"></div>
 <aside>
@@ -195,7 +195,7 @@ def render(view: View) -> str:
         t=Words(view.lang),
         home="index.html" if view.lang == "en" else f"index.{view.lang}.html",
         other_page=view.other_page or (f"{view.slug}.html" if other == "en" else f"{view.slug}.{other}.html"),
-        steps=view.steps,
+        listed=view.listed,
         other_lang=other,
         labels=sorted({n.get("searchText", n["label"]) for n in nodes}),
         filters=view.filters,
