@@ -440,8 +440,7 @@ def test_a_large_knowledge_graph_pools_its_biggest_kinds(browser, html, tmp_path
 @pytest.mark.parametrize("page, skill", [("knowledge-graph.html", "IT Security"), ("knowledge-graph.fr.html", "Sécurité de la TI")])
 def test_the_knowledge_graph_names_every_node_skills_included(html, page, skill):
     """Skills and skill families are SKOS concepts (skos:prefLabel, no rdfs:label): named, not shown by id (issue 20)."""
-    text = (html / page).read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S).group(1))
+    data = _payload(html / page)
     labels = {n["id"]: n.get("label") for n in data["nodes"]}
     assert labels["skill-it-security"] == skill
     assert [i for i, label in labels.items() if not label or label == i] == []
@@ -464,8 +463,7 @@ def test_the_french_knowledge_graph_names_its_kinds_and_links_in_french(html):
     """The 29 kinds of node (filters, legend, details) and the link kinds: French on the French page (issue 20)."""
 
     def words(page: str) -> tuple[set[str], set[str], set[str]]:
-        text = (html / page).read_text(encoding="utf-8")
-        data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S).group(1))
+        text, data = (html / page).read_text(encoding="utf-8"), _payload(html / page)
         filters = set(re.findall(r'data-filter[^>]*value="[^"]+"[^>]*> ?([^<]+)', text))
         return {d["kind"] for d in data["details"].values()}, {d["kind"] for d in data["edgeDetails"].values()}, filters
 
@@ -489,8 +487,7 @@ def test_the_french_career_map_names_the_streams_in_french_in_its_search_and_tex
 
 
 def test_the_french_stream_similarity_names_streams_and_skills_in_french(html):
-    text = (html / "stream-mobility.fr.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S).group(1))
+    data = _payload(html / "stream-mobility.fr.html")
     evidence = " ".join(d.get("evidence", "") for d in data["edgeDetails"].values())
     shared = {s for d in data["edgeDetails"].values() for s in d.get("shared", [])}
     assert "Gestion de bases de données de la TI\u00a0: “" in evidence and "IT Database Management:" not in evidence

@@ -78,8 +78,10 @@ def limit_memory(allowance: int) -> int:
 def limit_cpu(allowance: float) -> int:
     """Have the kernel end this process (SIGXCPU) once it has used ``allowance`` more seconds of CPU; return the limit set.
 
+    The CPU time so far is read in clock ticks (``os.times``), which may trail the exact time by a tick or two.
+
     >>> import resource, time
-    >>> limit_cpu(30) - time.process_time() >= 30
+    >>> limit_cpu(30) - time.process_time() > 29.9
     True
     >>> resource.setrlimit(resource.RLIMIT_CPU, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
     """
