@@ -11,9 +11,13 @@ against the number of triples (1: linear). Everything it writes is in a temporar
 Targets (issue 11): 3 x 10^5 triples built in under 60 s and 10^6 in under 4 min, both within 2 GB; slope at
 most 1.2; at 3 x 10^5, a cold ``careers path`` under 1 s and ``careers mobility`` under 5 s.
 
+With ``--diverse`` each responsibility draws one to three of the 394 official skills (seeded), so that nearly every
+stream has a profile of its own, as real departments do (issue 22); by default streams repeat 24 skills in turn.
+
 Example
 -------
     python scripts/bench_scale.py --sizes 100000 300000 --timeout 900
+    python scripts/bench_scale.py --sizes 400000 --diverse --timeout 900
 """
 
 from __future__ import annotations
