@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from graph.commands.observed import DEFAULT_DB
+from graph.commands.observed import DEFAULT_DB, _graph
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
 
 
@@ -50,7 +50,7 @@ def project(db, years, sims, seed, scenario, backtest, horizon, min_exposure, fm
     from graph.project.projection import psc_rates
     from graph.project.scenario import read_scenario
 
-    facts, model, _ = run(lambda: _facts(data))
+    facts, model, _ = _graph(data)
     states, labels = ladder(facts)
     names = {**{label: i for i, label in enumerate(labels)}, **{s: i for i, s in enumerate(states)}}
     plan = run(lambda: read_scenario(scenario, names, years)) if scenario else None
@@ -74,14 +74,6 @@ def project(db, years, sims, seed, scenario, backtest, horizon, min_exposure, fm
     click.echo(render(_rows(result, fmt), fmt), nl=fmt == "table")
     if fmt == "table":
         click.echo(_summary(result), err=True)
-
-
-def _facts(data):
-    from graph.build import built_graph
-    from graph.mobility.analysis import analyse_built
-
-    nt, _ = built_graph(list(data) or None)
-    return analyse_built(nt)
 
 
 def _rows(result, fmt: str) -> list[dict]:

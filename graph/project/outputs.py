@@ -5,7 +5,7 @@ withheld); a synthetic data set says so in every title and row.
 
 Examples
 --------
->>> WORDS["title"]["fr"]
+>>> text("fr", "projection_page_title")
 "Projection de l'effectif par niveau"
 """
 
@@ -18,57 +18,19 @@ import jinja2
 
 from graph.project.projection import Projection
 from graph.tables import render
+from graph.viz.i18n import Words, text
 from graph.viz.page import PAGE_CSP, PAGE_HEAD, static_text
 
-__all__ = ["WORDS", "fan_chart", "projection_files", "projection_rows"]
+__all__ = ["fan_chart", "projection_files", "projection_rows"]
 
-WORDS = {
-    "title": {"en": "Workforce projection by level", "fr": "Projection de l'effectif par niveau"},
-    "synthetic": {"en": " (synthetic)", "fr": " (synthétique)"},
-    "intro": {
-        "en": "People in each IT and EX level at the start of each year, projected from the moves observed in {fitted}: the line is the "
-              "median of {sims} simulations, the band holds 90% of them (5% to 95%). Figures to the nearest ten.",
-        "fr": "Effectif de chaque niveau TI et EX au début de chaque année, projeté à partir des déplacements observés en {fitted} : "
-              "la ligne est la médiane de {sims} simulations, la bande en contient 90 % (de 5 % à 95 %). Nombres à la dizaine près.",
-    },
-    "synthetic_note": {
-        "en": "SYNTHETIC data (careers synth): no real person. The projection shows how the tool works, not the real workforce.",
-        "fr": "Données SYNTHÉTIQUES (careers synth) : aucune personne réelle. La projection montre le fonctionnement de l'outil, "
-              "pas l'effectif réel.",
-    },
-    "alt": {
-        "en": "Fan charts, one per level from IT-01 to EX-05: each level's projected people by year, a median line within a shaded "
-              "90% band. The table below gives every value.",
-        "fr": "Graphiques en éventail, un par niveau de IT-01 à EX-05 : l'effectif projeté par année, une ligne médiane dans une bande "
-              "ombrée de 90 %. Le tableau ci-dessous donne chaque valeur.",
-    },
-    "level": {"en": "Level", "fr": "Niveau"},
-    "withheld": {"en": "withheld:\nfewer than the threshold", "fr": "non publié :\nsous le seuil"},
-    "withheld_levels": {"en": "Not published (fewer people than the disclosure threshold at the end of the data): {levels}.",
-                        "fr": "Non publiés (moins de personnes que le seuil de divulgation à la fin des données) : {levels}."},
-    "year": {"en": "Year", "fr": "Année"},
-    "median": {"en": "median", "fr": "médiane"},
-    "scenario": {"en": "Scenario", "fr": "Scénario"},
-    "assumes": {"en": "What it assumes", "fr": "Ce qu'elle suppose"},
-    "backtest": {
-        "en": "Back-test: fitted on the years before each of {origins} origins and compared with the {points} stocks that followed, "
-              "{coverage} fell inside the 90% interval; mean absolute percentage error {mape}.",
-        "fr": "Contre-vérification : ajustée sur les années précédant chacune de {origins} origines et comparée aux {points} effectifs "
-              "qui ont suivi, {coverage} tombent dans l'intervalle de 90 % ; erreur absolue moyenne en pourcentage {mape}.",
-    },
-    "replicate": {
-        "en": "Replicate: careers project --seed {seed} --sims {sims} on the data set sha256:{checksum}.",
-        "fr": "Pour la reproduire : careers project --seed {seed} --sims {sims} sur le jeu de données sha256:{checksum}.",
-    },
-    "home": {"en": "All views", "fr": "Toutes les vues"},
-    "other": {"en": "Français", "fr": "English"},
-    "ahead": {"en": "{h} year(s) ahead {v}%", "fr": "{h} an(s) plus tard {v} %"},
-}  # fmt: skip
-"""The words of the page and the chart, in English and French (the project's own translations)."""
+
+def _fitted(projection: Projection) -> str:
+    """The years the projection's rates were fitted on (or the PSC's), as its assumptions say."""
+    return next(a.value for a in projection.assumptions if a.key == "rates")
 
 
 def _title(projection: Projection, lang: str) -> str:
-    return WORDS["title"][lang] + (WORDS["synthetic"][lang] if projection.synthetic else "")
+    return text(lang, "projection_page_title") + (text(lang, "projection_synthetic") if projection.synthetic else "")
 
 
 def fan_chart(projection: Projection, lang: str = "en") -> bytes:
@@ -84,7 +46,7 @@ def fan_chart(projection: Projection, lang: str = "en") -> bytes:
     for ax, label in zip(axes.flat, projection.states, strict=False):
         ax.set_title(label, fontsize=10)
         if label not in projection.baseline:
-            ax.text(0.5, 0.5, WORDS["withheld"][lang], ha="center", va="center", fontsize=9, transform=ax.transAxes)
+            ax.text(0.5, 0.5, text(lang, "projection_withheld"), ha="center", va="center", fontsize=9, transform=ax.transAxes)
             ax.set_xticks([])
             ax.set_yticks([])
             continue
@@ -131,20 +93,20 @@ figure img { max-width: 100%; height: auto; } table { border-collapse: collapse;
 th[scope=row] { text-align: left; }</style>
 </head>
 <body>
-<header><a href="{{ home }}">{{ w.home[lang] }}</a><a href="{{ other_page }}" lang="{{ other_lang }}">{{ w.other[lang] }}</a></header>
+<header><a href="{{ home }}">{{ t.home }}</a><a href="{{ other_page }}" lang="{{ other_lang }}">{{ t.other_language }}</a></header>
 <main>
 <h1>{{ title }}</h1>
-{% if synthetic %}<p class="synthetic"><strong>{{ w.synthetic_note[lang] }}</strong></p>{% endif %}
+{% if synthetic %}<p class="synthetic"><strong>{{ t.projection_synthetic_note }}</strong></p>{% endif %}
 <p>{{ intro }}</p>
-<figure><img src="data:image/png;base64,{{ chart }}" alt="{{ w.alt[lang] }}" width="1100" height="550"></figure>
+<figure><img src="data:image/png;base64,{{ chart }}" alt="{{ t.projection_alt }}" width="1100" height="550"></figure>
 {% if withheld %}<p>{{ withheld }}</p>{% endif %}
 {% if backtest %}<p>{{ backtest }}</p>{% endif %}
 <table>
 <caption>{{ title }}</caption>
-<tr><th scope="col">{{ w.level[lang] }}</th>{% for y in years %}<th scope="col">{{ y }}</th>{% endfor %}</tr>
+<tr><th scope="col">{{ t.projection_level }}</th>{% for y in years %}<th scope="col">{{ y }}</th>{% endfor %}</tr>
 {% for label, cells in table %}<tr><th scope="row">{{ label }}</th>{% for c in cells %}<td>{{ c }}</td>{% endfor %}</tr>
 {% endfor %}</table>
-<h2>{{ w.assumes[lang] }}</h2>
+<h2>{{ t.projection_assumes }}</h2>
 <ul>{% for a in assumptions %}<li>{{ a }}</li>{% endfor %}</ul>
 <p>{{ replicate }}</p>
 </main>
@@ -170,20 +132,22 @@ def projection_page(projection: Projection, lang: str, chart: bytes) -> str:
     backtest = None
     if projection.backtest is not None:
         b = projection.backtest
-        mape = "; ".join(WORDS["ahead"][lang].format(h=h, v=str(v).replace(".", ",") if lang == "fr" else v) for h, v in b.mape.items())
+        decimal = (lambda v: str(v).replace(".", ",")) if lang == "fr" else str  # noqa: E731
+        mape = "; ".join(text(lang, "projection_ahead", h=h, v=decimal(v)) for h, v in b.mape.items())
         coverage = f"{b.coverage:.0%}".replace("%", "\u00a0%") if lang == "fr" else f"{b.coverage:.0%}"
-        backtest = WORDS["backtest"][lang].format(origins=len(b.origins), points=b.points, coverage=coverage, mape=mape)
-    fitted = next(a.value for a in projection.assumptions if a.key == "rates")
+        backtest = text(lang, "projection_backtest", origins=len(b.origins), points=b.points, coverage=coverage, mape=mape)
+    withheld = ", ".join(projection.withheld_levels)
     return _PAGE.render(
-        lang=lang, csp=PAGE_CSP, title=_title(projection, lang), w=WORDS, page_css=static_text("page.css"),
+        lang=lang, csp=PAGE_CSP, title=_title(projection, lang), t=Words(lang), page_css=static_text("page.css"),
         home="index.html" if lang == "en" else "index.fr.html",
         other_page="projection.html" if other == "en" else "projection.fr.html", other_lang=other,
-        synthetic=projection.synthetic, intro=WORDS["intro"][lang].format(fitted=fitted, sims=_number(projection.sims, lang)),
+        synthetic=projection.synthetic,
+        intro=text(lang, "projection_intro", fitted=_fitted(projection), sims=_number(projection.sims, lang)),
         chart=base64.b64encode(chart).decode("ascii"), backtest=backtest, years=projection.years,
-        withheld=WORDS["withheld_levels"][lang].format(levels=", ".join(projection.withheld_levels)) if projection.withheld_levels else "",
+        withheld=text(lang, "projection_withheld_levels", levels=withheld) if withheld else "",
         table=[(label, [cell(b) for b in bands]) for label, bands in projection.baseline.items()],
         assumptions=[a.en if lang == "en" else a.fr for a in projection.assumptions],
-        replicate=WORDS["replicate"][lang].format(seed=projection.seed, sims=projection.sims, checksum=_short(projection.checksum)),
+        replicate=text(lang, "projection_replicate", seed=projection.seed, sims=projection.sims, checksum=_short(projection.checksum)),
     )  # fmt: skip
 
 
@@ -205,10 +169,10 @@ def projection_files(projection: Projection) -> dict[str, bytes]:
         back = (f"**Back-test.** Fitted on the years before each of {len(b.origins)} origins ({b.origins[0]} to {b.origins[-1]}) and "
                 f"compared with the {b.points} stocks that followed: {b.coverage:.0%} fell inside the 90% interval; mean absolute "
                 f"percentage error {mape}.\n")  # fmt: skip
-    text = (
+    report = (
         f"# {_title(projection, 'en')}\n\n"
-        + (f"**{WORDS['synthetic_note']['en']}**\n\n" if projection.synthetic else "")
-        + WORDS["intro"]["en"].format(fitted=next(a.value for a in projection.assumptions if a.key == "rates"), sims=f"{projection.sims:,}")
+        + (f"**{text('en', 'projection_synthetic_note')}**\n\n" if projection.synthetic else "")
+        + text("en", "projection_intro", fitted=_fitted(projection), sims=f"{projection.sims:,}")
         + "\n\n![Fan charts by level](projection.png)\n\n"
         + _md_table(table)
         + "\n\n" + back
@@ -217,7 +181,7 @@ def projection_files(projection: Projection) -> dict[str, bytes]:
         "Every value by level and year, and the flows, are in projection.csv and projection.json.\n"
     )  # fmt: skip
     return {
-        "reports/projection.md": text.encode("utf-8"),
+        "reports/projection.md": report.encode("utf-8"),
         "reports/projection.csv": render(rows, "csv").encode("utf-8"),
         "reports/projection.json": (json.dumps(projection.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "reports/projection.png": charts["en"],

@@ -254,6 +254,36 @@ _WORDS = {
     "synthetic": (" (synthetic data)", " (données synthétiques)"),
     "observed_flows_title": ("Observed moves", "Déplacements observés"),
     "projection_title": ("Workforce projection", "Projection de l'effectif"),
+    "projection_page_title": ("Workforce projection by level", "Projection de l'effectif par niveau"),
+    "projection_synthetic": (" (synthetic)", " (synthétique)"),
+    "projection_intro": (
+        "People in each IT and EX level at the start of each year, projected from the moves observed in {fitted}: the line is the median of {sims} simulations, the band holds 90% of them (5% to 95%). Figures to the nearest ten.",
+        "Effectif de chaque niveau TI et EX au début de chaque année, projeté à partir des déplacements observés en {fitted} : la ligne est la médiane de {sims} simulations, la bande en contient 90 % (de 5 % à 95 %). Nombres à la dizaine près.",
+    ),
+    "projection_synthetic_note": (
+        "SYNTHETIC data (careers synth): no real person. The projection shows how the tool works, not the real workforce.",
+        "Données SYNTHÉTIQUES (careers synth) : aucune personne réelle. La projection montre le fonctionnement de l'outil, pas l'effectif réel.",
+    ),
+    "projection_alt": (
+        "Fan charts, one per level from IT-01 to EX-05: each level's projected people by year, a median line within a shaded 90% band. The table below gives every value.",
+        "Graphiques en éventail, un par niveau de IT-01 à EX-05 : l'effectif projeté par année, une ligne médiane dans une bande ombrée de 90 %. Le tableau ci-dessous donne chaque valeur.",
+    ),
+    "projection_level": ("Level", "Niveau"),
+    "projection_withheld": ("withheld:\nfewer than the threshold", "non publié :\nsous le seuil"),
+    "projection_withheld_levels": (
+        "Not published (fewer people than the disclosure threshold at the end of the data): {levels}.",
+        "Non publiés (moins de personnes que le seuil de divulgation à la fin des données) : {levels}.",
+    ),
+    "projection_assumes": ("What it assumes", "Ce qu'elle suppose"),
+    "projection_backtest": (
+        "Back-test: fitted on the years before each of {origins} origins and compared with the {points} stocks that followed, {coverage} fell inside the 90% interval; mean absolute percentage error {mape}.",
+        "Contre-vérification : ajustée sur les années précédant chacune de {origins} origines et comparée aux {points} effectifs qui ont suivi, {coverage} tombent dans l'intervalle de 90 % ; erreur absolue moyenne en pourcentage {mape}.",
+    ),
+    "projection_replicate": (
+        "Replicate: careers project --seed {seed} --sims {sims} on the data set sha256:{checksum}.",
+        "Pour la reproduire : careers project --seed {seed} --sims {sims} sur le jeu de données sha256:{checksum}.",
+    ),
+    "projection_ahead": ("{h} year(s) ahead {v}%", "{h} an(s) plus tard {v} %"),
     "projection_summary": (
         "People by level over the next ten years, projected from the observed moves, with 90% intervals, what it assumes and how "
         "well it foresaw the past.",
