@@ -217,3 +217,11 @@ def test_the_projection_page_renders_in_both_languages(browser, axe, built_with_
             assert severe_violations(axe, page) == [] and visit.errors == [] and visit.outside == []
         finally:
             visit.close()
+
+
+def test_the_simulations_are_bounded_so_that_memory_is():
+    """A million simulations of 50 years would have taken about 13 GB; the option stops at MAX_SIMS (1.3 GB at 50 years)."""
+    from graph.project import MAX_SIMS
+
+    refused = CliRunner().invoke(main, ["project", "--sims", str(MAX_SIMS + 1)])
+    assert refused.exit_code == 2 and f"{MAX_SIMS + 1} is not in the range 100<=x<={MAX_SIMS}" in refused.output

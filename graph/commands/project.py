@@ -9,6 +9,7 @@ import click
 
 from graph.commands.observed import DEFAULT_DB, _graph
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
+from graph.project import MAX_SIMS
 
 
 @click.command()
@@ -20,7 +21,9 @@ from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
     help=f"The DuckDB file of `careers observe` [default: {DEFAULT_DB} if it exists, else the PSC's service-wide rates].",
 )
 @click.option("--years", default=10, show_default=True, type=click.IntRange(1, 50), help="Years to project.")
-@click.option("--sims", default=10_000, show_default=True, type=click.IntRange(100, 1_000_000), help="Monte Carlo simulations.")
+@click.option(
+    "--sims", default=10_000, show_default=True, type=click.IntRange(100, MAX_SIMS), help=f"Monte Carlo simulations (at most {MAX_SIMS:,})."
+)
 @click.option("--seed", default=1, show_default=True, help="The seed: the same inputs and seed give the same numbers.")
 @click.option(
     "--scenario",
