@@ -31,8 +31,9 @@ build: $(STAMP) bytecode
 
 # Debian packages the tests and benchmarks run (we run as root; one `apt-get update`, only when something is missing):
 # Chromium for the browser tests (Playwright's own browser download cannot work offline), Virtuoso Open
-# Source for publishing to a password-protected store, wrk for the endpoint load test.
-APT_PACKAGES ?= chromium virtuoso-opensource nodejs
+# Source for publishing to a password-protected store, wrk for the endpoint load test, Node for the explorer's
+# script tested against Python, Java for the OWL reasoner (HermiT) the ontology tests run.
+APT_PACKAGES ?= chromium virtuoso-opensource nodejs openjdk-17-jre-headless
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; fi

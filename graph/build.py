@@ -157,7 +157,7 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
             name = GRAPH_STEM + FORMATS[fmt]
             sizes[name] = (staging / name).write_bytes(payload)
             del payload
-        report = _validated(kb)
+        report = _validated(kb, staging / f"{GRAPH_STEM}.nt")
         outputs["void.ttl"] = serialize(describe(kb.g, sizes), "turtle").encode("utf-8")
         stats = statistics(kb.g)
         counts = {kb.g.namespace_manager.normalizeUri(cls): n for cls, n in stats["per_class"].items()}
@@ -208,10 +208,11 @@ def _prepare_charts() -> None:
     prepare_charts()
 
 
-def _validated(kb: KnowledgeBase) -> ValidationReport:
+def _validated(kb: KnowledgeBase, ntriples: Path | None = None) -> ValidationReport:
+    """Validate ``kb`` (``ntriples``: the same graph already written, if it is); raise `ValidationFailed` unless it conforms."""
     from graph.validate import validate
 
-    report = validate(kb)
+    report = validate(kb, ntriples=ntriples)
     if not report.conforms:
         raise ValidationFailed(report)
     return report

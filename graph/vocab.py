@@ -87,6 +87,7 @@ class GCDC(DefinedNamespace):
     Stated: URIRef  # term: stated
     Team: URIRef  # class: team
     Technical: URIRef  # term: technical
+    Transition: URIRef  # class: transition
     TranslationSource: URIRef  # class: translation source
     WorkStream: URIRef  # class: work stream
     abbreviation: URIRef  # term: abbreviation

@@ -24,9 +24,27 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:
+    """A port free now, for a server that cannot bind port 0 itself and say which it got (Virtuoso's ini file)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def refusing_port():
+    """A port held bound but not listening while the block runs: a connection to it is refused, and nothing else can
+    take it meanwhile."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+def wait_for(condition, message: str, seconds: float = 120) -> None:
+    """Wait until ``condition()`` holds (an event, not a time, orders what a test does next); fail with ``message``."""
+    until = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < until, message
+        time.sleep(0.05)
 
 
 def stop(process: subprocess.Popen, grace: float = 30.0) -> None:
@@ -74,6 +92,22 @@ class Served:
                 total += process.memory_info().rss
         return total
 
+    def connections(self) -> int:
+        """How many TCP connections the server process holds open now (accepted ones included)."""
+        import psutil
+
+        return sum(c.status == psutil.CONN_ESTABLISHED for c in psutil.Process(self.process.pid).net_connections("tcp"))
+
+    def slow_workers(self) -> int:
+        """How many query workers run a query past its first budget now (they run it at a lower priority, niceness 10)."""
+        import psutil
+
+        niced = 0
+        for pid in self.workers():
+            with contextlib.suppress(psutil.Error):
+                niced += psutil.Process(pid).nice() > 0
+        return niced
+
     def worker_cpu_seconds(self) -> float:
         """CPU time the query workers alive now have used."""
         import psutil
@@ -107,7 +141,8 @@ def serve_process(data: str, *args: str, deadline: float = 60.0):
             log.append(line)
             lines.put(line)
 
-    threading.Thread(target=read, daemon=True).start()
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     try:
         try:
             line = lines.get(timeout=deadline)
@@ -118,6 +153,7 @@ def serve_process(data: str, *args: str, deadline: float = 60.0):
         yield Served(match.group(1), process, log)
     finally:
         stop(process)
+        reader.join(10)  # everything the server wrote is in the log once it has exited
 
 
 @contextlib.contextmanager
@@ -129,22 +165,27 @@ def careers_serve(data: str, *args: str, deadline: float = 60.0):
 
 @contextlib.contextmanager
 def oxigraph_server(location: Path):
-    """Start the `oxigraph` server (PyPI package `oxigraph`) on a free port; yield its base URL."""
-    port = free_port()
+    """Start the `oxigraph` server (PyPI package `oxigraph`) on a port it binds itself (port 0); yield its base URL.
+
+    The server says only ":0", so the port is read back from the socket it listens on (no port picked as free
+    beforehand, which another test could take first).
+    """
+    import psutil
+
     binary = Path(sys.executable).parent / "oxigraph"
     process = subprocess.Popen(
-        [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        [str(binary), "serve", "--location", str(location), "--bind", "127.0.0.1:0"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-            time.sleep(0.05)
-        else:
-            raise AssertionError("the oxigraph server did not start")
+
+        def listening() -> list[int]:
+            assert process.poll() is None, "the oxigraph server exited"
+            return [c.laddr.port for c in psutil.Process(process.pid).net_connections("tcp") if c.status == psutil.CONN_LISTEN]
+
+        wait_for(listening, "the oxigraph server did not start", seconds=20)
+        (port,) = listening()
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()

@@ -10,6 +10,8 @@ import duckdb
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph
+from reasoner_helpers import hermit, undeclared, unexpected_types
 
 from graph.cli import main
 from graph.observe.synth import GradeRates, SynthParameters
@@ -168,6 +170,17 @@ def built_with_projection(synthetic, tmp_path_factory) -> Path:
     done = CliRunner().invoke(main, ["build", "--observed", str(synthetic), "--out", str(out)])
     assert done.exit_code == 0, done.output
     return out
+
+
+def test_the_graph_with_observed_data_and_a_projection_is_owl2_dl_a_reasoner_accepts(built_with_projection):
+    """Observed data sets, flows, disclosure rules and projections: declared, consistent, and never another kind
+    (the disclosure threshold was inferred an assumption through gcdc:parameterName's domain)."""
+    nt = built_with_projection / "knowledge-graph.nt"
+    assert undeclared(Graph().parse(nt, format="nt")) == []
+    reasoned = hermit(nt)
+    assert reasoned.consistent and reasoned.unsatisfiable == frozenset()
+    assert unexpected_types(nt, reasoned) == []
+    assert any("disclosure" in individual for individual in reasoned.types)
 
 
 def test_the_build_writes_the_projection_its_report_and_its_assumptions_into_the_graph(built_with_projection):

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 from click.testing import CliRunner
-from sparql_helpers import free_port, oxigraph_server
+from sparql_helpers import oxigraph_server, refusing_port
 
 from graph.cli import main
 from graph.sparql.publish import DEFAULT_GRAPH, PublishError, publish
@@ -55,7 +55,7 @@ def test_a_store_that_refuses_gets_a_clear_error(store, built_nt):
 
 
 def test_an_unreachable_store_gets_a_clear_error(built_nt):
-    with pytest.raises(PublishError, match="cannot reach"):
-        publish(f"http://127.0.0.1:{free_port()}/store", Path(built_nt).read_bytes())
+    with refusing_port() as port, pytest.raises(PublishError, match="cannot reach"):
+        publish(f"http://127.0.0.1:{port}/store", Path(built_nt).read_bytes())
     with pytest.raises(PublishError, match="http:// or https://"):
         publish("file:///etc/passwd", b"")

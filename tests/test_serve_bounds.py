@@ -17,11 +17,10 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
-from sparql_helpers import leave_early, no_traceback, serve_process
+from sparql_helpers import leave_early, no_traceback, serve_process, wait_for
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -86,7 +85,7 @@ def test_a_query_that_needs_too_much_memory_is_a_503_and_the_server_stays_small(
         assert status == 503 and b"more memory than" in body, body
         assert served.rss() < 1024 * MB
         assert ask(served.url, FAST)[0] == 200
-        _wait_for(lambda: len(served.workers()) == len(workers), "the stopped worker was not replaced")
+        wait_for(lambda: len(served.workers()) == len(workers), "the stopped worker was not replaced")
         replaced = served.workers() - workers
         status, body, _ = ask(served.url, MEMORY_BOMB)  # asked again: the refusal is remembered, no worker is spent on it
         assert status == 503 and b"more memory than" in body
@@ -107,7 +106,7 @@ def test_the_memory_limit_is_the_workers_not_the_machines(built_nt):
                     found.append(next(line for line in lines if line.startswith("Max address space")).split()[3])
             return found
 
-        _wait_for(lambda: len(limits()) == 2 and "unlimited" not in limits(), "the replaced worker never took its limit")
+        wait_for(lambda: len(limits()) == 2 and "unlimited" not in limits(), "the replaced worker never took its limit")
         assert all(int(limit) < 512 * MB for limit in limits())
 
 
@@ -205,8 +204,8 @@ def test_a_slow_query_whose_client_left_is_stopped(built_nt):
         parts = urlsplit(served.url)
         with socket.create_connection((parts.hostname, parts.port), source_address=("127.0.0.6", 0)) as sock:
             sock.sendall(f"GET /sparql?query={quote(SLOW)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
-            _wait_for(lambda: served.worker_cpu_seconds() - cpu > 1.0, "the slow query never started")
-        _wait_for(lambda: served.workers() != workers, "the query ran on after its client left", seconds=30)  # its limit is 120 s
+            wait_for(lambda: served.worker_cpu_seconds() - cpu > 1.0, "the slow query never started")
+        wait_for(lambda: served.workers() != workers, "the query ran on after its client left", seconds=30)  # its limit is 120 s
         assert ask(served.url, FAST)[0] == 200
 
 
@@ -221,18 +220,11 @@ def test_a_query_left_running_by_a_killed_server_ends_at_its_cpu_limit(built_nt)
         parts = urlsplit(served.url)
         with socket.create_connection((parts.hostname, parts.port)) as sock:
             sock.sendall(f"GET /sparql?query={quote(SLOW)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
-            _wait_for(lambda: served.worker_cpu_seconds() - cpu > 0.2, "the slow query never started")
+            wait_for(lambda: served.worker_cpu_seconds() - cpu > 0.2, "the slow query never started")
             served.process.kill()  # no time limit is enforced from now on, but by the kernel
             served.process.wait()
         gone, alive = psutil.wait_procs(descendants, timeout=300)
         assert alive == [], f"still running: {alive}"
-
-
-def _wait_for(condition, message: str, seconds: float = 120) -> None:
-    until = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < until, message
-        time.sleep(0.05)
 
 
 # ---------------------------------------------------------------- fairness between clients
@@ -244,7 +236,7 @@ def test_a_client_cannot_make_a_query_shape_slow_for_others(built_nt):
         attacker = "127.0.0.7"
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
             heavy = [pool.submit(ask, served.url, TEMPLATE.format(label=label), source=attacker) for label in ("Director", "Manager")]
-            time.sleep(0.5)  # both running: the first past its budget holds the attacker's slot
+            wait_for(lambda: served.slow_workers() == 1, "no heavy query took the attacker's slow slot")  # past its budget
             legit = [ask(served.url, TEMPLATE.format(label=f"Nobody {n}"))[0] for n in range(30)]
             assert [f.result()[0] for f in heavy] == [503, 503]
         assert legit == [200] * 30
@@ -266,7 +258,7 @@ def test_fresh_slow_queries_from_one_client_hold_one_worker_at_most(built_nt):
             first = list(pool.map(fresh, range(8)))  # the overruns that make it a slow client
             assert set(first) == {503}
             waves = [pool.submit(fresh, 100 + n) for n in range(8)]
-            time.sleep(0.3)
+            wait_for(lambda: served.slow_workers() or all(f.done() for f in waves), "the second wave never ran nor was refused")
             legit = [ask(served.url, FAST + f" LIMIT {n}")[0] for n in range(1, 41)]
             statuses = [f.result() for f in waves]
         assert legit == [200] * 40
@@ -285,7 +277,7 @@ def test_a_slow_client_keeps_the_queries_it_has_seen_answered_quickly(built_nt):
         with concurrent.futures.ThreadPoolExecutor(1) as pool:
             cpu = served.worker_cpu_seconds()
             busy = pool.submit(ask, served.url, SLOW.replace("?i", "?busy"), source=client)  # takes the client's slot
-            _wait_for(lambda: served.worker_cpu_seconds() - cpu > 0.5, "the slow query never started")
+            wait_for(lambda: served.worker_cpu_seconds() - cpu > 0.5, "the slow query never started")
             fast = [ask(served.url, lookup.format(f"Label {n}"), source=client)[0] for n in range(10)]
             unknown = ask(served.url, "SELECT ?s WHERE { ?s a gcdc:Role }", source=client)
             assert busy.result()[0] == 503

@@ -292,6 +292,6 @@ def _html(page: str) -> Response:
 @functools.cache
 def _pages_csp() -> str:
     """The policy of the generated pages (inline script and style, no request), sent as a header that also forbids framing."""
-    from graph.viz.page import PAGE_CSP
+    from graph.content_policy import PAGE_CSP
 
     return PAGE_CSP + "; frame-ancestors 'none'"

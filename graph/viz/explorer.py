@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import jinja2
 
+from graph.content_policy import PAGE_CSP
 from graph.mobility import costs
 from graph.mobility.explain import BASIS_WORDS
 from graph.mobility.facts import Facts
@@ -31,7 +32,7 @@ from graph.mobility.pay import pay_line, pay_range
 from graph.mobility.reach import OPENING_WITHIN
 from graph.mobility.resolve import CS_PATTERN
 from graph.viz.i18n import Words, text
-from graph.viz.page import PAGE_CSP, PAGE_HEAD, safe_json, static_text
+from graph.viz.page import PAGE_HEAD, safe_json, static_text
 from graph.viz.style import label_of
 
 __all__ = ["explorer_data", "explorer_page"]

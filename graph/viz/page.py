@@ -22,12 +22,12 @@ from pathlib import Path
 
 import jinja2
 
+from graph.content_policy import PAGE_CSP
 from graph.viz.i18n import Words, text
 
-__all__ = ["LEGEND_LIST", "PAGE_CSP", "PAGE_HEAD", "View", "render", "safe_json", "static_text", "vis_assets"]
+__all__ = ["LEGEND_LIST", "PAGE_HEAD", "View", "render", "safe_json", "static_text", "vis_assets"]
 
 STATIC = Path(__file__).resolve().parent / "static"
-PAGE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
 @dataclass
