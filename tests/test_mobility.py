@@ -606,3 +606,35 @@ def test_ladders_and_mobility_commands(built_nt):
     tables = json.loads(invoke("mobility", "--format", "json", "--top", "3", "--data", built_nt).output)
     assert set(tables) == {"stream similarity", "gateways", "bridges between communities", "ceilings", "skill clusters"}
     assert tables["stream similarity"][0]["similarity"] >= tables["stream similarity"][1]["similarity"]
+
+
+def test_path_and_gap_answer_in_french_with_no_english_word(built_nt, monkeypatch):
+    """Issue 20 (in part): `careers path` and `careers gap` with --lang fr, or a French LANG, word everything in French:
+    moves, rules, assumptions, skills and their levels, pay, costs with a decimal comma; the page's English words are
+    marked « » and ids are kept. French names are understood as input."""
+    from french_helpers import english_words
+
+    args = ("path", "étudiant", "IT-05 directeur, Sécurité", "-k", "2", "--data", built_nt)
+    french = invoke(*args, "--lang", "fr")
+    assert french.exit_code == 0, french.output
+    assert english_words(french.output) == []
+    assert french.output.startswith("Cheminement 1 : ") and "coût 1,00" in french.output and "entrée vers IT-01" in french.output
+    assert "qualifications à démontrer (" in french.output and "la page dit (en anglais) : « " in french.output
+    assert "gcd:rule-entry" in french.output  # ids unbroken (textwrap broke them at hyphens)
+    english = invoke(*args)  # the control: the same question in English is full of English words
+    assert {"cost", "skills", "gain", "pay"} <= set(english_words(english.output))
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    rows = invoke(*args, "--format", "csv").output
+    assert rows.startswith("cheminement,étape,de,vers,type,fondement,règle") and english_words(rows) == []
+    steps = json.loads(invoke(*args, "--format", "json").output)  # the keys stay English, for scripts
+    values = [v for step in steps for k, v in step.items() if k not in ("page says", "rule id", "assumptions")]
+    assert english_words(json.dumps(values, ensure_ascii=False)) == []
+    assert steps[0]["kind"] == "entrée" and steps[0]["pay"].startswith("IT-01 69\u202f361\u00a0$")
+    gap = invoke("gap", "IT-02 analyste, Gestion de bases de données de la TI", "IT-02 analyste, Sécurité", "--data", built_nt)
+    assert gap.exit_code == 0, gap.output
+    assert english_words(gap.output) == [] and "7 à acquérir" in gap.output and "coût 2,67" in gap.output
+    monkeypatch.setenv("LANG", "en_CA.UTF-8")
+    assert (
+        "7 to gain"
+        in invoke("gap", "IT-02 analyste, Gestion de bases de données de la TI", "IT-02 analyste, Sécurité", "--data", built_nt).output
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
+from graph.i18n import text
 from graph.mobility.costs import format_cost
 from graph.tables import FORMATS, render
 
@@ -114,30 +115,46 @@ def _avoided(facts, catalogue: dict[str, dict], names) -> set[str]:
     return avoided
 
 
-def _print_step(number: int, record: dict) -> None:
-    fill = lambda text, first="     ": textwrap.fill(text, width=110, initial_indent=first, subsequent_indent="       ")  # noqa: E731
-    _echo(
-        fill(
-            f"{record['kind']} to {record['to']} ({record['basis']}: {record['rule']}, {record['rule id']}; "
-            f"cost {format_cost(record['cost'])})",
-            f"  {number}. ",
-        )
+def _fill(words: str, first: str = "     ") -> str:
+    """A line of `careers path`, wrapped at 110 columns (never inside an id such as gcd:rule-acting-appointment)."""
+    return textwrap.fill(words, width=110, initial_indent=first, subsequent_indent="       ", break_on_hyphens=False)
+
+
+def _print_step(number: int, record: dict, lang: str) -> None:
+    say = lambda key, **values: _echo(_fill(text(lang, key, **values)))  # noqa: E731
+    none, join = text(lang, "explorer_none"), "; ".join if lang == "en" else " ; ".join
+    cost = _cost(record["cost"], lang)
+    step = text(
+        lang,
+        "cli_step",
+        kind=record["kind"],
+        to=record["to"],
+        basis=record["basis"],
+        rule=record["rule"],
+        rule_id=record["rule id"],
+        cost=cost,
     )
+    _echo(_fill(step, f"  {number}. "))
     if record["assumptions"]:
-        _echo(fill("assumes: " + ", ".join(record["assumptions"])))
+        say("cli_assumes", items=", ".join(record["assumptions"]))
     gain, deepen = record["skills to gain"], record["skills to deepen"]
-    gain_words = "qualifications to show" if record["kind"] == "entry" else "skills to gain"
-    _echo(fill(f"{gain_words} ({len(gain)}): " + ("; ".join(gain) or "none")))
+    entry = record["kind"] == text(lang, "move_entry")  # "entry", or "entrée" in French
+    say("cli_qualifications" if entry else "cli_gain", count=len(gain), items=join(gain) or none)
     if deepen:
-        _echo(fill(f"skills to deepen ({len(deepen)}): " + "; ".join(deepen)))
+        say("cli_deepen", count=len(deepen), items=join(deepen))
     if record["held from earlier steps"]:
-        _echo(fill("held from earlier steps: " + "; ".join(record["held from earlier steps"])))
+        say("cli_earlier", items=join(record["held from earlier steps"]))
     if record["pay"]:
-        _echo(fill("pay: " + record["pay"]))
+        say("cli_pay", pay=record["pay"])
     if record["pay change"]:
-        _echo(fill(record["pay change"]))
+        _echo(_fill(record["pay change"]))
     for quote in record["page says"]:
-        _echo(fill(f"the page says: “{quote}”"))
+        say("cli_page_says", quote=quote)
+
+
+def _cost(cost: float, lang: str) -> str:
+    """A cost as the explorer shows it: two decimals, with a decimal comma in French."""
+    return format_cost(cost).replace(".", ",") if lang == "fr" else format_cost(cost)
 
 
 @click.command()
@@ -159,7 +176,7 @@ def _print_step(number: int, record: dict) -> None:
 @click.option(
     "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write the career map with the best path highlighted."
 )
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the --html page.")
+@LANG_OPTION
 @output_options
 def path(
     source, target, k, via, avoid, career_path, max_steps, stated_only, acting, demotion, assumed_levels, html_file, lang, fmt, data
@@ -168,12 +185,14 @@ def path(
 
     Each move names the staffing rule that allows it, its basis (stated by the page, or allowed by a rule), the
     assumptions it rests on, the official skills to gain, and the pay at its end. Names are forgiving:
-    "student", "it-05 director it security", an id or an IRI.
+    "student", "it-05 director it security", an id, an IRI, or a French name ("IT-02 analyste, Sécurité").
+    With --lang fr (or a French LANG) the answer and the --html page are in French.
 
     Example: careers path student "it-05 director it security" -k 2
     """
     from graph.mobility.explain import path_basis_words, path_records
     from graph.mobility.paths import best_paths
+    from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)
     catalogue = _catalogue(facts, model, rdf_source)
@@ -191,6 +210,8 @@ def path(
         demotion=demotion,
     )
     paths = run(lambda: best_paths(model, a, b, **options))
+    lang = output_language(lang)
+    names = labels(rdf_source, "fr") if lang == "fr" else {}
     if html_file is not None:
         from graph.viz.export import path_page
 
@@ -198,59 +219,78 @@ def path(
         other_file = html_file.with_name(f"{html_file.stem}.{other}{html_file.suffix}")  # the same path in the other language
         _write_page(html_file, path_page(facts, model, rdf_source, paths[0], lang, other_page=other_file.name))
         _write_page(other_file, path_page(facts, model, rdf_source, paths[0], other, other_page=html_file.name))
-    records = [path_records(facts, model, p) for p in paths]
+    records = [path_records(facts, model, p, lang, names) for p in paths]
     if fmt == "table":
         for number, (p, steps) in enumerate(zip(paths, records, strict=True), 1):
-            _echo(f"Path {number}: {len(p.steps)} moves, cost {format_cost(p.cost)} ({path_basis_words(p.steps)})")
-            _echo(textwrap.fill(" -> ".join(model.label(n) for n in p.nodes), width=110, initial_indent="  ", subsequent_indent="    "))
+            heading = text(
+                lang,
+                "explorer_moves_one" if len(p.steps) == 1 else "explorer_moves",
+                number=number,
+                moves=len(p.steps),
+                cost=_cost(p.cost, lang),
+            )
+            _echo(f"{heading} ({path_basis_words(p.steps, lang)})")
+            states = " -> ".join(names.get(n) or model.label(n) for n in p.nodes)
+            _echo(textwrap.fill(states, width=110, initial_indent="  ", subsequent_indent="    "))
             for i, record in enumerate(steps, 1):
-                _print_step(i, record)
+                _print_step(i, record, lang)
             if number < len(paths):
                 click.echo()
         return
     rows = [{"path": number, "step": i, **record} for number, steps in enumerate(records, 1) for i, record in enumerate(steps, 1)]
-    if fmt == "json":
+    if fmt == "json":  # the keys stay English: scripts read them
         _echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
+    if lang == "fr":  # columns named in French; the page's English words marked as quotes
+        marked = lambda key, value: [f"« {q} »" for q in value] if key == "page says" else value  # noqa: E731
+        rows = [{text(lang, "path_column_" + key.replace(" ", "_")): marked(key, value) for key, value in row.items()} for row in rows]
     _echo(render(rows, fmt))
 
 
 @click.command()
 @click.argument("source")
 @click.argument("target")
+@LANG_OPTION
 @output_options
-def gap(source, target, fmt, data) -> None:
+def gap(source, target, lang, fmt, data) -> None:
     """The official-skill gap from SOURCE to TARGET (positions or EX levels; SOURCE may be an entry route): to gain, to deepen, kept, left.
 
     The gap is the target's essential skills, at their required level, that the source position's profile lacks.
+    With --lang fr (or a French LANG) the answer is in French.
 
     Example: careers gap "it-02 analyst database management" "it-02 analyst it security"
     """
     from graph.mobility.gap import gap_summary
     from graph.mobility.profiles import Profile
+    from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)
     positions = {n: d for n, d in _catalogue(facts, model, rdf_source).items() if d["kind"] in ("position", "executive", "entry")}
     a = _resolve(positions, source, None, facts)
     b = _resolve({n: d for n, d in positions.items() if d["kind"] != "entry"}, target, None, facts)
+    lang = output_language(lang)
+    french = lang == "fr"
+    names = labels(rdf_source, "fr") if french else {}
+    skills = {s: {"label": d.get("fr") or d["label"]} for s, d in facts.skills.items()} if french else facts.skills
     nothing = Profile({}, "an entry route: no position yet")  # from outside, every essential skill is a qualification to show
-    result = gap_summary(model.profiles.get(a, nothing), model.profiles[b], facts.skills, facts.skill_level_labels)
+    levels = facts.skill_level_labels_fr if french else facts.skill_level_labels
+    result = gap_summary(model.profiles.get(a, nothing), model.profiles[b], skills, levels)
     direct = [m for m in model.moves_from(a) if m.target == b]
-    moves = [f"{m.kind} ({m.basis}: {facts.rules[m.rule]['label']}; cost {format_cost(m.cost)})" for m in direct]
+    rule = lambda m: (names.get(m.rule) if french else None) or facts.rules[m.rule]["label"]  # noqa: E731
+    words = lambda m: (text(lang, "move_" + m.kind), text(lang, m.basis)) if french else (m.kind, m.basis)  # noqa: E731
+    moves = [text(lang, "gap_move", kind=words(m)[0], basis=words(m)[1], rule=rule(m), cost=_cost(m.cost, lang)) for m in direct]
     if fmt == "json":
         _echo(json.dumps({"from": a, "to": b, "direct moves": moves, **result}, ensure_ascii=False, indent=1))
         return
-    rows = [
-        {"skill": c, "status": status.replace("_", " ")}
-        for status in ("to_gain", "to_deepen", "carry_over", "left_behind")
-        for c in result[status]
-    ]
+    statuses = ("to_gain", "to_deepen", "carry_over", "left_behind")
+    rows = [{"skill": c, "status": text(lang, "gap_" + status)} for status in statuses for c in result[status]]
+    if french:
+        rows = [{"compétence": row["skill"], "statut": row["status"]} for row in rows]
     if fmt == "table":
-        _echo(
-            f"{positions[a]['label']} -> {positions[b]['label']}: {len(result['to_gain'])} to gain, {len(result['to_deepen'])} to deepen, "
-            f"{len(result['carry_over'])} carry over, {len(result['left_behind'])} left behind"
-        )
-        _echo("direct move: " + ("; ".join(moves) if moves else "none (the rules allow no single move between them)"))
+        label = lambda node: names.get(node) or positions[node]["label"]  # noqa: E731
+        counts = {status: len(result[status]) for status in statuses}
+        _echo(text(lang, "gap_heading", source=label(a), target=label(b), **counts))
+        _echo(text(lang, "gap_direct", moves=(" ; " if french else "; ").join(moves) if moves else text(lang, "gap_no_direct")))
     _echo(render(rows, fmt))
 
 
@@ -316,7 +356,6 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
     from graph.mobility.reach import reach as reachable
     from graph.mobility.resolve import modern_classification
     from graph.viz.data import labels
-    from graph.viz.i18n import text
 
     facts, model, rdf_source = _analysis(data)
     start = None

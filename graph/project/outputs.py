@@ -17,9 +17,9 @@ import json
 import jinja2
 
 from graph.content_policy import PAGE_CSP
+from graph.i18n import Words, text
 from graph.project.projection import Projection
 from graph.tables import render
-from graph.viz.i18n import Words, text
 from graph.viz.page import PAGE_HEAD, static_text
 
 __all__ = ["fan_chart", "projection_files", "projection_rows"]

@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
+from graph.i18n import text
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.moves import MobilityModel
-from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import (
     EDGE_STYLES,

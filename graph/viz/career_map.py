@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graph.i18n import text
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.moves import ASSUMPTIONS, MobilityModel, edge_data
 from graph.mobility.pay import pay_line
 from graph.viz.aggregate_map import DETAIL_LIMIT, aggregate_map
 from graph.viz.data import KnowledgeGraph
-from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import (
     COMMUNITY_COLOURS,

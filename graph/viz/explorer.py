@@ -24,6 +24,7 @@ from __future__ import annotations
 import jinja2
 
 from graph.content_policy import PAGE_CSP
+from graph.i18n import Words, text
 from graph.mobility import costs
 from graph.mobility.explain import BASIS_WORDS
 from graph.mobility.facts import Facts
@@ -31,7 +32,6 @@ from graph.mobility.moves import KIND_ORDER, RULES, Bucket, MobilityModel, Move
 from graph.mobility.pay import pay_line, pay_range
 from graph.mobility.reach import OPENING_WITHIN
 from graph.mobility.resolve import CS_PATTERN
-from graph.viz.i18n import Words, text
 from graph.viz.page import PAGE_HEAD, safe_json, static_text
 from graph.viz.style import label_of
 
@@ -82,7 +82,7 @@ _SCRIPT_WORDS = (
     "reach_opening",
     "reach_opening_none",
 )
-"""The words ``static/explorer.js`` shows (the template's come from `graph.viz.i18n.Words`)."""
+"""The words ``static/explorer.js`` shows (the template's come from `graph.i18n.Words`)."""
 
 
 class _Table(list):

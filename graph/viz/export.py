@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import jinja2
 
+from graph.i18n import LANGUAGES, text
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel
 from graph.mobility.similarity import stream_similarity
@@ -19,7 +20,6 @@ from graph.viz.career_map import career_map, map_legend
 from graph.viz.data import display_labels, knowledge_graph, labels, ontology
 from graph.viz.explorer import explorer_page
 from graph.viz.graph_views import knowledge_graph_view, ontology_view
-from graph.viz.i18n import LANGUAGES, text
 from graph.viz.observed_view import observed_map
 from graph.viz.page import LEGEND_LIST, render, static_text
 from graph.viz.stream_view import stream_mobility

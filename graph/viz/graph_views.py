@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict, deque
 
+from graph.i18n import text
 from graph.viz.data import KnowledgeGraph, Ontology
-from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import KIND_COLOURS, OPTIONS, edge_info, label_of, network
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from graph.i18n import text
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel
 from graph.observe.outputs import KIND_COLOURS
 from graph.viz.career_map import career_map
 from graph.viz.data import KnowledgeGraph
-from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import edge_info, label_of
 

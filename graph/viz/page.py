@@ -23,7 +23,7 @@ from pathlib import Path
 import jinja2
 
 from graph.content_policy import PAGE_CSP
-from graph.viz.i18n import Words, text
+from graph.i18n import Words, text
 
 __all__ = ["LEGEND_LIST", "PAGE_HEAD", "View", "render", "safe_json", "static_text", "vis_assets"]
 

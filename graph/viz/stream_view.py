@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
+from graph.i18n import text
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.similarity import shared_evidence, stream_similarity
-from graph.viz.i18n import text
 from graph.viz.page import View
 from graph.viz.style import OPTIONS, community_colour, community_names, edge_info, label_of, network, stream_communities
 

@@ -1,4 +1,4 @@
-"""The words of the HTML pages in English and French (the project's own translations of its interface).
+"""The words of the pages and the commands in English and French (the project's own translations of its interface).
 
 Examples
 --------
@@ -310,6 +310,7 @@ _WORDS = {
     "move_acting appointment": ("acting appointment", "nomination intérimaire"),
     "move_entry": ("entry", "entrée"),
     "move_executive appointment": ("executive appointment", "nomination à la direction"),
+    "move_demotion": ("demotion", "rétrogradation"),
     "executive_levels": ("Executive levels", "Niveaux de direction"),
     "moves_shown": ("Moves shown", "Déplacements montrés"),
     "moves_hint": (
@@ -447,6 +448,48 @@ _WORDS = {
     "explorer_page_says": ("The page says", "La page dit"),
     "explorer_assumes": ("Assumes", "Suppose"),
     "explorer_gain": ("Skills to gain", "Compétences à acquérir"),
+    "gap_to_gain": ("to gain", "à acquérir"),
+    "gap_to_deepen": ("to deepen", "à approfondir"),
+    "gap_carry_over": ("carry over", "conservée"),
+    "gap_left_behind": ("left behind", "laissée de côté"),
+    "gap_heading": (
+        "{source} -> {target}: {to_gain} to gain, {to_deepen} to deepen, {carry_over} carry over, {left_behind} left behind",
+        "{source} -> {target} : {to_gain} à acquérir, {to_deepen} à approfondir, {carry_over} conservées, {left_behind} laissées de côté",
+    ),
+    "gap_move": ("{kind} ({basis}: {rule}; cost {cost})", "{kind} ({basis} : {rule} ; coût {cost})"),
+    "gap_direct": ("direct move: {moves}", "déplacement direct : {moves}"),
+    "gap_no_direct": (
+        "none (the rules allow no single move between them)",
+        "aucun (les règles ne permettent aucun déplacement direct entre eux)",
+    ),
+    "path_column_path": ("path", "cheminement"),
+    "path_column_step": ("step", "étape"),
+    "path_column_from": ("from", "de"),
+    "path_column_to": ("to", "vers"),
+    "path_column_kind": ("kind", "type"),
+    "path_column_basis": ("basis", "fondement"),
+    "path_column_rule": ("rule", "règle"),
+    "path_column_rule_id": ("rule id", "identifiant de la règle"),
+    "path_column_assumptions": ("assumptions", "hypothèses"),
+    "path_column_cost": ("cost", "coût"),
+    "path_column_skills_to_gain": ("skills to gain", "compétences à acquérir"),
+    "path_column_skills_to_deepen": ("skills to deepen", "compétences à approfondir"),
+    "path_column_held_from_earlier_steps": ("held from earlier steps", "acquises aux étapes précédentes"),
+    "path_column_pay": ("pay", "rémunération"),
+    "path_column_pay_change": ("pay change", "changement de rémunération"),
+    "path_column_evidence": ("evidence", "preuve"),
+    "path_column_page_says": ("page says", "la page dit (en anglais)"),
+    "cli_step": (
+        "{kind} to {to} ({basis}: {rule}, {rule_id}; cost {cost})",
+        "{kind} vers {to} ({basis} : {rule}, {rule_id} ; coût {cost})",
+    ),
+    "cli_assumes": ("assumes: {items}", "suppose : {items}"),
+    "cli_gain": ("skills to gain ({count}): {items}", "compétences à acquérir ({count}) : {items}"),
+    "cli_qualifications": ("qualifications to show ({count}): {items}", "qualifications à démontrer ({count}) : {items}"),
+    "cli_deepen": ("skills to deepen ({count}): {items}", "compétences à approfondir ({count}) : {items}"),
+    "cli_earlier": ("held from earlier steps: {items}", "acquises aux étapes précédentes : {items}"),
+    "cli_pay": ("pay: {pay}", "rémunération : {pay}"),
+    "cli_page_says": ("the page says: “{quote}”", "la page dit (en anglais) : « {quote} »"),
     "explorer_qualifications": (
         "Qualifications to show (the position's essential skills)",
         "Qualifications à démontrer (compétences essentielles du poste)",

@@ -1,0 +1,35 @@
+"""Find English words in output that should be French: what a French-speaking reader would stumble on.
+
+``english_words(text)`` lists the words of ``text`` that are English and not French, outside what may stay English:
+the sources' own words (marked « … » in plain text), identifiers (``gcd:…``) and acronyms (IT, EX, GC).
+
+>>> english_words("promotion vers IT-03 chef d'équipe (coût 1,00)")
+[]
+>>> english_words("promotion to IT-03 Team Lead (cost 1.00); la page dit (en anglais) : « the page's words »")
+['cost', 'lead', 'team', 'to']
+"""
+
+from __future__ import annotations
+
+import re
+
+# Common English words that are not French words ("promotion", "page", "source" or "direct" are both: never listed).
+ENGLISH = frozenset(
+    """
+    the to of and or for with from by in on at into as is are was be not no none any all each every this that these those
+    which who what when where how than then there their its it's our your you we they he she
+    skill skills gain deepen deepened carry over left behind held earlier step steps level levels given cost costs move moves
+    pay paid rate rates rule rules path paths stated allowed says said assumes assumption assumptions appointment
+    appointments deployment deployments advertised process same between single entry student students analyst analysts
+    manager managers director directors lead team technician advisor senior security database business software planning
+    reporting enterprise operations project agreement signed before applies apply now then first last show essential
+    intermediate beginner advanced found kept
+    """.split()
+)
+MARKED = re.compile(r"«[^»]*»|gcd:[\w-]+|https?://\S+")
+
+
+def english_words(text: str) -> list[str]:
+    """The English words of ``text`` (lower case, sorted, once each), outside marked quotes, ids and acronyms."""
+    words = re.findall(r"[A-Za-z][A-Za-z']*", MARKED.sub(" ", text))
+    return sorted({w.lower() for w in words if not w.isupper() and w.lower() in ENGLISH})
