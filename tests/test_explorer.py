@@ -343,7 +343,8 @@ def test_the_french_pages_explain_every_move_in_french(model):
     evidence = {}
     for lang in ("en", "fr"):
         data = explorer_data(facts, mobility, lang, {})
-        evidence[lang] = {data["texts"][d[3]] for d in data["details"] if data["texts"][d[3]]}
+        implicit = data["lanes"]["evidence"].values()  # the lanes the page makes say why by the kind of move
+        evidence[lang] = {data["texts"][i] for i in [*(d[3] for d in data["details"]), *implicit] if data["texts"][i]}
     assert len(evidence["fr"]) == len(evidence["en"]) > 10
     assert not evidence["fr"] & evidence["en"]
     assert "Un autre poste du même groupe et du même niveau." in evidence["fr"]

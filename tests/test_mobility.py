@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -638,3 +639,37 @@ def test_path_and_gap_answer_in_french_with_no_english_word(built_nt, monkeypatc
         "7 to gain"
         in invoke("gap", "IT-02 analyste, Gestion de bases de données de la TI", "IT-02 analyste, Sécurité", "--data", built_nt).output
     )
+
+
+def _every_lane_cheapest(model, node: str, kind: str, k: int) -> list:
+    """The k cheapest moves of ``kind`` out of ``node`` read off its whole lane (every bucket costed): the reference."""
+    lane = next((lane for lane in model.buckets_from(node)[1] if lane[0].kind == kind), ())
+    pairs = sorted(((b.cost, t, b) for b in lane for t in b.targets), key=lambda c: c[:2])
+    return [model.move_in(b, node, t) for _, t, b in pairs[:k]]
+
+
+@pytest.mark.parametrize("streams", [0, 40])
+def test_the_cheapest_moves_estimated_in_bulk_are_those_of_the_whole_lanes(streams, tmp_path):
+    """The bounded graph's k cheapest implicit moves, found from NumPy estimates and a few exact costs (issue 22), are
+    exactly those of every bucket costed one by one: on the shipped data, and with 40 synthetic streams whose skills are
+    drawn from all the official ones (distinct profiles, many ties of cost)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from bench_scale import synthetic
+
+    from graph.derive import derive
+    from graph.load import load
+
+    extra = []
+    if streams:
+        extra = [tmp_path / "synthetic.ttl"]
+        extra[0].write_text(synthetic(streams, diverse=True), encoding="utf-8")
+    _, model = analyse(derive(load(extra).g))
+    positions = sorted(model.facts.positions)
+    assert len(positions) > (200 if streams else 70)
+    for k in (1, 3, 6):
+        bulk = model._cheapest(k)
+        for node in positions:
+            for kind in ("deployment", "appointment", "promotion"):
+                assert bulk.get(node, {}).get(kind, []) == _every_lane_cheapest(model, node, kind, k), (node, kind, k)

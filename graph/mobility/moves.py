@@ -50,16 +50,30 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from graph.mobility.costs import ASSUMED_LEVEL_PENALTY, DEPLOYMENT_CAP, gap_weight, left_behind, move_cost
+from graph.mobility.costs import (
+    ASSUMED_LEVEL_PENALTY,
+    DEPLOYMENT,
+    DEPLOYMENT_CAP,
+    GAIN_SCALE,
+    LEFT_WEIGHT,
+    PROMOTION,
+    gap_weight,
+    left_behind,
+    move_cost,
+)
 from graph.mobility.facts import Facts
 from graph.mobility.gap import GapItem, skill_gap
 from graph.mobility.pay import pay_change
 from graph.mobility.profiles import Profile, position_profiles
 
-__all__ = ["ASSUMPTIONS", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data", "same_level_kind"]
+if TYPE_CHECKING:  # NumPy is imported when the bounded graph is built, not when a command starts
+    from graph.mobility.nearest import Parts
+
+__all__ = ["ASSUMPTIONS", "EVIDENCE", "EVIDENCE_FR", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data", "same_level_kind"]
 
 KINDS = ("promotion", "deployment", "appointment", "acting appointment", "entry", "executive appointment", "demotion")
 """The kinds of move."""
@@ -86,7 +100,7 @@ ASSUMPTIONS = {
 """The named assumptions (``gcd:`` ids) moves may rest on."""
 _EXECUTIVES = "community-digital-executives"
 _CACHES = ("_cache", "_bucket_cache", "_lanes", "_graphs", "_gaps", "_terms")
-_EVIDENCE = {
+EVIDENCE = {  # why an implicit move of each kind is possible, in words
     "deployment": "Another position of the same group and level.",
     "appointment": "Another position of the same group and level, through an advertised process on merit: the skills to gain are "
     "beyond what a deployment asks.",
@@ -94,7 +108,7 @@ _EVIDENCE = {
     "acting appointment": "Temporarily, the duties of the next level; the person keeps their own position.",
     "demotion": "A position one level lower, by the person's choice (only when asked for).",
 }
-_EVIDENCE_FR = {
+EVIDENCE_FR = {
     "deployment": "Un autre poste du même groupe et du même niveau.",
     "appointment": "Un autre poste du même groupe et du même niveau, par un processus annoncé fondé sur le mérite : les compétences "
     "à acquérir dépassent ce que demande une mutation.",
@@ -102,7 +116,34 @@ _EVIDENCE_FR = {
     "acting appointment": "Temporairement, les fonctions du niveau suivant ; la personne garde son propre poste.",
     "demotion": "Un poste d'un niveau inférieur, au choix de la personne (seulement sur demande).",
 }
-"""`_EVIDENCE` in French (the project's own translation), for the French pages."""
+"""`EVIDENCE` in French (the project's own translation), for the French pages."""
+
+
+@dataclass(frozen=True)
+class _Buckets:
+    """The buckets of one level, as the search for each position's cheapest moves into it reads them."""
+
+    members: list[tuple[str, ...]]
+    sizes: list[int]
+    where: dict[str, int]
+    """A position -> the index of its bucket."""
+    penalty: list[float]
+    """The penalty of a move into each bucket (its level not stated)."""
+
+    @classmethod
+    def of(cls, model: MobilityModel, groups: dict[tuple, tuple[str, ...]]) -> _Buckets:
+        members = list(groups.values())
+        stated = lambda m: model.nodes[m[0]].get("level_stated") is not False  # noqa: E731
+        return cls(
+            members,
+            [len(m) for m in members],
+            {t: i for i, m in enumerate(members) for t in m},
+            [0.0 if stated(m) else model.assumed_level_penalty for m in members],
+        )
+
+
+def _sorted_items(profile: dict[str, int | None]) -> tuple:
+    return tuple(sorted(profile.items(), key=lambda item: item[0]))
 
 
 def same_level_kind(gap: Iterable[GapItem]) -> str:
@@ -167,8 +208,8 @@ class MobilityModel:
     def __post_init__(self) -> None:
         self.profiles = position_profiles(self.facts)
         signatures: dict[tuple, int] = {}
-        self._profile_class = {
-            node: signatures.setdefault(tuple(sorted(p.essential.items(), key=lambda item: item[0])), len(signatures))
+        self._profile_class = {  # what a move's cost depends on: the essential skills, and the skills put to use
+            node: signatures.setdefault((_sorted_items(p.essential), _sorted_items(p.uses)), len(signatures))
             for node, p in self.profiles.items()
         }
         try:
@@ -258,6 +299,15 @@ class MobilityModel:
 
     def _level_at(self, group: str, rank: int) -> str | None:
         return next((lvl for lvl, d in sorted(self.facts.levels.items()) if d["group"] == group and d["rank"] == rank), None)
+
+    @property
+    def groups(self) -> dict[str, dict[tuple, tuple[str, ...]]]:
+        """The positions of each level that cost the same to move into (same profile, level stated or not): the buckets."""
+        return self._groups
+
+    def explicit_moves(self, node: str) -> tuple[Move, ...]:
+        """The moves out of ``node`` the model lists one by one: stated, on one's own track, entries, executive ones."""
+        return tuple(self._explicit.get(node, ()))
 
     def level_above(self, level: str) -> str | None:
         """The next level of ``level``'s group (``None`` at the top): where a promotion from it goes."""
@@ -512,8 +562,8 @@ class MobilityModel:
                     assumptions=tuple(dict.fromkeys((*m.assumptions, ASSUMPTIONS["one level"]))),
                     quotes=(),
                     progression=None,
-                    evidence=_EVIDENCE["acting appointment"],
-                    evidence_fr=_EVIDENCE_FR["acting appointment"],
+                    evidence=EVIDENCE["acting appointment"],
+                    evidence_fr=EVIDENCE_FR["acting appointment"],
                 )
                 for m in list(explicit)
                 if m.kind in ("promotion", "executive appointment") and self.nodes[node]["kind"] != "entry"
@@ -546,8 +596,8 @@ class MobilityModel:
             bucket.cost,
             bucket.gap,
             bucket.assumptions,
-            evidence=_EVIDENCE[bucket.kind],
-            evidence_fr=_EVIDENCE_FR[bucket.kind],
+            evidence=EVIDENCE[bucket.kind],
+            evidence_fr=EVIDENCE_FR[bucket.kind],
         )
 
     # ---------------------------------------------------------------- bounded graph
@@ -564,20 +614,87 @@ class MobilityModel:
 
     def cheapest(self, node: str, kind: str, k: int) -> list[Move]:
         """The ``k`` cheapest implicit moves of ``kind`` out of ``node`` (ties by target id), without listing all of them."""
+        return self._cheapest(k).get(node, {}).get(kind, [])
+
+    def _cheapest(self, k: int) -> dict[str, dict[str, list[Move]]]:
+        """Every position's ``k`` cheapest implicit moves of each kind, level by level.
+
+        The costs of every bucket of a level, for every position that moves into it, are estimated at once
+        (`graph.mobility.nearest`); only the buckets within `graph.mobility.nearest.MARGIN` of the k-th cheapest
+        estimate are costed exactly, as `buckets_from` costs them. Memory is one level's estimates at a time.
+        """
+        from graph.mobility.nearest import estimate
+
+        found: dict[str, dict[str, list[Move]]] = {}
+        below: dict[str, list[str]] = defaultdict(list)  # a level -> the positions one level below it
+        at: dict[str, list[str]] = defaultdict(list)
+        for pid, p in sorted(self.facts.positions.items()):
+            at[p["level"]].append(pid)
+            if self._next_level.get(p["level"]):
+                below[self._next_level[p["level"]]].append(pid)
+        for level, groups in sorted(self._groups.items()):
+            into = _Buckets.of(self, groups)
+            for kinds, sources in ((("deployment", "appointment"), at[level]), (("promotion",), below[level])):
+                if not sources:
+                    continue
+                parts = estimate([self.profiles.get(s) for s in sources], [self.profiles.get(members[0]) for members in into.members])
+                for row, node in enumerate(sources):
+                    for kind in kinds:
+                        found.setdefault(node, {})[kind] = self._k_cheapest(node, kind, k, into, parts, row)
+        return found
+
+    def _k_cheapest(self, node: str, kind: str, k: int, into: _Buckets, parts: Parts, row: int) -> list[Move]:
+        """The ``k`` cheapest moves of ``kind`` from ``node`` into the buckets ``into``, whose cost parts are ``parts[row]``."""
+        import numpy as np
+
+        from graph.mobility.nearest import MARGIN
+
+        if kind == "promotion":
+            skip = {m.target for m in self._explicit.get(node, ()) if m.kind == "promotion"}  # its own track: explicit moves
+            gap = parts.gained[row]
+        else:
+            skip = {node}
+            gap = parts.gained[row] + parts.deepen[row]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            gain = np.where(parts.size > 0, GAIN_SCALE * gap / np.where(parts.size > 0, parts.size, 1), 0.0)
+        penalty = np.array(into.penalty)
+        base = {"deployment": DEPLOYMENT, "appointment": PROMOTION, "promotion": PROMOTION}[kind]
+        estimated = base + gain + LEFT_WEIGHT * parts.left[row] + penalty
+        whole = parts.gained[row] + parts.deepen[row]  # a same-level move is a deployment or an appointment by its whole gap
+        if kind == "deployment":
+            estimated = np.where(whole <= DEPLOYMENT_CAP, estimated, np.inf)
+        elif kind == "appointment":
+            estimated = np.where(whole > DEPLOYMENT_CAP, estimated, np.inf)
+        counts = np.array(into.sizes)
+        for t in skip:  # the source itself, or its own track's promotions, are not targets of these buckets
+            if t in into.where:
+                counts[into.where[t]] -= 1
+        counts[~np.isfinite(estimated)] = 0  # buckets of the other same-level kind
+        order = np.argsort(estimated, kind="stable")
+        enough = min(int(np.searchsorted(np.cumsum(counts[order]), k)), len(order) - 1)  # the bucket by which k targets are in hand
+        bound = estimated[order[enough]] + MARGIN if len(order) else -np.inf
+        if not np.isfinite(bound):  # fewer than k targets of this kind: all of them
+            bound = np.max(estimated, initial=-np.inf, where=np.isfinite(estimated)) + MARGIN
+        assumptions = () if kind in ("deployment", "appointment") else (ASSUMPTIONS["one level"],)
         candidates: list[tuple[float, str, Bucket]] = []
-        lane = next((lane for lane in self.buckets_from(node)[1] if lane[0].kind == kind), ())
-        for bucket in lane:  # sorted by cost
-            if len(candidates) >= k and bucket.cost > candidates[k - 1][0]:
-                break
-            candidates = sorted([*candidates, *((bucket.cost, t, bucket) for t in bucket.targets[:k])], key=lambda c: c[:2])
+        for i in np.flatnonzero((estimated <= bound) & (counts > 0)):  # estimated within MARGIN: costed exactly
+            members = into.members[i]
+            if kind != "promotion" and same_level_kind(self._gap(node, members[0])) != kind:
+                continue
+            basis, cost, gap_items, assumed = self._term(node, members[0], kind, "rule", False, assumptions)
+            targets = tuple(t for t in members if t not in skip)
+            bucket = Bucket(kind, basis, cost, gap_items, assumed, targets, self._group_of[members[0]])
+            candidates.extend((cost, t, bucket) for t in targets)
+        candidates.sort(key=lambda c: c[:2])
         return [self.move_in(bucket, node, target) for _, target, bucket in candidates[:k]]
 
     def _bounded_graph(self, k: int) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph(k=k)
         for node, data in self.nodes.items():
             G.add_node(node, **data)
+        cheapest = self._cheapest(k)
         for node in sorted(self.nodes):
-            implicit = (m for kind in ("deployment", "appointment", "promotion") for m in self.cheapest(node, kind, k))
+            implicit = (m for kind in ("deployment", "appointment", "promotion") for m in cheapest.get(node, {}).get(kind, []))
             kept = [*self._explicit.get(node, ()), *implicit]
             for m in kept:
                 G.add_edge(m.source, m.target, key=m.kind, **edge_data(m))

@@ -221,7 +221,7 @@ def _against_structure(structure: dict) -> str:
 def _stated_never_observed(data: Published, model) -> list[tuple[str, str]]:
     seen = {(f.source, f.target) for f in data.flows if f.action in ("promotion", "appointment")}
     stated = sorted(
-        {(m.source, m.target) for n in model.nodes for m in model.buckets_from(n)[0] if m.basis == "stated" and m.kind == "promotion"}
+        {(m.source, m.target) for n in model.nodes for m in model.explicit_moves(n) if m.basis == "stated" and m.kind == "promotion"}
     )
     return [pair for pair in stated if pair not in seen and pair[0] in model.nodes and model.nodes[pair[0]]["kind"] == "position"]
 

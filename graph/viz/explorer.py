@@ -28,7 +28,7 @@ from graph.i18n import Words, text
 from graph.mobility import costs
 from graph.mobility.explain import BASIS_WORDS
 from graph.mobility.facts import Facts
-from graph.mobility.moves import KIND_ORDER, RULES, Bucket, MobilityModel, Move
+from graph.mobility.moves import ASSUMPTIONS, EVIDENCE, EVIDENCE_FR, KIND_ORDER, RULES, MobilityModel, Move
 from graph.mobility.pay import pay_line, pay_range
 from graph.mobility.reach import OPENING_WITHIN
 from graph.mobility.resolve import CS_PATTERN
@@ -140,11 +140,6 @@ class _Details:
         )
 
 
-def _bucket_key(bucket: Bucket) -> tuple:
-    """What makes two buckets the same but for the targets a state's lane leaves out."""
-    return (bucket.kind, bucket.basis, bucket.cost, bucket.gap, bucket.assumptions, bucket.group)
-
-
 def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed=None) -> dict:
     """What the explorer page carries: the states, the moves as the path search reads them, and its words in ``lang``.
 
@@ -159,27 +154,10 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     index = {node: i for i, node in enumerate(ids)}
     stream_ids = sorted(facts.streams)
     stream_index = {s: i for i, s in enumerate(stream_ids)}
-    pays, variants = _Table(), _Table()  # variants: a bucket as a state's lane holds it, (its base, the targets it leaves out)
+    pays = _Table()
     profiles = _Table()  # each distinct skill profile once: ((skill, level), ...), for the skills a path has given
 
-    # A state's lanes leave the state itself (and its own promotions) out of their buckets: each bucket is sent once,
-    # with all the targets its variants hold (in the model's order, by id), and each variant as what it leaves out.
-    lanes_of = {node: model.buckets_from(node) for node in ids}
-    bases: dict[tuple, dict] = {}
-    for node, (_, node_lanes) in lanes_of.items():
-        for bucket in (b for lane in node_lanes for b in lane):
-            key = _bucket_key(bucket)
-            if key not in bases:
-                bases[key] = {"targets": set(), "detail": details.of(model.move_in(bucket, node, bucket.targets[0]))}
-            bases[key]["targets"].update(bucket.targets)
-    base_index = {key: i for i, key in enumerate(bases)}
-    buckets = [[k[0], k[1], k[2], [index[t] for t in sorted(b["targets"])], b["detail"]] for k, b in bases.items()]
-
-    def variant(bucket: Bucket) -> int:
-        key = _bucket_key(bucket)
-        return variants.index((base_index[key], tuple(index[t] for t in sorted(bases[key]["targets"] - set(bucket.targets)))))
-
-    nodes, explicit, lanes = [], [], []
+    nodes, explicit = [], []
     for node in ids:
         d = model.nodes[node]
         stream = d.get("stream")
@@ -198,11 +176,10 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
                 profiles.index(tuple((details.skill(s), lvl) for s, lvl in model.profiles[node].essential.items()))
                 if node in model.profiles
                 else -1,
+                d.get("level_id"),
             ]
         )
-        moves, node_lanes = lanes_of[node]
-        explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in moves])
-        lanes.append([[variant(b) for b in lane] for lane in node_lanes])
+        explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in model.explicit_moves(node)])
     reach = _reach_data(facts, model, details, profiles, index)
     words = _search_words(facts, model, ids)
     flows: dict[str, list] = {}
@@ -213,9 +190,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "ids": ids,
         "nodes": nodes,
         "explicit": explicit,
-        "lanes": lanes,
-        "buckets": buckets,
-        "variants": variants,
+        "lanes": _lane_data(facts, model, details, profiles, index, names, lang),
         "details": details.items,
         "skills": details.skill_names(lang),
         "skillIds": list(details.skills),
@@ -262,6 +237,48 @@ def _search_words(facts: Facts, model: MobilityModel, ids: list[str]) -> list[st
         crosswalked = [m["label"] for key in (node, p.get("stream"), p.get("role")) for m in facts.crosswalks.get(key or "", [])]
         words.append(" ".join(dict.fromkeys([*crosswalked, *titles.get(node, [])])))
     return words
+
+
+def _lane_data(
+    facts: Facts, model: MobilityModel, details: _Details, profiles: _Table, index: dict[str, int], names: dict[str, str], lang: str
+) -> dict:
+    """What ``static/pathsearch.js`` needs to make each position's lanes as `MobilityModel.buckets_from` makes them.
+
+    The buckets of each level (the positions that cost the same to move into: their ids, the profiles they share,
+    whether their level is stated), the level above each, the penalty, and the words of the rules, assumptions and
+    evidence. The page makes the lanes of the states its search opens: its size grows with the positions, not with the
+    pairs of them (27.8 MB for 3,500 positions of distinct profiles when the lanes were written out).
+    """
+
+    def label(node: str, labels: dict) -> int:
+        return details.texts.index(names.get(node) or labels.get(node, {}).get("label", node))
+
+    def profile(skills: dict[str, int | None]) -> int:
+        return profiles.index(tuple((details.skill(s), lvl) for s, lvl in skills.items()))
+
+    kinds = ("deployment", "appointment", "promotion")
+    buckets = {
+        level: [
+            [
+                [index[t] for t in members],
+                profile(model.profiles[members[0]].essential) if members[0] in model.profiles else -1,
+                profile(model.profiles[members[0]].uses) if members[0] in model.profiles else -1,
+                int(model.nodes[members[0]].get("level_stated") is not False),
+            ]
+            for members in groups.values()
+        ]
+        for level, groups in sorted(model.groups.items())
+    }
+    return {
+        "buckets": buckets,
+        "above": {lid: model.level_above(lid) for lid in sorted(facts.levels)},
+        "penalty": model.assumed_level_penalty,
+        "rules": {kind: label(RULES[kind], facts.rules) for kind in kinds},
+        "evidence": {kind: details.texts.index(EVIDENCE_FR[kind] if lang == "fr" else EVIDENCE[kind]) for kind in kinds},
+        "oneLevel": label(ASSUMPTIONS["one level"], facts.assumptions),
+        "unstated": label(ASSUMPTIONS["unstated levels"], facts.assumptions),
+        "assumedPenalty": label(ASSUMPTIONS["assumed level penalty"], facts.assumptions),
+    }
 
 
 def _reach_data(facts: Facts, model: MobilityModel, details: _Details, profiles: _Table, index: dict[str, int]) -> dict:
@@ -384,5 +401,5 @@ def explorer_page(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         payload=safe_json(data),
         page_css=static_text("page.css"),
         explorer_css=static_text("explorer.css"),
-        explorer_js=static_text("pathsearch.js") + static_text("reach.js") + static_text("explorer.js"),
+        explorer_js=static_text("costs.js") + static_text("pathsearch.js") + static_text("reach.js") + static_text("explorer.js"),
     )

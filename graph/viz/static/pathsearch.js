@@ -1,6 +1,8 @@
-// The path search of graph/mobility/paths.py over the moves and costs Python computed (graph/viz/explorer.py): the
-// rules and costs live in Python only; this walks them, with the same order and ties. DOM-free, so that
-// tests/test_pathsearch.py runs it under Node against the library on generated questions.
+// The path search of graph/mobility/paths.py over the moves of graph/mobility/moves.py: the explicit moves as Python
+// listed them (graph/viz/explorer.py), and the lanes of implicit moves made here, when the search opens a position, as
+// MobilityModel.buckets_from makes them (the page carries the buckets of each level, not every pair of positions).
+// The same order and ties; DOM-free, so that tests/test_pathsearch.py runs it under Node against the library on
+// generated questions.
 "use strict";
 function careersPathSearch(data) {
   const D = expand(data);
@@ -8,22 +10,17 @@ function careersPathSearch(data) {
 
   // The page carries states, streams and pay lines once, referred to by index (graph/viz/explorer.py): expand them.
   function expand(data) {
-    const ids = data.ids, nodes = {}, explicit = {}, lanes = {};
+    const ids = data.ids, nodes = {}, explicit = {};
     ids.forEach((id, i) => {
-      const [label, kind, rank, group, path, stream, pay, level, role, assumed] = data.nodes[i];
+      const [label, kind, rank, group, path, stream, pay, level, role, assumed, profile, levelId] = data.nodes[i];
       nodes[id] = {
-        label, kind, rank, group, path, assumed: Boolean(assumed),
+        label, kind, rank, group, path, levelId, profileIndex: profile, assumed: Boolean(assumed),
         stream: stream >= 0 ? data.streamIds[stream] : null,
         pay: pay >= 0 ? data.pays[pay] : "",
         search: [label, level, role, stream >= 0 ? data.streams[stream] : "", data.searchWords[i]].join(" "),
         duties: stream >= 0 ? data.streamWords[stream] : "",
       };
       explicit[id] = data.explicit[i].map(([target, kind, basis, cost, detail]) => ({ source: id, target: ids[target], kind, basis, cost, detail }));
-      lanes[id] = data.lanes[i];
-    });
-    const buckets = data.variants.map(([base, leftOut]) => {
-      const [kind, basis, cost, targets, detail] = data.buckets[base], skip = new Set(leftOut);
-      return [kind, basis, cost, targets.filter((t) => !skip.has(t)).map((t) => ids[t]), detail];
     });
     const T = data.texts;
     const details = data.details.map(([rule, assumptions, gap, evidence, quotes]) => ({
@@ -31,7 +28,63 @@ function careersPathSearch(data) {
     }));
     const profiles = data.profiles.map((items) => new Map(items));
     ids.forEach((id, i) => { nodes[id].profile = data.nodes[i][10] >= 0 ? profiles[data.nodes[i][10]] : null; });
-    return { ...data, nodes, explicit, lanes, buckets, details };
+    const costs = (typeof careersCosts === "function" ? careersCosts : require("./costs.js").careersCosts)(data.reach.costs, data.skillIds);
+    const buckets = {};  // a level -> the positions that cost the same to move into, with the profile they share
+    for (const [level, list] of Object.entries(data.lanes.buckets)) {
+      buckets[level] = list.map(([members, essential, uses, stated]) => ({
+        targets: members.map((t) => ids[t]),
+        need: essential >= 0 ? costs.byId(data.profiles[essential]) : null,
+        uses: uses >= 0 ? profiles[uses] : null,
+        stated: Boolean(stated),
+      }));
+    }
+    return { ...data, nodes, explicit, buckets, details, costs };
+  }
+
+  // moves.py buckets_from: a position's lanes (deployments and appointments into its level, promotions into the next), each
+  // bucket [kind, basis, cost, targets, detail], sorted by cost then targets, without the position itself and the
+  // promotions on its own track (explicit moves). Made once per position, from lanes shared by the positions of a profile.
+  const L = data.lanes, lanesOf = new Map(), shared = new Map();
+  function lanes(node) {
+    if (!lanesOf.has(node)) {
+      const here = D.nodes[node], made = [];
+      if (here.kind === "position") {
+        const onTrack = new Set(D.explicit[node].filter((m) => m.kind === "promotion").map((m) => m.target));
+        const kinds = [["deployment", here.levelId, new Set([node])], ["appointment", here.levelId, new Set([node])],
+          ["promotion", L.above[here.levelId], onTrack]];
+        for (const [kind, level, skip] of kinds) {
+          const lane = sharedLane(node, kind, level)
+            .map((b) => (b[3].some((t) => skip.has(t)) ? [b[0], b[1], b[2], b[3].filter((t) => !skip.has(t)), b[4]] : b))
+            .filter((b) => b[3].length);
+          if (lane.length) made.push(lane);
+        }
+      }
+      lanesOf.set(node, made);
+    }
+    return lanesOf.get(node);
+  }
+  // moves.py _lane and _term: the buckets of `kind` into `level` for a state with `node`'s profile (and level stated or not)
+  function sharedLane(node, kind, level) {
+    const here = D.nodes[node], key = [here.profileIndex, here.assumed, kind, level].join("|");
+    if (!shared.has(key)) {
+      const lane = [];
+      for (const bucket of D.buckets[level] || []) {
+        const have = here.profile, gap = have && bucket.need ? D.costs.skillGap(have, bucket.need) : [];
+        if (kind !== "promotion" && (D.costs.gapWeight(gap, false) <= data.reach.costs.deploymentCap ? "deployment" : "appointment") !== kind) continue;
+        const assumed = kind === "promotion" ? [L.oneLevel] : [];
+        if (here.assumed || !bucket.stated) assumed.push(L.unstated);
+        const penalty = bucket.stated ? 0 : L.penalty;
+        if (penalty) assumed.push(L.assumedPenalty);
+        const left = have && bucket.uses ? D.costs.leftBehind(have, bucket.uses) : 0;
+        const cost = D.costs.moveCost(kind, gap, bucket.need ? bucket.need.length : 0, left, penalty);
+        const detail = D.details.push({ rule: data.texts[L.rules[kind]], assumptions: [...new Set(assumed)].map((i) => data.texts[i]),
+          gap, evidence: data.texts[L.evidence[kind]], quotes: [] }) - 1;
+        lane.push([kind, "rule", cost, bucket.targets, detail]);
+      }
+      lane.sort((a, b) => compareNumbers(a[2], b[2]) || compareTuples(a[3], b[3]));
+      shared.set(key, lane);
+    }
+    return shared.get(key);
   }
 
   // Python's round(x, n) on the sums of costs this search makes: toFixed rounds the exact binary value as Python does, but a
@@ -128,7 +181,7 @@ function careersPathSearch(data) {
     }
     function pushBucket(lane, i, cost, nodes, kinds, steps) {
       if (i < lane.length) {
-        const bucket = D.buckets[lane[i]];
+        const bucket = lane[i];
         const total = round(cost + bucket[2], 9);
         const first = bucket[3][0];
         const h = estimate(first);
@@ -143,7 +196,7 @@ function careersPathSearch(data) {
         pushMove(move, round(cost + move.cost, 9), nodes, kinds, steps);
       }
       if (statedOnly) return;
-      for (const lane of D.lanes[node] || []) pushBucket(lane, 0, cost, nodes, kinds, steps);
+      for (const lane of lanes(node)) pushBucket(lane, 0, cost, nodes, kinds, steps);
     }
 
     while (queue.size) {
@@ -151,7 +204,7 @@ function careersPathSearch(data) {
       if (entry.lazy) {
         const { lane, i, base, nodes, kinds } = entry.lazy;
         pushBucket(lane, i + 1, base, nodes, kinds, entry.steps);
-        const bucket = D.buckets[lane[i]], origin = nodes[nodes.length - 1];
+        const bucket = lane[i], origin = nodes[nodes.length - 1];
         for (const t of bucket[3]) {
           if (!settled.has(t) && !bannedNodes.has(t) && !bannedMoves.has(moveKey(origin, t, bucket[0]))) {
             pushMove(moveIn(bucket, origin, t), entry.total, nodes, kinds, entry.steps);

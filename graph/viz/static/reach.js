@@ -5,63 +5,15 @@
 "use strict";
 function careersReach(data) {
   const R = data.reach, C = R.costs, skillIds = data.skillIds;
-  const items = (i) => data.profiles[i].map(([skill, level]) => [skill, level]).sort((a, b) => compare(skillIds[a[0]], skillIds[b[0]]));
+  const costsOf = typeof careersCosts === "function" ? careersCosts : require("./costs.js").careersCosts;
+  const costs = costsOf(C, skillIds);
+  const { compare, pyRound, byId, skillGap, gapWeight, leftBehind } = costs;
   const groups = R.groups.map(([essential, uses, kind, group, rank, level, targets]) => {
-    const need = items(essential);
+    const need = byId(data.profiles[essential]);
     return { need, size: need.length, uses: new Map(data.profiles[uses]), kind, group, rank, level, targets };
   });
-
-  function compare(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
-
-  // Python's round(x, n): the decimal nearest the exact binary value, ties to even.
-  function pyRound(x, n) {
-    const exact = Math.abs(x).toFixed(100), dot = exact.indexOf(".");
-    if (/^50*$/.test(exact.slice(dot + 1 + n))) {
-      const down = Number(exact.slice(0, dot + 1 + n));
-      const even = Number(exact[dot + n]) % 2 === 0;
-      return Math.sign(x) * (even ? down : Number(Math.abs(x).toFixed(n)));
-    }
-    return Number(x.toFixed(n));
-  }
-
-  // graph/mobility/gap.py skill_gap: [skill, required, held or null], by skill id
-  function skillGap(person, need) {
-    const gap = [];
-    for (const [skill, required] of need) {
-      if (!person.has(skill)) gap.push([skill, required, null]);
-      else {
-        const held = person.get(skill);
-        if (required != null && held != null && held < required) gap.push([skill, required, held]);
-      }
-    }
-    return gap;
-  }
-
-  // graph/mobility/costs.py
-  function gapWeight(gap, gainedOnly) {
-    let total = 0;
-    for (const [, required, held] of gap) {
-      if (held == null) total += (required || C.unknownLevel) / 4;
-      else if (!gainedOnly) total += (required - held) / 4;
-    }
-    return total;
-  }
-  const gain = (gap, size, gainedOnly) => (size ? C.gainScale * gapWeight(gap, gainedOnly) / size : 0);
-  function leftBehind(person, used) {
-    const weight = (level) => level || C.unknownLevel;
-    let total = 0, kept = 0;
-    for (const [skill, level] of person) {
-      total += weight(level);
-      if (used.has(skill)) kept += Math.min(weight(level), weight(used.get(skill)));
-    }
-    return total ? pyRound(1 - kept / total, 4) : 0;
-  }
-  function moveCost(kind, gap, size, left) {
-    if (kind === "deployment") return pyRound(C.deployment + gain(gap, size, false) + C.leftWeight * left, 4);
-    if (kind === "appointment" || kind === "entry") return pyRound(C.promotion + gain(gap, size, false) + C.leftWeight * left, 4);
-    if (kind === "executive appointment") return pyRound(C.promotion + gain(gap, size, true), 4);
-    return pyRound(C.promotion + gain(gap, size, true) + C.leftWeight * left, 4);
-  }
+  // reach.py: an entry from outside costs as an appointment on merit (the person shows what the position asks)
+  const moveCost = (kind, gap, size, left) => costs.moveCost(kind === "entry" ? "appointment" : kind, gap, size, left, 0);
 
   // reach.py _kind: the one move a person at `level` makes into a group's positions, or null
   function kindOf(level, target, gap) {
