@@ -9,9 +9,13 @@ explorer, its search ready). It prints the size of each page and the median time
 ``--runs`` loads (after one warm-up load). Targets (issue 10): with the 3,500-position extra data, every
 page under 5 MB and interactive in under 2 s. Everything it writes is in a temporary folder.
 
+With ``--diverse`` the streams' skills are drawn from all the official ones, so that nearly every position has a
+profile of its own (issue 22's target: 3,500 such positions, every page under 5 MB and interactive under 2 s).
+
 Example
 -------
     python scripts/bench_html.py --runs 3
+    python scripts/bench_html.py --streams 631 --diverse --runs 3
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--streams", type=int, nargs="*", default=[0, 160, 660], help="synthetic extra streams of each size")
     parser.add_argument("--runs", type=int, default=3, help="loads of each page (medians are printed)")
+    parser.add_argument("--diverse", action="store_true", help="streams with skills drawn from all the official ones (bench_scale.py)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -63,7 +68,7 @@ def main() -> None:
             command = [sys.executable, "-m", "graph", "build", "--out", str(out)]
             if streams:
                 extra = Path(scratch) / f"synthetic-{streams}.ttl"
-                extra.write_text(synthetic(streams), encoding="utf-8")
+                extra.write_text(synthetic(streams, diverse=args.diverse), encoding="utf-8")
                 command += ["--extra", str(extra)]
             built = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
             positions = next((w.split()[0] for w in built.split(", ") if w.endswith(" Position")), "?")

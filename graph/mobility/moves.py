@@ -71,7 +71,7 @@ from graph.mobility.pay import pay_change
 from graph.mobility.profiles import Profile, position_profiles
 
 if TYPE_CHECKING:  # NumPy is imported when the bounded graph is built, not when a command starts
-    from graph.mobility.nearest import Parts
+    from graph.mobility.nearest import Parts, Targets
 
 __all__ = ["ASSUMPTIONS", "EVIDENCE", "EVIDENCE_FR", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data", "same_level_kind"]
 
@@ -99,7 +99,7 @@ ASSUMPTIONS = {
 }
 """The named assumptions (``gcd:`` ids) moves may rest on."""
 _EXECUTIVES = "community-digital-executives"
-_CACHES = ("_cache", "_bucket_cache", "_lanes", "_graphs", "_gaps", "_terms")
+_CACHES = ("_cache", "_bucket_cache", "_lanes", "_graphs", "_gaps", "_terms", "_level_targets")
 EVIDENCE = {  # why an implicit move of each kind is possible, in words
     "deployment": "Another position of the same group and level.",
     "appointment": "Another position of the same group and level, through an advertised process on merit: the skills to gain are "
@@ -191,7 +191,8 @@ class Bucket:
     kind: str
     basis: str
     cost: float
-    gap: tuple[GapItem, ...]
+    gap: tuple[GapItem, ...] | None
+    """``None`` until a move of the bucket is made (`MobilityModel.move_in` works it out: the targets share a profile)."""
     assumptions: tuple[str, ...]
     targets: tuple[str, ...]
     group: tuple
@@ -242,6 +243,7 @@ class MobilityModel:
         self._cache: dict[tuple[str, bool], tuple[Move, ...]] = {}
         self._bucket_cache: dict[tuple[str, bool], tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]] = {}
         self._lanes: dict[tuple, tuple[Bucket, ...]] = {}
+        self._level_targets: dict[str, Targets] = {}
         self._graphs: dict[int, nx.MultiDiGraph] = {}
         self._add_stream_promotions()
         self._add_entries()
@@ -336,10 +338,8 @@ class MobilityModel:
         key = (*classes, kind, basis, same_track, unstated, assumed_target, assumptions)
         if key not in self._terms:
             gap = self._qualifications(target) if kind == "entry" else self._gap(source, target)
-            assumed = tuple(dict.fromkeys([*assumptions, *([ASSUMPTIONS["unstated levels"]] if unstated else [])]))
             penalty = self.assumed_level_penalty if assumed_target else 0.0
-            if penalty:
-                assumed = (*assumed, ASSUMPTIONS["assumed level penalty"])
+            assumed = self._assumed(unstated, penalty, assumptions)
             founded = "rule" if assumed and basis == "stated" else basis  # a move that rests on an assumption is never "stated"
             size = len(self.profiles[target].essential) if target in self.profiles else 0
             cost = move_cost(kind, gap, size=size, same_track=same_track, left=self._left(source, target), penalty=penalty)
@@ -575,15 +575,49 @@ class MobilityModel:
         unstated = self.nodes[node].get("level_stated") is False
         key = (self._profile_class.get(node), unstated, kind, level)
         if key not in self._lanes:
-            assumptions = () if kind in ("deployment", "appointment", "demotion") else (ASSUMPTIONS["one level"],)
-            buckets = []
-            for group, members in self._groups.get(level or "", {}).items():
-                if kind in ("deployment", "appointment") and same_level_kind(self._gap(node, members[0])) != kind:
-                    continue  # one or the other, by the size of the gap
-                basis, cost, gap, assumed = self._term(node, members[0], kind, "rule", False, assumptions)
-                buckets.append(Bucket(kind, basis, cost, gap, assumed, members, group))
-            self._lanes[key] = tuple(sorted(buckets, key=lambda b: (b.cost, b.targets)))
+            self._lanes[key] = self._costed_lane(node, kind, level)
         return self._lanes[key]
+
+    def _costed_lane(self, node: str, kind: str, level: str | None) -> tuple[Bucket, ...]:
+        """Every bucket of ``kind`` into ``level`` from ``node``, costed at once.
+
+        From the parts `graph.mobility.nearest` gives, with the arithmetic of `_term` (the tests check one against the
+        other); a bucket's gap is worked out when one of its moves is made (`move_in`): a lane holds costs and targets.
+        """
+        groups = self._groups.get(level or "")
+        if not groups:
+            return ()
+        parts = self._targets_at(level or "").parts([self.profiles.get(node)])
+        whole = parts.gained[0] + parts.deepen[0]
+        gap = parts.gained[0] if kind in ("promotion", "acting appointment") else whole  # a promotion's gain: skills to gain
+        base = DEPLOYMENT if kind == "deployment" else PROMOTION
+        unstated = self.nodes[node].get("level_stated") is False
+        assumptions = () if kind in ("deployment", "appointment", "demotion") else (ASSUMPTIONS["one level"],)
+        buckets = []
+        for i, (group, members) in enumerate(groups.items()):
+            if kind in ("deployment", "appointment") and ("deployment" if whole[i] <= DEPLOYMENT_CAP else "appointment") != kind:
+                continue  # one or the other, by the size of the gap
+            size, assumed_target = int(parts.size[i]), self.nodes[members[0]].get("level_stated") is False
+            penalty = self.assumed_level_penalty if assumed_target else 0.0
+            gain = GAIN_SCALE * float(gap[i]) / size if size else 0.0
+            cost = round(base + gain + LEFT_WEIGHT * round(float(parts.left[0, i]), 4) + penalty, 4)
+            buckets.append(
+                Bucket(kind, "rule", cost, None, self._assumed(unstated or assumed_target, penalty, assumptions), members, group)
+            )
+        return tuple(sorted(buckets, key=lambda b: (b.cost, b.targets)))
+
+    def _targets_at(self, level: str) -> Targets:
+        """The buckets of ``level`` as `graph.mobility.nearest` reads them (made once per level)."""
+        from graph.mobility.nearest import Targets
+
+        if level not in self._level_targets:
+            self._level_targets[level] = Targets([self.profiles.get(members[0]) for members in self._groups.get(level, {}).values()])
+        return self._level_targets[level]
+
+    def _assumed(self, unstated: bool, penalty: float, assumptions: tuple[str, ...]) -> tuple[str, ...]:
+        """What a move assumes: ``assumptions``, the levels the page does not state, and their penalty if there is one."""
+        assumed = tuple(dict.fromkeys([*assumptions, *([ASSUMPTIONS["unstated levels"]] if unstated else [])]))
+        return (*assumed, ASSUMPTIONS["assumed level penalty"]) if penalty else assumed
 
     def move_in(self, bucket: Bucket, source: str, target: str) -> Move:
         """The move of ``bucket`` from ``source`` to one of its targets."""
@@ -594,7 +628,7 @@ class MobilityModel:
             bucket.basis,
             RULES[bucket.kind],
             bucket.cost,
-            bucket.gap,
+            bucket.gap if bucket.gap is not None else self._gap(source, target),
             bucket.assumptions,
             evidence=EVIDENCE[bucket.kind],
             evidence_fr=EVIDENCE_FR[bucket.kind],
@@ -623,8 +657,6 @@ class MobilityModel:
         (`graph.mobility.nearest`); only the buckets within `graph.mobility.nearest.MARGIN` of the k-th cheapest
         estimate are costed exactly, as `buckets_from` costs them. Memory is one level's estimates at a time.
         """
-        from graph.mobility.nearest import estimate
-
         found: dict[str, dict[str, list[Move]]] = {}
         below: dict[str, list[str]] = defaultdict(list)  # a level -> the positions one level below it
         at: dict[str, list[str]] = defaultdict(list)
@@ -637,7 +669,7 @@ class MobilityModel:
             for kinds, sources in ((("deployment", "appointment"), at[level]), (("promotion",), below[level])):
                 if not sources:
                     continue
-                parts = estimate([self.profiles.get(s) for s in sources], [self.profiles.get(members[0]) for members in into.members])
+                parts = self._targets_at(level).parts([self.profiles.get(s) for s in sources])
                 for row, node in enumerate(sources):
                     for kind in kinds:
                         found.setdefault(node, {})[kind] = self._k_cheapest(node, kind, k, into, parts, row)

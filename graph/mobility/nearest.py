@@ -1,11 +1,12 @@
-"""The parts of the cost of every implicit move into one level, estimated at once with NumPy.
+"""The parts of the cost of every implicit move into one level, for many sources at once, with NumPy.
 
-`MobilityModel.graph` keeps each position's few cheapest implicit moves of each kind. Costing every bucket of a
-level for every position one pair at a time is quadratic work in Python (4.6 million calls on 3,500 positions of
-distinct profiles); here the skill gaps and the shares left behind of all (source, target) pairs of a level come from
-a handful of matrix products over skill levels. The gap weights are exact (sums of quarters); the shares left behind
-are within float rounding of `graph.mobility.costs.left_behind`, so the model costs exactly, as always, the few
-buckets that can be among the cheapest (`MARGIN`).
+A move's cost (`graph.mobility.costs.move_cost`) is made of the weight of the skills to gain and to deepen, the size
+of the target's profile and the share of the source's skills the target leaves unused. Costing every bucket of a
+level one pair at a time is quadratic work in Python (4.6 million calls on 3,500 positions of distinct profiles);
+here those parts come from a few matrix products over skill levels, with the very operations Python's costs use:
+the gap weights are sums of quarters (exact) and the share left is ``1 - kept / total`` of two whole numbers, so the
+costs made from them, rounded as Python rounds, are the costs (`MobilityModel` checks it against its one-by-one
+costs in the tests).
 
 Levels run 1 to 4; a level not given counts as `graph.mobility.costs.UNKNOWN_LEVEL`, as the costs count it.
 
@@ -14,7 +15,7 @@ Examples
 >>> from graph.mobility.profiles import Profile
 >>> have = Profile({"a": 2, "b": 2}, "")
 >>> need = Profile({"b": 3, "c": 3}, "")
->>> parts = estimate([have], [need])
+>>> parts = Targets([need]).parts([have])
 >>> float(parts.gained[0, 0]), float(parts.deepen[0, 0]), float(parts.left[0, 0]), int(parts.size[0])
 (0.75, 0.25, 0.5, 2)
 """
@@ -29,13 +30,13 @@ import numpy as np
 from graph.mobility.costs import UNKNOWN_LEVEL
 from graph.mobility.profiles import Profile
 
-__all__ = ["MARGIN", "Parts", "estimate"]
+__all__ = ["MARGIN", "Parts", "Targets"]
 
 MARGIN = 2e-4
-"""How far above the k-th cheapest estimate a bucket is still costed exactly: costs are rounded to 4 places
-(half a unit of the last place) and the estimates are within float rounding of the unrounded costs."""
+"""How far above the k-th cheapest estimate a bucket is still costed one by one (costs are rounded to 4 places)."""
 _UNKNOWN = 5
-"""The code of a level not given, in the level matrices (1 to 4 are the levels, 0 not required)."""
+"""The code of a level not given, in the level matrices (1 to 4 are the levels, 0 not there)."""
+_STEPS = range(1, 5)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ class Parts:
     """The parts of the costs of the moves from each source (rows) to each target (columns).
 
     The weight of the skills to gain and of the levels to deepen (over 4, as `graph.mobility.costs.gap_weight` counts
-    them), the share of the source's skills the target leaves unused; and each target's number of essential skills.
+    them), the share of the source's skills the target leaves unused (not rounded); and each target's number of
+    essential skills.
     """
 
     gained: np.ndarray
@@ -52,47 +54,52 @@ class Parts:
     size: np.ndarray
 
 
-def estimate(sources: Sequence[Profile | None], targets: Sequence[Profile | None]) -> Parts:
-    """`Parts` of every move from each of ``sources`` to each of ``targets``.
+class Targets:
+    """The targets of one level (a profile each, ``None`` for a state without one) as matrices over their skills."""
 
-    ``None`` is a state without a profile: its gap is empty and it leaves nothing behind, as the model has it.
-    """
-    skills = sorted({s for p in (*sources, *targets) if p is not None for s in (*p.essential, *p.uses)})
-    column = {s: i for i, s in enumerate(skills)}
-    held = _levels([p.essential if p is not None else {} for p in sources], column)
-    required = _levels([p.essential if p is not None else {} for p in targets], column)
-    used = _levels([p.uses if p is not None else {} for p in targets], column)
-    weight = lambda codes: np.where(codes == _UNKNOWN, UNKNOWN_LEVEL, codes).astype(float)  # noqa: E731
-    # to gain: the target's skills the source does not hold, each by its required level (not given: UNKNOWN_LEVEL)
-    gained = (held == 0).astype(float) @ weight(required).T / 4
-    # to deepen: a skill held at h below the required r counts r - h, the number of steps t with h < t <= r
-    deepen = (
-        sum(
-            (((held >= 1) & (held < t)).astype(float) @ ((required >= t) & (required != _UNKNOWN)).astype(float).T for t in range(1, 5)),
-            np.zeros((len(sources), len(targets))),
+    def __init__(self, targets: Sequence[Profile | None]) -> None:
+        skills = sorted({s for p in targets if p is not None for s in (*p.essential, *p.uses)})
+        self.column = {s: i for i, s in enumerate(skills)}
+        required = _codes([p.essential if p is not None else {} for p in targets], self.column)
+        used = _weights(_codes([p.uses if p is not None else {} for p in targets], self.column))
+        self.required_weight = _weights(required).T.astype(np.float32)  # to gain: by the level required
+        self.required_from = [((required >= t) & (required != _UNKNOWN)).T.astype(np.float32) for t in _STEPS]  # to deepen
+        self.used_from = [(used >= t).T.astype(np.float32) for t in _STEPS]  # kept
+        self.profiled = np.array([p is not None for p in targets])
+        self.size = np.where(self.profiled, (required != 0).sum(axis=1), 0)
+
+    def parts(self, sources: Sequence[Profile | None]) -> Parts:
+        """`Parts` of every move from each of ``sources`` to each target.
+
+        A state without a profile (``None``) has an empty gap and leaves nothing behind, as the model has it.
+        """
+        held = _codes([p.essential if p is not None else {} for p in sources], self.column)
+        mine = _weights(held)
+        # to gain: the skills the source does not hold; to deepen: a skill held at h below the required r counts r - h,
+        # the steps t with h < t <= r; kept: min(a, b) of the source's weight and the target's use, the steps t <= both
+        gained = (held == 0).astype(np.float32) @ self.required_weight
+        deepen = sum(((held >= 1) & (held < t)).astype(np.float32) @ r for t, r in zip(_STEPS, self.required_from, strict=True))
+        kept = sum((mine >= t).astype(np.float32) @ u for t, u in zip(_STEPS, self.used_from, strict=True))
+        total = np.array(
+            [[sum(UNKNOWN_LEVEL if lvl is None else lvl for lvl in p.essential.values()) if p is not None else 0] for p in sources]
         )
-        / 4
-    )
-    # kept: min(a, b) of the source's weight a and the target's use b, the number of steps t with t <= a and t <= b
-    mine, theirs = weight(held), weight(used)
-    kept = sum(((mine >= t).astype(float) @ (theirs >= t).astype(float).T for t in range(1, 5)), np.zeros((len(sources), len(targets))))
-    total = mine.sum(axis=1, keepdims=True)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        left = np.where(total > 0, 1 - kept / np.where(total > 0, total, 1), 0.0)
-    profiled = np.array([p is not None for p in sources])[:, None] & np.array([p is not None for p in targets])[None, :]
-    size = (required != 0).sum(axis=1)
-    return Parts(
-        np.where(profiled, gained, 0.0),
-        np.where(profiled, deepen, 0.0),
-        np.where(profiled, left, 0.0),
-        np.where(np.array([p is not None for p in targets]), size, 0),
-    )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            left = np.where(total > 0, 1 - kept.astype(float) / np.where(total > 0, total, 1), 0.0)
+        profiled = np.array([p is not None for p in sources])[:, None] & self.profiled[None, :]
+        zero = lambda a: np.where(profiled, a.astype(float), 0.0)  # noqa: E731
+        return Parts(zero(gained) / 4, zero(deepen) / 4, zero(left), self.size)
 
 
-def _levels(profiles: Sequence[dict[str, int | None]], column: dict[str, int]) -> np.ndarray:
-    """A matrix of level codes: one row per profile, one column per skill (0 absent, 1 to 4, `_UNKNOWN`)."""
+def _codes(profiles: Sequence[dict[str, int | None]], column: dict[str, int]) -> np.ndarray:
+    """A matrix of level codes: one row per profile, one column per skill of ``column`` (0 absent, 1 to 4, `_UNKNOWN`)."""
     codes = np.zeros((len(profiles), len(column)), dtype=np.int8)
     for row, profile in enumerate(profiles):
         for skill, level in profile.items():
-            codes[row, column[skill]] = _UNKNOWN if level is None else level
+            if skill in column:  # a source's skill no target requires or uses adds to its total only
+                codes[row, column[skill]] = _UNKNOWN if level is None else level
     return codes
+
+
+def _weights(codes: np.ndarray) -> np.ndarray:
+    """Level codes as the costs weigh them (a level not given: `UNKNOWN_LEVEL`)."""
+    return np.where(codes == _UNKNOWN, UNKNOWN_LEVEL, codes).astype(np.int8)

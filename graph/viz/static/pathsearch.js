@@ -41,9 +41,9 @@ function careersPathSearch(data) {
     return { ...data, nodes, explicit, buckets, details, costs };
   }
 
-  // moves.py buckets_from: a position's lanes (deployments and appointments into its level, promotions into the next), each
-  // bucket [kind, basis, cost, targets, detail], sorted by cost then targets, without the position itself and the
-  // promotions on its own track (explicit moves). Made once per position, from lanes shared by the positions of a profile.
+  // moves.py buckets_from: a position's lanes (deployments and appointments into its level, promotions into the next),
+  // without the position itself and the promotions on its own track (explicit moves). A lane is a lane shared by the
+  // positions of a profile (sharedLane) and what this position leaves out of it; `at` reads its i-th bucket.
   const L = data.lanes, lanesOf = new Map(), shared = new Map();
   function lanes(node) {
     if (!lanesOf.has(node)) {
@@ -53,38 +53,53 @@ function careersPathSearch(data) {
         const kinds = [["deployment", here.levelId, new Set([node])], ["appointment", here.levelId, new Set([node])],
           ["promotion", L.above[here.levelId], onTrack]];
         for (const [kind, level, skip] of kinds) {
-          const lane = sharedLane(node, kind, level)
-            .map((b) => (b[3].some((t) => skip.has(t)) ? [b[0], b[1], b[2], b[3].filter((t) => !skip.has(t)), b[4]] : b))
-            .filter((b) => b[3].length);
-          if (lane.length) made.push(lane);
+          const lane = { shared: sharedLane(node, kind, level), skip };
+          if (firstFull(lane, 0) < lane.shared.order.length) made.push(lane);
         }
       }
       lanesOf.set(node, made);
     }
     return lanesOf.get(node);
   }
-  // moves.py _lane and _term: the buckets of `kind` into `level` for a state with `node`'s profile (and level stated or not)
+  // moves.py _lane and _costed_lane: the buckets of `kind` into `level` for a state with `node`'s profile (and level stated
+  // or not), as their costs and their order (by cost, then targets); a bucket's details are made when a move of it is.
   function sharedLane(node, kind, level) {
     const here = D.nodes[node], key = [here.profileIndex, here.assumed, kind, level].join("|");
     if (!shared.has(key)) {
-      const lane = [];
-      for (const bucket of D.buckets[level] || []) {
-        const have = here.profile, gap = have && bucket.need ? D.costs.skillGap(have, bucket.need) : [];
-        if (kind !== "promotion" && (D.costs.gapWeight(gap, false) <= data.reach.costs.deploymentCap ? "deployment" : "appointment") !== kind) continue;
-        const assumed = kind === "promotion" ? [L.oneLevel] : [];
-        if (here.assumed || !bucket.stated) assumed.push(L.unstated);
-        const penalty = bucket.stated ? 0 : L.penalty;
-        if (penalty) assumed.push(L.assumedPenalty);
-        const left = have && bucket.uses ? D.costs.leftBehind(have, bucket.uses) : 0;
-        const cost = D.costs.moveCost(kind, gap, bucket.need ? bucket.need.length : 0, left, penalty);
-        const detail = D.details.push({ rule: data.texts[L.rules[kind]], assumptions: [...new Set(assumed)].map((i) => data.texts[i]),
-          gap, evidence: data.texts[L.evidence[kind]], quotes: [] }) - 1;
-        lane.push([kind, "rule", cost, bucket.targets, detail]);
-      }
-      lane.sort((a, b) => compareNumbers(a[2], b[2]) || compareTuples(a[3], b[3]));
-      shared.set(key, lane);
+      const buckets = D.buckets[level] || [], costs = new Float64Array(buckets.length), kept = [];
+      buckets.forEach((bucket, i) => {
+        const gap = here.profile && bucket.need ? D.costs.skillGap(here.profile, bucket.need) : [];
+        if (kind !== "promotion" && (D.costs.gapWeight(gap, false) <= data.reach.costs.deploymentCap ? "deployment" : "appointment") !== kind) return;
+        const left = here.profile && bucket.uses ? D.costs.leftBehind(here.profile, bucket.uses) : 0;
+        costs[i] = D.costs.moveCost(kind, gap, bucket.need ? bucket.need.length : 0, left, bucket.stated ? 0 : L.penalty);
+        kept.push(i);
+      });
+      kept.sort((a, b) => compareNumbers(costs[a], costs[b]) || compareTuples(buckets[a].targets, buckets[b].targets));
+      shared.set(key, { node, kind, level, costs, order: Int32Array.from(kept), details: new Map() });
     }
     return shared.get(key);
+  }
+  // The i-th bucket of a lane: [kind, basis, cost, targets, detail] (detail: a function that makes it once).
+  function at(lane, i) {
+    const s = lane.shared, j = s.order[i], bucket = D.buckets[s.level][j];
+    const targets = bucket.targets.some((t) => lane.skip.has(t)) ? bucket.targets.filter((t) => !lane.skip.has(t)) : bucket.targets;
+    return [s.kind, "rule", s.costs[j], targets, () => detailOf(s, j)];
+  }
+  function firstFull(lane, i) {  // the first bucket from i on with a target left (moves.py drops the emptied ones)
+    while (i < lane.shared.order.length && !at(lane, i)[3].length) i++;
+    return i;
+  }
+  function detailOf(s, j) {
+    if (!s.details.has(j)) {
+      const here = D.nodes[s.node], bucket = D.buckets[s.level][j];
+      const gap = here.profile && bucket.need ? D.costs.skillGap(here.profile, bucket.need) : [];
+      const assumed = s.kind === "promotion" ? [L.oneLevel] : [];
+      if (here.assumed || !bucket.stated) assumed.push(L.unstated);
+      if (!bucket.stated && L.penalty) assumed.push(L.assumedPenalty);
+      s.details.set(j, D.details.push({ rule: data.texts[L.rules[s.kind]], assumptions: [...new Set(assumed)].map((i) => data.texts[i]),
+        gap, evidence: data.texts[L.evidence[s.kind]], quotes: [] }) - 1);
+    }
+    return s.details.get(j);
   }
 
   // Python's round(x, n) on the sums of costs this search makes: toFixed rounds the exact binary value as Python does, but a
@@ -144,7 +159,7 @@ function careersPathSearch(data) {
 
   function moveIn(bucket, source, target) {
     const [kind, basis, cost, , detail] = bucket;
-    return { source, target, kind, basis, cost, detail };
+    return { source, target, kind, basis, cost, detail: typeof detail === "function" ? detail() : detail };
   }
 
   function levelsToClimb(node, target) {
@@ -180,8 +195,9 @@ function careersPathSearch(data) {
       }
     }
     function pushBucket(lane, i, cost, nodes, kinds, steps) {
-      if (i < lane.length) {
-        const bucket = lane[i];
+      i = firstFull(lane, i);
+      if (i < lane.shared.order.length) {
+        const bucket = at(lane, i);
         const total = round(cost + bucket[2], 9);
         const first = bucket[3][0];
         const h = estimate(first);
@@ -204,7 +220,7 @@ function careersPathSearch(data) {
       if (entry.lazy) {
         const { lane, i, base, nodes, kinds } = entry.lazy;
         pushBucket(lane, i + 1, base, nodes, kinds, entry.steps);
-        const bucket = lane[i], origin = nodes[nodes.length - 1];
+        const bucket = at(lane, i), origin = nodes[nodes.length - 1];
         for (const t of bucket[3]) {
           if (!settled.has(t) && !bannedNodes.has(t) && !bannedMoves.has(moveKey(origin, t, bucket[0]))) {
             pushMove(moveIn(bucket, origin, t), entry.total, nodes, kinds, entry.steps);
