@@ -48,9 +48,9 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import networkx as nx
 
@@ -119,27 +119,19 @@ EVIDENCE_FR = {
 """`EVIDENCE` in French (the project's own translation), for the French pages."""
 
 
-@dataclass(frozen=True)
-class _Buckets:
-    """The buckets of one level, as the search for each position's cheapest moves into it reads them."""
+def _round4(values):
+    """Python's ``round(x, 4)`` of each value of a NumPy array (the nearest double to the nearest 4-place decimal).
 
-    members: list[tuple[str, ...]]
-    sizes: list[int]
-    where: dict[str, int]
-    """A position -> the index of its bucket."""
-    penalty: list[float]
-    """The penalty of a move into each bucket (its level not stated)."""
+    ``rint(x * 10**4) / 10**4`` is it but where ``x * 10**4`` lies within a hair of a half: those few go through ``round``.
+    """
+    import numpy as np
 
-    @classmethod
-    def of(cls, model: MobilityModel, groups: dict[tuple, tuple[str, ...]]) -> _Buckets:
-        members = list(groups.values())
-        stated = lambda m: model.nodes[m[0]].get("level_stated") is not False  # noqa: E731
-        return cls(
-            members,
-            [len(m) for m in members],
-            {t: i for i, m in enumerate(members) for t in m},
-            [0.0 if stated(m) else model.assumed_level_penalty for m in members],
-        )
+    scaled = values * 1e4
+    rounded = np.rint(scaled) / 1e4
+    near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    for i in np.flatnonzero(near):
+        rounded[i] = round(float(values[i]), 4)
+    return rounded
 
 
 def _sorted_items(profile: dict[str, int | None]) -> tuple:
@@ -198,6 +190,71 @@ class Bucket:
     group: tuple
 
 
+@dataclass(frozen=True)
+class _Buckets:
+    """The buckets of one level, as the search for each position's cheapest moves into it reads them."""
+
+    members: list[tuple[str, ...]]
+    groups: list[tuple]
+    sizes: list[int]
+    where: dict[str, int]
+    """A position -> the index of its bucket."""
+    penalty: list[float]
+    """The penalty of a move into each bucket (its level not stated)."""
+    rank: list[int]
+    """Each bucket's place when the buckets are sorted by their targets (ties of cost are broken so)."""
+
+    @classmethod
+    def of(cls, model: MobilityModel, groups: dict[tuple, tuple[str, ...]]) -> _Buckets:
+        members = list(groups.values())
+        stated = lambda m: model.nodes[m[0]].get("level_stated") is not False  # noqa: E731
+        rank = [0] * len(members)
+        for place, i in enumerate(sorted(range(len(members)), key=lambda i: members[i])):
+            rank[i] = place
+        return cls(
+            members,
+            list(groups),
+            [len(m) for m in members],
+            {t: i for i, m in enumerate(members) for t in m},
+            [0.0 if stated(m) else model.assumed_level_penalty for m in members],
+            rank,
+        )
+
+
+class Lane(Sequence[Bucket]):
+    """A state's buckets of one kind into one level, sorted by cost then targets; each `Bucket` is made when it is read.
+
+    It holds the costs and the order only (a lane of 700 buckets is a few kilobytes), so that a search that opens
+    thousands of states of distinct profiles keeps them all. `without` leaves out some targets (the state itself, the
+    promotions on its own track) and the buckets they empty.
+    """
+
+    def __init__(self, kind: str, into: _Buckets, costs, order, assumed: list[tuple[str, ...]], skip: frozenset[str] = frozenset()):
+        self.kind, self.into, self.costs, self.order, self.assumed, self.skip = kind, into, costs, order, assumed, skip
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    @overload
+    def __getitem__(self, i: int) -> Bucket: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Bucket]: ...
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        j = int(self.order[i])
+        members = self.into.members[j]
+        targets = tuple(t for t in members if t not in self.skip) if self.skip else members
+        return Bucket(self.kind, "rule", float(self.costs[j]), None, self.assumed[j], targets, self.into.groups[j])
+
+    def without(self, skip: set[str]) -> Lane:
+        """The lane less the targets in ``skip``, and less the buckets left without a target."""
+        emptied = {self.into.where[t] for t in skip if t in self.into.where}
+        emptied = {j for j in emptied if all(t in skip for t in self.into.members[j])}
+        order = [j for j in self.order.tolist() if j not in emptied] if emptied else self.order
+        return Lane(self.kind, self.into, self.costs, order, self.assumed, frozenset(skip))
+
+
 @dataclass
 class MobilityModel:
     """The states of a career and the moves between them, built from `Facts`; see the module docstring."""
@@ -241,9 +298,9 @@ class MobilityModel:
         self._prev_level = {lvl: self._level_at(d["group"], d["rank"] - 1) for lvl, d in self.facts.levels.items()}
         self._explicit: dict[str, list[Move]] = defaultdict(list)
         self._cache: dict[tuple[str, bool], tuple[Move, ...]] = {}
-        self._bucket_cache: dict[tuple[str, bool], tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]] = {}
-        self._lanes: dict[tuple, tuple[Bucket, ...]] = {}
-        self._level_targets: dict[str, Targets] = {}
+        self._bucket_cache: dict[tuple[str, bool], tuple[tuple[Move, ...], tuple[Lane, ...]]] = {}
+        self._lanes: dict[tuple, Lane | tuple[()]] = {}
+        self._level_targets: dict[str, tuple[Targets, _Buckets]] = {}
         self._graphs: dict[int, nx.MultiDiGraph] = {}
         self._add_stream_promotions()
         self._add_entries()
@@ -516,9 +573,7 @@ class MobilityModel:
         explicit, lanes = self.buckets_from(node, acting=acting, demotion=demotion)
         return (*explicit, *(self.move_in(bucket, node, target) for lane in lanes for bucket in lane for target in bucket.targets))
 
-    def buckets_from(
-        self, node: str, *, acting: bool = False, demotion: bool = False
-    ) -> tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]:
+    def buckets_from(self, node: str, *, acting: bool = False, demotion: bool = False) -> tuple[tuple[Move, ...], tuple[Lane, ...]]:
         """The moves out of ``node``: the explicit ones, and the implicit ones as lanes of buckets (one lane per kind).
 
         Deployments and promotions into another stream or path cost what the two skill profiles make them cost, so
@@ -530,9 +585,9 @@ class MobilityModel:
             self._bucket_cache[key] = self._compute_buckets(node, acting, demotion)
         return self._bucket_cache[key]
 
-    def _compute_buckets(self, node: str, acting: bool, demotion: bool) -> tuple[tuple[Move, ...], tuple[tuple[Bucket, ...], ...]]:
+    def _compute_buckets(self, node: str, acting: bool, demotion: bool) -> tuple[tuple[Move, ...], tuple[Lane, ...]]:
         explicit = list(self._explicit.get(node, ()))
-        lanes: list[tuple[Bucket, ...]] = []
+        lanes: list[Lane] = []
         p = self.facts.positions.get(node)
         if p is not None:
             on_track = {m.target for m in explicit if m.kind == "promotion"}
@@ -544,12 +599,8 @@ class MobilityModel:
                 kinds.append(("demotion", self._prev_level.get(p["level"]), set()))
             for kind, level, skip in kinds:
                 lane = self._lane(node, kind, level)
-                touched = {self._group_of[m] for m in skip if m in self._group_of}
-                if touched:  # the source itself, or the promotions on its own track, leave their buckets
-                    lane = tuple(
-                        replace(b, targets=tuple(t for t in b.targets if t not in skip)) if b.group in touched else b for b in lane
-                    )
-                    lane = tuple(b for b in lane if b.targets)
+                if lane and skip:  # the source itself, or the promotions on its own track, leave their buckets
+                    lane = lane.without(skip)
                 if lane:
                     lanes.append(lane)
         if acting:  # the duties of the next level, or of EX-01, for a while: as the permanent move would cost
@@ -570,7 +621,7 @@ class MobilityModel:
             ]
         return tuple(explicit), tuple(lanes)
 
-    def _lane(self, node: str, kind: str, level: str | None) -> tuple[Bucket, ...]:
+    def _lane(self, node: str, kind: str, level: str | None) -> Lane | tuple[()]:
         """The buckets of ``kind`` into ``level`` for a state with ``node``'s profile, sorted by cost (shared by profile)."""
         unstated = self.nodes[node].get("level_stated") is False
         key = (self._profile_class.get(node), unstated, kind, level)
@@ -578,40 +629,45 @@ class MobilityModel:
             self._lanes[key] = self._costed_lane(node, kind, level)
         return self._lanes[key]
 
-    def _costed_lane(self, node: str, kind: str, level: str | None) -> tuple[Bucket, ...]:
-        """Every bucket of ``kind`` into ``level`` from ``node``, costed at once.
+    def _costed_lane(self, node: str, kind: str, level: str | None) -> Lane | tuple[()]:
+        """Every bucket of ``kind`` into ``level`` from ``node``, costed at once, as a `Lane`.
 
         From the parts `graph.mobility.nearest` gives, with the arithmetic of `_term` (the tests check one against the
-        other); a bucket's gap is worked out when one of its moves is made (`move_in`): a lane holds costs and targets.
+        other) and Python's rounding; a bucket's gap is worked out when one of its moves is made (`move_in`).
         """
-        groups = self._groups.get(level or "")
-        if not groups:
+        import numpy as np
+
+        if not self._groups.get(level or ""):
             return ()
-        parts = self._targets_at(level or "").parts([self.profiles.get(node)])
+        targets, into = self._targets_at(level or "")
+        parts = targets.parts([self.profiles.get(node)])
         whole = parts.gained[0] + parts.deepen[0]
         gap = parts.gained[0] if kind in ("promotion", "acting appointment") else whole  # a promotion's gain: skills to gain
+        with np.errstate(divide="ignore", invalid="ignore"):  # GAIN_SCALE * gap / size, as `costs.gain` (0 without skills)
+            gains = np.where(parts.size > 0, GAIN_SCALE * gap / np.where(parts.size > 0, parts.size, 1), 0.0)
+        penalty = np.array(into.penalty)
         base = DEPLOYMENT if kind == "deployment" else PROMOTION
+        costs = _round4(base + gains + LEFT_WEIGHT * _round4(parts.left[0]) + penalty)  # as `costs.move_cost`
         unstated = self.nodes[node].get("level_stated") is False
         assumptions = () if kind in ("deployment", "appointment", "demotion") else (ASSUMPTIONS["one level"],)
-        buckets = []
-        for i, (group, members) in enumerate(groups.items()):
-            if kind in ("deployment", "appointment") and ("deployment" if whole[i] <= DEPLOYMENT_CAP else "appointment") != kind:
-                continue  # one or the other, by the size of the gap
-            size, assumed_target = int(parts.size[i]), self.nodes[members[0]].get("level_stated") is False
-            penalty = self.assumed_level_penalty if assumed_target else 0.0
-            gain = GAIN_SCALE * float(gap[i]) / size if size else 0.0
-            cost = round(base + gain + LEFT_WEIGHT * round(float(parts.left[0, i]), 4) + penalty, 4)
-            buckets.append(
-                Bucket(kind, "rule", cost, None, self._assumed(unstated or assumed_target, penalty, assumptions), members, group)
-            )
-        return tuple(sorted(buckets, key=lambda b: (b.cost, b.targets)))
+        plain, penalised = self._assumed(unstated, 0.0, assumptions), self._assumed(True, self.assumed_level_penalty, assumptions)
+        assumed = [penalised if p else plain for p in into.penalty]
+        kept = np.arange(len(into.members))
+        if kind in ("deployment", "appointment"):  # one or the other, by the size of the gap
+            kept = kept[(whole <= DEPLOYMENT_CAP) == (kind == "deployment")]
+        order = kept[np.lexsort((np.array(into.rank)[kept], costs[kept]))]
+        return Lane(kind, into, costs, order, assumed)
 
-    def _targets_at(self, level: str) -> Targets:
-        """The buckets of ``level`` as `graph.mobility.nearest` reads them (made once per level)."""
+    def _targets_at(self, level: str) -> tuple[Targets, _Buckets]:
+        """The buckets of ``level`` as `graph.mobility.nearest` reads them, and as a search for the cheapest does (once per level)."""
         from graph.mobility.nearest import Targets
 
         if level not in self._level_targets:
-            self._level_targets[level] = Targets([self.profiles.get(members[0]) for members in self._groups.get(level, {}).values()])
+            groups = self._groups.get(level, {})
+            self._level_targets[level] = (
+                Targets([self.profiles.get(members[0]) for members in groups.values()]),
+                _Buckets.of(self, groups),
+            )
         return self._level_targets[level]
 
     def _assumed(self, unstated: bool, penalty: float, assumptions: tuple[str, ...]) -> tuple[str, ...]:
@@ -664,12 +720,12 @@ class MobilityModel:
             at[p["level"]].append(pid)
             if self._next_level.get(p["level"]):
                 below[self._next_level[p["level"]]].append(pid)
-        for level, groups in sorted(self._groups.items()):
-            into = _Buckets.of(self, groups)
+        for level in sorted(self._groups):
+            targets, into = self._targets_at(level)
             for kinds, sources in ((("deployment", "appointment"), at[level]), (("promotion",), below[level])):
                 if not sources:
                     continue
-                parts = self._targets_at(level).parts([self.profiles.get(s) for s in sources])
+                parts = targets.parts([self.profiles.get(s) for s in sources])
                 for row, node in enumerate(sources):
                     for kind in kinds:
                         found.setdefault(node, {})[kind] = self._k_cheapest(node, kind, k, into, parts, row)
