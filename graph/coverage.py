@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.iris import GCD_IRI
+from graph.iris import node_id
 from graph.paths import ontology_dir
 
 __all__ = [
@@ -60,11 +60,6 @@ _RECORDS = {  # data file -> (its list, the key that names a record; the node th
     "JobPosterTemplateSkillSeeder.data.json": ("jobPosterTemplates", "referenceId"),
     "ClassificationSeeder.data.json": ("classifications", None),
 }
-
-
-def local(iri: str) -> str:
-    """An IRI of the instance namespace as its local name (``careers-in-digital``); any other IRI as it is."""
-    return iri.removeprefix(GCD_IRI)
 
 
 def fold(text: str) -> str:
@@ -243,19 +238,19 @@ def graph_facts(source) -> tuple[dict[str, dict], dict[str, Path]]:
     for row in source.select(
         "SELECT ?node ?quote ?doc WHERE { ?node gcdc:quote ?quote . ?node prov:wasDerivedFrom ?doc . ?doc a gcdc:SourceDocument }"
     ):
-        facts[local(row["doc"])]["quotes"][local(row["node"])].append(row["quote"])
+        facts[node_id(row["doc"])]["quotes"][node_id(row["node"])].append(row["quote"])
     for row in source.select(
         "SELECT ?node ?quote WHERE { ?node gcdc:quote ?quote FILTER NOT EXISTS { ?node prov:wasDerivedFrom/a gcdc:SourceDocument } }"
     ):  # derived facts (positions, moves) repeat the page's words: they count for the page
-        facts[PAGE]["quotes"][local(row["node"])].append(row["quote"])
+        facts[PAGE]["quotes"][node_id(row["node"])].append(row["quote"])
     for row in source.select("SELECT ?node ?section ?doc WHERE { ?node gcdc:sourceSection ?section ; prov:wasDerivedFrom ?doc }"):
         for path in row["section"].split("; "):
             for heading in path.split(" > "):
-                facts[local(row["doc"])]["sections"][fold(heading)].add(local(row["node"]))
+                facts[node_id(row["doc"])]["sections"][fold(heading)].add(node_id(row["node"]))
     for row in source.select("SELECT ?node ?key ?doc WHERE { ?node gcdc:sourceKey ?key ; prov:wasDerivedFrom ?doc }"):
-        facts[local(row["doc"])]["keys"][row["key"]].append(local(row["node"]))
+        facts[node_id(row["doc"])]["keys"][row["key"]].append(node_id(row["node"]))
     documents = {
-        local(row["doc"]): ontology_dir().parent / row["path"]
+        node_id(row["doc"]): ontology_dir().parent / row["path"]
         for row in source.select("SELECT ?doc ?path WHERE { ?doc gcdc:localCopy ?path }")
     }
     return facts, documents

@@ -30,24 +30,18 @@ True
 from __future__ import annotations
 
 import hashlib
-import re
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from graph.iris import name_of
 from graph.namespaces import GCD, GCD_IRI, GCDC
 
-__all__ = ["LEVELS_ASSUMPTION", "ambiguous_names", "derive", "english_label", "local_name", "position_iri"]
+__all__ = ["LEVELS_ASSUMPTION", "ambiguous_names", "derive", "english_label", "position_iri"]
 
 WORK_ITEMS = (GCDC.Responsibility, GCDC.Expertise, GCDC.FunctionalArea)
 LEVELS_ASSUMPTION = GCD["assumption-levels-of-streams-without-levels"]
 """The assumption that gives streams without stated levels their positions (its value names a group)."""
-
-
-def local_name(iri: URIRef) -> str:
-    """The part of an IRI after the project's instance namespace, or after its last ``/`` or ``#``."""
-    text = str(iri)
-    return text[len(GCD_IRI) :] if text.startswith(GCD_IRI) else re.split(r"[/#]", text)[-1]
 
 
 def english_label(g: Graph, node, lang: str = "en") -> str | None:
@@ -74,7 +68,7 @@ def position_iri(level: URIRef, role: URIRef | None, stream: URIRef, ambiguous: 
     """
 
     def part(node: URIRef, prefix: str) -> str:
-        name = local_name(node).removeprefix(prefix)
+        name = name_of(node).removeprefix(prefix)
         return f"{name}-{hashlib.sha256(str(node).encode()).hexdigest()[:8]}" if node in ambiguous else name
 
     parts = [part(level, "level-")]
@@ -90,7 +84,7 @@ def ambiguous_names(g: Graph) -> frozenset[URIRef]:
     for cls in (GCDC.Level, GCDC.Role, GCDC.WorkStream):
         for node in g.subjects(RDF.type, cls):
             if isinstance(node, URIRef):
-                seen.setdefault(local_name(node), set()).add(node)
+                seen.setdefault(name_of(node), set()).add(node)
     return frozenset(n for nodes in seen.values() if len(nodes) > 1 for n in nodes if not str(n).startswith(GCD_IRI))
 
 
@@ -178,7 +172,7 @@ def _add_skill_links(g: Graph) -> None:
         for skill in g.objects(item, GCDC.curatedSkill):
             links.setdefault(skill, (set(), []))[0].add(GCDC.CuratedLink)
         for skill, (found, words) in sorted(links.items()):
-            link = GCD[f"skill-link-{local_name(item)}--{local_name(skill).removeprefix('skill-')}"]
+            link = GCD[f"skill-link-{name_of(item)}--{name_of(skill).removeprefix('skill-')}"]
             g.add((item, GCDC.requiresSkill, skill))
             g.add((item, GCDC.skillLink, link))
             g.add((link, RDF.type, GCDC.SkillLink))

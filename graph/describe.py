@@ -15,7 +15,7 @@ from collections import Counter
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
-from graph.derive import local_name
+from graph.iris import name_of
 from graph.namespaces import GCD, GCDC_IRI, ONTOLOGY_IRI, SCHEMA, bind_prefixes
 
 __all__ = ["DATASET", "describe", "statistics"]
@@ -88,4 +88,4 @@ def describe(g: Graph, distributions: dict[str, int]) -> Graph:
 def _slug(cls: URIRef) -> str:
     text = str(cls)
     prefix = "gcdc" if text.startswith(GCDC_IRI) else text.split("/")[2].split(".")[-2] if "//" in text else "x"
-    return f"{prefix}-{local_name(cls)}"
+    return f"{prefix}-{name_of(cls)}"

@@ -10,7 +10,9 @@ True
 
 from __future__ import annotations
 
-__all__ = ["BASE_IRI", "GCDC_IRI", "GCD_IRI", "ONTOLOGY_IRI", "PREFIXES", "curie"]
+import re
+
+__all__ = ["BASE_IRI", "GCDC_IRI", "GCD_IRI", "ONTOLOGY_IRI", "PREFIXES", "curie", "iri_of", "name_of", "node_id"]
 
 BASE_IRI = "https://w3id.org/gc-digital-careers/"
 GCDC_IRI = BASE_IRI + "ontology#"
@@ -47,3 +49,34 @@ def curie(iri: str) -> str | None:
         if iri.startswith(base) and name and "/" not in name and "#" not in name:
             return f"{prefix}:{name}"
     return None
+
+
+def node_id(iri: str) -> str:
+    """The id of a node of the graph: its name in the instance namespace, or its whole IRI when it is in another one.
+
+    Two namespaces' ``stream-x`` stay two nodes; `iri_of` turns an id back into its IRI.
+
+    >>> node_id(GCD_IRI + "role-director"), node_id("https://example.org/a/stream-x")
+    ('role-director', 'https://example.org/a/stream-x')
+    """
+    return iri[len(GCD_IRI) :] if iri.startswith(GCD_IRI) else iri
+
+
+def iri_of(node: str) -> str:
+    """The IRI of a node id (`node_id`'s inverse).
+
+    >>> iri_of("role-director"), iri_of("https://example.org/a/stream-x")
+    ('https://w3id.org/gc-digital-careers/id/role-director', 'https://example.org/a/stream-x')
+    """
+    return node if "://" in node else GCD_IRI + node
+
+
+def name_of(iri: str) -> str:
+    """A readable name for an IRI: its id in the instance namespace, else what follows its last ``/`` or ``#``.
+
+    Not unique (``stream-x`` of two namespaces): for labels and the readable part of a new IRI; `node_id` tells nodes apart.
+
+    >>> name_of(GCD_IRI + "role-director"), name_of("https://example.org/a/stream-x"), name_of("http://www.w3.org/2002/07/owl#Class")
+    ('role-director', 'stream-x', 'Class')
+    """
+    return iri[len(GCD_IRI) :] if iri.startswith(GCD_IRI) else re.split(r"[/#]", iri)[-1]

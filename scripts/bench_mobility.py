@@ -56,8 +56,8 @@ def synthetic_copies(facts, copies: int):
 
 def scale(facts, copies: list[int], runs: int) -> None:
     from graph.mobility.moves import MobilityModel
-    from graph.mobility.paths import best_paths
     from graph.mobility.reach import opening_skill, reach
+    from graph.mobility.search import best_paths
 
     analyst = {"skill-it-security": 2, "skill-risk-management": 2, "skill-policy-development": 2, "skill-analytical-thinking": 2}
     print(
@@ -143,7 +143,7 @@ def main() -> None:
         from graph.mobility.facts import read_facts
         from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
         from graph.mobility.moves import MobilityModel
-        from graph.mobility.paths import best_paths
+        from graph.mobility.search import best_paths
         from graph.mobility.similarity import stream_similarity
 
         facts, model, source = analyse_built(nt.read_bytes())

@@ -109,7 +109,10 @@ class Served:
         return niced
 
     def worker_cpu_seconds(self) -> float:
-        """CPU time the query workers alive now have used."""
+        """CPU time the query workers have used: those alive now, and those already ended (replaced after a time limit).
+
+        Never goes down, so that a wait for a query's CPU holds even when its worker is killed between two looks.
+        """
         import psutil
 
         total = 0.0
@@ -117,6 +120,10 @@ class Served:
             with contextlib.suppress(psutil.Error):
                 times = psutil.Process(pid).cpu_times()
                 total += times.user + times.system
+        with contextlib.suppress(psutil.Error):
+            for forkserver in psutil.Process(self.process.pid).children():  # the ended workers' CPU, once it reaped them
+                times = forkserver.cpu_times()
+                total += times.children_user + times.children_system
         return total
 
 

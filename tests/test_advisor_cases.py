@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from graph.mobility.analysis import analyse
-from graph.mobility.paths import NoPath, best_paths
 from graph.mobility.resolve import modern_classification, resolve
+from graph.mobility.search import NoPath, best_paths
 
 CASES = list(csv.DictReader((Path(__file__).parent / "advisor_cases.csv").open(encoding="utf-8")))
 

@@ -16,8 +16,8 @@ from graph.cli import main
 from graph.derive import derive
 from graph.load import load
 from graph.mobility.analysis import analyse
-from graph.mobility.paths import best_paths
 from graph.mobility.reach import profile_of, reach, resolve_skill
+from graph.mobility.search import best_paths
 from graph.observe.published import Flow, Published
 from graph.viz.explorer import explorer_page
 

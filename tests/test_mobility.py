@@ -20,10 +20,10 @@ from graph.mobility.gap import GapItem, gap_summary, skill_gap
 from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
 from graph.mobility.ladders import entry_levels, ladder_matrix, path_tops
 from graph.mobility.moves import KINDS, RULES, MobilityModel
-from graph.mobility.paths import NoPath, best_paths
 from graph.mobility.pay import current_range, pay_line
 from graph.mobility.profiles import Profile
 from graph.mobility.resolve import AmbiguousName, UnknownName, resolve
+from graph.mobility.search import NoPath, best_paths
 from graph.mobility.similarity import stream_similarity, weighted_jaccard
 from graph.namespaces import GCD
 

@@ -16,7 +16,7 @@ from graph.load import load
 from graph.mobility.analysis import analyse
 from graph.mobility.costs import format_cost
 from graph.mobility.gap import along_path
-from graph.mobility.paths import NoPath, best_paths
+from graph.mobility.search import NoPath, best_paths
 from graph.viz.explorer import explorer_data
 from graph.viz.page import STATIC
 

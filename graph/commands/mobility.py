@@ -191,7 +191,7 @@ def path(
     Example: careers path student "it-05 director it security" -k 2
     """
     from graph.mobility.explain import path_basis_words, path_records
-    from graph.mobility.paths import best_paths
+    from graph.mobility.search import best_paths
     from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)

@@ -23,11 +23,11 @@ def _graph(data: tuple[Path, ...]):
 
 def _positions(facts, source) -> dict:
     """What title matching knows of each position: its labels in English and French, its level, its stream's names."""
-    from graph.mobility.facts import local
+    from graph.iris import node_id
     from graph.observe.titles import Position
 
     french = {
-        local(row["s"]): row["l"]
+        node_id(row["s"]): row["l"]
         for row in source.select(
             'SELECT ?s ?l WHERE { { ?s a gcdc:Position } UNION { ?s a gcdc:WorkStream } ?s rdfs:label ?l FILTER (lang(?l) = "fr") }'
         )

@@ -25,8 +25,8 @@ from graph.i18n import text
 from graph.mobility.facts import Facts
 from graph.mobility.gap import GapItem, along_path
 from graph.mobility.moves import MobilityModel, Move
-from graph.mobility.paths import Path
 from graph.mobility.pay import pay_change, pay_line
+from graph.mobility.search import CareerPath
 
 __all__ = ["BASIS_WORDS", "move_record", "path_basis_words", "path_records"]
 
@@ -43,7 +43,7 @@ def _level(facts: Facts, level: int | None, lang: str = "en") -> str:
     return facts.skill_level_labels.get(level, f"level {level}") if level else "level not given"
 
 
-def path_records(facts: Facts, model: MobilityModel, path: Path, lang: str = "en", names: dict[str, str] | None = None) -> list[dict]:
+def path_records(facts: Facts, model: MobilityModel, path: CareerPath, lang: str = "en", names: dict[str, str] | None = None) -> list[dict]:
     """Each step of ``path`` as `move_record`, its skills less what an earlier step of the path already gave."""
     along = along_path(model.profiles, path.nodes, [s.gap for s in path.steps])
     return [

@@ -15,15 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from graph.iris import GCD_IRI
+from graph.iris import node_id
 from graph.mobility.source import Source
 
-__all__ = ["Facts", "Item", "PayRange", "Requirement", "local", "read_facts", "stream_order"]
-
-
-def local(iri: str) -> str:
-    """The node id of an IRI: its name in the instance namespace (``position-it-03-...``), or the IRI."""
-    return iri[len(GCD_IRI) :] if iri.startswith(GCD_IRI) else iri
+__all__ = ["Facts", "Item", "PayRange", "Requirement", "read_facts", "stream_order"]
 
 
 @dataclass(frozen=True)
@@ -125,10 +120,10 @@ def _read_structure(source: Source, facts: Facts) -> None:
         'OPTIONAL { ?s rdfs:label ?fr FILTER (lang(?fr) = "fr") } '
         f"OPTIONAL {{ ?community gcdc:order ?communityOrder }} {_en('label')} {_en('communityLabel')} }}"
     ):
-        facts.streams[local(row["s"])] = {
+        facts.streams[node_id(row["s"])] = {
             "label": row["label"],
             "fr": row["fr"] or row["label"],
-            "community": local(row["community"]),
+            "community": node_id(row["community"]),
             "community_label": row["communityLabel"],
             "community_order": int(row["communityOrder"] or 99),
             "order": int(row["order"]),
@@ -137,37 +132,37 @@ def _read_structure(source: Source, facts: Facts) -> None:
         "SELECT ?l ?label ?rank ?group ?paidAt WHERE { ?l a gcdc:Level ; rdfs:label ?label ; gcdc:rank ?rank ; "
         f"gcdc:occupationalGroup ?group . OPTIONAL {{ ?l gcdc:paidAtRateOf ?paidAt }} {_en('label')} }}"
     ):
-        facts.levels[local(row["l"])] = {
+        facts.levels[node_id(row["l"])] = {
             "label": row["label"],
             "rank": int(row["rank"]),
-            "group": local(row["group"]),
-            "paid_at": local(row["paidAt"]) if row["paidAt"] else None,
+            "group": node_id(row["group"]),
+            "paid_at": node_id(row["paidAt"]) if row["paidAt"] else None,
         }
     facts.executive_levels = {lvl: d for lvl, d in sorted(facts.levels.items()) if d["group"] == "group-ex"}
     for row in source.select(f"SELECT ?r ?label WHERE {{ ?r a gcdc:Role ; rdfs:label ?label . {_en('label')} }}"):
-        facts.role_labels[local(row["r"])] = row["label"]
+        facts.role_labels[node_id(row["r"])] = row["label"]
     for row in source.select(
         "SELECT ?p ?label ?role ?level ?stream ?path ?stated WHERE { ?p a gcdc:Position ; rdfs:label ?label ; "
         "gcdc:hasLevel ?level ; gcdc:inStream ?stream . OPTIONAL { ?p gcdc:hasRole ?role } OPTIONAL { ?p gcdc:onPath ?path } "
         f"OPTIONAL {{ ?p gcdc:levelStated ?stated }} {_en('label')} }}"
     ):
-        stream, level = local(row["stream"]), local(row["level"])
-        facts.positions[local(row["p"])] = {
+        stream, level = node_id(row["stream"]), node_id(row["level"])
+        facts.positions[node_id(row["p"])] = {
             "label": row["label"],
-            "role": local(row["role"]) if row["role"] else None,
+            "role": node_id(row["role"]) if row["role"] else None,
             "level": level,
             "level_label": facts.levels[level]["label"],
             "rank": facts.levels[level]["rank"],
             "group": facts.levels[level]["group"],
             "stream": stream,
-            "path": local(row["path"]) if row["path"] else None,
+            "path": node_id(row["path"]) if row["path"] else None,
             "level_stated": row["stated"] != "false",
             "community": facts.streams[stream]["community"],
         }
     for row in source.select(
         f"SELECT ?r ?label ?order WHERE {{ ?r a gcdc:EntryRoute ; rdfs:label ?label ; gcdc:order ?order . {_en('label')} }}"
     ):
-        facts.routes[local(row["r"])] = {"label": row["label"], "order": int(row["order"])}
+        facts.routes[node_id(row["r"])] = {"label": row["label"], "order": int(row["order"])}
 
 
 def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
@@ -177,9 +172,9 @@ def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
     )
     grouped: dict[str, dict[str, tuple[str, set]]] = defaultdict(dict)
     for row in rows:
-        label, skills = grouped[local(row["owner"])].get(local(row["item"]), (row["label"], set()))
-        skills.add(local(row["skill"]))
-        grouped[local(row["owner"])][local(row["item"])] = (label, skills)
+        label, skills = grouped[node_id(row["owner"])].get(node_id(row["item"]), (row["label"], set()))
+        skills.add(node_id(row["skill"]))
+        grouped[node_id(row["owner"])][node_id(row["item"])] = (label, skills)
     return {
         owner: [Item(item, label, tuple(sorted(skills))) for item, (label, skills) in sorted(items.items())]
         for owner, items in sorted(grouped.items())
@@ -194,7 +189,7 @@ def _read_items(source: Source, facts: Facts) -> None:
     )
     facts.role_items = _items(source, "?owner a gcdc:Role ; gcdc:hasResponsibility ?item .")
     for row in source.select("SELECT ?item ?method WHERE { ?item gcdc:skillLink/gcdc:linkMethod ?method }"):
-        facts.link_methods.setdefault(local(row["item"]), set()).add(row["method"].rsplit("#", 1)[-1])
+        facts.link_methods.setdefault(node_id(row["item"]), set()).add(row["method"].rsplit("#", 1)[-1])
     (row,) = source.select(
         "SELECT (COUNT(DISTINCT ?item) AS ?n) WHERE { ?item a ?type "
         "VALUES ?type { gcdc:Responsibility gcdc:Expertise gcdc:FunctionalArea } }"
@@ -207,7 +202,7 @@ def _read_skills_and_templates(source: Source, facts: Facts) -> None:
         "SELECT ?s ?label ?fr ?category WHERE { ?s a gcdc:Skill ; skos:prefLabel ?label ; gcdc:skillCategory ?category . "
         f'OPTIONAL {{ ?s skos:prefLabel ?fr FILTER (lang(?fr) = "fr") }} {_en("label")} }}'
     ):
-        facts.skills[local(row["s"])] = {
+        facts.skills[node_id(row["s"])] = {
             "label": row["label"],
             "fr": row["fr"] or row["label"],
             "category": row["category"].rsplit("#", 1)[-1],
@@ -226,19 +221,19 @@ def _read_skills_and_templates(source: Source, facts: Facts) -> None:
         "SELECT ?t ?ref ?label ?position ?level WHERE { ?t a gcdc:JobTemplate ; gcdc:referenceId ?ref ; rdfs:label ?label ; "
         f"gcdc:hasLevel ?level . OPTIONAL {{ ?t gcdc:templateFor ?position }} {_en('label')} }}"
     ):
-        facts.templates[local(row["t"])] = {
+        facts.templates[node_id(row["t"])] = {
             "reference": row["ref"],
             "label": row["label"],
-            "level": local(row["level"]),
-            "position": local(row["position"]) if row["position"] else None,
+            "level": node_id(row["level"]),
+            "position": node_id(row["position"]) if row["position"] else None,
             "requirements": [],
         }
     for row in source.select(
         "SELECT ?t ?skill ?type ?rank WHERE { ?t gcdc:skillRequirement ?r . ?r gcdc:requiredSkill ?skill ; gcdc:requirementType ?type . "
         "OPTIONAL { ?r gcdc:requiredLevel/gcdc:rank ?rank } }"
     ):
-        facts.templates[local(row["t"])]["requirements"].append(
-            Requirement(local(row["skill"]), row["type"].endswith("#Essential"), int(row["rank"]) if row["rank"] else None)
+        facts.templates[node_id(row["t"])]["requirements"].append(
+            Requirement(node_id(row["skill"]), row["type"].endswith("#Essential"), int(row["rank"]) if row["rank"] else None)
         )
     for template in facts.templates.values():
         template["requirements"].sort(key=lambda r: (r.skill, not r.essential))
@@ -250,9 +245,9 @@ def _read_rules(source: Source, facts: Facts) -> None:
         "SELECT ?r ?label ?kind ?condition ?quote WHERE { ?r a gcdc:StaffingRule ; rdfs:label ?label ; gcdc:governsKind ?kind ; "
         f"gcdc:condition ?condition ; gcdc:quote ?quote . {_en('label')} }}"
     ):
-        facts.rules[local(row["r"])] = {"label": row["label"], "kind": row["kind"].rsplit("#", 1)[-1], "condition": row["condition"]}
-        quotes[local(row["r"])].append(row["quote"])
-    keys = {local(row["r"]): row["key"] for row in source.select("SELECT ?r ?key WHERE { ?r a gcdc:StaffingRule ; gcdc:keyQuote ?key }")}
+        facts.rules[node_id(row["r"])] = {"label": row["label"], "kind": row["kind"].rsplit("#", 1)[-1], "condition": row["condition"]}
+        quotes[node_id(row["r"])].append(row["quote"])
+    keys = {node_id(row["r"]): row["key"] for row in source.select("SELECT ?r ?key WHERE { ?r a gcdc:StaffingRule ; gcdc:keyQuote ?key }")}
     for rule, data in facts.rules.items():  # the key quote first: pages that show one quote show the one that states the rule
         key = keys.get(rule)
         data["quotes"] = sorted(quotes[rule], key=lambda q, key=key: (q != key, q))
@@ -260,7 +255,7 @@ def _read_rules(source: Source, facts: Facts) -> None:
         "SELECT ?a ?label ?name ?value ?note WHERE { ?a a gcdc:Assumption ; rdfs:label ?label ; gcdc:parameterName ?name ; "
         f"gcdc:parameterValue ?value ; skos:editorialNote ?note . {_en('label')} }}"
     ):
-        facts.assumptions[local(row["a"])] = {"label": row["label"], "parameter": row["name"], "value": row["value"], "note": row["note"]}
+        facts.assumptions[node_id(row["a"])] = {"label": row["label"], "parameter": row["name"], "value": row["value"], "note": row["note"]}
 
 
 def _read_pay(source: Source, facts: Facts) -> None:
@@ -270,9 +265,15 @@ def _read_pay(source: Source, facts: Facts) -> None:
         f"OPTIONAL {{ ?r gcdc:effectiveDate ?date }} OPTIONAL {{ ?r gcdc:dateNote ?note }} {_en('sourceLabel')} }}"
     )
     for row in rows:
-        facts.pay.setdefault(local(row["level"]), []).append(
+        facts.pay.setdefault(node_id(row["level"]), []).append(
             PayRange(
-                local(row["level"]), int(row["min"]), int(row["max"]), row["date"], row["note"], local(row["source"]), row["sourceLabel"]
+                node_id(row["level"]),
+                int(row["min"]),
+                int(row["max"]),
+                row["date"],
+                row["note"],
+                node_id(row["source"]),
+                row["sourceLabel"],
             )
         )
     for ranges in facts.pay.values():
@@ -289,13 +290,13 @@ def _read_progressions(source: Source, facts: Facts) -> None:
         "gcdc:toState ?to ; gcdc:progressionKind ?kind ; gcdc:quote ?quote "
         "FILTER NOT EXISTS { ?p gcdc:allowedBy ?rule } }"  # not the moves the build wrote back
     ):
-        base[local(row["p"])] = {
-            "id": local(row["p"]),
-            "from": local(row["from"]),
-            "to": local(row["to"]),
+        base[node_id(row["p"])] = {
+            "id": node_id(row["p"]),
+            "from": node_id(row["from"]),
+            "to": node_id(row["to"]),
             "kind": row["kind"].rsplit("#", 1)[-1],
         }
-        quotes[local(row["p"])].append(row["quote"])
+        quotes[node_id(row["p"])].append(row["quote"])
     facts.progressions = [{**base[p], "quotes": sorted(quotes[p])} for p in sorted(base)]
 
 
@@ -304,7 +305,7 @@ def _read_crosswalks(source: Source, facts: Facts) -> None:
         "SELECT ?from ?to ?relation ?label ?notation ?why WHERE { ?c a gcdc:Crosswalk ; gcdc:mapsFrom ?from ; gcdc:mapsTo ?to ; "
         "gcdc:mappingRelation ?relation ; rdfs:comment ?why . ?to skos:prefLabel ?label . OPTIONAL { ?to skos:notation ?notation } }"
     ):
-        facts.crosswalks.setdefault(local(row["from"]), []).append(
+        facts.crosswalks.setdefault(node_id(row["from"]), []).append(
             {
                 "relation": "skos:" + row["relation"].rsplit("#", 1)[-1],
                 "target": row["to"],

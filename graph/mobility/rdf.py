@@ -23,6 +23,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from graph.iris import iri_of
 from graph.namespaces import GCD, GCDC
 
 __all__ = ["BASES", "KIND_TERMS", "MOVE_PREFIX", "add_moves", "node_iri", "progression_iri"]
@@ -41,7 +42,7 @@ BASES = {"stated": GCDC.Stated, "rule": GCDC.RuleBased, "inferred": GCDC.Inferre
 
 def node_iri(node: str) -> URIRef:
     """The IRI of a mobility node: its own IRI when it is in another namespace, else in ``gcd:``."""
-    return URIRef(node) if "://" in node else GCD[node]
+    return URIRef(iri_of(node))
 
 
 def _slug(node: str) -> str:

@@ -22,8 +22,8 @@ from graph.mobility.costs import format_cost
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.ladders import entry_levels, ladder_matrix, ladder_rows, path_tops
 from graph.mobility.moves import MobilityModel
-from graph.mobility.paths import cheapest_path
 from graph.mobility.pay import current_range, pay_change, pay_table
+from graph.mobility.search import cheapest_path
 from graph.mobility.similarity import stream_similarity
 from graph.mobility.summary import summarise
 from graph.tables import render

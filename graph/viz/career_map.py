@@ -167,7 +167,7 @@ def career_map(
     title: str | None = None,
     kg: KnowledgeGraph | None = None,
 ) -> View:
-    """The career map; ``highlight`` (a `graph.mobility.paths.Path`) draws one path over a faded map.
+    """The career map; ``highlight`` (a `graph.mobility.search.CareerPath`) draws one path over a faded map.
 
     ``kg`` supplies each node's definition and the source's sentences for the details panel. With more than
     `graph.viz.aggregate_map.DETAIL_LIMIT` positions, the map shows communities and levels instead (a path is

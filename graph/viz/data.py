@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from graph.iris import GCDC_IRI, curie
-from graph.mobility.facts import local
+from graph.iris import GCDC_IRI, curie, name_of, node_id
 from graph.mobility.source import Source
 
 __all__ = ["KIND_OF_CLASS", "KnowledgeGraph", "Ontology", "knowledge_graph", "labels", "ontology"]
@@ -80,7 +79,7 @@ _FRENCH = {
 def labels(source: Source, lang: str) -> dict[str, str]:
     """``{node id: label}`` in ``lang`` for everything that has an ``rdfs:label`` (what names on the command line resolve to)."""
     rows = source.select(f'SELECT ?s ?l WHERE {{ ?s rdfs:label ?l FILTER (lang(?l) = "{lang}") }}')
-    return {local(r["s"]): r["l"] for r in sorted(rows, key=lambda r: (r["s"], r["l"]))}
+    return {node_id(r["s"]): r["l"] for r in sorted(rows, key=lambda r: (r["s"], r["l"]))}
 
 
 def display_labels(source: Source, lang: str) -> dict[str, str]:
@@ -91,7 +90,7 @@ def display_labels(source: Source, lang: str) -> dict[str, str]:
     found = labels(source, lang)
     rows = source.select(f'SELECT ?s ?l WHERE {{ ?s skos:prefLabel ?l FILTER (lang(?l) = "{lang}") }}')
     for r in sorted(rows, key=lambda r: (r["s"], r["l"])):
-        found.setdefault(local(r["s"]), r["l"])
+        found.setdefault(node_id(r["s"]), r["l"])
     return found
 
 
@@ -117,8 +116,8 @@ def knowledge_graph(source: Source) -> KnowledgeGraph:
         "FILTER NOT EXISTS { ?s gcdc:basis ?basis FILTER (?basis != gcdc:Stated) } }"
     ):
         kind = KIND_OF_CLASS.get(row["t"][len(GCDC_IRI) :])
-        if kind and not (kind == "program" and local(row["s"]) in kg.kinds):
-            kg.kinds[local(row["s"])] = kind
+        if kind and not (kind == "program" and node_id(row["s"]) in kg.kinds):
+            kg.kinds[node_id(row["s"])] = kind
     for row in source.select('SELECT ?p ?l WHERE { ?p a ?t ; rdfs:label ?l FILTER (lang(?l) = "en") VALUES ?t { owl:ObjectProperty } }'):
         kg.property_labels[row["p"]] = row["l"]
     for row in source.select('SELECT ?p ?l WHERE { ?p a owl:ObjectProperty ; rdfs:label ?l FILTER (lang(?l) = "fr") }'):
@@ -131,18 +130,18 @@ def knowledge_graph(source: Source) -> KnowledgeGraph:
             kg.french.setdefault(kind, classes[cls])
     kg.french |= _FRENCH
     for row in source.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?o) && ?p != rdf:type) }"):
-        s, o = local(row["s"]), local(row["o"])
+        s, o = node_id(row["s"]), node_id(row["o"])
         if s in kg.kinds and o in kg.kinds and s != o:
-            kg.edges.append((s, kg.property_labels.get(row["p"], row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]), o))
+            kg.edges.append((s, kg.property_labels.get(row["p"], name_of(row["p"])), o))
     kg.edges.sort()
     for row in source.select('SELECT ?s ?d WHERE { ?s skos:definition|rdfs:comment ?d FILTER (lang(?d) = "en" || lang(?d) = "") }'):
-        kg.definitions.setdefault(local(row["s"]), row["d"])
+        kg.definitions.setdefault(node_id(row["s"]), row["d"])
     for row in source.select("SELECT ?s ?q WHERE { ?s gcdc:quote|gcdc:evidence ?q }"):
-        kg.quotes[local(row["s"])].append(row["q"])
+        kg.quotes[node_id(row["s"])].append(row["q"])
     for row in source.select(
         'SELECT ?s ?l WHERE { ?s gcdc:hasResponsibility|gcdc:hasExpertise ?r . ?r rdfs:label ?l FILTER (lang(?l) = "en") }'
     ):
-        kg.responsibilities[local(row["s"])].append(row["l"])
+        kg.responsibilities[node_id(row["s"])].append(row["l"])
     for values in (*kg.quotes.values(), *kg.responsibilities.values()):
         values.sort()
     return kg

@@ -1,6 +1,6 @@
 """The pathway explorer: "how do I get from here to there?", answered offline in the page, as ``careers path`` answers it.
 
-The page carries the mobility model in the shape the path search reads it (`graph.mobility.paths`): each
+The page carries the mobility model in the shape the path search reads it (`graph.mobility.search`): each
 state's explicit moves, and its implicit moves as lanes of buckets of targets that cost the same, with
 each move's rule, the page's sentence when the page states it, its assumptions, its skill gap and the
 pay at its end. ``static/explorer.js`` runs the same search (A* over lazily opened buckets, then Yen's

@@ -1,4 +1,4 @@
-// The path search of graph/mobility/paths.py over the moves of graph/mobility/moves.py: the explicit moves as Python
+// The path search of graph/mobility/search.py over the moves of graph/mobility/moves.py: the explicit moves as Python
 // listed them (graph/viz/explorer.py), and the lanes of implicit moves made here, when the search opens a position, as
 // MobilityModel.buckets_from makes them (the page carries the buckets of each level, not every pair of positions).
 // The same order and ties; DOM-free, so that tests/test_pathsearch.py runs it under Node against the library on
@@ -172,7 +172,7 @@ function careersPathSearch(data) {
     return there.group === here.group ? Math.max(0, there.rank - here.rank) : 0;
   }
 
-  // A* over explicit moves and lazily opened buckets: graph/mobility/paths.py, _search.
+  // A* over explicit moves and lazily opened buckets: graph/mobility/search.py, _search.
   function search(source, target, statedOnly, bannedNodes, bannedMoves) {
     const bound = new Map();
     const estimate = (node) => {
@@ -237,7 +237,7 @@ function careersPathSearch(data) {
     return null;
   }
 
-  // Yen's algorithm: loopless paths, cheapest first (paths.py, _paths).
+  // Yen's algorithm: loopless paths, cheapest first (search.py, _paths).
   function* allPaths(source, target, statedOnly, avoid) {
     const first = search(source, target, statedOnly, avoid, new Set());
     if (!first) return;
@@ -274,7 +274,7 @@ function careersPathSearch(data) {
     }
   }
 
-  // paths.py, best_paths: k paths, with the career-path and stream constraints.
+  // search.py, best_paths: k paths, with the career-path and stream constraints.
   function bestPaths(source, target, options = {}) {
     const k = options.k || 3, limit = 200;
     const avoid = new Set();

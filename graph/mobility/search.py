@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from graph.errors import CareersError
 from graph.mobility.moves import KIND_ORDER, MobilityModel, Move
 
-__all__ = ["PATH_NAMES", "NoPath", "Path", "best_paths", "cheapest_path", "levels_to_climb"]
+__all__ = ["PATH_NAMES", "NoPath", "CareerPath", "best_paths", "cheapest_path", "levels_to_climb"]
 
 PATH_NAMES = {"management": "path-management", "individual": "path-individual-contributor"}
 
@@ -39,7 +39,7 @@ class NoPath(CareersError):
 
 
 @dataclass(frozen=True)
-class Path:
+class CareerPath:
     """A path: its states, its moves and its total cost."""
 
     nodes: tuple[str, ...]
@@ -81,7 +81,7 @@ def levels_to_climb(model: MobilityModel, node: str, target: str) -> float:
 
 def _search(
     model: MobilityModel, source: str, target: str, options: _Options, banned_nodes: set[str], banned_moves: set[tuple]
-) -> Path | None:
+) -> CareerPath | None:
     """A* search for the cheapest path (`levels_to_climb` as the bound), skipping banned states and moves.
 
     The implicit moves come in lanes of buckets of targets that cost the same (`graph.mobility.moves.Bucket`): a lane
@@ -157,20 +157,20 @@ def _search(
         if node in settled:
             continue
         if node == target:
-            return Path(nodes, steps, round(cost, 4))
+            return CareerPath(nodes, steps, round(cost, 4))
         settled.add(node)
         expand(node, cost, nodes, kinds, steps)
     return None
 
 
-def _paths(model: MobilityModel, source: str, target: str, options: _Options, avoid: set[str]) -> Iterator[Path]:
+def _paths(model: MobilityModel, source: str, target: str, options: _Options, avoid: set[str]) -> Iterator[CareerPath]:
     """Yen's algorithm: loopless paths from ``source`` to ``target``, cheapest first."""
     first = _search(model, source, target, options, avoid, set())
     if first is None:
         return
     found = [first]
     seen = {first.nodes + tuple(s.kind for s in first.steps)}
-    candidates: list[tuple[float, int, tuple, Path]] = []
+    candidates: list[tuple[float, int, tuple, CareerPath]] = []
     counter = itertools.count()
     yield first
     while True:
@@ -181,7 +181,7 @@ def _paths(model: MobilityModel, source: str, target: str, options: _Options, av
             spur = _search(model, root_nodes[-1], target, options, avoid | set(root_nodes[:-1]), banned_moves)
             if spur is None:
                 continue
-            path = Path(root_nodes[:-1] + spur.nodes, root_steps + spur.steps, round(sum(s.cost for s in root_steps) + spur.cost, 4))
+            path = CareerPath(root_nodes[:-1] + spur.nodes, root_steps + spur.steps, round(sum(s.cost for s in root_steps) + spur.cost, 4))
             signature = path.nodes + tuple(s.kind for s in path.steps)
             if signature not in seen:
                 seen.add(signature)
@@ -193,12 +193,12 @@ def _paths(model: MobilityModel, source: str, target: str, options: _Options, av
         yield path
 
 
-def _acting(path: Path) -> int:
+def _acting(path: CareerPath) -> int:
     """How many acting appointments a path has: of two paths of equal cost, the permanent one ranks first."""
     return sum(s.kind == "acting appointment" for s in path.steps)
 
 
-def _via_paths(model: MobilityModel, stops: list[str], options: _Options, avoid: set[str], per_leg: int) -> list[Path]:
+def _via_paths(model: MobilityModel, stops: list[str], options: _Options, avoid: set[str], per_leg: int) -> list[CareerPath]:
     """Paths through every stop in order: the ``per_leg`` cheapest paths of each leg, joined, without loops, cheapest first."""
     legs = []
     for a, b in itertools.pairwise(stops):
@@ -208,7 +208,7 @@ def _via_paths(model: MobilityModel, stops: list[str], options: _Options, avoid:
     for parts in itertools.product(*legs):
         nodes = parts[0].nodes + tuple(n for part in parts[1:] for n in part.nodes[1:])
         if len(set(nodes)) == len(nodes):
-            joined.append(Path(nodes, tuple(s for part in parts for s in part.steps), round(sum(part.cost for part in parts), 4)))
+            joined.append(CareerPath(nodes, tuple(s for part in parts for s in part.steps), round(sum(part.cost for part in parts), 4)))
     return sorted(joined, key=lambda p: (p.cost, _acting(p), len(p.steps), p.nodes, tuple(KIND_ORDER[s.kind] for s in p.steps)))
 
 
@@ -227,7 +227,7 @@ def best_paths(
     assumed_levels: bool = False,
     demotion: bool = False,
     search_limit: int = 200,
-) -> list[Path]:
+) -> list[CareerPath]:
     """Up to ``k`` cheapest loopless paths from ``source`` to ``target``, cheapest first (ties by fewer moves, then ids).
 
     ``via`` states must all be on the path, in that order (each leg's few cheapest paths are joined); ``avoid``
@@ -259,10 +259,10 @@ def best_paths(
         avoid |= {n for n, d in model.nodes.items() if d.get("level_stated") is False} - {source, target, *via}
     options = _Options(stated_only, acting, demotion)
     if via:
-        candidates: Iterable[Path] = _via_paths(model, [source, *via, target], options, avoid, max(k, 5) if len(via) <= 2 else k)
+        candidates: Iterable[CareerPath] = _via_paths(model, [source, *via, target], options, avoid, max(k, 5) if len(via) <= 2 else k)
     else:
         candidates = itertools.islice(_paths(model, source, target, options, avoid), search_limit)
-    found: list[Path] = []
+    found: list[CareerPath] = []
     for candidate in candidates:
         if max_steps is not None and len(candidate.steps) > max_steps:
             continue
@@ -292,7 +292,7 @@ def _why_none(model: MobilityModel, source: str, target: str, *, constrained: bo
     return f"no path from {model.label(source)} to {model.label(target)} {words}"
 
 
-def cheapest_path(model: MobilityModel, source: str, target: str) -> Path | None:
+def cheapest_path(model: MobilityModel, source: str, target: str) -> CareerPath | None:
     """The cheapest path without constraints, or ``None`` (for analyses that ask many pairs)."""
     try:
         return best_paths(model, source, target, k=1)[0]
