@@ -479,6 +479,16 @@ _WORDS = {
     "path_column_pay_change": ("pay change", "changement de rémunération"),
     "path_column_evidence": ("evidence", "preuve"),
     "path_column_page_says": ("page says", "la page dit (en anglais)"),
+    "ladders_stream": ("stream", "volet"),
+    "ladders_entry_level": ("entry level", "niveau d'entrée"),
+    "ladders_entry_pay": ("entry pay", "rémunération d'entrée"),
+    "ladders_management_top": ("management top", "sommet en gestion"),
+    "ladders_management_top_pay": ("management top pay", "rémunération au sommet en gestion"),
+    "ladders_individual_contributor_top": ("individual-contributor top", "sommet en contribution individuelle"),
+    "ladders_individual_contributor_top_pay": (
+        "individual-contributor top pay",
+        "rémunération au sommet en contribution individuelle",
+    ),
     "cli_step": (
         "{kind} to {to} ({basis}: {rule}, {rule_id}; cost {cost})",
         "{kind} vers {to} ({basis} : {rule}, {rule_id} ; coût {cost})",

@@ -438,16 +438,43 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
 
 
 @click.command()
+@LANG_OPTION
 @output_options
-def ladders(fmt, data) -> None:
+def ladders(lang, fmt, data) -> None:
     """Where each role exists in each IT stream, each stream's entry level, the top of each path, and what they pay.
+
+    With --lang fr (or a French LANG): streams, roles, column names and pay in French.
 
     Example: careers ladders
     """
     from graph.mobility.ladders import ladder_rows
+    from graph.viz.data import labels
 
-    facts, model, _ = _analysis(data)
-    _echo(render(ladder_rows(facts, model.nodes), fmt))
+    facts, model, rdf_source = _analysis(data)
+    lang = output_language(lang)
+    nodes = model.nodes
+    if lang == "fr":  # the streams and roles by their French names
+        names = labels(rdf_source, "fr")
+        french = lambda node, english: names.get(node) or english if node else english  # noqa: E731
+        nodes = {
+            n: {
+                **d,
+                "stream_label": french(d.get("stream"), d.get("stream_label")),
+                "role_label": french(d.get("role"), d.get("role_label")),
+            }
+            for n, d in nodes.items()
+        }
+    rows = ladder_rows(facts, nodes, lang)
+    if lang == "fr" and fmt != "json":  # the keys stay English in JSON, for scripts
+        heading = lambda key: text(lang, "ladders_" + key.replace(" ", "_").replace("-", "_")) if key in _LADDER_KEYS else key  # noqa: E731
+        rows = [{heading(key): value for key, value in row.items()} for row in rows]
+    _echo(render(rows, fmt))
+
+
+_LADDER_KEYS = (
+    "stream", "entry level", "entry pay", "management top", "management top pay", "individual-contributor top",
+    "individual-contributor top pay",
+)  # fmt: skip
 
 
 @click.command()

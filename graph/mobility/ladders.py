@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from graph.mobility.facts import Facts
-from graph.mobility.pay import current_range
+from graph.mobility.pay import pay_range
 
 __all__ = ["entry_levels", "ladder_matrix", "ladder_rows", "path_tops"]
 
@@ -70,12 +70,14 @@ def path_tops(nodes: Mapping[str, dict]) -> dict[str, dict[str, str | None]]:
     return {s: {p: (f"{d['level']} {d['role_label']}" if d else None) for p, d in paths.items()} for s, paths in _tops(nodes).items()}
 
 
-def ladder_rows(facts: Facts, nodes: Mapping[str, dict]) -> list[dict]:
-    """One row per stream: the level of each role, the entry level, the top of each path, and the pay range of each."""
+def ladder_rows(facts: Facts, nodes: Mapping[str, dict], lang: str = "en") -> list[dict]:
+    """One row per stream: the level of each role, the entry level, the top of each path, and the pay range of each.
+
+    The streams and roles as ``nodes`` name them (``stream_label``, ``role_label``); the pay in ``lang``'s format.
+    """
 
     def pay(d: dict | None) -> str | None:
-        r = current_range(facts, d["level_id"]) if d else None
-        return f"${r.minimum:,}–${r.maximum:,}" if r else None
+        return (pay_range(facts, d["level_id"], lang) or None) if d else None
 
     lowest, tops = _lowest(nodes), _tops(nodes)
     rows = []
