@@ -23,18 +23,22 @@ __all__ = ["FORMATS", "render"]
 FORMATS = ("table", "csv", "json")
 
 
-def _text(value) -> str:
+def _text(value, lang: str = "en") -> str:
+    """A value as a cell: lists joined, numbers with two decimals, in ``lang``'s typography (``0,18``, « oui »)."""
+    french = lang == "fr"
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(_text(v) for v in value)
+        return (" ; " if french else "; ").join(_text(v, lang) for v in value)
+    if isinstance(value, bool) and french:
+        return "oui" if value else "non"
     if isinstance(value, float):
-        return f"{value:.2f}"
+        return f"{value:.2f}".replace(".", ",") if french else f"{value:.2f}"
     return str(value)
 
 
-def render(rows: Sequence[dict], fmt: str = "table", columns: Sequence[str] | None = None, *, width: int = 70) -> str:
-    """Render ``rows`` (dicts with the same keys) as ``table``, ``csv`` or ``json``."""
+def render(rows: Sequence[dict], fmt: str = "table", columns: Sequence[str] | None = None, *, width: int = 70, lang: str = "en") -> str:
+    """Render ``rows`` (dicts with the same keys) as ``table``, ``csv`` or ``json`` (cells in ``lang``'s typography)."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":
         return json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=1)
@@ -42,11 +46,11 @@ def render(rows: Sequence[dict], fmt: str = "table", columns: Sequence[str] | No
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows([_text(row.get(c)) for c in columns] for row in rows)
+        writer.writerows([_text(row.get(c), lang) for c in columns] for row in rows)
         return out.getvalue()
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    cells = [[_text(row.get(c)) for c in columns] for row in rows]
+    cells = [[_text(row.get(c), lang) for c in columns] for row in rows]
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in line] for line in cells]
     widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(), "  ".join("-" * w for w in widths)]

@@ -609,8 +609,8 @@ def test_ladders_and_mobility_commands(built_nt):
     assert tables["stream similarity"][0]["similarity"] >= tables["stream similarity"][1]["similarity"]
 
 
-def test_path_gap_and_ladders_answer_in_french_with_no_english_word(built_nt, monkeypatch):
-    """Issue 20 (in part): `careers path`, `gap` and `ladders` with --lang fr, or a French LANG, word everything in French:
+def test_path_gap_mobility_and_ladders_answer_in_french_with_no_english_word(built_nt, monkeypatch):
+    """Issue 20 (in part): `careers path`, `gap`, `mobility` and `ladders` with --lang fr, or a French LANG, word everything in French:
     moves, rules, assumptions, skills and their levels, pay, costs with a decimal comma; the page's English words are
     marked « » and ids are kept. French names are understood as input."""
     from french_helpers import english_words

@@ -479,23 +479,30 @@ _LADDER_KEYS = (
 
 @click.command()
 @click.option("--top", default=10, show_default=True, help="Rows per table.")
+@LANG_OPTION
 @output_options
-def mobility(top, fmt, data) -> None:
+def mobility(top, lang, fmt, data) -> None:
     """Stream similarity, gateways (betweenness, PageRank), moves between communities, ceilings and skill clusters.
+
+    With --lang fr (or a French LANG) the tables are in French (JSON keeps its English keys).
 
     Example: careers mobility --top 5
     """
     from graph.mobility.summary import summarise
+    from graph.viz.data import labels
 
-    facts, model, _ = _analysis(data)
-    tables = summarise(facts, model, top=top)
+    facts, model, rdf_source = _analysis(data)
+    lang = output_language(lang)
+    tables = summarise(facts, model, top=top, lang=lang, names=labels(rdf_source, "fr") if lang == "fr" else None)
     if fmt == "json":
         _echo(json.dumps(tables, ensure_ascii=False, indent=1))
         return
+    word = lambda key: text(lang, "mobility_" + key.replace(" ", "_")) if lang == "fr" else key  # noqa: E731
     for name, rows in tables.items():
         if fmt == "table":
-            _echo(f"\n{name}")
-        _echo(render(rows, fmt))
+            _echo(f"\n{word(name)}")
+        column = lambda key: word("way up column" if key == "way up" else key)  # noqa: E731
+        _echo(render([{column(k): v for k, v in row.items()} for row in rows], fmt, lang=lang))
 
 
 @click.command()

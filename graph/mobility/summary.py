@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+from graph.i18n import text
 from graph.mobility.communities import compare_with_official, skill_clusters
 from graph.mobility.facts import Facts
 from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
@@ -21,25 +22,36 @@ from graph.mobility.similarity import shared_evidence, stream_similarity
 __all__ = ["summarise"]
 
 
-def summarise(facts: Facts, model: MobilityModel, *, top: int = 10) -> dict[str, list[dict]]:
-    """Tables: stream similarity, gateways, moves between communities, ceilings, skill clusters."""
+def summarise(
+    facts: Facts, model: MobilityModel, *, top: int = 10, lang: str = "en", names: dict[str, str] | None = None
+) -> dict[str, list[dict]]:
+    """Tables: stream similarity, gateways, moves between communities, ceilings, skill clusters.
+
+    With ``lang="fr"`` the values are French: streams, skills and kinds of move by their French names, and the
+    positions and communities by ``names`` (the graph's French labels). The keys stay English.
+    """
     G = model.graph()
-    name = lambda s: facts.streams[s]["label"]  # noqa: E731
+    french, names = lang == "fr", names or {}
+    name = lambda s: (facts.streams[s].get("fr") if french else None) or facts.streams[s]["label"]  # noqa: E731
+    label = lambda n: (names.get(n) if french else None) or G.nodes[n]["label"]  # noqa: E731
     sims = stream_similarity(facts)
     similarity = [
-        {"stream": name(a), "other stream": name(b), "similarity": v, "shared official skills": shared_evidence(facts, a, b, top=4)[0]}
+        {
+            "stream": name(a),
+            "other stream": name(b),
+            "similarity": v,
+            "shared official skills": shared_evidence(facts, a, b, top=4, lang=lang)[0],
+        }
         for (a, b), v in sorted(sims.items(), key=lambda x: (-x[1], x[0]))[:top]
     ]
     ranks = pagerank(G)
-    gateways = [
-        {"position": G.nodes[n]["label"], "betweenness": v, "pagerank": ranks.get(n, 0.0)} for n, v in list(betweenness(G).items())[:top]
-    ]
+    gateways = [{"position": label(n), "betweenness": v, "pagerank": ranks.get(n, 0.0)} for n, v in list(betweenness(G).items())[:top]]
     crossing = [
         {
-            "from": G.nodes[u]["label"],
-            "to": G.nodes[v]["label"],
-            "kind": d["kind"],
-            "basis": d["basis"],
+            "from": label(u),
+            "to": label(v),
+            "kind": text(lang, "move_" + d["kind"]) if french else d["kind"],
+            "basis": text(lang, d["basis"]) if french else d["basis"],
             "cost": d["cost"],
             "skills to gain": len(d["gap"]),
         }
@@ -47,11 +59,12 @@ def summarise(facts: Facts, model: MobilityModel, *, top: int = 10) -> dict[str,
     ]
     top_rank = max((d["rank"] for d in facts.positions.values()), default=0)
     stops = [
-        {"position": G.nodes[n]["label"], "way up": "a promotion into another stream or path"}
+        {"position": label(n), "way up": text(lang, "mobility_way_up")}
         for n in ceilings(G, top_rank=top_rank)
         if G.nodes[n].get("level_stated", True)
     ]
-    official = {s: facts.streams[s]["community_label"] for s in facts.streams}
+    community = lambda s: (names.get(facts.streams[s]["community"]) if french else None) or facts.streams[s]["community_label"]  # noqa: E731
+    official = {s: community(s) for s in facts.streams}
     clusters = [
         {
             "cluster": row["cluster"],
