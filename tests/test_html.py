@@ -583,3 +583,21 @@ def test_no_two_kinds_of_move_are_told_apart_by_colour_alone(html):
     legend = text[text.index('<section class="legend">') :].split("</section>")[0]
     drawn = set(re.findall(r'stroke-dasharray="([^"]+)"', legend))
     assert drawn == {" ".join(map(str, p)) for p in patterns}
+
+
+def test_no_two_kinds_of_node_of_the_knowledge_graph_are_told_apart_by_colour_alone(html):
+    """Issue 20: the knowledge graph's 29 kinds of node differed by colour only (three shared one colour). Each kind has a
+    shape too, no two kinds share both, kinds of one colour differ by shape, and the legend draws each shape in its colour."""
+    from graph.viz.page import LEGEND_SHAPES
+    from graph.viz.style import KIND_COLOURS, KIND_SHAPES
+
+    assert set(KIND_SHAPES) == set(KIND_COLOURS) and set(KIND_SHAPES.values()) <= set(LEGEND_SHAPES)
+    looks = [(KIND_COLOURS[k], KIND_SHAPES[k]) for k in KIND_COLOURS]
+    assert len(set(looks)) == len(looks)
+    text = (html / "knowledge-graph.html").read_text(encoding="utf-8")
+    nodes = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S).group(1))["nodes"]
+    drawn = {(n["color"], n["shape"]) for n in nodes}
+    assert len(drawn) >= 10 and all(look in set(looks) for look in drawn)
+    legend = text[text.index('<section class="legend">') :].split("</section>")[0]
+    shown = re.findall(r'<svg class="shape"[^>]*><(\w+) [^>]*fill="(#[0-9a-f]{6})"/></svg>([^<]+)</li>', legend)
+    assert len(shown) >= 10 and {fill for _, fill, _ in shown} <= {colour for colour, _ in looks}

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict, deque
 from graph.i18n import text
 from graph.viz.data import KnowledgeGraph, Ontology
 from graph.viz.page import View
-from graph.viz.style import KIND_COLOURS, OPTIONS, edge_info, label_of, network
+from graph.viz.style import KIND_COLOURS, KIND_SHAPES, OPTIONS, edge_info, label_of, network
 
 __all__ = ["GRAPH_DETAIL_LIMIT", "KIND_LIMIT", "knowledge_graph_view", "ontology_view"]
 
@@ -76,7 +76,7 @@ def knowledge_graph_view(
         members = [n for n in nodes if kg.kinds[n] == kind]
         x, y = (round(sum(coords[n][i] for n in members) / len(members)) for i in (0, 1))
         net.add_node(f"kind-{kind}", label=f"{said(kind)} ({counts[kind]:,})", x=x, y=y, color=KIND_COLOURS.get(kind, "#868e96"),
-                     shape="dot", size=8 + 4 * math.log2(counts[kind]), filterValue=kind, font={"size": 14})  # fmt: skip
+                     shape=KIND_SHAPES.get(kind, "dot"), size=8 + 4 * math.log2(counts[kind]), filterValue=kind, font={"size": 14})  # fmt: skip
         details[f"kind-{kind}"] = {
             "label": f"{said(kind)} ({counts[kind]:,})",
             "kind": said(kind),
@@ -91,7 +91,7 @@ def knowledge_graph_view(
             x=x,
             y=y,
             color=KIND_COLOURS.get(kind, "#868e96"),
-            shape="dot",
+            shape=KIND_SHAPES.get(kind, "dot"),
             size=18 if node == focus else 8,
             filterValue=kind,
             font={"size": 10},
@@ -115,7 +115,7 @@ def knowledge_graph_view(
         )
     kinds = sorted({kg.kinds[n] for n in nodes})
     filters = [(k, said(k), True) for k in kinds]
-    legend = [("dot", KIND_COLOURS.get(k, "#868e96"), said(k)) for k in kinds]
+    legend = [("shape:" + KIND_SHAPES.get(k, "dot"), KIND_COLOURS.get(k, "#868e96"), said(k)) for k in kinds]
     if focus is not None:
         title = text(lang, "around_title", name=label_of(labels, english, focus))
         description = text(lang, "around_description", radius=radius, name=label_of(labels, english, focus))

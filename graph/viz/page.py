@@ -78,12 +78,25 @@ def vis_assets() -> tuple[str, str]:
 LEGEND_LIST = (
     '<ul>{% for shape, colour, label in legend %}\n<li>{% if shape == "dot" %}<span class="swatch" style="background: {{ colour }}"></span>'
     '{% elif shape == "ring" %}<span class="swatch ring" style="border-color: {{ colour }}"></span>'
+    '{% elif shape.startswith("shape:") %}<svg class="shape" width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">'
+    '<{{ legend_shapes[shape[6:]][0] }} {{ legend_shapes[shape[6:]][1] | safe }} fill="{{ colour }}"/></svg>'
     '{% elif shape.startswith("dash:") %}<svg class="dash" width="30" height="8" aria-hidden="true"><line x1="0" y1="4" x2="30" y2="4" '
     'stroke="{{ colour }}" stroke-width="3" stroke-dasharray="{{ shape[5:] }}"/></svg>'
     '{% else %}<span class="line {{ shape }}" style="border-top-color: {{ colour }}"></span>{% endif %}{{ label }}</li>{% endfor %}</ul>'
 )
-"""A legend as a list: a dot or ring of a colour, a line (``solid``, ``dashed``, ``dotted``), or ``dash:8 6`` drawn with the
-very dash pattern of the graph's lines (so that no two kinds of move differ by colour alone)."""
+"""A legend as a list: a dot or ring of a colour, ``shape:triangle`` (a node shape of vis-network, drawn as the graph draws it),
+a line (``solid``, ``dashed``, ``dotted``), or ``dash:8 6`` drawn with the very dash pattern of the graph's lines (so that no
+two kinds of node or move differ by colour alone)."""
+LEGEND_SHAPES = {
+    "dot": ("circle", 'r="6"'),
+    "square": ("rect", 'x="-5.5" y="-5.5" width="11" height="11"'),
+    "triangle": ("polygon", 'points="0,-6.5 6,5 -6,5"'),
+    "triangleDown": ("polygon", 'points="0,6.5 6,-5 -6,-5"'),
+    "diamond": ("polygon", 'points="0,-7 7,0 0,7 -7,0"'),
+    "star": ("polygon", 'points="0,-7 1.6,-2.2 6.7,-2.2 2.6,0.8 4.1,5.7 0,2.8 -4.1,5.7 -2.6,0.8 -6.7,-2.2 -1.6,-2.2"'),
+    "hexagon": ("polygon", 'points="6.5,0 3.25,5.6 -3.25,5.6 -6.5,0 -3.25,-5.6 3.25,-5.6"'),
+}
+"""The SVG of each node shape in a legend (element, attributes)."""
 
 PAGE_HEAD = """<!DOCTYPE html>
 <html lang="{{ lang }}">
@@ -202,6 +215,7 @@ def render(view: View) -> str:
         edge_filters=view.edge_filters,
         slug=view.slug,
         legend=view.legend,
+        legend_shapes=LEGEND_SHAPES,
         table_nodes=[
             (n.get("searchText", n["label"]), view.details.get(n["id"], {}).get("kind", ""), view.details.get(n["id"], {}).get("group", ""))
             for n in nodes

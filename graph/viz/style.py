@@ -22,6 +22,7 @@ __all__ = [
     "COMMUNITY_COLOURS",
     "EDGE_STYLES",
     "KIND_COLOURS",
+    "KIND_SHAPES",
     "OPTIONS",
     "community_colour",
     "community_names",
@@ -80,7 +81,19 @@ KIND_COLOURS = {
     "employment status": "#ced4da",
     "qualification": "#d9480f",
     "pay scale": "#d9480f",
+    "retired competency": "#868e96",
 }
+
+KIND_SHAPES = {
+    "stream": "dot", "role": "square", "position": "dot", "responsibility": "triangle", "expertise": "diamond",
+    "functional area": "hexagon", "skill": "dot", "skill family": "star", "job template": "square", "staffing rule": "diamond",
+    "assumption": "triangleDown", "pay range": "square", "crosswalk": "triangle", "benefit": "star", "application rule": "hexagon",
+    "program": "star", "level": "triangle", "community": "hexagon", "group": "diamond", "entry route": "triangleDown",
+    "progression": "dot", "reporting": "triangle", "specialisation": "triangleDown", "organisation": "square", "team": "diamond",
+    "path": "star", "employment status": "hexagon", "qualification": "triangle", "pay scale": "diamond", "retired competency": "square",
+}  # fmt: skip
+"""The shape of each kind of node on the knowledge graph: with its colour, no two kinds look alike, and kinds of one
+colour (pay ranges, pay scales, qualifications) differ by shape: none is told apart by colour alone (issue 20)."""
 
 
 OPTIONS = {
