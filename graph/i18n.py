@@ -513,6 +513,9 @@ _WORDS = {
     "mobility_streams": ("streams", "volets"),
     "mobility_official_communities": ("official communities", "communautés officielles"),
     "mobility_cuts_across_official_communities": ("cuts across official communities", "traverse les communautés officielles"),
+    "cli_unknown_name": ("nothing is called {name!r}", "rien ne s'appelle « {name} »"),
+    "cli_closest": ("; closest: {names}", " ; les plus proches : {names}"),
+    "cli_ambiguous_name": ("{name!r} matches {count} nodes: {names}", "« {name} » correspond à {count} nœuds : {names}"),
     "cli_step": (
         "{kind} to {to} ({basis}: {rule}, {rule_id}; cost {cost})",
         "{kind} vers {to} ({basis} : {rule}, {rule_id} ; coût {cost})",

@@ -60,8 +60,24 @@ def _find(nodes, name: str, kinds=None, facts=None) -> str:
     return found
 
 
-def _resolve(nodes, name: str, kinds=None, facts=None) -> str:
-    return run(lambda: _find(nodes, name, kinds, facts))
+def _resolve(nodes, name: str, kinds=None, facts=None, lang: str = "en") -> str:
+    """`_find`, its errors as messages (in French, with French names, when ``lang`` is ``fr``) and exit code 2."""
+    from graph.mobility.resolve import AmbiguousName, UnknownName
+
+    if lang != "fr":
+        return run(lambda: _find(nodes, name, kinds, facts))
+    french = {d["label"]: (d.get("also") or [d["label"]])[0] for d in nodes.values()}  # the French name of each label
+    try:
+        return _find(nodes, name, kinds, facts)
+    except UnknownName as exc:
+        closest = " ; ".join(french.get(s, s) for s in exc.suggestions)
+        fail(
+            text(lang, "cli_unknown_name", name=name) + (text(lang, "cli_closest", names=closest) if closest else ""), EXIT_BAD_INPUT, lang
+        )
+    except AmbiguousName as exc:
+        shown = " ; ".join(french.get(m, m) for m in exc.matches[:8]) + (" ; …" if len(exc.matches) > 8 else "")
+        fail(text(lang, "cli_ambiguous_name", name=name, count=len(exc.matches), names=shown), EXIT_BAD_INPUT, lang)
+    raise AssertionError("unreachable")
 
 
 def _catalogue(facts, model, rdf_source=None) -> dict[str, dict]:
@@ -195,12 +211,13 @@ def path(
     from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)
+    lang = output_language(lang)
     catalogue = _catalogue(facts, model, rdf_source)
     states = ("position", "entry", "executive")
-    a, b = _resolve(catalogue, source, states, facts), _resolve(catalogue, target, states, facts)
+    a, b = _resolve(catalogue, source, states, facts, lang), _resolve(catalogue, target, states, facts, lang)
     options = dict(
         k=k,
-        via=[_resolve(catalogue, v, states, facts) for v in via],
+        via=[_resolve(catalogue, v, states, facts, lang) for v in via],
         avoid=_avoided(facts, catalogue, avoid),
         path=career_path,
         max_steps=max_steps,
@@ -210,7 +227,6 @@ def path(
         demotion=demotion,
     )
     paths = run(lambda: best_paths(model, a, b, **options))
-    lang = output_language(lang)
     names = labels(rdf_source, "fr") if lang == "fr" else {}
     if html_file is not None:
         from graph.viz.export import path_page
@@ -266,9 +282,9 @@ def gap(source, target, lang, fmt, data) -> None:
 
     facts, model, rdf_source = _analysis(data)
     positions = {n: d for n, d in _catalogue(facts, model, rdf_source).items() if d["kind"] in ("position", "executive", "entry")}
-    a = _resolve(positions, source, None, facts)
-    b = _resolve({n: d for n, d in positions.items() if d["kind"] != "entry"}, target, None, facts)
     lang = output_language(lang)
+    a = _resolve(positions, source, None, facts, lang)
+    b = _resolve({n: d for n, d in positions.items() if d["kind"] != "entry"}, target, None, facts, lang)
     french = lang == "fr"
     names = labels(rdf_source, "fr") if french else {}
     skills = {s: {"label": d.get("fr") or d["label"]} for s, d in facts.skills.items()} if french else facts.skills

@@ -41,9 +41,9 @@ def output_language(chosen: str | None) -> str:
     return "fr" if os.environ.get("LANG", "").lower().startswith("fr") else "en"
 
 
-def fail(message: str, code: int) -> None:
-    """Print ``error: message`` to stderr and exit with ``code``."""
-    click.echo(f"error: {message}", err=True)
+def fail(message: str, code: int, lang: str = "en") -> None:
+    """Print ``error: message`` (``erreur : `` in French) to stderr and exit with ``code``."""
+    click.echo(f"{'erreur : ' if lang == 'fr' else 'error: '}{message}", err=True)
     sys.exit(code)
 
 
