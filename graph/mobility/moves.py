@@ -128,10 +128,30 @@ def _round4(values):
 
     scaled = values * 1e4
     rounded = np.rint(scaled) / 1e4
-    near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    with np.errstate(invalid="ignore"):  # inf (a move of the other kind) stays inf
+        near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
     for i in np.flatnonzero(near):
         rounded[i] = round(float(values[i]), 4)
     return rounded
+
+
+def _cost_vector(kind: str, parts: Parts, row: int, into: _Buckets, left):
+    """The cost, not rounded, of a move of ``kind`` from source ``row`` of ``parts`` into each of the buckets ``into``.
+
+    The arithmetic of `graph.mobility.costs.move_cost`, with ``left`` the shares left behind; ``inf`` where a same-level
+    move is of the other kind (a deployment within `DEPLOYMENT_CAP`, else an appointment).
+    """
+    import numpy as np
+
+    whole = parts.gained[row] + parts.deepen[row]
+    gap = parts.gained[row] if kind in ("promotion", "acting appointment") else whole  # a promotion's gain: skills to gain
+    with np.errstate(divide="ignore", invalid="ignore"):  # GAIN_SCALE * gap / size, as `costs.gain` (0 without skills)
+        gains = np.where(parts.size > 0, GAIN_SCALE * gap / np.where(parts.size > 0, parts.size, 1), 0.0)
+    base = DEPLOYMENT if kind == "deployment" else PROMOTION
+    costs = base + gains + LEFT_WEIGHT * left + np.array(into.penalty)
+    if kind in ("deployment", "appointment"):
+        costs = np.where((whole <= DEPLOYMENT_CAP) == (kind == "deployment"), costs, np.inf)
+    return costs
 
 
 def _sorted_items(profile: dict[str, int | None]) -> tuple:
@@ -641,20 +661,12 @@ class MobilityModel:
             return ()
         targets, into = self._targets_at(level or "")
         parts = targets.parts([self.profiles.get(node)])
-        whole = parts.gained[0] + parts.deepen[0]
-        gap = parts.gained[0] if kind in ("promotion", "acting appointment") else whole  # a promotion's gain: skills to gain
-        with np.errstate(divide="ignore", invalid="ignore"):  # GAIN_SCALE * gap / size, as `costs.gain` (0 without skills)
-            gains = np.where(parts.size > 0, GAIN_SCALE * gap / np.where(parts.size > 0, parts.size, 1), 0.0)
-        penalty = np.array(into.penalty)
-        base = DEPLOYMENT if kind == "deployment" else PROMOTION
-        costs = _round4(base + gains + LEFT_WEIGHT * _round4(parts.left[0]) + penalty)  # as `costs.move_cost`
+        costs = _round4(_cost_vector(kind, parts, 0, into, _round4(parts.left[0])))  # rounded as `costs.move_cost` rounds
         unstated = self.nodes[node].get("level_stated") is False
         assumptions = () if kind in ("deployment", "appointment", "demotion") else (ASSUMPTIONS["one level"],)
         plain, penalised = self._assumed(unstated, 0.0, assumptions), self._assumed(True, self.assumed_level_penalty, assumptions)
         assumed = [penalised if p else plain for p in into.penalty]
-        kept = np.arange(len(into.members))
-        if kind in ("deployment", "appointment"):  # one or the other, by the size of the gap
-            kept = kept[(whole <= DEPLOYMENT_CAP) == (kind == "deployment")]
+        kept = np.flatnonzero(np.isfinite(costs))  # a same-level move is one kind or the other
         order = kept[np.lexsort((np.array(into.rank)[kept], costs[kept]))]
         return Lane(kind, into, costs, order, assumed)
 
@@ -702,10 +714,6 @@ class MobilityModel:
             self._graphs[k] = self._bounded_graph(k)
         return self._graphs[k].copy()
 
-    def cheapest(self, node: str, kind: str, k: int) -> list[Move]:
-        """The ``k`` cheapest implicit moves of ``kind`` out of ``node`` (ties by target id), without listing all of them."""
-        return self._cheapest(k).get(node, {}).get(kind, [])
-
     def _cheapest(self, k: int) -> dict[str, dict[str, list[Move]]]:
         """Every position's ``k`` cheapest implicit moves of each kind, level by level.
 
@@ -739,20 +747,9 @@ class MobilityModel:
 
         if kind == "promotion":
             skip = {m.target for m in self._explicit.get(node, ()) if m.kind == "promotion"}  # its own track: explicit moves
-            gap = parts.gained[row]
         else:
             skip = {node}
-            gap = parts.gained[row] + parts.deepen[row]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            gain = np.where(parts.size > 0, GAIN_SCALE * gap / np.where(parts.size > 0, parts.size, 1), 0.0)
-        penalty = np.array(into.penalty)
-        base = {"deployment": DEPLOYMENT, "appointment": PROMOTION, "promotion": PROMOTION}[kind]
-        estimated = base + gain + LEFT_WEIGHT * parts.left[row] + penalty
-        whole = parts.gained[row] + parts.deepen[row]  # a same-level move is a deployment or an appointment by its whole gap
-        if kind == "deployment":
-            estimated = np.where(whole <= DEPLOYMENT_CAP, estimated, np.inf)
-        elif kind == "appointment":
-            estimated = np.where(whole > DEPLOYMENT_CAP, estimated, np.inf)
+        estimated = _cost_vector(kind, parts, row, into, parts.left[row])  # the share left not rounded: an estimate
         counts = np.array(into.sizes)
         for t in skip:  # the source itself, or its own track's promotions, are not targets of these buckets
             if t in into.where:
