@@ -115,6 +115,11 @@ class _Details:
     def __init__(self, facts: Facts, names: dict[str, str], lang: str = "en") -> None:
         self.facts, self.names, self.lang = facts, names, lang
         self.items, self.skills, self.texts = _Table(), _Table(), _Table()
+        self.profiles = _Table()  # each distinct skill profile once: ((skill, level), ...)
+
+    def profile(self, skills: dict[str, int | None]) -> int:
+        """The index of a skill profile (``{skill: level}``) in `profiles`, its skills by index."""
+        return self.profiles.index(tuple((self.skill(s), level) for s, level in skills.items()))
 
     def skill(self, skill: str) -> int:
         """The index of an official skill (by id: two skills of the same name stay two)."""
@@ -155,7 +160,6 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     stream_ids = sorted(facts.streams)
     stream_index = {s: i for i, s in enumerate(stream_ids)}
     pays = _Table()
-    profiles = _Table()  # each distinct skill profile once: ((skill, level), ...), for the skills a path has given
 
     nodes, explicit = [], []
     for node in ids:
@@ -173,14 +177,12 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
                 d.get("level", ""),
                 d.get("role_label", ""),
                 int(d.get("level_stated") is False),
-                profiles.index(tuple((details.skill(s), lvl) for s, lvl in model.profiles[node].essential.items()))
-                if node in model.profiles
-                else -1,
+                details.profile(model.profiles[node].essential) if node in model.profiles else -1,
                 d.get("level_id"),
             ]
         )
         explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in model.explicit_moves(node)])
-    reach = _reach_data(facts, model, details, profiles, index)
+    reach = _reach_data(facts, model, details, index)
     words = _search_words(facts, model, ids)
     flows: dict[str, list] = {}
     if observed is not None:
@@ -190,7 +192,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "ids": ids,
         "nodes": nodes,
         "explicit": explicit,
-        "lanes": _lane_data(facts, model, details, profiles, index, names, lang),
+        "lanes": _lane_data(facts, model, details, index, names, lang),
         "details": details.items,
         "skills": details.skill_names(lang),
         "skillIds": list(details.skills),
@@ -202,7 +204,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "searchWords": words,
         "streamWords": [" ".join(item.label for item in facts.stream_items.get(s, [])) for s in stream_ids],
         "csPattern": CS_PATTERN.pattern,
-        "profiles": profiles,
+        "profiles": details.profiles,
         "texts": details.texts,
         "pays": pays,
         "skillLevels": {
@@ -239,9 +241,7 @@ def _search_words(facts: Facts, model: MobilityModel, ids: list[str]) -> list[st
     return words
 
 
-def _lane_data(
-    facts: Facts, model: MobilityModel, details: _Details, profiles: _Table, index: dict[str, int], names: dict[str, str], lang: str
-) -> dict:
+def _lane_data(facts: Facts, model: MobilityModel, details: _Details, index: dict[str, int], names: dict[str, str], lang: str) -> dict:
     """What ``static/pathsearch.js`` needs to make each position's lanes as `MobilityModel.buckets_from` makes them.
 
     The buckets of each level (the positions that cost the same to move into: their ids, the profiles they share,
@@ -253,16 +253,13 @@ def _lane_data(
     def label(node: str, labels: dict) -> int:
         return details.texts.index(names.get(node) or labels.get(node, {}).get("label", node))
 
-    def profile(skills: dict[str, int | None]) -> int:
-        return profiles.index(tuple((details.skill(s), lvl) for s, lvl in skills.items()))
-
     kinds = ("deployment", "appointment", "promotion")
     buckets = {
         level: [
             [
                 [index[t] for t in members],
-                profile(model.profiles[members[0]].essential) if members[0] in model.profiles else -1,
-                profile(model.profiles[members[0]].uses) if members[0] in model.profiles else -1,
+                details.profile(model.profiles[members[0]].essential) if members[0] in model.profiles else -1,
+                details.profile(model.profiles[members[0]].uses) if members[0] in model.profiles else -1,
                 int(model.nodes[members[0]].get("level_stated") is not False),
             ]
             for members in groups.values()
@@ -281,19 +278,24 @@ def _lane_data(
     }
 
 
-def _reach_data(facts: Facts, model: MobilityModel, details: _Details, profiles: _Table, index: dict[str, int]) -> dict:
+def _reach_data(facts: Facts, model: MobilityModel, details: _Details, index: dict[str, int]) -> dict:
     """What ``static/reach.js`` needs to rank positions for a person's skills as `graph.mobility.reach.reach` does.
 
-    The positions (and EX levels) grouped by what decides a move's kind and cost (profiles by index into ``profiles``,
+    The positions (and EX levels) grouped by what decides a move's kind and cost (profiles by index into ``details.profiles``,
     skills by index into the skills table), the levels a person may hold, the level above each, and the model's
     constants.
     """
     groups: dict[tuple, list[int]] = {}
     for target in sorted(model.profiles):
         need, node = model.profiles[target], model.nodes[target]
-        essential = profiles.index(tuple((details.skill(s), lvl) for s, lvl in need.essential.items()))
-        uses = profiles.index(tuple((details.skill(s), lvl) for s, lvl in need.uses.items()))
-        key = (essential, uses, node["kind"], node.get("group"), node.get("rank"), node["level_id"])
+        key = (
+            details.profile(need.essential),
+            details.profile(need.uses),
+            node["kind"],
+            node.get("group"),
+            node.get("rank"),
+            node["level_id"],
+        )
         groups.setdefault(key, []).append(index[target])
     ordered = sorted(facts.levels, key=lambda lid: (facts.levels[lid]["group"], facts.levels[lid]["rank"]))
     return {
