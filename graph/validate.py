@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,12 +140,11 @@ def validate(kb: KnowledgeBase, *, engine: str = DEFAULT_ENGINE, ntriples: Path 
     finally:
         for triple in bad:
             kb.g.add(triple)
-    messages = _ShapeMessages()
     for result in results.objects(None, SH.result):  # the report's results (not those nested in them as sh:detail)
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
-        message = messages.of(results.value(result, SH.sourceShape)) or results.value(result, SH.resultMessage)
+        message = _shape_messages().get(results.value(result, SH.sourceShape)) or results.value(result, SH.resultMessage)
         severity = results.value(result, SH.resultSeverity)
         if focus == WHOLE_GRAPH_TARGET and value is not None:  # a whole-graph check: the value is the culprit
             focus, value = value, None
@@ -197,22 +197,14 @@ def _rudof_report(g: Graph, ntriples: Path | None) -> Graph:
     return Graph().parse(data=report, format="nt")
 
 
-class _ShapeMessages:
-    """The ``sh:message`` of a named shape, which its results must carry.
+@functools.cache
+def _shape_messages() -> dict[URIRef, Literal]:
+    """The ``sh:message`` of each named shape, which its results must carry (parsed once).
 
     rudof leaves it out of the results of sh:or, qualified counts and sh:lessThanOrEquals; shapes.ttl names those
     shapes so that it can be found here.
     """
-
-    def __init__(self) -> None:
-        self._shapes: Graph | None = None
-
-    def of(self, shape) -> Literal | None:
-        if not isinstance(shape, URIRef):
-            return None
-        if self._shapes is None:
-            self._shapes = load_shapes()
-        return self._shapes.value(shape, SH.message)
+    return {shape: message for shape, message in load_shapes().subject_objects(SH.message) if isinstance(shape, URIRef)}
 
 
 def _short(g: Graph, node) -> str:
