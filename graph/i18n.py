@@ -8,7 +8,10 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "Words", "text"]
+import re
+from collections.abc import Iterable
+
+__all__ = ["LANGUAGES", "Words", "listing", "named", "text"]
 
 LANGUAGES = ("en", "fr")
 
@@ -448,6 +451,12 @@ _WORDS = {
     "explorer_page_says": ("The page says", "La page dit"),
     "explorer_assumes": ("Assumes", "Suppose"),
     "explorer_gain": ("Skills to gain", "Compétences à acquérir"),
+    "gap_column_skill": ("skill", "compétence"),
+    "gap_column_status": ("status", "statut"),
+    "reach_column_position": ("position", "poste"),
+    "reach_column_move": ("move", "déplacement"),
+    "reach_column_cost": ("cost", "coût"),
+    "reach_column_to_gain_or_deepen": ("to gain or deepen", "à acquérir ou approfondir"),
     "gap_to_gain": ("to gain", "à acquérir"),
     "gap_to_deepen": ("to deepen", "à approfondir"),
     "gap_carry_over": ("carry over", "conservée"),
@@ -489,7 +498,7 @@ _WORDS = {
         "individual-contributor top pay",
         "rémunération au sommet en contribution individuelle",
     ),
-    "mobility_way_up": ("a promotion into another stream or path", "une promotion dans un autre volet ou cheminement"),
+    "mobility_way_up_answer": ("a promotion into another stream or path", "une promotion dans un autre volet ou cheminement"),
     "mobility_stream_similarity": ("stream similarity", "similarité des volets"),
     "mobility_gateways": ("gateways", "passages"),
     "mobility_bridges_between_communities": ("bridges between communities", "ponts entre communautés"),
@@ -508,7 +517,7 @@ _WORDS = {
     "mobility_basis": ("basis", "fondement"),
     "mobility_cost": ("cost", "coût"),
     "mobility_skills_to_gain": ("skills to gain", "compétences à acquérir"),
-    "mobility_way_up_column": ("way up", "issue vers le haut"),
+    "mobility_way_up": ("way up", "issue vers le haut"),
     "mobility_cluster": ("cluster", "groupe"),
     "mobility_streams": ("streams", "volets"),
     "mobility_official_communities": ("official communities", "communautés officielles"),
@@ -544,6 +553,28 @@ _WORDS = {
         "Version texte : chaque état, et la rémunération de chaque niveau",
     ),
 }
+
+
+def named(lang: str, prefix: str, key: str) -> str:
+    """A table's or column's name ``key`` in ``lang``.
+
+    The text ``prefix`` + ``key`` (spaces and hyphens as ``_``), or ``key`` itself when there is none (a column named
+    after a role, say).
+
+    >>> named("fr", "ladders_", "entry level"), named("fr", "ladders_", "analyste")
+    ("niveau d'entrée", 'analyste')
+    """
+    entry = prefix + re.sub(r"[ -]", "_", key)
+    return text(lang, entry) if entry in _WORDS else key
+
+
+def listing(items: Iterable[str], lang: str) -> str:
+    """Items as a list reads in ``lang``: ``a; b``, or ``a ; b`` in French.
+
+    >>> listing(["a", "b"], "fr")
+    'a ; b'
+    """
+    return (" ; " if lang == "fr" else "; ").join(items)
 
 
 def text(lang: str, key: str, **values) -> str:

@@ -18,6 +18,8 @@ import io
 import json
 from collections.abc import Sequence
 
+from graph.i18n import listing
+
 __all__ = ["FORMATS", "render"]
 
 FORMATS = ("table", "csv", "json")
@@ -29,7 +31,7 @@ def _text(value, lang: str = "en") -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return (" ; " if french else "; ").join(_text(v, lang) for v in value)
+        return listing((_text(v, lang) for v in value), lang)
     if isinstance(value, bool) and french:
         return "oui" if value else "non"
     if isinstance(value, float):

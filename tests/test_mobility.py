@@ -634,7 +634,25 @@ def test_path_gap_mobility_and_ladders_answer_in_french_with_no_english_word(bui
     gap = invoke("gap", "IT-02 analyste, Gestion de bases de données de la TI", "IT-02 analyste, Sécurité", "--data", built_nt)
     assert gap.exit_code == 0, gap.output
     assert english_words(gap.output) == [] and "7 à acquérir" in gap.output and "coût 2,67" in gap.output
+    assert gap.output.splitlines()[2].split() == ["compétence", "statut"]
+    unknown = invoke("path", "étudiant", "IT-05 directeur, Plomberie", "--data", built_nt)  # errors in French, names too
+    assert (
+        unknown.exit_code == 2
+        and "erreur : rien ne s'appelle « IT-05 directeur, Plomberie » ; les plus proches : IT-05 directeur" in unknown.output
+    )
+    assert english_words(unknown.output) == []
+    tables = invoke("mobility", "--top", "3", "--data", built_nt).output
+    assert english_words(tables) == [] and "similarité des volets" in tables and "0,18" in tables and "mutation" in tables
+    assert "traverse les communautés officielles" in tables and tables.rstrip().endswith("oui")
+    assert "issue vers le haut" in tables and "une promotion dans un autre volet ou cheminement" in tables
+    ladders = invoke("ladders", "--data", built_nt).output
+    assert english_words(ladders) == [] and ladders.startswith("volet ") and "85\u202f854\u00a0$ – 105\u202f080\u00a0$" in ladders
+    assert "niveau d'entrée" in ladders and "analyste" in ladders.splitlines()[0]
     monkeypatch.setenv("LANG", "en_CA.UTF-8")
+    assert invoke("ladders", "--data", built_nt).output.startswith("stream ")
+    english_tables = invoke("mobility", "--top", "1", "--data", built_nt).output
+    assert "stream similarity" in english_tables
+    assert any(line.split() == ["position", "way", "up"] for line in english_tables.splitlines())  # was "way up column"
     assert (
         "7 to gain"
         in invoke("gap", "IT-02 analyste, Gestion de bases de données de la TI", "IT-02 analyste, Sécurité", "--data", built_nt).output

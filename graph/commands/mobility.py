@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
-from graph.i18n import text
+from graph.i18n import listing, named, text
 from graph.mobility.costs import format_cost
 from graph.tables import FORMATS, render
 
@@ -138,7 +138,7 @@ def _fill(words: str, first: str = "     ") -> str:
 
 def _print_step(number: int, record: dict, lang: str) -> None:
     say = lambda key, **values: _echo(_fill(text(lang, key, **values)))  # noqa: E731
-    none, join = text(lang, "explorer_none"), "; ".join if lang == "en" else " ; ".join
+    none = text(lang, "explorer_none")
     cost = _cost(record["cost"], lang)
     step = text(
         lang,
@@ -155,11 +155,11 @@ def _print_step(number: int, record: dict, lang: str) -> None:
         say("cli_assumes", items=", ".join(record["assumptions"]))
     gain, deepen = record["skills to gain"], record["skills to deepen"]
     entry = record["kind"] == text(lang, "move_entry")  # "entry", or "entrée" in French
-    say("cli_qualifications" if entry else "cli_gain", count=len(gain), items=join(gain) or none)
+    say("cli_qualifications" if entry else "cli_gain", count=len(gain), items=listing(gain, lang) or none)
     if deepen:
-        say("cli_deepen", count=len(deepen), items=join(deepen))
+        say("cli_deepen", count=len(deepen), items=listing(deepen, lang))
     if record["held from earlier steps"]:
-        say("cli_earlier", items=join(record["held from earlier steps"]))
+        say("cli_earlier", items=listing(record["held from earlier steps"], lang))
     if record["pay"]:
         say("cli_pay", pay=record["pay"])
     if record["pay change"]:
@@ -259,7 +259,7 @@ def path(
         return
     if lang == "fr":  # columns named in French; the page's English words marked as quotes
         marked = lambda key, value: [f"« {q} »" for q in value] if key == "page says" else value  # noqa: E731
-        rows = [{text(lang, "path_column_" + key.replace(" ", "_")): marked(key, value) for key, value in row.items()} for row in rows]
+        rows = [{named(lang, "path_column_", key): marked(key, value) for key, value in row.items()} for row in rows]
     _echo(render(rows, fmt))
 
 
@@ -301,12 +301,12 @@ def gap(source, target, lang, fmt, data) -> None:
     statuses = ("to_gain", "to_deepen", "carry_over", "left_behind")
     rows = [{"skill": c, "status": text(lang, "gap_" + status)} for status in statuses for c in result[status]]
     if french:
-        rows = [{"compétence": row["skill"], "statut": row["status"]} for row in rows]
+        rows = [{named(lang, "gap_column_", key): value for key, value in row.items()} for row in rows]
     if fmt == "table":
         label = lambda node: names.get(node) or positions[node]["label"]  # noqa: E731
         counts = {status: len(result[status]) for status in statuses}
         _echo(text(lang, "gap_heading", source=label(a), target=label(b), **counts))
-        _echo(text(lang, "gap_direct", moves=(" ; " if french else "; ").join(moves) if moves else text(lang, "gap_no_direct")))
+        _echo(text(lang, "gap_direct", moves=listing(moves, lang) if moves else text(lang, "gap_no_direct")))
     _echo(render(rows, fmt))
 
 
@@ -427,18 +427,18 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
     if fmt == "json":
         _echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    none, heads = ("aucun", ("poste", "déplacement", "coût", "à acquérir ou approfondir")) if french else ("none", None)
+    none = "aucun" if french else "none"
     table = [
         {
             "position": row["position"],
             "move": row["kind"],
-            "cost": format_cost(row["cost"]).replace(".", ",") if french else format_cost(row["cost"]),
+            "cost": _cost(row["cost"], lang),
             "to gain or deepen": "; ".join(f"{g['skill']} ({g['have'] or none} -> {g['need'] or not_given})" for g in row["gap"]),
         }
         for row in rows
     ]
-    if heads:  # the same table, its columns named in French
-        table = [dict(zip(heads, row.values(), strict=True)) for row in table]
+    if french:  # the same table, its columns named in French
+        table = [{named(lang, "reach_column_", key): value for key, value in row.items()} for row in table]
     _echo(render(table, fmt))
     if fmt == "table":
         best = opening_skill(facts, model, person, level=at, within=within)
@@ -482,15 +482,8 @@ def ladders(lang, fmt, data) -> None:
         }
     rows = ladder_rows(facts, nodes, lang)
     if lang == "fr" and fmt != "json":  # the keys stay English in JSON, for scripts
-        heading = lambda key: text(lang, "ladders_" + key.replace(" ", "_").replace("-", "_")) if key in _LADDER_KEYS else key  # noqa: E731
-        rows = [{heading(key): value for key, value in row.items()} for row in rows]
+        rows = [{named(lang, "ladders_", key): value for key, value in row.items()} for row in rows]  # a role's column keeps its name
     _echo(render(rows, fmt))
-
-
-_LADDER_KEYS = (
-    "stream", "entry level", "entry pay", "management top", "management top pay", "individual-contributor top",
-    "individual-contributor top pay",
-)  # fmt: skip
 
 
 @click.command()
@@ -513,12 +506,11 @@ def mobility(top, lang, fmt, data) -> None:
     if fmt == "json":
         _echo(json.dumps(tables, ensure_ascii=False, indent=1))
         return
-    word = lambda key: text(lang, "mobility_" + key.replace(" ", "_")) if lang == "fr" else key  # noqa: E731
+    word = lambda key: named(lang, "mobility_", key) if lang == "fr" else key  # noqa: E731
     for name, rows in tables.items():
         if fmt == "table":
             _echo(f"\n{word(name)}")
-        column = lambda key: word("way up column" if key == "way up" else key)  # noqa: E731
-        _echo(render([{column(k): v for k, v in row.items()} for row in rows], fmt, lang=lang))
+        _echo(render([{word(k): v for k, v in row.items()} for row in rows], fmt, lang=lang))
 
 
 @click.command()

@@ -59,7 +59,7 @@ def summarise(
     ]
     top_rank = max((d["rank"] for d in facts.positions.values()), default=0)
     stops = [
-        {"position": label(n), "way up": text(lang, "mobility_way_up")}
+        {"position": label(n), "way up": text(lang, "mobility_way_up_answer")}
         for n in ceilings(G, top_rank=top_rank)
         if G.nodes[n].get("level_stated", True)
     ]
