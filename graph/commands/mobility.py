@@ -80,10 +80,17 @@ def _resolve(nodes, name: str, kinds=None, facts=None, lang: str = "en") -> str:
     raise AssertionError("unreachable")
 
 
-def _catalogue(facts, model, rdf_source=None) -> dict[str, dict]:
+def _french_labels(rdf_source) -> dict[str, str]:
+    """The French label of each node of the built graph that has one."""
+    from graph.viz.data import labels
+
+    return labels(rdf_source, "fr")
+
+
+def _catalogue(facts, model, french: dict[str, str] | None = None) -> dict[str, dict]:
     """Every nameable thing: career states (positions, entry routes, EX levels), streams, roles, official skills, levels.
 
-    With ``rdf_source``, each also answers to its French label.
+    With ``french`` (`_french_labels`), each also answers to its French label.
     """
     nodes = dict(model.nodes)
     for sid, s in facts.streams.items():
@@ -95,12 +102,9 @@ def _catalogue(facts, model, rdf_source=None) -> dict[str, dict]:
     for level, data in facts.levels.items():
         if level not in nodes:  # the EX levels are career states already
             nodes[level] = {"label": data["label"], "kind": "level"}
-    if rdf_source is not None:
-        from graph.viz.data import labels
-
-        for node, french in labels(rdf_source, "fr").items():
-            if node in nodes and french != nodes[node]["label"]:
-                nodes[node] = {**nodes[node], "also": [french]}
+    for node, label in (french or {}).items():
+        if node in nodes and label != nodes[node]["label"]:
+            nodes[node] = {**nodes[node], "also": [label]}
     return nodes
 
 
@@ -208,11 +212,11 @@ def path(
     """
     from graph.mobility.explain import path_basis_words, path_records
     from graph.mobility.search import best_paths
-    from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)
     lang = output_language(lang)
-    catalogue = _catalogue(facts, model, rdf_source)
+    french_labels = _french_labels(rdf_source)
+    catalogue = _catalogue(facts, model, french_labels)
     states = ("position", "entry", "executive")
     a, b = _resolve(catalogue, source, states, facts, lang), _resolve(catalogue, target, states, facts, lang)
     options = dict(
@@ -227,7 +231,7 @@ def path(
         demotion=demotion,
     )
     paths = run(lambda: best_paths(model, a, b, **options))
-    names = labels(rdf_source, "fr") if lang == "fr" else {}
+    names = french_labels if lang == "fr" else {}
     if html_file is not None:
         from graph.viz.export import path_page
 
@@ -278,15 +282,15 @@ def gap(source, target, lang, fmt, data) -> None:
     """
     from graph.mobility.gap import gap_summary
     from graph.mobility.profiles import Profile
-    from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)
-    positions = {n: d for n, d in _catalogue(facts, model, rdf_source).items() if d["kind"] in ("position", "executive", "entry")}
+    french_labels = _french_labels(rdf_source)
+    positions = {n: d for n, d in _catalogue(facts, model, french_labels).items() if d["kind"] in ("position", "executive", "entry")}
     lang = output_language(lang)
     a = _resolve(positions, source, None, facts, lang)
     b = _resolve({n: d for n, d in positions.items() if d["kind"] != "entry"}, target, None, facts, lang)
     french = lang == "fr"
-    names = labels(rdf_source, "fr") if french else {}
+    names = french_labels if french else {}
     skills = {s: {"label": d.get("fr") or d["label"]} for s, d in facts.skills.items()} if french else facts.skills
     nothing = Profile({}, "an entry route: no position yet")  # from outside, every essential skill is a qualification to show
     levels = facts.skill_level_labels_fr if french else facts.skill_level_labels
@@ -322,7 +326,7 @@ def show(thing, fmt, data) -> None:
     from graph.mobility.resolve import UnknownName
 
     facts, model, rdf_source = _analysis(data)
-    catalogue = _catalogue(facts, model, rdf_source)
+    catalogue = _catalogue(facts, model, _french_labels(rdf_source))
 
     def find() -> str:  # the graph's own things first: "IT Security" is a stream before it is an official skill
         try:
@@ -371,7 +375,6 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
     from graph.mobility.reach import opening_skill, profile_of, read_person
     from graph.mobility.reach import reach as reachable
     from graph.mobility.resolve import modern_classification
-    from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)
     start = None
@@ -382,7 +385,7 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
         if profile in references:
             person = profile_of(facts, model, references[profile])
         else:
-            start = _resolve(_catalogue(facts, model, rdf_source), profile, ("position", "executive"), facts)
+            start = _resolve(_catalogue(facts, model, _french_labels(rdf_source)), profile, ("position", "executive"), facts)
             person = profile_of(facts, model, start)
     at = model.nodes[start]["level_id"] if start and not level else None
     if level:
@@ -392,7 +395,7 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
             fail(f"--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)", EXIT_BAD_INPUT)
     lang = output_language(lang)
     french = lang == "fr"
-    names = labels(rdf_source, "fr") if french else {}
+    names = _french_labels(rdf_source) if french else {}
     label = lambda node: names.get(node) or model.label(node)  # noqa: E731
     name = lambda skill: facts.skills.get(skill, {}).get("fr") if french else facts.skill_label(skill)  # noqa: E731
     not_given = "niveau non précisé" if french else "level not given"
@@ -464,13 +467,12 @@ def ladders(lang, fmt, data) -> None:
     Example: careers ladders
     """
     from graph.mobility.ladders import ladder_rows
-    from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)
     lang = output_language(lang)
     nodes = model.nodes
     if lang == "fr":  # the streams and roles by their French names
-        names = labels(rdf_source, "fr")
+        names = _french_labels(rdf_source)
         french = lambda node, english: names.get(node) or english if node else english  # noqa: E731
         nodes = {
             n: {
@@ -498,11 +500,10 @@ def mobility(top, lang, fmt, data) -> None:
     Example: careers mobility --top 5
     """
     from graph.mobility.summary import summarise
-    from graph.viz.data import labels
 
     facts, model, rdf_source = _analysis(data)
     lang = output_language(lang)
-    tables = summarise(facts, model, top=top, lang=lang, names=labels(rdf_source, "fr") if lang == "fr" else None)
+    tables = summarise(facts, model, top=top, lang=lang, names=_french_labels(rdf_source) if lang == "fr" else None)
     if fmt == "json":
         _echo(json.dumps(tables, ensure_ascii=False, indent=1))
         return

@@ -104,7 +104,7 @@ function careersPathSearch(data) {
 
   // Python's round(x, n) on the sums of costs this search makes: toFixed rounds the exact binary value as Python does, but a
   // tie goes up where Python's goes to even. No tie can arise here: the costs are already rounded to 4 places, and their sums
-  // are rounded to 9 (then 4) places. reach.js, which rounds raw shares, has the exact half-to-even version (pyRound).
+  // are rounded to 9 (then 4) places. costs.js, which rounds raw shares, has the exact half-to-even version (pyRound).
   const round = (x, n) => Number(x.toFixed(n));
 
   class Heap {
