@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,11 +47,11 @@ def synthetic_copies(facts, copies: int):
     grown = copy.deepcopy(facts)
     for n in range(1, copies + 1):
         for sid, stream in facts.streams.items():
-            grown.streams[f"synthetic-{n}-{sid}"] = {**stream, "label": f"{stream['label']} (synthetic copy {n})"}
+            grown.streams[f"synthetic-{n}-{sid}"] = replace(stream, label=f"{stream.label} (synthetic copy {n})")
         for key in ("stream_items",):
             getattr(grown, key).update({f"synthetic-{n}-{s}": items for s, items in getattr(facts, key).items()})
         for pid, p in facts.positions.items():
-            grown.positions[f"synthetic-{n}-{pid}"] = {**p, "stream": f"synthetic-{n}-{p['stream']}", "label": f"{p['label']} (synthetic)"}
+            grown.positions[f"synthetic-{n}-{pid}"] = replace(p, stream=f"synthetic-{n}-{p.stream}", label=f"{p.label} (synthetic)")
     return grown
 
 

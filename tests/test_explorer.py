@@ -128,7 +128,7 @@ def test_the_explorer_equals_the_library_on_larger_foreign_data(browser, tmp_pat
     extra = tmp_path / "synthetic.ttl"
     extra.write_text(synthetic(40), encoding="utf-8")
     facts, mobility = analyse(derive(load([extra]).g))
-    assert sum(1 for d in facts.positions.values() if d["stream"].startswith("https://example.org/")) > 150
+    assert sum(1 for d in facts.positions.values() if d.stream.startswith("https://example.org/")) > 150
     page_file = tmp_path / "explorer.html"
     page_file.write_text(explorer_page(facts, mobility, "en", {}), encoding="utf-8")
     assert _same_as_the_library(browser, page_file, facts, mobility, seed=5, count=150) >= 40

@@ -96,7 +96,7 @@ def test_career_map_holds_the_mobility_model(html, model):
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in positions)
     assert data["options"]["physics"]["enabled"] is False
     hollow = {n["id"] for n in positions if n["color"]["background"] == "#ffffff"}
-    assert hollow == {p for p, d in model.nodes.items() if d["kind"] == "position" and not d["level_stated"]}
+    assert hollow == {p for p, d in model.nodes.items() if d.kind == "position" and not d.level_stated}
     assert not any(e["from"] == "entry-mid-career-professional" for e in data["edges"])
 
 
@@ -389,13 +389,13 @@ def test_a_large_career_map_shows_communities_and_levels(browser, html, model, t
 
     def box(node):
         d = model.nodes[node]
-        return f"cell-{d['community']}-{d['rank']}" if d["kind"] == "position" else node
+        return f"cell-{d.community}-{d.rank}" if d.kind == "position" else node
 
     between = [m for m in module.map_moves(model) if box(m["from"]) != box(m["to"])]
     counted = sum(int(data["edgeDetails"][e["id"]]["evidence"].split()[0]) for e in data["edges"])
     assert counted == len(between) > 100  # every move between two boxes, counted once
     stream = "stream-it-security"
-    mine = {p for p, d in model.nodes.items() if d.get("stream") == stream}
+    mine = {p for p, d in model.nodes.items() if d.stream == stream}
     ends = {(f"detail:{a}" if a in mine else box(a), f"detail:{b}" if b in mine else box(b), module.edge_style(m))
             for m in module.map_moves(model) for a, b in [(m["from"], m["to"])] if a in mine or b in mine}  # fmt: skip
     visit = Visit(browser, page, viewport=(1280, 800))

@@ -15,7 +15,7 @@ from graph.cli import main
 from graph.mobility.analysis import analyse
 from graph.mobility.communities import compare_with_official, skill_clusters
 from graph.mobility.costs import DEPLOYMENT_CAP, gap_weight, left_behind, move_cost
-from graph.mobility.facts import Facts, Item, PayRange
+from graph.mobility.facts import Facts, Item, Level, PayRange, Position, StatedProgression, Stream
 from graph.mobility.gap import GapItem, gap_summary, skill_gap
 from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
 from graph.mobility.ladders import entry_levels, ladder_matrix, path_tops
@@ -70,7 +70,7 @@ def test_a_student_climbs_to_ex_01_through_it_05(model):
     for p in best_paths(model, "entry-student", "level-ex-01", k=5):
         assert len(p.steps) >= 5
         assert [s.kind for s in p.steps][0] == "entry" and p.steps[-1].kind == "executive appointment"
-        assert model.nodes[p.nodes[-2]]["rank"] == 5 and model.nodes[p.nodes[-2]]["kind"] == "position"
+        assert model.nodes[p.nodes[-2]].rank == 5 and model.nodes[p.nodes[-2]].kind == "position"
     best = best_paths(model, "entry-student", "level-ex-01", k=1)[0]
     assert best.nodes == (
         "entry-student",
@@ -102,7 +102,7 @@ def test_database_analyst_to_director_of_it_security_in_3_or_4_moves_inside_the_
     assert second.nodes == (DB_ANALYST, "position-it-03-team-lead-it-security", "position-it-04-manager-it-security", SECURITY_DIRECTOR)
     assert second.steps[0].kind == "promotion" and second.steps[0].basis == "rule"  # a promotion across streams
     for p in (first, second):
-        assert all(model.nodes[n]["group"] == "group-it" for n in p.nodes)
+        assert all(model.nodes[n].group == "group-it" for n in p.nodes)
         assert all(s.kind in ("appointment", "promotion") and s.rule == RULES[s.kind] for s in p.steps)
     appointment = first.steps[0]
     assert {g.skill for g in appointment.gap} == {
@@ -122,7 +122,7 @@ def test_manager_planning_and_reporting_reaches_ex_01_through_an_it_05_position(
     assert fewest_moves(model, PR_MANAGER, "level-ex-01") == 2
     paths = best_paths(model, PR_MANAGER, "level-ex-01", k=5)
     for p in paths:
-        assert model.nodes[p.nodes[-2]]["level"] == "IT-05" and p.steps[-1].kind == "executive appointment", p.nodes
+        assert model.nodes[p.nodes[-2]].level == "IT-05" and p.steps[-1].kind == "executive appointment", p.nodes
     # across at IT-04 (an appointment) and up a stated ladder is cheaper than a promotion into a new field at IT-05
     assert paths[0].nodes == (
         PR_MANAGER,
@@ -151,26 +151,26 @@ def test_no_move_skips_a_level(model):
     for node, data in model.nodes.items():
         for move in model.moves_from(node, acting=True):
             target = model.nodes[move.target]
-            if move.kind == "acting appointment" and target["kind"] == "executive":  # acting EX-01, from the top level
-                assert (data["kind"], data["rank"], move.target) in (
+            if move.kind == "acting appointment" and target.kind == "executive":  # acting EX-01, from the top level
+                assert (data.kind, data.rank, move.target) in (
                     ("position", 5, "level-ex-01"),
-                    ("executive", target["rank"] - 1, move.target),
+                    ("executive", target.rank - 1, move.target),
                 )
             elif move.kind in ("promotion", "acting appointment"):
-                assert target["rank"] == data["rank"] + 1 and target["group"] == data["group"], move
+                assert target.rank == data.rank + 1 and target.group == data.group, move
             elif move.kind in ("deployment", "appointment"):
-                assert target["level_id"] == data["level_id"], move
+                assert target.level_id == data.level_id, move
                 assert (gap_weight(move.gap) <= DEPLOYMENT_CAP) == (move.kind == "deployment"), move
-            elif move.kind == "executive appointment" and data["kind"] == "position":
-                assert data["rank"] == 5 and move.target == "level-ex-01", move
+            elif move.kind == "executive appointment" and data.kind == "position":
+                assert data.rank == 5 and move.target == "level-ex-01", move
 
 
 def test_streams_without_stated_levels_get_a_position_at_each_it_level(facts, model):
-    unstated = {p: d for p, d in facts.positions.items() if not d["level_stated"]}
-    streams = {d["stream"] for d in unstated.values()}
-    assert streams == {s for s, d in facts.streams.items() if d["community"] in ("community-idg", "community-dcoe")}
+    unstated = {p: d for p, d in facts.positions.items() if not d.level_stated}
+    streams = {d.stream for d in unstated.values()}
+    assert streams == {s for s, d in facts.streams.items() if d.community in ("community-idg", "community-dcoe")}
     assert len(unstated) == 5 * len(streams) == 25
-    assert all(d["role"] is None and d["group"] == "group-it" for d in unstated.values())
+    assert all(d.role is None and d.group == "group-it" for d in unstated.values())
     for p in unstated:  # every move into or out of them rests on the named assumption
         for move in model.moves_from(p):
             assert "assumption-levels-of-streams-without-levels" in move.assumptions
@@ -258,7 +258,7 @@ def test_moves_cross_it_information_management_and_data(model):
 def test_database_management_and_data_systems_operations_are_the_closest_pair_across_communities(facts):
     sims = stream_similarity(facts)
     pair = sims[("stream-it-database-management", "stream-data-systems-operations")]
-    assert pair == max(v for (a, b), v in sims.items() if facts.streams[a]["community"] != facts.streams[b]["community"])
+    assert pair == max(v for (a, b), v in sims.items() if facts.streams[a].community != facts.streams[b].community)
 
 
 def test_the_built_graph_holds_the_bounded_moves_with_their_rules(model, built_nt, build_result):
@@ -291,20 +291,20 @@ def tiny_facts() -> Facts:
     """Two streams S (skill a) and T (skill b) in two communities, three IT levels each; the page states 1->2 and 2->3."""
     f = Facts()
     f.streams = {
-        "stream-s": dict(label="S", community="community-a", community_label="A", community_order=1, order=1),
-        "stream-t": dict(label="T", community="community-b", community_label="B", community_order=2, order=1),
+        "stream-s": Stream(label="S", community="community-a", community_label="A", community_order=1, order=1),
+        "stream-t": Stream(label="T", community="community-b", community_label="B", community_order=2, order=1),
     }
-    f.levels = {f"level-it-0{r}": dict(label=f"IT-0{r}", rank=r, group="group-it", paid_at=None) for r in (1, 2, 3)}
+    f.levels = {f"level-it-0{r}": Level(label=f"IT-0{r}", rank=r, group="group-it", paid_at=None) for r in (1, 2, 3)}
     for s in ("s", "t"):
         for r in (1, 2, 3):
-            f.positions[f"{s}{r}"] = dict(
+            f.positions[f"{s}{r}"] = Position(
                 label=f"{s.upper()}{r}", role=None, level=f"level-it-0{r}", level_label=f"IT-0{r}", rank=r, group="group-it",
-                stream=f"stream-{s}", path=None, level_stated=True, community=f.streams[f"stream-{s}"]["community"],
+                stream=f"stream-{s}", path=None, level_stated=True, community=f.streams[f"stream-{s}"].community,
             )  # fmt: skip
     f.stream_items = {"stream-s": [Item("i", "I", ("a",))], "stream-t": [Item("j", "J", ("b",))]}
     f.progressions = [
-        {"id": "p12", "from": "level-it-01", "to": "level-it-02", "kind": "Promotion", "quotes": ["q12"]},
-        {"id": "p23", "from": "level-it-02", "to": "level-it-03", "kind": "Promotion", "quotes": ["q23"]},
+        StatedProgression("p12", "level-it-01", "level-it-02", "Promotion", ("q12",)),
+        StatedProgression("p23", "level-it-02", "level-it-03", "Promotion", ("q23",)),
     ]
     f.pay = {"level-it-03": [PayRange("level-it-03", 100, 200, None, "no date in the source", "src", "Some source")]}
     return f
@@ -354,7 +354,7 @@ def test_paths_on_a_small_model(tiny):
 def test_gap_and_costs_exactly():
     have, need = Profile({"a": 2, "b": 2}, "responsibilities"), Profile({"b": 3, "c": 4}, "official job template")
     assert skill_gap(have, need) == [GapItem("b", 3, 2), GapItem("c", 4, None)]
-    assert gap_summary(have, need, {"c": {"label": "C"}}, {3: "advanced", 4: "lead"}) == {
+    assert gap_summary(have, need, lambda s: {"c": "C"}.get(s, s), {3: "advanced", 4: "lead"}) == {
         "to_gain": ["C (lead)"],
         "to_deepen": ["b (level 2 to advanced)"],
         "carry_over": [],
@@ -403,13 +403,13 @@ def test_forgiving_names(model):
 
 
 def test_no_stated_it_position_reaches_ex_01_through_a_level_the_page_does_not_state(model, facts):
-    stated = [p for p, d in facts.positions.items() if d["level_stated"] and d["group"] == "group-it"]
+    stated = [p for p, d in facts.positions.items() if d.level_stated and d.group == "group-it"]
     assert len(stated) == 47
     for p in stated:
         best = best_paths(model, p, "level-ex-01", k=3)
-        assert all(model.nodes[n].get("level_stated") is not False for path in best for n in path.nodes), p
+        assert all(model.nodes[n].level_stated is not False for path in best for n in path.nodes), p
     asked = best_paths(model, "position-it-04-senior-advisor-it-software-solutions", "level-ex-01", k=30, assumed_levels=True)
-    assert any(model.nodes[n].get("level_stated") is False for path in asked for n in path.nodes)  # when asked, they are there
+    assert any(model.nodes[n].level_stated is False for path in asked for n in path.nodes)  # when asked, they are there
     through = [m for m in model.moves_from("position-it-04-manager-it-security") if m.target.startswith("position-it-05-information")]
     assert through and all("assumption-assumed-level-penalty" in m.assumptions for m in through)
 
@@ -457,11 +457,11 @@ def test_no_analysis_favours_positions_whose_level_is_assumed(model, facts):
     moves_out = describe_node(facts, model, "position-it-02-analyst-it-security", "position")["cheapest moves out"]
     assert moves_out[0].startswith("to IT-03") and not any("Information Operations" in m for m in moves_out[:4])
     gateways = summarise(facts, model, top=5)["gateways"]
-    assert all(facts.positions[model_id(model, g["position"])]["level_stated"] for g in gateways)
+    assert all(facts.positions[model_id(model, g["position"])].level_stated for g in gateways)
 
 
 def model_id(model, label: str) -> str:
-    return next(n for n, d in model.nodes.items() if d["label"] == label)
+    return next(n for n, d in model.nodes.items() if d.label == label)
 
 
 def test_refusals_say_why(model):

@@ -47,7 +47,7 @@ def positions(graph):
 @pytest.fixture(scope="module")
 def level_of(graph):
     facts = graph[0]
-    return {pid: p["level"] for pid, p in facts.positions.items()} | {lv: lv for lv in facts.executive_levels}
+    return {pid: p.level for pid, p in facts.positions.items()} | {lv: lv for lv in facts.executive_levels}
 
 
 def write(path: Path, rows: list[str], header: str = HEADER) -> Path:
@@ -429,7 +429,7 @@ def _audit_synthetic(path: Path, graph, level_of, threshold: int = 10):
     m = measure(duckdb.connect(str(path), read_only=True), level_of)
     from graph.observe.published import _figures
 
-    figures, cells, relations = _figures(m, {pid: p["stream"] for pid, p in facts.positions.items()}, model)
+    figures, cells, relations = _figures(m, {pid: p.stream for pid, p in facts.positions.items()}, model)
     protection = protect(figures, cells, relations, threshold=threshold)
     return m, protection, (figures, cells, relations)
 
@@ -547,9 +547,7 @@ def test_the_synthetic_generator_keeps_its_rates_and_its_pyramid(graph):
     from graph.observe.synth import actions
 
     facts = graph[0]
-    positions = {
-        pid: {"stream": p["stream"], "rank": p["rank"], "group": p["group"], "title": p["label"]} for pid, p in facts.positions.items()
-    }
+    positions = {pid: {"stream": p.stream, "rank": p.rank, "group": p.group, "title": p.label} for pid, p in facts.positions.items()}
     params = SynthParameters(people=20_000, years=10, seed=1)
     table = {r["measure"]: r for r in calibration(actions(params, positions=positions, similarity=stream_similarity(facts)), params)}
     for row in table.values():

@@ -67,7 +67,7 @@ def _questions(facts, model, *, seed: int, count: int) -> list:
     for i in range(count):
         a, b = rng.sample(states, 2)
         if i % 3 == 1:  # an upward question, which usually has answers
-            ranked = [s for s in states if (model.nodes[s].get("rank") or 0) > (model.nodes[a].get("rank") or 0)]
+            ranked = [s for s in states if (model.nodes[s].rank or 0) > (model.nodes[a].rank or 0)]
             b = rng.choice(ranked) if ranked else b
         options = dict(rng.choice(choices))
         if rng.random() < 0.2:
@@ -78,7 +78,7 @@ def _questions(facts, model, *, seed: int, count: int) -> list:
 
 def library_answer(facts, model, source: str, target: str, options: dict) -> list:
     """`best_paths`'s answer to a question of the page (its options as the page names them), as the page gives it."""
-    avoid = {p for p, d in facts.positions.items() if d["stream"] == options.get("avoidStream")}
+    avoid = {p for p, d in facts.positions.items() if d.stream == options.get("avoidStream")}
     try:
         paths = best_paths(
             model,

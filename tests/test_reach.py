@@ -146,7 +146,7 @@ def test_every_move_is_one_the_rules_allow_from_the_persons_level(analysed):
     analyst = _person(facts, {"IT Security": 2, "Risk Management": 2})
     found = reach(facts, model, analyst, level="level-it-02")
     assert {r.kind for r in found} == {"deployment", "appointment", "promotion"}
-    assert {model.nodes[r.position]["level"] for r in found} == {"IT-02", "IT-03"}  # its level, and the next one
+    assert {model.nodes[r.position].level for r in found} == {"IT-02", "IT-03"}  # its level, and the next one
     assert [r.cost for r in found] == sorted(r.cost for r in found)
     director = dict(model.profiles["position-it-05-director-it-security"].essential)
     assert [r.kind for r in reach(facts, model, director, level="level-it-05") if r.position == "level-ex-01"] == ["executive appointment"]
@@ -168,12 +168,12 @@ def test_job_templates_as_profiles_find_their_own_position(analysed):
     facts, model = analysed
     assert len(facts.templates) == 31
     for tid, template in facts.templates.items():
-        rows = [r for r in reach(facts, model, profile_of(facts, model, tid), level=template["level"]) if r.level == template["level"]]
-        assert rows[0].position == template["position"], template["reference"]
-        assert rows[0].cost < rows[1].cost, template["reference"]
+        rows = [r for r in reach(facts, model, profile_of(facts, model, tid), level=template.level) if r.level == template.level]
+        assert rows[0].position == template.position, template.reference
+        assert rows[0].cost < rows[1].cost, template.reference
     # the template's own skills still count: a template that lists a skill its position's profile lacks holds it too
     tid = "job-template-it-04-06-su-019"
-    person, position = profile_of(facts, model, tid), model.profiles[facts.templates[tid]["position"]].essential
+    person, position = profile_of(facts, model, tid), model.profiles[facts.templates[tid].position].essential
     assert "skill-risk-assessment" in person and "skill-risk-assessment" not in position
     assert set(position) <= set(person)
 

@@ -51,10 +51,10 @@ def _people(facts, model, *, seed: int, count: int) -> list[tuple[dict[str, int 
         shape = i % 4
         if shape == 0:
             position = rng.choice(positions)
-            person, level = profile_of(facts, model, position), model.nodes[position]["level_id"]
+            person, level = profile_of(facts, model, position), model.nodes[position].level_id
         elif shape == 1:
             template = rng.choice(templates)
-            person, level = profile_of(facts, model, template), facts.templates[template]["level"]
+            person, level = profile_of(facts, model, template), facts.templates[template].level
         elif shape == 2:
             person, level = {s: rng.randint(1, 4) for s in rng.sample(skills, rng.randint(1, 12))}, None
         else:

@@ -116,10 +116,10 @@ def test_each_staffing_rule_shows_first_a_quote_that_states_it(g):
     for rule, data in facts.rules.items():
         (key,) = g.objects(URIRef(GCD + rule), GCDC.keyQuote)
         assert (URIRef(GCD + rule), GCDC.quote, key) in g, rule  # one of its quotes, so verbatim like the others
-        assert data["quotes"][0] == str(key), rule
+        assert data.quotes[0] == str(key), rule
         assert str(key)[0].isupper() and str(key).endswith("."), rule
-        assert not any(q.startswith("(") for q in data["quotes"]), rule
-    assert facts.rules["rule-deployment"]["quotes"][0].startswith("A deployment is a “transfer of a person")
+        assert not any(q.startswith("(") for q in data.quotes), rule
+    assert facts.rules["rule-deployment"].quotes[0].startswith("A deployment is a “transfer of a person")
 
 
 def test_each_excerpt_names_its_page_as_its_source_document_does(g):

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
 from graph.i18n import listing, named, text
 from graph.mobility.costs import format_cost
+from graph.mobility.resolve import Named
 from graph.tables import FORMATS, render
+
+if TYPE_CHECKING:
+    from graph.mobility.facts import Facts
+    from graph.mobility.moves import MobilityModel
 
 
 def output_options(command):
@@ -66,7 +74,7 @@ def _resolve(nodes, name: str, kinds=None, facts=None, lang: str = "en") -> str:
 
     if lang != "fr":
         return run(lambda: _find(nodes, name, kinds, facts))
-    french = {d["label"]: (d.get("also") or [d["label"]])[0] for d in nodes.values()}  # the French name of each label
+    french = {d.label: (d.also or (d.label,))[0] for d in nodes.values()}  # the French name of each label
     try:
         return _find(nodes, name, kinds, facts)
     except UnknownName as exc:
@@ -87,24 +95,24 @@ def _french_labels(rdf_source) -> dict[str, str]:
     return labels(rdf_source, "fr")
 
 
-def _catalogue(facts, model, french: dict[str, str] | None = None) -> dict[str, dict]:
+def _catalogue(facts: Facts, model: MobilityModel, french: dict[str, str] | None = None) -> dict[str, Named]:
     """Every nameable thing: career states (positions, entry routes, EX levels), streams, roles, official skills, levels.
 
     With ``french`` (`_french_labels`), each also answers to its French label.
     """
-    nodes = dict(model.nodes)
+    nodes = {n: Named(d.label, d.kind) for n, d in model.nodes.items()}
     for sid, s in facts.streams.items():
-        nodes[sid] = {"label": s["label"], "kind": "stream"}
+        nodes[sid] = Named(s.label, "stream")
     for rid, label in facts.role_labels.items():
-        nodes[rid] = {"label": label, "kind": "role"}
+        nodes[rid] = Named(label, "role")
     for skill, data in facts.skills.items():
-        nodes[skill] = {"label": data["label"], "kind": "skill"}
+        nodes[skill] = Named(data.label, "skill")
     for level, data in facts.levels.items():
         if level not in nodes:  # the EX levels are career states already
-            nodes[level] = {"label": data["label"], "kind": "level"}
+            nodes[level] = Named(data.label, "level")
     for node, label in (french or {}).items():
-        if node in nodes and label != nodes[node]["label"]:
-            nodes[node] = {**nodes[node], "also": [label]}
+        if node in nodes and label != nodes[node].label:
+            nodes[node] = replace(nodes[node], also=(label,))
     return nodes
 
 
@@ -126,12 +134,12 @@ def _write_page(path: Path, html: str) -> None:
     click.echo(f"wrote {path}", err=True)
 
 
-def _avoided(facts, catalogue: dict[str, dict], names) -> set[str]:
+def _avoided(facts: Facts, catalogue: dict[str, Named], names: Iterable[str]) -> set[str]:
     """The states to avoid: each name a state, or a stream (all its positions)."""
     avoided = set()
     for name in names:
         node = _resolve(catalogue, name, ("position", "entry", "executive", "stream"))
-        avoided |= {p for p, d in facts.positions.items() if d["stream"] == node} if catalogue[node]["kind"] == "stream" else {node}
+        avoided |= {p for p, d in facts.positions.items() if d.stream == node} if catalogue[node].kind == "stream" else {node}
     return avoided
 
 
@@ -285,18 +293,17 @@ def gap(source, target, lang, fmt, data) -> None:
 
     facts, model, rdf_source = _analysis(data)
     french_labels = _french_labels(rdf_source)
-    positions = {n: d for n, d in _catalogue(facts, model, french_labels).items() if d["kind"] in ("position", "executive", "entry")}
+    positions = {n: d for n, d in _catalogue(facts, model, french_labels).items() if d.kind in ("position", "executive", "entry")}
     lang = output_language(lang)
     a = _resolve(positions, source, None, facts, lang)
-    b = _resolve({n: d for n, d in positions.items() if d["kind"] != "entry"}, target, None, facts, lang)
+    b = _resolve({n: d for n, d in positions.items() if d.kind != "entry"}, target, None, facts, lang)
     french = lang == "fr"
     names = french_labels if french else {}
-    skills = {s: {"label": d.get("fr") or d["label"]} for s, d in facts.skills.items()} if french else facts.skills
     nothing = Profile({}, "an entry route: no position yet")  # from outside, every essential skill is a qualification to show
     levels = facts.skill_level_labels_fr if french else facts.skill_level_labels
-    result = gap_summary(model.profiles.get(a, nothing), model.profiles[b], skills, levels)
+    result = gap_summary(model.profiles.get(a, nothing), model.profiles[b], lambda s: facts.skill_label(s, lang), levels)
     direct = [m for m in model.moves_from(a) if m.target == b]
-    rule = lambda m: (names.get(m.rule) if french else None) or facts.rules[m.rule]["label"]  # noqa: E731
+    rule = lambda m: (names.get(m.rule) if french else None) or facts.rules[m.rule].label  # noqa: E731
     words = lambda m: (text(lang, "move_" + m.kind), text(lang, m.basis)) if french else (m.kind, m.basis)  # noqa: E731
     moves = [text(lang, "gap_move", kind=words(m)[0], basis=words(m)[1], rule=rule(m), cost=_cost(m.cost, lang)) for m in direct]
     if fmt == "json":
@@ -307,7 +314,7 @@ def gap(source, target, lang, fmt, data) -> None:
     if french:
         rows = [{named(lang, "gap_column_", key): value for key, value in row.items()} for row in rows]
     if fmt == "table":
-        label = lambda node: names.get(node) or positions[node]["label"]  # noqa: E731
+        label = lambda node: names.get(node) or positions[node].label  # noqa: E731
         counts = {status: len(result[status]) for status in statuses}
         _echo(text(lang, "gap_heading", source=label(a), target=label(b), **counts))
         _echo(text(lang, "gap_direct", moves=listing(moves, lang) if moves else text(lang, "gap_no_direct")))
@@ -335,7 +342,7 @@ def show(thing, fmt, data) -> None:
             return _find(catalogue, thing, None, facts)
 
     node = run(find)
-    info = describe_node(facts, model, node, catalogue[node]["kind"])
+    info = describe_node(facts, model, node, catalogue[node].kind)
     if fmt == "json":
         _echo(json.dumps(info, ensure_ascii=False, indent=1))
         return
@@ -381,15 +388,15 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
     if Path(profile).is_file():
         person = run(lambda: read_person(facts, Path(profile)))
     else:
-        references = {t["reference"]: tid for tid, t in facts.templates.items()}
+        references = {t.reference: tid for tid, t in facts.templates.items()}
         if profile in references:
             person = profile_of(facts, model, references[profile])
         else:
             start = _resolve(_catalogue(facts, model, _french_labels(rdf_source)), profile, ("position", "executive"), facts)
             person = profile_of(facts, model, start)
-    at = model.nodes[start]["level_id"] if start and not level else None
+    at = model.nodes[start].level_id if start and not level else None
     if level:
-        levels = {d["label"]: lvl for lvl, d in facts.levels.items()}
+        levels = {d.label: lvl for lvl, d in facts.levels.items()}
         at = levels.get(modern_classification(level.strip()).upper())
         if at is None or at.startswith("level-cs"):
             fail(f"--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)", EXIT_BAD_INPUT)
@@ -397,7 +404,7 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
     french = lang == "fr"
     names = _french_labels(rdf_source) if french else {}
     label = lambda node: names.get(node) or model.label(node)  # noqa: E731
-    name = lambda skill: facts.skills.get(skill, {}).get("fr") if french else facts.skill_label(skill)  # noqa: E731
+    name = lambda skill: facts.skill_label(skill, lang)  # noqa: E731
     not_given = "niveau non précisé" if french else "level not given"
     words = lambda n: (facts.skill_level_labels_fr if french else facts.skill_level_labels).get(n, not_given) if n else None  # noqa: E731
     if opening:
@@ -421,7 +428,7 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
             "kind": text(lang, "move_" + r.kind) if french else r.kind,
             "rule": f"gcd:{r.rule}",
             "cost": r.cost,
-            "level stated": model.nodes[r.position].get("level_stated") is not False,
+            "level stated": model.nodes[r.position].level_stated,
             "gap": [{"skill": name(g.skill), "have": words(g.have), "need": words(g.need)} for g in r.gap],
             "pay": pay_line(facts, r.level, lang),
         }
@@ -475,12 +482,7 @@ def ladders(lang, fmt, data) -> None:
         names = _french_labels(rdf_source)
         french = lambda node, english: names.get(node) or english if node else english  # noqa: E731
         nodes = {
-            n: {
-                **d,
-                "stream_label": french(d.get("stream"), d.get("stream_label")),
-                "role_label": french(d.get("role"), d.get("role_label")),
-            }
-            for n, d in nodes.items()
+            n: replace(d, stream_label=french(d.stream, d.stream_label), role_label=french(d.role, d.role_label)) for n, d in nodes.items()
         }
     rows = ladder_rows(facts, nodes, lang)
     if lang == "fr" and fmt != "json":  # the keys stay English in JSON, for scripts
@@ -531,7 +533,7 @@ def graph(focus, radius, html_file, lang, data) -> None:
     source = _source(data)
     kg = knowledge_graph(source)
     english = labels(source, "en")
-    nodes = {n: {"label": english.get(n, n), "kind": kind} for n, kind in kg.kinds.items()}
+    nodes = {n: Named(english.get(n, n), kind) for n, kind in kg.kinds.items()}
     node = _resolve(nodes, focus)
     _write_page(html_file, focus_page(source, node, radius, lang))
 

@@ -34,8 +34,8 @@ def _positions(facts, source) -> dict:
     }
     result = {}
     for pid, p in facts.positions.items():
-        stream = facts.streams[p["stream"]]["label"]
-        result[pid] = Position(p["label"], french.get(pid, p["label"]), p["level"], stream, french.get(p["stream"], stream))
+        stream = facts.streams[p.stream].label
+        result[pid] = Position(p.label, french.get(pid, p.label), p.level, stream, french.get(p.stream, stream))
     return result
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from graph.mobility.costs import format_cost
 from graph.mobility.facts import Facts
-from graph.mobility.moves import MobilityModel
+from graph.mobility.moves import ASSUMPTIONS, MobilityModel
 from graph.mobility.pay import pay_line
 from graph.mobility.similarity import profile, stream_similarity
 
@@ -39,10 +39,7 @@ def _skill(facts: Facts, skill: str, level: int | None) -> str:
 
 
 def _crosswalks(facts: Facts, node: str) -> list[str]:
-    return [
-        f"{c['relation']} {c['code'] + ' ' if c['code'] else ''}{c['label']} <{c['target']}>: {c['why']}"
-        for c in facts.crosswalks.get(node, [])
-    ]
+    return [f"{c.relation} {c.code + ' ' if c.code else ''}{c.label} <{c.target}>: {c.why}" for c in facts.crosswalks.get(node, [])]
 
 
 PRIMARILY = "assumption-primarily-found-in-means-only"
@@ -50,12 +47,12 @@ _PRIMARILY_NOTE = f"the page says this role is “primarily found in” these st
 
 
 def _streams_of(facts: Facts, role: str) -> list[str]:
-    return sorted({d["stream"] for d in facts.positions.values() if d["role"] == role}, key=lambda s: facts.streams[s]["order"])
+    return sorted({d.stream for d in facts.positions.values() if d.role == role}, key=lambda s: facts.streams[s].order)
 
 
 def _partial_roles(facts: Facts) -> dict[str, list[str]]:
     """The roles the page places in only some IT streams ("primarily found in"), with those streams."""
-    it_streams = {d["stream"] for d in facts.positions.values() if d["role"]}
+    it_streams = {d.stream for d in facts.positions.values() if d.role}
     found = {role: _streams_of(facts, role) for role in facts.role_labels}
     return {role: streams for role, streams in found.items() if streams and len(streams) < len(it_streams)}
 
@@ -63,8 +60,11 @@ def _partial_roles(facts: Facts) -> dict[str, list[str]]:
 def absent_position_note(facts: Facts, name: str) -> str:
     """Why a name that asks for a role in a stream where the graph has none finds nothing, or ``""``.
 
-    >>> f = Facts(role_labels={"role-director": "Director"}, streams={"s-a": {"label": "A", "order": 1}, "s-b": {"label": "B", "order": 2}},
-    ...           positions={"p": {"role": "role-director", "stream": "s-a"}, "q": {"role": "role-analyst", "stream": "s-b"}})
+    >>> from graph.mobility.facts import Position, Stream
+    >>> stream = lambda label, order: Stream(label, "c", "C", 1, order)
+    >>> position = lambda role, stream: Position("P", "level-it-05", "IT-05", 5, "group-it", stream, "c", role)
+    >>> f = Facts(role_labels={"role-director": "Director"}, streams={"s-a": stream("A", 1), "s-b": stream("B", 2)},
+    ...           positions={"p": position("role-director", "s-a"), "q": position("role-analyst", "s-b")})
     >>> absent_position_note(f, "IT-05 Director, B").split("; ")[0]
     'the page names 1 stream for Directors (A)'
     """
@@ -73,12 +73,12 @@ def absent_position_note(facts: Facts, name: str) -> str:
         label = facts.role_labels[role]
         if label.lower() not in text:
             continue
-        asked = [s for s, d in facts.streams.items() if d["label"].lower() in text and s not in streams]
+        asked = [s for s, d in facts.streams.items() if d.label.lower() in text and s not in streams]
         if asked:
-            named = ", ".join(facts.streams[s]["label"] for s in streams)
+            named = ", ".join(facts.streams[s].label for s in streams)
             count = f"{len(streams)} stream{'s' if len(streams) != 1 else ''}"
             return (
-                f"the page names {count} for {label}s ({named}); {facts.streams[asked[0]]['label']} is not one of them, and this graph "
+                f"the page names {count} for {label}s ({named}); {facts.streams[asked[0]].label} is not one of them, and this graph "
                 f"reads the page’s “primarily found in” as “only found in” (gcd:{PRIMARILY})"
             )
     return ""
@@ -88,28 +88,26 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
     """A dict of the node's attributes and linked things (lists of strings), ready to print."""
     if kind == "position":
         p, prof = facts.positions[node], model.profiles[node]
-        items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
+        items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role, [])
         info = {
-            "position": p["label"],
+            "position": p.label,
             "id": node,
-            "role": facts.role_labels.get(p["role"], "none stated") if p["role"] else "none stated (level not stated by the source)",
-            "level": p["level_label"],
-            "stream": facts.streams[p["stream"]]["label"],
-            "community": facts.streams[p["stream"]]["community_label"],
-            "path": (p["path"] or "none (below IT-03)").removeprefix("path-"),
-            "pay": pay_line(facts, p["level"]),
+            "role": facts.role_labels.get(p.role, "none stated") if p.role else "none stated (level not stated by the source)",
+            "level": p.level_label,
+            "stream": facts.streams[p.stream].label,
+            "community": facts.streams[p.stream].community_label,
+            "path": (p.path or "none (below IT-03)").removeprefix("path-"),
+            "pay": pay_line(facts, p.level),
             "skill profile from": prof.method + (f": {', '.join(prof.templates)}" if prof.templates else ""),
             "essential skills": sorted(_skill(facts, s, lvl) for s, lvl in prof.essential.items()),
             "specialisation skills": [f"{facts.skill_label(s)} ({', '.join(refs)})" for s, refs in prof.specialisations.items()],
             "asset skills": sorted(facts.skill_label(s) for s in prof.assets),
             "responsibilities": [i.label for i in items],
-            "crosswalks": _crosswalks(facts, node) + _crosswalks(facts, p["stream"]) + _crosswalks(facts, p["role"] or ""),
+            "crosswalks": _crosswalks(facts, node) + _crosswalks(facts, p.stream) + _crosswalks(facts, p.role or ""),
             "cheapest moves out": _moves(model, node),
         }
-        if not p["level_stated"]:
-            info["level note"] = facts.assumptions.get("assumption-levels-of-streams-without-levels", {}).get(
-                "note", "level not stated by the source"
-            )
+        if not p.level_stated:
+            info["level note"] = facts.assumption_note(ASSUMPTIONS["unstated levels"], "level not stated by the source")
         return info
     if kind == "stream":
         s = facts.streams[node]
@@ -117,24 +115,24 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
         sims = stream_similarity(facts)
         similar = sorted(((b if a == node else a, v) for (a, b), v in sims.items() if node in (a, b)), key=lambda x: (-x[1], x[0]))[:5]
         return {
-            "stream": s["label"],
+            "stream": s.label,
             "id": node,
-            "community": s["community_label"],
+            "community": s.community_label,
             "responsibilities": [i.label for i in facts.stream_items.get(node, [])],
             "official skills": [
                 f"{facts.skill_label(k)} ({n})" for k, n in sorted(counts.items(), key=lambda x: (-x[1], facts.skill_label(x[0])))
             ],
-            "positions": sorted(d["label"] for d in facts.positions.values() if d["stream"] == node),
-            "most similar streams": [f"{facts.streams[o]['label']} ({v:.2f})" for o, v in similar],
+            "positions": sorted(d.label for d in facts.positions.values() if d.stream == node),
+            "most similar streams": [f"{facts.streams[o].label} ({v:.2f})" for o, v in similar],
             "crosswalks": _crosswalks(facts, node),
         }
     if kind == "role":
-        positions = sorted((d for d in facts.positions.values() if d["role"] == node), key=lambda d: facts.streams[d["stream"]]["order"])
+        positions = sorted((d for d in facts.positions.values() if d.role == node), key=lambda d: facts.streams[d.stream].order)
         return {
             "role": facts.role_labels[node],
             "id": node,
-            "levels": sorted({d["level_label"] for d in positions}) or ["(no stream-specific position)"],
-            "found in streams": [facts.streams[d["stream"]]["label"] for d in positions],
+            "levels": sorted({d.level_label for d in positions}) or ["(no stream-specific position)"],
+            "found in streams": [facts.streams[d.stream].label for d in positions],
             **({"where note": _PRIMARILY_NOTE} if node in _partial_roles(facts) else {}),
             "definition": [i.label for i in facts.role_items.get(node, [])],
             "official skills": sorted({facts.skill_label(s) for i in facts.role_items.get(node, []) for s in i.skills}),
@@ -143,32 +141,30 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
     if kind == "level":
         level = facts.levels[node]
         return {
-            "level": level["label"],
+            "level": level.label,
             "id": node,
-            "group": level["group"].removeprefix("group-").upper(),
+            "group": level.group.removeprefix("group-").upper(),
             "pay": pay_line(facts, node),
-            "positions": sorted(d["label"] for d in facts.positions.values() if d["level"] == node),
+            "positions": sorted(d.label for d in facts.positions.values() if d.level == node),
         }
     if kind == "skill":
         return {
             "skill": facts.skill_label(node),
             "id": node,
-            "French name": facts.skills[node]["fr"],
-            "category": facts.skills[node]["category"].lower(),
+            "French name": facts.skills[node].fr,
+            "category": facts.skills[node].category.lower(),
             "required by positions": sorted(
-                facts.positions[p]["label"] for p, prof in model.profiles.items() if p in facts.positions and prof.holds(node)
+                facts.positions[p].label for p, prof in model.profiles.items() if p in facts.positions and prof.holds(node)
             ),
             "job templates": sorted(
-                f"{t['reference']} {t['label']}"
-                for t in facts.templates.values()
-                if any(r.skill == node and r.essential for r in t["requirements"])
+                f"{t.reference} {t.label}" for t in facts.templates.values() if any(r.skill == node and r.essential for r in t.requirements)
             ),
             "responsibilities": sorted(
-                f"{facts.streams[s]['label']}: {i.label}" for s, items in facts.stream_items.items() for i in items if node in i.skills
+                f"{facts.streams[s].label}: {i.label}" for s, items in facts.stream_items.items() for i in items if node in i.skills
             ),
         }
     data = model.nodes[node]
-    info = {kind: data["label"], "id": node}
+    info = {kind: data.label, "id": node}
     if kind == "executive":
         info["pay"] = pay_line(facts, node)
     info["cheapest moves out"] = _moves(model, node)

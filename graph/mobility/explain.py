@@ -68,18 +68,18 @@ def move_record(
     step of the path gave. ``lang="fr"`` words the values in French, naming things by ``names`` (their French labels).
     """
     gap = move.gap if gap is None else gap
-    level = model.nodes[move.target].get("level_id")
+    level = model.nodes[move.target].level_id
     french = lang == "fr"
     names = names or {}
     label = lambda node: names.get(node) or model.label(node) if french else model.label(node)  # noqa: E731
-    skill = lambda s: facts.skills.get(s, {}).get("fr") or facts.skill_label(s) if french else facts.skill_label(s)  # noqa: E731
+    skill = lambda s: facts.skill_label(s, lang)  # noqa: E731
     to = " à " if french else " to "
     return {
         "from": label(move.source),
         "to": label(move.target),
         "kind": text(lang, "move_" + move.kind) if french else move.kind,
         "basis": text(lang, move.basis) if french else move.basis,
-        "rule": (names.get(move.rule) if french else None) or facts.rules.get(move.rule, {}).get("label", move.rule),
+        "rule": (names.get(move.rule) if french else None) or facts.rule_label(move.rule),
         "rule id": f"gcd:{move.rule}",
         "assumptions": [f"{names[a]} (gcd:{a})" if french and a in names else f"gcd:{a}" for a in move.assumptions],
         "cost": move.cost,
@@ -89,7 +89,7 @@ def move_record(
         ],
         "held from earlier steps": [skill(s) for s in earlier],
         "pay": pay_line(facts, level, lang) if level else "",
-        "pay change": pay_change(facts, model.nodes[move.source].get("level_id"), level, lang),
+        "pay change": pay_change(facts, model.nodes[move.source].level_id, level, lang),
         "evidence": move.evidence_fr or move.evidence if french else move.evidence,
         "page says": list(move.quotes) if move.basis == "stated" else [],
     }

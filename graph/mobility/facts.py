@@ -13,12 +13,129 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.iris import node_id
 from graph.mobility.source import Source
 
-__all__ = ["Facts", "Item", "PayRange", "Requirement", "read_facts", "stream_order"]
+__all__ = [
+    "Assumption",
+    "Facts",
+    "Item",
+    "Level",
+    "Mapping",
+    "PayRange",
+    "Position",
+    "Requirement",
+    "Route",
+    "Rule",
+    "Skill",
+    "StatedProgression",
+    "Stream",
+    "Template",
+    "read_facts",
+    "stream_order",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Stream:
+    """A work stream, in its community (IT, Information and Data Governance, Data Centre of Expertise), in the source's order."""
+
+    label: str
+    community: str
+    community_label: str
+    community_order: int
+    order: int
+    fr: str = ""
+    """The French name (the English one when the graph has none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A level of an occupational group (``IT-03``, ``EX-01``) and its rank in the group."""
+
+    label: str
+    rank: int
+    group: str
+    paid_at: str | None = None
+    """The level whose pay it takes (``gcdc:paidAtRateOf``), if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A position: a stream at a level, with its role and path when the source gives them."""
+
+    label: str
+    level: str
+    level_label: str
+    rank: int
+    group: str
+    stream: str
+    community: str
+    role: str | None = None
+    path: str | None = None
+    level_stated: bool = True
+    """``False`` when the source does not state the level (an assumption placed it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A way into the public service (students, apprentices, ...)."""
+
+    label: str
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """An official skill of GC Digital Talent, with its French name and category (``Technical``, ``Behavioural``)."""
+
+    label: str
+    category: str
+    fr: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A staffing rule: the kind of move it governs, its condition, and its quotes (the key quote first)."""
+
+    label: str
+    kind: str
+    condition: str
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assumption:
+    """A named choice the sources do not make, with its parameter, chosen value and why."""
+
+    label: str
+    parameter: str
+    value: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatedProgression:
+    """A move the source states between two states (levels, positions, routes), with its quotes."""
+
+    id: str
+    from_state: str
+    to_state: str
+    kind: str
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """A crosswalk of a position or stream to an outside classification (NOC, ESCO), with why."""
+
+    relation: str
+    target: str
+    label: str
+    code: str | None
+    why: str
 
 
 @dataclass(frozen=True)
@@ -52,27 +169,38 @@ class PayRange:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A GC Digital Talent job template: its level, the position it is for (if any) and its skill requirements."""
+
+    reference: str
+    label: str
+    level: str
+    position: str | None
+    requirements: tuple[Requirement, ...]
+
+
 @dataclass
 class Facts:
     """Positions, streams, routes, levels, rules, assumptions, skills, templates, pay and stated progressions."""
 
-    positions: dict[str, dict] = field(default_factory=dict)
-    streams: dict[str, dict] = field(default_factory=dict)
-    routes: dict[str, dict] = field(default_factory=dict)
-    levels: dict[str, dict] = field(default_factory=dict)
-    executive_levels: dict[str, dict] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+    streams: dict[str, Stream] = field(default_factory=dict)
+    routes: dict[str, Route] = field(default_factory=dict)
+    levels: dict[str, Level] = field(default_factory=dict)
+    executive_levels: dict[str, Level] = field(default_factory=dict)
     role_labels: dict[str, str] = field(default_factory=dict)
     stream_items: dict[str, list[Item]] = field(default_factory=dict)
     role_items: dict[str, list[Item]] = field(default_factory=dict)
-    skills: dict[str, dict] = field(default_factory=dict)
-    templates: dict[str, dict] = field(default_factory=dict)
-    rules: dict[str, dict] = field(default_factory=dict)
-    assumptions: dict[str, dict] = field(default_factory=dict)
+    skills: dict[str, Skill] = field(default_factory=dict)
+    templates: dict[str, Template] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    assumptions: dict[str, Assumption] = field(default_factory=dict)
     pay: dict[str, list[PayRange]] = field(default_factory=dict)
     it_agreement: str | None = None
     """The date the IT group's first collective agreement was signed (``gcd:agreement-it-group``), if the graph has it."""
-    progressions: list[dict] = field(default_factory=list)
-    crosswalks: dict[str, list[dict]] = field(default_factory=dict)
+    progressions: list[StatedProgression] = field(default_factory=list)
+    crosswalks: dict[str, list[Mapping]] = field(default_factory=dict)
     skill_level_labels: dict[int, str] = field(default_factory=dict)
     skill_level_names: dict[str, int] = field(default_factory=dict)
     skill_level_labels_fr: dict[int, str] = field(default_factory=dict)
@@ -82,13 +210,35 @@ class Facts:
     item_count: int = 0
     """How many responsibilities, expertise and functional areas the graph holds."""
 
-    def skill_label(self, skill: str) -> str:
-        """The English name of an official skill (its id when unknown)."""
-        return self.skills.get(skill, {}).get("label", skill)
+    def skill_label(self, skill: str, lang: str = "en") -> str:
+        """The name of an official skill in ``lang`` (``"en"`` or ``"fr"``; its id when unknown)."""
+        found = self.skills.get(skill)
+        return (found.fr if lang == "fr" else "") or found.label if found else skill
+
+    def rule_label(self, rule: str) -> str:
+        """The English name of a staffing rule (its id when unknown)."""
+        found = self.rules.get(rule)
+        return found.label if found else rule
+
+    def assumption_label(self, assumption: str) -> str:
+        """The English name of an assumption (its id when unknown)."""
+        found = self.assumptions.get(assumption)
+        return found.label if found else assumption
+
+    def assumption_note(self, assumption: str, default: str = "") -> str:
+        """Why an assumption was chosen, in the graph's words (``default`` when the graph lacks it)."""
+        found = self.assumptions.get(assumption)
+        return found.note if found else default
+
+    def level_label(self, level: str) -> str:
+        """The label of a level (``IT-03``; its id when unknown)."""
+        found = self.levels.get(level)
+        return found.label if found else level
 
     def assumption_value(self, assumption: str, default: str) -> str:
         """The chosen value of an assumption (``default`` when the graph lacks it)."""
-        return self.assumptions.get(assumption, {}).get("value") or default
+        found = self.assumptions.get(assumption)
+        return found.value if found and found.value else default
 
 
 def _en(var: str) -> str:
@@ -97,7 +247,7 @@ def _en(var: str) -> str:
 
 def stream_order(facts: Facts) -> list[str]:
     """The streams in the source's order: by community (IT, Information and Data Governance, Data Centre of Expertise), then in it."""
-    return sorted(facts.streams, key=lambda s: (facts.streams[s]["community_order"], facts.streams[s]["order"], s))
+    return sorted(facts.streams, key=lambda s: (facts.streams[s].community_order, facts.streams[s].order, s))
 
 
 def read_facts(source: Source) -> Facts:
@@ -120,25 +270,23 @@ def _read_structure(source: Source, facts: Facts) -> None:
         'OPTIONAL { ?s rdfs:label ?fr FILTER (lang(?fr) = "fr") } '
         f"OPTIONAL {{ ?community gcdc:order ?communityOrder }} {_en('label')} {_en('communityLabel')} }}"
     ):
-        facts.streams[node_id(row["s"])] = {
-            "label": row["label"],
-            "fr": row["fr"] or row["label"],
-            "community": node_id(row["community"]),
-            "community_label": row["communityLabel"],
-            "community_order": int(row["communityOrder"] or 99),
-            "order": int(row["order"]),
-        }
+        facts.streams[node_id(row["s"])] = Stream(
+            label=row["label"],
+            fr=row.get("fr") or row["label"],
+            community=node_id(row["community"]),
+            community_label=row["communityLabel"],
+            community_order=int(row.get("communityOrder") or 99),
+            order=int(row["order"]),
+        )
     for row in source.select(
         "SELECT ?l ?label ?rank ?group ?paidAt WHERE { ?l a gcdc:Level ; rdfs:label ?label ; gcdc:rank ?rank ; "
         f"gcdc:occupationalGroup ?group . OPTIONAL {{ ?l gcdc:paidAtRateOf ?paidAt }} {_en('label')} }}"
     ):
-        facts.levels[node_id(row["l"])] = {
-            "label": row["label"],
-            "rank": int(row["rank"]),
-            "group": node_id(row["group"]),
-            "paid_at": node_id(row["paidAt"]) if row["paidAt"] else None,
-        }
-    facts.executive_levels = {lvl: d for lvl, d in sorted(facts.levels.items()) if d["group"] == "group-ex"}
+        paid_at = row.get("paidAt")
+        facts.levels[node_id(row["l"])] = Level(
+            label=row["label"], rank=int(row["rank"]), group=node_id(row["group"]), paid_at=node_id(paid_at) if paid_at else None
+        )
+    facts.executive_levels = {lvl: d for lvl, d in sorted(facts.levels.items()) if d.group == "group-ex"}
     for row in source.select(f"SELECT ?r ?label WHERE {{ ?r a gcdc:Role ; rdfs:label ?label . {_en('label')} }}"):
         facts.role_labels[node_id(row["r"])] = row["label"]
     for row in source.select(
@@ -146,23 +294,23 @@ def _read_structure(source: Source, facts: Facts) -> None:
         "gcdc:hasLevel ?level ; gcdc:inStream ?stream . OPTIONAL { ?p gcdc:hasRole ?role } OPTIONAL { ?p gcdc:onPath ?path } "
         f"OPTIONAL {{ ?p gcdc:levelStated ?stated }} {_en('label')} }}"
     ):
-        stream, level = node_id(row["stream"]), node_id(row["level"])
-        facts.positions[node_id(row["p"])] = {
-            "label": row["label"],
-            "role": node_id(row["role"]) if row["role"] else None,
-            "level": level,
-            "level_label": facts.levels[level]["label"],
-            "rank": facts.levels[level]["rank"],
-            "group": facts.levels[level]["group"],
-            "stream": stream,
-            "path": node_id(row["path"]) if row["path"] else None,
-            "level_stated": row["stated"] != "false",
-            "community": facts.streams[stream]["community"],
-        }
+        stream, level, role, path = node_id(row["stream"]), node_id(row["level"]), row.get("role"), row.get("path")
+        facts.positions[node_id(row["p"])] = Position(
+            label=row["label"],
+            role=node_id(role) if role else None,
+            level=level,
+            level_label=facts.levels[level].label,
+            rank=facts.levels[level].rank,
+            group=facts.levels[level].group,
+            stream=stream,
+            path=node_id(path) if path else None,
+            level_stated=row.get("stated") != "false",
+            community=facts.streams[stream].community,
+        )
     for row in source.select(
         f"SELECT ?r ?label ?order WHERE {{ ?r a gcdc:EntryRoute ; rdfs:label ?label ; gcdc:order ?order . {_en('label')} }}"
     ):
-        facts.routes[node_id(row["r"])] = {"label": row["label"], "order": int(row["order"])}
+        facts.routes[node_id(row["r"])] = Route(label=row["label"], order=int(row["order"]))
 
 
 def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
@@ -170,7 +318,7 @@ def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
         f"SELECT ?owner ?item ?label ?skill WHERE {{ {owner_pattern} "
         f"?item rdfs:label ?label ; gcdc:requiresSkill ?skill . {_en('label')} }}"
     )
-    grouped: dict[str, dict[str, tuple[str, set]]] = defaultdict(dict)
+    grouped: dict[str, dict[str, tuple[str, set[str]]]] = defaultdict(dict)
     for row in rows:
         label, skills = grouped[node_id(row["owner"])].get(node_id(row["item"]), (row["label"], set()))
         skills.add(node_id(row["skill"]))
@@ -202,11 +350,9 @@ def _read_skills_and_templates(source: Source, facts: Facts) -> None:
         "SELECT ?s ?label ?fr ?category WHERE { ?s a gcdc:Skill ; skos:prefLabel ?label ; gcdc:skillCategory ?category . "
         f'OPTIONAL {{ ?s skos:prefLabel ?fr FILTER (lang(?fr) = "fr") }} {_en("label")} }}'
     ):
-        facts.skills[node_id(row["s"])] = {
-            "label": row["label"],
-            "fr": row["fr"] or row["label"],
-            "category": row["category"].rsplit("#", 1)[-1],
-        }
+        facts.skills[node_id(row["s"])] = Skill(
+            label=row["label"], fr=row.get("fr") or row["label"], category=row["category"].rsplit("#", 1)[-1]
+        )
     for row in source.select(
         f"SELECT ?l ?rank ?label WHERE {{ ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label . {_en('label')} }}"
     ):
@@ -217,45 +363,47 @@ def _read_skills_and_templates(source: Source, facts: Facts) -> None:
         facts.skill_level_names[row["label"].lower()] = int(row["rank"])  # English and French
         if row["lang"] == "fr":
             facts.skill_level_labels_fr[int(row["rank"])] = row["label"]
-    for row in source.select(
-        "SELECT ?t ?ref ?label ?position ?level WHERE { ?t a gcdc:JobTemplate ; gcdc:referenceId ?ref ; rdfs:label ?label ; "
-        f"gcdc:hasLevel ?level . OPTIONAL {{ ?t gcdc:templateFor ?position }} {_en('label')} }}"
-    ):
-        facts.templates[node_id(row["t"])] = {
-            "reference": row["ref"],
-            "label": row["label"],
-            "level": node_id(row["level"]),
-            "position": node_id(row["position"]) if row["position"] else None,
-            "requirements": [],
-        }
+    requirements: dict[str, list[Requirement]] = defaultdict(list)
     for row in source.select(
         "SELECT ?t ?skill ?type ?rank WHERE { ?t gcdc:skillRequirement ?r . ?r gcdc:requiredSkill ?skill ; gcdc:requirementType ?type . "
         "OPTIONAL { ?r gcdc:requiredLevel/gcdc:rank ?rank } }"
     ):
-        facts.templates[node_id(row["t"])]["requirements"].append(
-            Requirement(node_id(row["skill"]), row["type"].endswith("#Essential"), int(row["rank"]) if row["rank"] else None)
+        rank = row.get("rank")
+        requirements[node_id(row["t"])].append(
+            Requirement(node_id(row["skill"]), row["type"].endswith("#Essential"), int(rank) if rank else None)
         )
-    for template in facts.templates.values():
-        template["requirements"].sort(key=lambda r: (r.skill, not r.essential))
+    for row in source.select(
+        "SELECT ?t ?ref ?label ?position ?level WHERE { ?t a gcdc:JobTemplate ; gcdc:referenceId ?ref ; rdfs:label ?label ; "
+        f"gcdc:hasLevel ?level . OPTIONAL {{ ?t gcdc:templateFor ?position }} {_en('label')} }}"
+    ):
+        template, position = node_id(row["t"]), row.get("position")
+        facts.templates[template] = Template(
+            reference=row["ref"],
+            label=row["label"],
+            level=node_id(row["level"]),
+            position=node_id(position) if position else None,
+            requirements=tuple(sorted(requirements[template], key=lambda r: (r.skill, not r.essential))),
+        )
 
 
 def _read_rules(source: Source, facts: Facts) -> None:
     quotes: dict[str, list[str]] = defaultdict(list)
+    rules: dict[str, Rule] = {}
     for row in source.select(
         "SELECT ?r ?label ?kind ?condition ?quote WHERE { ?r a gcdc:StaffingRule ; rdfs:label ?label ; gcdc:governsKind ?kind ; "
         f"gcdc:condition ?condition ; gcdc:quote ?quote . {_en('label')} }}"
     ):
-        facts.rules[node_id(row["r"])] = {"label": row["label"], "kind": row["kind"].rsplit("#", 1)[-1], "condition": row["condition"]}
+        rules[node_id(row["r"])] = Rule(label=row["label"], kind=row["kind"].rsplit("#", 1)[-1], condition=row["condition"])
         quotes[node_id(row["r"])].append(row["quote"])
     keys = {node_id(row["r"]): row["key"] for row in source.select("SELECT ?r ?key WHERE { ?r a gcdc:StaffingRule ; gcdc:keyQuote ?key }")}
-    for rule, data in facts.rules.items():  # the key quote first: pages that show one quote show the one that states the rule
+    for rule, data in rules.items():  # the key quote first: pages that show one quote show the one that states the rule
         key = keys.get(rule)
-        data["quotes"] = sorted(quotes[rule], key=lambda q, key=key: (q != key, q))
+        facts.rules[rule] = replace(data, quotes=tuple(sorted(quotes[rule], key=lambda q: (q != key, q))))
     for row in source.select(
         "SELECT ?a ?label ?name ?value ?note WHERE { ?a a gcdc:Assumption ; rdfs:label ?label ; gcdc:parameterName ?name ; "
         f"gcdc:parameterValue ?value ; skos:editorialNote ?note . {_en('label')} }}"
     ):
-        facts.assumptions[node_id(row["a"])] = {"label": row["label"], "parameter": row["name"], "value": row["value"], "note": row["note"]}
+        facts.assumptions[node_id(row["a"])] = Assumption(label=row["label"], parameter=row["name"], value=row["value"], note=row["note"])
 
 
 def _read_pay(source: Source, facts: Facts) -> None:
@@ -270,8 +418,8 @@ def _read_pay(source: Source, facts: Facts) -> None:
                 node_id(row["level"]),
                 int(row["min"]),
                 int(row["max"]),
-                row["date"],
-                row["note"],
+                row.get("date"),
+                row.get("note"),
                 node_id(row["source"]),
                 row["sourceLabel"],
             )
@@ -284,20 +432,15 @@ def _read_pay(source: Source, facts: Facts) -> None:
 
 def _read_progressions(source: Source, facts: Facts) -> None:
     quotes: dict[str, list[str]] = defaultdict(list)
-    base: dict[str, dict] = {}
+    base: dict[str, tuple[str, str, str]] = {}
     for row in source.select(
         "SELECT ?p ?from ?to ?kind ?quote WHERE { ?p a gcdc:Progression ; gcdc:basis gcdc:Stated ; gcdc:fromState ?from ; "
         "gcdc:toState ?to ; gcdc:progressionKind ?kind ; gcdc:quote ?quote "
         "FILTER NOT EXISTS { ?p gcdc:allowedBy ?rule } }"  # not the moves the build wrote back
     ):
-        base[node_id(row["p"])] = {
-            "id": node_id(row["p"]),
-            "from": node_id(row["from"]),
-            "to": node_id(row["to"]),
-            "kind": row["kind"].rsplit("#", 1)[-1],
-        }
+        base[node_id(row["p"])] = (node_id(row["from"]), node_id(row["to"]), row["kind"].rsplit("#", 1)[-1])
         quotes[node_id(row["p"])].append(row["quote"])
-    facts.progressions = [{**base[p], "quotes": sorted(quotes[p])} for p in sorted(base)]
+    facts.progressions = [StatedProgression(p, *base[p], quotes=tuple(sorted(quotes[p]))) for p in sorted(base)]
 
 
 def _read_crosswalks(source: Source, facts: Facts) -> None:
@@ -306,13 +449,13 @@ def _read_crosswalks(source: Source, facts: Facts) -> None:
         "gcdc:mappingRelation ?relation ; rdfs:comment ?why . ?to skos:prefLabel ?label . OPTIONAL { ?to skos:notation ?notation } }"
     ):
         facts.crosswalks.setdefault(node_id(row["from"]), []).append(
-            {
-                "relation": "skos:" + row["relation"].rsplit("#", 1)[-1],
-                "target": row["to"],
-                "label": row["label"],
-                "code": row["notation"],
-                "why": row["why"],
-            }
+            Mapping(
+                relation="skos:" + row["relation"].rsplit("#", 1)[-1],
+                target=row["to"],
+                label=row["label"],
+                code=row.get("notation"),
+                why=row["why"],
+            )
         )
     for mappings in facts.crosswalks.values():
-        mappings.sort(key=lambda m: (m["target"], m["relation"]))
+        mappings.sort(key=lambda m: (m.target, m.relation))

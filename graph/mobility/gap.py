@@ -10,13 +10,13 @@ Examples
 >>> have, need = Profile({"a": 2, "b": 2}, "responsibilities"), Profile({"b": 3, "c": 3}, "responsibilities")
 >>> [(g.skill, g.required, g.held) for g in skill_gap(have, need)]
 [('b', 3, 2), ('c', 3, None)]
->>> gap_summary(have, need, {"a": {"label": "A"}, "b": {"label": "B"}, "c": {"label": "C"}})["to_gain"]
+>>> gap_summary(have, need, str.upper)["to_gain"]
 ['C (level 3)']
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.mobility.profiles import Profile
@@ -51,13 +51,16 @@ def skill_gap(have: Profile, need: Profile) -> list[GapItem]:
     return gap
 
 
-def gap_summary(have: Profile, need: Profile, skills: dict[str, dict], levels: dict[int, str] | None = None) -> dict[str, list[str]]:
+def gap_summary(
+    have: Profile, need: Profile, skill_name: Callable[[str], str], levels: dict[int, str] | None = None
+) -> dict[str, list[str]]:
     """``to_gain``, ``to_deepen``, ``carry_over`` and ``left_behind``, each a sorted list of skill names with levels.
 
-    ``levels`` names the skill levels (``{3: "advanced"}``); without it they read ``level 3``.
+    ``skill_name`` names a skill by its id (`Facts.skill_label`); ``levels`` names the skill levels (``{3: "advanced"}``);
+    without it they read ``level 3``.
     """
     level = lambda n: (levels or {}).get(n, f"level {n}")  # noqa: E731
-    named = lambda s, n: skills.get(s, {}).get("label", s) + (f" ({level(n)})" if n else "")  # noqa: E731
+    named = lambda s, n: skill_name(s) + (f" ({level(n)})" if n else "")  # noqa: E731
     gap = skill_gap(have, need)
     gained = {g.skill for g in gap}
     return {

@@ -5,9 +5,10 @@ Only positions at levels the source states count (the streams without stated lev
 
 Examples
 --------
+>>> from graph.mobility.moves import State
 >>> common = dict(kind="position", stream="s", stream_label="S", level_stated=True)
->>> nodes = {"a": dict(common, role="role-analyst", role_label="Analyst", rank=2, level="IT-02", path=None),
-...          "b": dict(common, role="role-manager", role_label="Manager", rank=4, level="IT-04", path="path-management")}
+>>> nodes = {"a": State(**common, label="a", role="role-analyst", role_label="Analyst", rank=2, level="IT-02", path=None),
+...          "b": State(**common, label="b", role="role-manager", role_label="Manager", rank=4, level="IT-04", path="path-management")}
 >>> entry_levels(nodes)
 {'S': 'IT-02'}
 >>> path_tops(nodes)["S"]
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from graph.mobility.facts import Facts
+from graph.mobility.moves import State
 from graph.mobility.pay import pay_range
 
 __all__ = ["entry_levels", "ladder_matrix", "ladder_rows", "path_tops"]
@@ -26,72 +28,76 @@ __all__ = ["entry_levels", "ladder_matrix", "ladder_rows", "path_tops"]
 PATHS = {"path-management": "management", "path-individual-contributor": "individual contributor"}
 
 
-def _positions(nodes: Mapping[str, dict]) -> list[dict]:
-    return [d for _, d in sorted(nodes.items()) if d.get("kind") == "position" and d.get("level_stated", True)]
+def _positions(nodes: Mapping[str, State]) -> list[State]:
+    return [d for _, d in sorted(nodes.items()) if d.kind == "position" and d.level_stated]
 
 
-def _streams(nodes: Mapping[str, dict]) -> list[str]:
-    return list(dict.fromkeys(d["stream_label"] for d in sorted(_positions(nodes), key=lambda d: d["stream"])))
+def _rank(d: State | None) -> int:
+    return d.rank or 0 if d else 0
 
 
-def ladder_matrix(nodes: Mapping[str, dict]) -> dict[str, dict[str, str | None]]:
+def _streams(nodes: Mapping[str, State]) -> list[str]:
+    return list(dict.fromkeys(d.stream_label for d in sorted(_positions(nodes), key=lambda d: d.stream or "")))
+
+
+def ladder_matrix(nodes: Mapping[str, State]) -> dict[str, dict[str, str | None]]:
     """``{stream: {role: level or None}}``: the level at which each role exists in each stream."""
-    roles = list(dict.fromkeys(d["role_label"] for d in sorted(_positions(nodes), key=lambda d: (d["rank"], d["path"] or "", d["role"]))))
+    roles = list(dict.fromkeys(d.role_label for d in sorted(_positions(nodes), key=lambda d: (d.rank, d.path or "", d.role))))
     matrix = {stream: dict.fromkeys(roles) for stream in _streams(nodes)}
     for d in _positions(nodes):
-        matrix[d["stream_label"]][d["role_label"]] = d["level"]
+        matrix[d.stream_label][d.role_label] = d.level
     return matrix
 
 
-def _lowest(nodes: Mapping[str, dict]) -> dict[str, dict]:
-    lowest: dict[str, dict] = {}
+def _lowest(nodes: Mapping[str, State]) -> dict[str, State]:
+    lowest: dict[str, State] = {}
     for d in _positions(nodes):
-        if d["stream_label"] not in lowest or d["rank"] < lowest[d["stream_label"]]["rank"]:
-            lowest[d["stream_label"]] = d
+        if d.stream_label not in lowest or _rank(d) < _rank(lowest[d.stream_label]):
+            lowest[d.stream_label] = d
     return dict(sorted(lowest.items()))
 
 
-def entry_levels(nodes: Mapping[str, dict]) -> dict[str, str]:
+def entry_levels(nodes: Mapping[str, State]) -> dict[str, str]:
     """``{stream: level}``: the lowest level at which the source puts a role in each stream."""
-    return {stream: d["level"] for stream, d in _lowest(nodes).items()}
+    return {stream: d.level for stream, d in _lowest(nodes).items()}
 
 
-def _tops(nodes: Mapping[str, dict]) -> dict[str, dict[str, dict | None]]:
-    tops: dict[str, dict[str, dict | None]] = {s: dict.fromkeys(PATHS.values()) for s in _streams(nodes)}
+def _tops(nodes: Mapping[str, State]) -> dict[str, dict[str, State | None]]:
+    tops: dict[str, dict[str, State | None]] = {s: dict.fromkeys(PATHS.values()) for s in _streams(nodes)}
     for d in _positions(nodes):
-        path = PATHS.get(d["path"])
-        if path and (tops[d["stream_label"]][path] is None or d["rank"] > tops[d["stream_label"]][path]["rank"]):
-            tops[d["stream_label"]][path] = d
+        path, top = PATHS.get(d.path or ""), tops[d.stream_label]
+        if path and (top[path] is None or _rank(d) > _rank(top[path])):
+            top[path] = d
     return dict(sorted(tops.items()))
 
 
-def path_tops(nodes: Mapping[str, dict]) -> dict[str, dict[str, str | None]]:
+def path_tops(nodes: Mapping[str, State]) -> dict[str, dict[str, str | None]]:
     """``{stream: {path: "LEVEL Role" or None}}``: the highest position of each path in each stream."""
-    return {s: {p: (f"{d['level']} {d['role_label']}" if d else None) for p, d in paths.items()} for s, paths in _tops(nodes).items()}
+    return {s: {p: (f"{d.level} {d.role_label}" if d else None) for p, d in paths.items()} for s, paths in _tops(nodes).items()}
 
 
-def ladder_rows(facts: Facts, nodes: Mapping[str, dict], lang: str = "en") -> list[dict]:
+def ladder_rows(facts: Facts, nodes: Mapping[str, State], lang: str = "en") -> list[dict[str, str | None]]:
     """One row per stream: the level of each role, the entry level, the top of each path, and the pay range of each.
 
     The streams and roles as ``nodes`` name them (``stream_label``, ``role_label``); the pay in ``lang``'s format.
     """
 
-    def pay(d: dict | None) -> str | None:
-        return (pay_range(facts, d["level_id"], lang) or None) if d else None
+    def pay(d: State | None) -> str | None:
+        return (pay_range(facts, d.level_id, lang) or None) if d and d.level_id else None
 
     lowest, tops = _lowest(nodes), _tops(nodes)
-    rows = []
+    rows: list[dict[str, str | None]] = []
     for stream, roles in ladder_matrix(nodes).items():
         management, individual = tops[stream]["management"], tops[stream]["individual contributor"]
         rows.append(
             {
                 "stream": stream,
                 **roles,
-                "entry level": lowest[stream]["level"],
+                "entry level": lowest[stream].level,
                 "entry pay": pay(lowest[stream]),
-                "management top": f"{management['level']} {management['role_label']}" if management else None,
+                "management top": f"{management.level} {management.role_label}" if management else None,
                 "management top pay": pay(management),
-                "individual-contributor top": f"{individual['level']} {individual['role_label']}" if individual else None,
+                "individual-contributor top": f"{individual.level} {individual.role_label}" if individual else None,
                 "individual-contributor top pay": pay(individual),
             }
         )

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, overload
 
 import networkx as nx
@@ -65,7 +65,7 @@ from graph.mobility.costs import (
     left_behind,
     move_cost,
 )
-from graph.mobility.facts import Facts
+from graph.mobility.facts import Facts, StatedProgression
 from graph.mobility.gap import GapItem, skill_gap
 from graph.mobility.pay import pay_change
 from graph.mobility.profiles import Profile, position_profiles
@@ -73,7 +73,19 @@ from graph.mobility.profiles import Profile, position_profiles
 if TYPE_CHECKING:  # NumPy is imported when the bounded graph is built, not when a command starts
     from graph.mobility.nearest import Parts, Targets
 
-__all__ = ["ASSUMPTIONS", "EVIDENCE", "EVIDENCE_FR", "KINDS", "RULES", "Bucket", "MobilityModel", "Move", "edge_data", "same_level_kind"]
+__all__ = [
+    "ASSUMPTIONS",
+    "EVIDENCE",
+    "EVIDENCE_FR",
+    "KINDS",
+    "RULES",
+    "Bucket",
+    "MobilityModel",
+    "Move",
+    "State",
+    "edge_data",
+    "same_level_kind",
+]
 
 KINDS = ("promotion", "deployment", "appointment", "acting appointment", "entry", "executive appointment", "demotion")
 """The kinds of move."""
@@ -167,6 +179,30 @@ def same_level_kind(gap: Iterable[GapItem]) -> str:
     return "deployment" if gap_weight(gap) <= DEPLOYMENT_CAP else "appointment"
 
 
+@dataclass(frozen=True, slots=True)
+class State:
+    """A state of a career: a position, a way in (``kind="entry"``) or an executive level.
+
+    Only positions have a stream and a role; entries have no level or rank.
+    """
+
+    kind: str
+    """``"position"``, ``"entry"`` or ``"executive"``."""
+    label: str
+    community: str | None = None
+    rank: int | None = None
+    level: str = ""
+    """The level's label (``IT-03``)."""
+    level_id: str | None = None
+    group: str | None = None
+    stream: str | None = None
+    stream_label: str = ""
+    role: str | None = None
+    role_label: str = ""
+    path: str | None = None
+    level_stated: bool = True
+
+
 @dataclass(frozen=True)
 class Move:
     """One move: from, to, kind, basis (``stated`` or ``rule``), rule, cost, gap, assumptions and the page's words."""
@@ -227,7 +263,7 @@ class _Buckets:
     @classmethod
     def of(cls, model: MobilityModel, groups: dict[tuple, tuple[str, ...]]) -> _Buckets:
         members = list(groups.values())
-        stated = lambda m: model.nodes[m[0]].get("level_stated") is not False  # noqa: E731
+        stated = lambda m: model.nodes[m[0]].level_stated is not False  # noqa: E731
         rank = [0] * len(members)
         for place, i in enumerate(sorted(range(len(members)), key=lambda i: members[i])):
             rank[i] = place
@@ -281,7 +317,7 @@ class MobilityModel:
 
     facts: Facts
     profiles: dict[str, Profile] = field(init=False)
-    nodes: dict[str, dict] = field(init=False)
+    nodes: dict[str, State] = field(init=False)
 
     def __post_init__(self) -> None:
         self.profiles = position_profiles(self.facts)
@@ -300,22 +336,22 @@ class MobilityModel:
         self.nodes = self._nodes()
         self.top_rank: dict[str, int] = {}  # the highest rank of each occupational group's positions
         for data in self.nodes.values():
-            if data["kind"] == "position":
-                self.top_rank[data["group"]] = max(self.top_rank.get(data["group"], 0), data["rank"])
+            if data.kind == "position":
+                self.top_rank[data.group] = max(self.top_rank.get(data.group, 0), data.rank)
         groups: dict[str, dict[tuple, list[str]]] = {}
         self._group_of: dict[str, tuple] = {}
         for pid, p in sorted(self.facts.positions.items()):  # the positions of a level that cost the same to move into
-            key = (p["level"], self._profile_class.get(pid), p["level_stated"])
-            groups.setdefault(p["level"], {}).setdefault(key, []).append(pid)
+            key = (p.level, self._profile_class.get(pid), p.level_stated)
+            groups.setdefault(p.level, {}).setdefault(key, []).append(pid)
             self._group_of[pid] = key
         self._groups = {level: {key: tuple(members) for key, members in found.items()} for level, found in groups.items()}
-        self._next_level = {lvl: self._level_at(d["group"], d["rank"] + 1) for lvl, d in self.facts.levels.items()}
+        self._next_level = {lvl: self._level_at(d.group, d.rank + 1) for lvl, d in self.facts.levels.items()}
         try:
             self.executive_entry_rank = int(self.facts.assumption_value(ASSUMPTIONS["executive entry"], "5"))
         except ValueError:
             self.executive_entry_rank = 5
         """The rank from which a position's holder may be appointed to EX-01 (``gcd:assumption-executive-entry-from-the-top-level``)."""
-        self._prev_level = {lvl: self._level_at(d["group"], d["rank"] - 1) for lvl, d in self.facts.levels.items()}
+        self._prev_level = {lvl: self._level_at(d.group, d.rank - 1) for lvl, d in self.facts.levels.items()}
         self._explicit: dict[str, list[Move]] = defaultdict(list)
         self._cache: dict[tuple[str, bool], tuple[Move, ...]] = {}
         self._bucket_cache: dict[tuple[str, bool], tuple[tuple[Move, ...], tuple[Lane, ...]]] = {}
@@ -329,7 +365,7 @@ class MobilityModel:
             m.cost
             for moves in self._explicit.values()
             for m in moves
-            if m.kind == "executive appointment" and self.nodes[m.source]["kind"] == "position"
+            if m.kind == "executive appointment" and self.nodes[m.source].kind == "position"
         ]
         self.cheapest_appointment = min((c for c in appointments if c), default=1.0)  # a lower bound for the path search
 
@@ -342,42 +378,35 @@ class MobilityModel:
 
     # ---------------------------------------------------------------- states
 
-    def _nodes(self) -> dict[str, dict]:
+    def _nodes(self) -> dict[str, State]:
         f = self.facts
         nodes = {}
         for pid, p in sorted(f.positions.items()):
-            nodes[pid] = {
-                "kind": "position",
-                "label": p["label"],
-                "role": p["role"],
-                "role_label": f.role_labels.get(p["role"], "") if p["role"] else "",
-                "level": p["level_label"],
-                "level_id": p["level"],
-                "rank": p["rank"],
-                "group": p["group"],
-                "stream": p["stream"],
-                "stream_label": f.streams[p["stream"]]["label"],
-                "community": p["community"],
-                "path": p["path"],
-                "level_stated": p["level_stated"],
-            }
+            nodes[pid] = State(
+                kind="position",
+                label=p.label,
+                role=p.role,
+                role_label=f.role_labels.get(p.role, "") if p.role else "",
+                level=p.level_label,
+                level_id=p.level,
+                rank=p.rank,
+                group=p.group,
+                stream=p.stream,
+                stream_label=f.streams[p.stream].label,
+                community=p.community,
+                path=p.path,
+                level_stated=p.level_stated,
+            )
         for rid, r in sorted(f.routes.items()):
-            nodes[rid] = {"kind": "entry", "label": r["label"], "community": None, "rank": None, "path": None}
+            nodes[rid] = State(kind="entry", label=r.label)
         for lid, lvl in sorted(f.executive_levels.items()):
-            nodes[lid] = {
-                "kind": "executive",
-                "label": lvl["label"],
-                "level": lvl["label"],
-                "level_id": lid,
-                "rank": lvl["rank"],
-                "group": lvl["group"],
-                "community": _EXECUTIVES,
-                "path": None,
-            }
+            nodes[lid] = State(
+                kind="executive", label=lvl.label, level=lvl.label, level_id=lid, rank=lvl.rank, group=lvl.group, community=_EXECUTIVES
+            )
         return nodes
 
     def _level_at(self, group: str, rank: int) -> str | None:
-        return next((lvl for lvl, d in sorted(self.facts.levels.items()) if d["group"] == group and d["rank"] == rank), None)
+        return next((lvl for lvl, d in sorted(self.facts.levels.items()) if d.group == group and d.rank == rank), None)
 
     @property
     def groups(self) -> dict[str, dict[tuple, tuple[str, ...]]]:
@@ -394,7 +423,7 @@ class MobilityModel:
 
     def label(self, node: str) -> str:
         """The English label of a state."""
-        return self.nodes[node]["label"]
+        return self.nodes[node].label
 
     # ---------------------------------------------------------------- moves
 
@@ -409,8 +438,8 @@ class MobilityModel:
 
     def _term(self, source: str, target: str, kind: str, basis: str, same_track: bool, assumptions: tuple[str, ...]) -> tuple:
         """``(basis, cost, gap, assumptions)`` of a move: they depend on the two profiles and flags, not on which positions hold them."""
-        assumed_target = self.nodes[target].get("level_stated") is False
-        unstated = assumed_target or self.nodes[source].get("level_stated") is False
+        assumed_target = not self.nodes[target].level_stated
+        unstated = assumed_target or not self.nodes[source].level_stated
         classes = (self._profile_class.get(source), self._profile_class.get(target))
         key = (*classes, kind, basis, same_track, unstated, assumed_target, assumptions)
         if key not in self._terms:
@@ -443,22 +472,22 @@ class MobilityModel:
             self._gaps[key] = tuple(skill_gap(self.profiles[source], self.profiles[target]))
         return self._gaps[key]
 
-    def _stated_between(self, a: str, b: str) -> dict | None:
-        return next((p for p in self.facts.progressions if p["from"] == a and p["to"] == b), None)
+    def _stated_between(self, a: str, b: str) -> StatedProgression | None:
+        return next((p for p in self.facts.progressions if p.from_state == a and p.to_state == b), None)
 
     def _add_stream_promotions(self) -> None:
         by_stream: dict[str, list[str]] = defaultdict(list)
         for pid, p in self.facts.positions.items():
-            by_stream[p["stream"]].append(pid)
+            by_stream[p.stream].append(pid)
         for positions in by_stream.values():
             for a in sorted(positions):
                 pa = self.facts.positions[a]
                 for b in sorted(positions):
                     pb = self.facts.positions[b]
-                    if pb["level"] != self._next_level.get(pa["level"]) or (pa["path"] and pa["path"] != pb["path"]):
+                    if pb.level != self._next_level.get(pa.level) or (pa.path and pa.path != pb.path):
                         continue
-                    stated = self._stated_between(pa["level"], pb["level"])
-                    branches, stream = not pa["path"] and pb["path"], self.facts.streams[pa["stream"]]
+                    stated = self._stated_between(pa.level, pb.level)
+                    branches, stream = not pa.path and pb.path, self.facts.streams[pa.stream]
                     branch = " It branches into the management or the individual-contributor path." if branches else ""
                     branch_fr = " Il se divise en cheminement de gestion ou de contributeur individuel." if branches else ""
                     self._explicit[a].append(
@@ -468,10 +497,10 @@ class MobilityModel:
                             "promotion",
                             "stated" if stated else "rule",
                             same_track=True,
-                            quotes=stated["quotes"] if stated else (),
-                            progression=stated["id"] if stated else None,
-                            evidence=f"{pa['level_label']} to {pb['level_label']} in {stream['label']}.{branch}",
-                            evidence_fr=f"{pa['level_label']} à {pb['level_label']} dans {stream.get('fr', stream['label'])}.{branch_fr}",
+                            quotes=stated.quotes if stated else (),
+                            progression=stated.id if stated else None,
+                            evidence=f"{pa.level_label} to {pb.level_label} in {stream.label}.{branch}",
+                            evidence_fr=f"{pa.level_label} à {pb.level_label} dans {stream.fr or stream.label}.{branch_fr}",
                         )
                     )
 
@@ -479,27 +508,26 @@ class MobilityModel:
         """The lowest-level positions of each stream (of ``communities``; ``None``: all)."""
         lowest: dict[str, int] = {}
         for p in self.facts.positions.values():
-            lowest[p["stream"]] = min(lowest.get(p["stream"], 99), p["rank"])
+            lowest[p.stream] = min(lowest.get(p.stream, 99), p.rank)
         return sorted(
             pid
             for pid, p in self.facts.positions.items()
-            if p["rank"] == lowest[p["stream"]] and (communities is None or p["community"] in communities)
+            if p.rank == lowest[p.stream] and (communities is None or p.community in communities)
         )
 
     def _add_entries(self) -> None:
-        by_route: dict[str, list[dict]] = defaultdict(list)
+        by_route: dict[str, list[StatedProgression]] = defaultdict(list)
         for p in self.facts.progressions:
-            by_route[p["from"]].append(p)
+            by_route[p.from_state].append(p)
         for route in sorted(self.facts.routes):
             progressions = by_route.get(route, [])
             if not progressions:
                 continue
-            quotes = tuple(sorted({q for p in progressions for q in p["quotes"]}))
-            if any(p["kind"] == "ExecutiveTransition" for p in progressions):
+            quotes = tuple(sorted({q for p in progressions for q in p.quotes}))
+            if any(p.kind == "ExecutiveTransition" for p in progressions):
                 for level in sorted(self.facts.executive_levels):
-                    rule_quotes = tuple(
-                        q for q in self.facts.rules.get(RULES["executive appointment"], {}).get("quotes", []) if "EX-01 to EX-05" in q
-                    )
+                    rule = self.facts.rules.get(RULES["executive appointment"])
+                    rule_quotes = tuple(q for q in (rule.quotes if rule else ()) if "EX-01 to EX-05" in q)
                     self._explicit[route].append(
                         self._move(
                             route,
@@ -507,16 +535,16 @@ class MobilityModel:
                             "executive appointment",
                             "stated",
                             quotes=quotes + rule_quotes,
-                            progression=progressions[0]["id"],
+                            progression=progressions[0].id,
                             evidence="The page invites private-sector executives to the executive ranks; the OCIO staffs EX-01 to EX-05.",
                             evidence_fr="La page invite les cadres du secteur privé dans les rangs de la direction ; le BDPI dote les "
                             "postes EX-01 à EX-05.",
                         )
                     )
                 continue
-            communities = {p["to"] for p in progressions if p["to"].startswith("community-")} or None
+            communities = {p.to_state for p in progressions if p.to_state.startswith("community-")} or None
             mid_career = route == "entry-mid-career-professional"
-            targets = sorted(pid for pid, p in self.facts.positions.items() if communities is None or p["community"] in communities)
+            targets = sorted(pid for pid, p in self.facts.positions.items() if communities is None or p.community in communities)
             targets = targets if mid_career else self._entry_positions(communities)
             assumption = ASSUMPTIONS["mid-career" if mid_career else "entry level"]
             where = "any position" if mid_career else "the lowest level of each stream"
@@ -530,25 +558,25 @@ class MobilityModel:
                         "rule",
                         assumptions=(assumption,),
                         quotes=quotes,
-                        progression=progressions[0]["id"],
+                        progression=progressions[0].id,
                         evidence=f"The page states this way in; the level is the project's assumption ({where}).",
                         evidence_fr=f"La page énonce cette voie d'entrée ; le niveau est une hypothèse du projet ({where_fr}).",
                     )
                 )
 
     def _add_executive_moves(self) -> None:
-        executives = sorted(self.facts.executive_levels, key=lambda lvl: self.facts.executive_levels[lvl]["rank"])
+        executives = sorted(self.facts.executive_levels, key=lambda lvl: self.facts.executive_levels[lvl].rank)
         if not executives:
             return
         to_exec = {
-            p["from"]: p for p in self.facts.progressions if p["kind"] == "ExecutiveTransition" and p["from"].startswith("community-")
+            p.from_state: p for p in self.facts.progressions if p.kind == "ExecutiveTransition" and p.from_state.startswith("community-")
         }
         for pid, p in sorted(self.facts.positions.items()):
-            stated = to_exec.get(p["community"])
-            if p["rank"] != self.executive_entry_rank or stated is None:
+            stated = to_exec.get(p.community)
+            if p.rank != self.executive_entry_rank or stated is None:
                 continue
-            pay = pay_change(self.facts, p["level"], executives[0])
-            pay_fr = pay_change(self.facts, p["level"], executives[0], "fr")
+            pay = pay_change(self.facts, p.level, executives[0])
+            pay_fr = pay_change(self.facts, p.level, executives[0], "fr")
             self._explicit[pid].append(
                 self._move(
                     pid,
@@ -556,8 +584,8 @@ class MobilityModel:
                     "executive appointment",
                     "rule",
                     assumptions=(ASSUMPTIONS["executive entry"],),
-                    quotes=stated["quotes"],
-                    progression=stated["id"],
+                    quotes=stated.quotes,
+                    progression=stated.id,
                     evidence="The page says a digital career may continue as a digital executive; the move starts from the most senior "
                     "non-executive level (the project's assumption)." + (f" {pay}" if pay else ""),
                     evidence_fr="La page dit qu'une carrière numérique peut se poursuivre comme cadre du numérique ; le déplacement part "
@@ -611,12 +639,12 @@ class MobilityModel:
         p = self.facts.positions.get(node)
         if p is not None:
             on_track = {m.target for m in explicit if m.kind == "promotion"}
-            up = self._next_level.get(p["level"])
-            kinds = [("deployment", p["level"], {node}), ("appointment", p["level"], {node}), ("promotion", up, on_track)]
+            up = self._next_level.get(p.level)
+            kinds = [("deployment", p.level, {node}), ("appointment", p.level, {node}), ("promotion", up, on_track)]
             if acting:
                 kinds.append(("acting appointment", up, on_track))
             if demotion:
-                kinds.append(("demotion", self._prev_level.get(p["level"]), set()))
+                kinds.append(("demotion", self._prev_level.get(p.level), set()))
             for kind, level, skip in kinds:
                 lane = self._lane(node, kind, level)
                 if lane and skip:  # the source itself, or the promotions on its own track, leave their buckets
@@ -637,13 +665,13 @@ class MobilityModel:
                     evidence_fr=EVIDENCE_FR["acting appointment"],
                 )
                 for m in list(explicit)
-                if m.kind in ("promotion", "executive appointment") and self.nodes[node]["kind"] != "entry"
+                if m.kind in ("promotion", "executive appointment") and self.nodes[node].kind != "entry"
             ]
         return tuple(explicit), tuple(lanes)
 
     def _lane(self, node: str, kind: str, level: str | None) -> Lane | tuple[()]:
         """The buckets of ``kind`` into ``level`` for a state with ``node``'s profile, sorted by cost (shared by profile)."""
-        unstated = self.nodes[node].get("level_stated") is False
+        unstated = self.nodes[node].level_stated is False
         key = (self._profile_class.get(node), unstated, kind, level)
         if key not in self._lanes:
             self._lanes[key] = self._costed_lane(node, kind, level)
@@ -662,7 +690,7 @@ class MobilityModel:
         targets, into = self._targets_at(level or "")
         parts = targets.parts([self.profiles.get(node)])
         costs = _round4(_cost_vector(kind, parts, 0, into, _round4(parts.left[0])))  # rounded as `costs.move_cost` rounds
-        unstated = self.nodes[node].get("level_stated") is False
+        unstated = self.nodes[node].level_stated is False
         assumptions = () if kind in ("deployment", "appointment", "demotion") else (ASSUMPTIONS["one level"],)
         plain, penalised = self._assumed(unstated, 0.0, assumptions), self._assumed(True, self.assumed_level_penalty, assumptions)
         assumed = [penalised if p else plain for p in into.penalty]
@@ -725,9 +753,9 @@ class MobilityModel:
         below: dict[str, list[str]] = defaultdict(list)  # a level -> the positions one level below it
         at: dict[str, list[str]] = defaultdict(list)
         for pid, p in sorted(self.facts.positions.items()):
-            at[p["level"]].append(pid)
-            if self._next_level.get(p["level"]):
-                below[self._next_level[p["level"]]].append(pid)
+            at[p.level].append(pid)
+            if self._next_level.get(p.level):
+                below[self._next_level[p.level]].append(pid)
         for level in sorted(self._groups):
             targets, into = self._targets_at(level)
             for kinds, sources in ((("deployment", "appointment"), at[level]), (("promotion",), below[level])):
@@ -776,7 +804,7 @@ class MobilityModel:
     def _bounded_graph(self, k: int) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph(k=k)
         for node, data in self.nodes.items():
-            G.add_node(node, **data)
+            G.add_node(node, **asdict(data))
         cheapest = self._cheapest(k)
         for node in sorted(self.nodes):
             implicit = (m for kind in ("deployment", "appointment", "promotion") for m in cheapest.get(node, {}).get(kind, []))

@@ -10,8 +10,8 @@ demotion for pay purposes (Public Services and Procurement Canada, quoted on ``g
 
 Examples
 --------
->>> from graph.mobility.facts import Facts, PayRange
->>> f = Facts(levels={"level-it-01": {"label": "IT-01", "rank": 1, "group": "group-it", "paid_at": None}},
+>>> from graph.mobility.facts import Facts, Level, PayRange
+>>> f = Facts(levels={"level-it-01": Level("IT-01", 1, "group-it")},
 ...           pay={"level-it-01": [PayRange("level-it-01", 69361, 89382, None, "no date in the source", "s", "GC Digital Talent")]})
 >>> pay_line(f, "level-it-01")
 'IT-01 $69,361–$89,382 (GC Digital Talent; no date in the source)'
@@ -63,16 +63,15 @@ def pay_range(facts: Facts, level: str, lang: str = "en") -> str:
 
 def pay_line(facts: Facts, level: str, lang: str = "en") -> str:
     """One line on the pay of ``level``: its current range, and for an IT level which rates apply now and which applied before."""
-    level_data = facts.levels.get(level, {})
     current = current_range(facts, level)
-    label = level_data.get("label", level)
+    label = facts.level_label(level)
     if current is None:
         return f"{label} : aucune échelle de rémunération dans le graphe" if lang == "fr" else f"{label}: no pay range in the graph"
     text = f"{label} {_describe(current, lang)}"
-    paid_at = level_data.get("paid_at")
+    paid_at = facts.levels[level].paid_at if level in facts.levels else None
     cs = current_range(facts, paid_at) if paid_at else None
     if cs is not None and lang == "fr":
-        old = facts.levels[paid_at]["label"]
+        old = facts.levels[paid_at].label
         if facts.it_agreement:
             text += (
                 f" ; ces taux s'appliquent maintenant : la première convention collective du groupe IT a été signée le "
@@ -84,18 +83,18 @@ def pay_line(facts: Facts, level: str, lang: str = "en") -> str:
         if facts.it_agreement:
             text += (
                 f"; these apply now: the IT group's first collective agreement was signed on {facts.it_agreement}. Before it, "
-                f"as the page says, {facts.levels[paid_at]['label']} rates: {_describe(cs)}"
+                f"as the page says, {facts.levels[paid_at].label} rates: {_describe(cs)}"
             )
         else:
-            text += f"; {facts.levels[paid_at]['label']} rates, which the page says apply until a new agreement: {_describe(cs)}"
+            text += f"; {facts.levels[paid_at].label} rates, which the page says apply until a new agreement: {_describe(cs)}"
     return text
 
 
 def pay_change(facts: Facts, source_level: str | None, target_level: str | None, lang: str = "en") -> str:
     """A sentence when moving from ``source_level`` to ``target_level`` is a demotion for pay purposes, else ``""``.
 
-    >>> from graph.mobility.facts import Facts, PayRange
-    >>> f = Facts(levels={"level-it-05": {"label": "IT-05"}, "level-ex-01": {"label": "EX-01"}},
+    >>> from graph.mobility.facts import Facts, Level, PayRange
+    >>> f = Facts(levels={"level-it-05": Level("IT-05", 5, "group-it"), "level-ex-01": Level("EX-01", 1, "group-ex")},
     ...           pay={"level-it-05": [PayRange("level-it-05", 1, 174076, None, None, "s", "GC Digital Talent")],
     ...                "level-ex-01": [PayRange("level-ex-01", 1, 161773, None, None, "s", "GC Digital Talent")]})
     >>> pay_change(f, "level-it-05", "level-ex-01").split(";")[0]
@@ -105,7 +104,7 @@ def pay_change(facts: Facts, source_level: str | None, target_level: str | None,
     there = current_range(facts, target_level) if target_level else None
     if here is None or there is None or there.maximum >= here.maximum:
         return ""
-    name = lambda level: facts.levels.get(level, {}).get("label", level)  # noqa: E731
+    name = facts.level_label
     if lang == "fr":
         return (
             f"Une rétrogradation aux fins de la rémunération : le taux maximal de {name(target_level)} ({_money(there.maximum, lang)}) "
@@ -123,11 +122,11 @@ def pay_table(facts: Facts) -> list[dict]:
     """Every pay range, by level (IT, CS, EX) and date: the ``pay by level`` table of the report and ``careers ladders``."""
     rows = []
     order = {"group-it": 0, "group-cs": 1, "group-ex": 2}
-    for level in sorted(facts.pay, key=lambda lvl: (order.get(facts.levels[lvl]["group"], 9), facts.levels[lvl]["rank"])):
+    for level in sorted(facts.pay, key=lambda lvl: (order.get(facts.levels[lvl].group, 9), facts.levels[lvl].rank)):
         for r in ranges_of(facts, level):
             rows.append(
                 {
-                    "level": facts.levels[level]["label"],
+                    "level": facts.levels[level].label,
                     "minimum": r.minimum,
                     "maximum": r.maximum,
                     "effective date": r.date or "",

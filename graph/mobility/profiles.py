@@ -18,8 +18,8 @@ template gives none).
 
 Examples
 --------
->>> from graph.mobility.facts import Requirement
->>> template = {"level": "level-it-02", "requirements": [Requirement("a", True, 2), Requirement("b", True, 2)]}
+>>> from graph.mobility.facts import Requirement, Template
+>>> template = Template("IT-02-01", "Analyst", "level-it-02", None, (Requirement("a", True, 2), Requirement("b", True, 2)))
 >>> usual_levels({"t": template}, {"level-it-02": 2})
 {2: 2}
 """
@@ -27,9 +27,10 @@ Examples
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from graph.mobility.facts import Facts
+from graph.mobility.facts import Facts, Template
 
 __all__ = ["TEMPLATE_CORE_SHARE", "Profile", "position_profiles", "usual_levels"]
 
@@ -62,15 +63,15 @@ class Profile:
         return skill in self.essential
 
 
-def usual_levels(templates: dict[str, dict], ranks: dict[str, int], technical: set[str] | None = None) -> dict[int, int]:
+def usual_levels(templates: Mapping[str, Template], ranks: dict[str, int], technical: set[str] | None = None) -> dict[int, int]:
     """``{classification rank: skill level}``: the level the templates most often require essential (technical) skills at.
 
     Ties go to the higher level. ``technical`` restricts the count to those skills (default: all).
     """
     counts: dict[int, Counter] = defaultdict(Counter)
     for template in templates.values():
-        rank = ranks.get(template["level"])
-        for r in template["requirements"]:
+        rank = ranks.get(template.level)
+        for r in template.requirements:
             if r.essential and r.level and (technical is None or r.skill in technical) and rank:
                 counts[rank][r.level] += 1
     return {rank: max(c, key=lambda lvl: (c[lvl], lvl)) for rank, c in sorted(counts.items())}
@@ -85,21 +86,21 @@ def _core_share(facts: Facts) -> float:
 
 def position_profiles(facts: Facts) -> dict[str, Profile]:
     """The profile of every position (and of each executive level, from the Executive role's sentences)."""
-    ranks = {lvl: d["rank"] for lvl, d in facts.levels.items() if d["group"] != "group-ex"}
-    technical = {s for s, d in facts.skills.items() if d["category"] == "Technical"}
+    ranks = {lvl: d.rank for lvl, d in facts.levels.items() if d.group != "group-ex"}
+    technical = {s for s, d in facts.skills.items() if d.category == "Technical"}
     by_rank = usual_levels(facts.templates, ranks, technical)
     top = max(by_rank.values(), default=None)
     share = _core_share(facts)
-    templates_of: dict[str, list[dict]] = defaultdict(list)
+    templates_of: dict[str, list[Template]] = defaultdict(list)
     for template in facts.templates.values():
-        if template["position"]:
-            templates_of[template["position"]].append(template)
+        if template.position:
+            templates_of[template.position].append(template)
     profiles = {}
-    behavioural = {s for s, d in facts.skills.items() if d["category"] == "Behavioural"}
+    behavioural = {s for s, d in facts.skills.items() if d.category == "Behavioural"}
     for pid, p in sorted(facts.positions.items()):
-        templates = sorted(templates_of.get(pid, []), key=lambda t: t["reference"])
-        items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
-        level = by_rank.get(p["rank"], top)
+        templates = sorted(templates_of.get(pid, []), key=lambda t: t.reference)
+        items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role, [])
+        level = by_rank.get(p.rank, top)
         responsibilities = {s: level for item in items for s in item.skills}
         if templates:
             profiles[pid] = _with_responsibilities(_from_templates(templates, share), responsibilities, behavioural)
@@ -125,15 +126,15 @@ def _with_responsibilities(profile: Profile, responsibilities: dict[str, int | N
     return Profile(dict(sorted(essential.items())), profile.method, profile.templates, profile.specialisations, profile.assets)
 
 
-def _from_templates(templates: list[dict], share: float) -> Profile:
+def _from_templates(templates: list[Template], share: float) -> Profile:
     essential_in: dict[str, list[str]] = defaultdict(list)
     levels: dict[str, int | None] = {}
     assets = set()
     for template in templates:
-        for r in template["requirements"]:
+        for r in template.requirements:
             if r.essential:
-                if template["reference"] not in essential_in[r.skill]:
-                    essential_in[r.skill].append(template["reference"])
+                if template.reference not in essential_in[r.skill]:
+                    essential_in[r.skill].append(template.reference)
                 if r.level and (levels.get(r.skill) is None or r.level > levels[r.skill]):
                     levels[r.skill] = r.level
                 levels.setdefault(r.skill, None)
@@ -142,6 +143,4 @@ def _from_templates(templates: list[dict], share: float) -> Profile:
     need = share * len(templates)
     core = {s: levels[s] for s, refs in sorted(essential_in.items()) if len(refs) >= need}
     special = {s: refs for s, refs in sorted(essential_in.items()) if s not in core}
-    return Profile(
-        core, "official job template", tuple(t["reference"] for t in templates), special, tuple(sorted(assets - set(essential_in)))
-    )
+    return Profile(core, "official job template", tuple(t.reference for t in templates), special, tuple(sorted(assets - set(essential_in))))

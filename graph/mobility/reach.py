@@ -127,9 +127,9 @@ def resolve_skill(facts: Facts, name: str) -> str:
     same = lambda a: " ".join(fold(a).split())  # noqa: E731
     wanted = same(text)
     for skill, data in facts.skills.items():
-        if wanted in (same(data["label"]), same(data["fr"])):
+        if wanted in (same(data.label), same(data.fr)):
             return skill
-    names = sorted({d["label"] for d in facts.skills.values()} | {d["fr"] for d in facts.skills.values()})
+    names = sorted({d.label for d in facts.skills.values()} | {d.fr for d in facts.skills.values()})
     close = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
     raise UnknownSkill(f"{name!r} is not an official skill" + (f"; closest: {'; '.join(close)}" if close else ""))
 
@@ -200,9 +200,9 @@ def profile_of(facts: Facts, model: MobilityModel, start: str) -> dict[str, int 
     if start in model.profiles:
         return dict(model.profiles[start].essential)
     for tid, template in facts.templates.items():
-        if start in (tid, template["reference"]):
-            person = {r.skill: r.level for r in template["requirements"] if r.essential}
-            held_in_position = model.profiles[template["position"]].essential if template["position"] in model.profiles else {}
+        if start in (tid, template.reference):
+            person = {r.skill: r.level for r in template.requirements if r.essential}
+            held_in_position = model.profiles[template.position].essential if template.position in model.profiles else {}
             for skill, level in held_in_position.items():
                 held = person.get(skill)
                 person[skill] = level if held is None else held if level is None else max(held, level)
@@ -221,12 +221,12 @@ def _kind(model: MobilityModel, level: str | None, target: str, gap: Iterable[Ga
     here = model.facts.levels.get(level)
     if here is None:
         return None
-    if data["level_id"] == model.level_above(level):
+    if data.level_id == model.level_above(level):
         return "promotion"
-    if data["kind"] == "executive":
-        first = data["rank"] == 1 and here["group"] != "group-ex" and here["rank"] == model.executive_entry_rank
+    if data.kind == "executive":
+        first = data.rank == 1 and here.group != "group-ex" and here.rank == model.executive_entry_rank
         return "executive appointment" if first else None
-    return same_level_kind(gap) if data["level_id"] == level else None
+    return same_level_kind(gap) if data.level_id == level else None
 
 
 _COSTED_AS = {"entry": "appointment"}  # an entry of a person with skills costs as an appointment on merit
@@ -239,7 +239,7 @@ def _targets(model: MobilityModel, level: str | None) -> dict[tuple, list[str]]:
         if target in model.facts.executive_levels and level is None:
             continue  # EX levels: from the top level, or as a private-sector executive (careers path says how)
         need, node = model.profiles[target], model.nodes[target]
-        key = (frozenset(need.essential.items()), frozenset(need.uses.items()), node["kind"], node.get("group"), node.get("rank"))
+        key = (frozenset(need.essential.items()), frozenset(need.uses.items()), node.kind, node.group, node.rank)
         groups.setdefault(key, []).append(target)
     return groups
 
@@ -279,7 +279,7 @@ def reach(
     found = []
     for kind, cost, gap, targets in _costed(model, person, level, _targets(model, level)):
         needs = tuple(SkillNeed(g.skill, g.held, g.required) for g in gap)
-        found.extend(Reachable(t, kind, RULES[kind], cost, needs, model.nodes[t]["level_id"]) for t in targets)
+        found.extend(Reachable(t, kind, RULES[kind], cost, needs, model.nodes[t].level_id) for t in targets)
     return sorted(found, key=lambda r: (r.cost, r.position))
 
 
@@ -289,7 +289,7 @@ def _from_state(facts: Facts, model: MobilityModel, start: str) -> list[Reachabl
         if move.kind == "entry" or move.target in best and best[move.target].cost <= move.cost:
             continue
         needs = tuple(SkillNeed(g.skill, g.held, g.required) for g in move.gap)
-        best[move.target] = Reachable(move.target, move.kind, move.rule, move.cost, needs, model.nodes[move.target]["level_id"])
+        best[move.target] = Reachable(move.target, move.kind, move.rule, move.cost, needs, model.nodes[move.target].level_id)
     return sorted(best.values(), key=lambda r: (r.cost, r.position))
 
 

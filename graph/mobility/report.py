@@ -66,11 +66,11 @@ def _tables(facts: Facts, model: MobilityModel) -> dict[str, list[dict]]:
         "pay-by-level": pay_table(facts),
         "skill-coverage": _coverage(facts, model),
         "staffing-rules": [
-            {"rule": r["label"], "kind of move": r["kind"], "condition": r["condition"], "quotes": len(r["quotes"])}
+            {"rule": r.label, "kind of move": r.kind, "condition": r.condition, "quotes": len(r.quotes)}
             for _, r in sorted(facts.rules.items())
         ],
         "assumptions": [
-            {"assumption": a["label"], "parameter": a["parameter"], "value": a["value"], "note": a["note"]}
+            {"assumption": a.label, "parameter": a.parameter, "value": a.value, "note": a.note}
             for _, a in sorted(facts.assumptions.items())
         ],
         "moves": [
@@ -101,7 +101,7 @@ def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict]])
     for s, t in tops.items():
         ic_stop.setdefault(t["individual contributor"], []).append(s)
     mgmt_short = [s for s, t in tops.items() if t["management"] and not t["management"].startswith("IT-05")]
-    unstated = sorted({facts.streams[p["stream"]]["label"] for p in facts.positions.values() if not p["level_stated"]})
+    unstated = sorted({facts.streams[p.stream].label for p in facts.positions.values() if not p.level_stated})
     methods = Counter(model.profiles[p].method for p in facts.positions)
     findings = [
         f"**Entry.** {len(at_one)} of {len(entry)} IT streams ({', '.join(at_one)}) start at IT-01 with Technicians; "
@@ -190,7 +190,7 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]
     fig = Figure(figsize=(8, 7), dpi=110, layout="constrained")
     ax = fig.subplots()
     image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=0.3)
-    labels = [facts.streams[s]["label"] for s in order]
+    labels = [facts.streams[s].label for s in order]
     ax.set_xticks(range(len(order)), labels, rotation=60, ha="right")
     ax.set_yticks(range(len(order)), labels)
     for i, row in enumerate(matrix if len(order) <= 20 else []):  # symmetric: values above the diagonal, while they fit
@@ -209,9 +209,9 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]
     offsets = {"path-management": -0.18, "path-individual-contributor": 0.18}
     for path, colour in colours.items():  # one scatter per path: one artist each, not one per position
         points = [
-            (streams.index(d["stream_label"]) + offsets.get(path, 0), d["rank"])
+            (streams.index(d.stream_label) + offsets.get(path, 0), d.rank)
             for _, d in sorted(model.nodes.items())
-            if d.get("kind") == "position" and d.get("level_stated") and d["path"] == path and d["stream_label"] in streams
+            if d.kind == "position" and d.level_stated and d.path == path and d.stream_label in streams
         ]
         if points:
             ax.scatter([x for x, _ in points], [y for _, y in points], s=160, color=colour, zorder=3)

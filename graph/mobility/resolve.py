@@ -1,16 +1,16 @@
 """Find a node from a forgiving name: "it-03 security team lead", "IT Security", an IRI, an id.
 
-``nodes`` is any mapping of node id to attributes with ``label`` and ``kind`` (``G.nodes`` of the
-mobility graph, or a catalogue that also holds roles and competencies), and optionally ``also``: other
-names of the node (its French label). Accents and case do not matter.
+``nodes`` maps node ids to anything with a ``label`` and a ``kind`` (the model's states, or `Named`
+entries of a catalogue that also holds streams, roles and skills); a `Named` entry may have other names
+(``also``: its French label). Accents and case do not matter.
 
 Examples
 --------
->>> nodes = {"position-it-03-team-lead-it-security": {"label": "IT-03 Team Lead, IT Security", "kind": "position"},
-...          "position-it-03-team-lead-it-software-solutions": {"label": "IT-03 Team Lead, IT Software Solutions", "kind": "position"}}
+>>> nodes = {"position-it-03-team-lead-it-security": Named("IT-03 Team Lead, IT Security", "position"),
+...          "position-it-03-team-lead-it-software-solutions": Named("IT-03 Team Lead, IT Software Solutions", "position")}
 >>> resolve(nodes, "it-03 security team lead")
 'position-it-03-team-lead-it-security'
->>> resolve({"stream-it-security": {"label": "IT Security", "also": ["Sécurité de la TI"]}}, "securite de la TI")
+>>> resolve({"stream-it-security": Named("IT Security", "stream", ("Sécurité de la TI",))}, "securite de la TI")
 'stream-it-security'
 >>> resolve(nodes, "team lead")
 Traceback (most recent call last):
@@ -24,11 +24,37 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
 
 from graph.errors import CareersError
 from graph.iris import GCD_IRI
 
-__all__ = ["AmbiguousName", "UnknownName", "candidates", "fold", "modern_classification", "resolve"]
+__all__ = ["AmbiguousName", "Nameable", "Named", "UnknownName", "candidates", "fold", "modern_classification", "resolve"]
+
+
+class Nameable(Protocol):
+    """What a name can find: a thing with a label and a kind (``position``, ``stream``, ...)."""
+
+    @property
+    def label(self) -> str:
+        """What the thing is called (in English)."""
+        ...
+
+    @property
+    def kind(self) -> str:
+        """What kind of thing it is."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An entry of a catalogue of names: a label, a kind, and other names (the French label)."""
+
+    label: str
+    kind: str
+    also: tuple[str, ...] = ()
+
 
 _STOP = {"it", "the", "of", "and", "a", "an", "in", "de", "la", "du"}
 
@@ -74,33 +100,31 @@ def _tokens(text: str) -> list[str]:
     return [w.lstrip("0") if w.isdigit() else w for w in words]
 
 
-def _names(data: dict) -> list[str]:
+def _names(data: Nameable) -> list[str]:
     """A node's label and its other names (``also``: the French label, for one)."""
-    return [data.get("label", ""), *data.get("also", ())]
+    return [data.label, *(data.also if isinstance(data, Named) else ())]
 
 
-def _keys(node: str, data: dict) -> set[str]:
+def _keys(node: str, data: Nameable) -> set[str]:
     return set(_tokens(node)).union(*(_tokens(name) for name in _names(data)))
 
 
-def candidates(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = None) -> list[str]:
+def candidates(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None = None) -> list[str]:
     """Nodes whose id or label contains every significant word of ``name`` (``it-03`` matches "IT-03")."""
     wanted = [t for t in _tokens(name) if t not in _STOP] or _tokens(name)
     allowed = set(kinds) if kinds else None
     return sorted(
-        node
-        for node, data in nodes.items()
-        if (allowed is None or data.get("kind") in allowed) and all(t in _keys(node, data) for t in wanted)
+        node for node, data in nodes.items() if (allowed is None or data.kind in allowed) and all(t in _keys(node, data) for t in wanted)
     )
 
 
-def resolve(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = None) -> str:
+def resolve(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None = None) -> str:
     """The one node ``name`` means: an id, an IRI, an exact label, or the only node whose words it contains.
 
     Raises `UnknownName` (with the closest labels) or `AmbiguousName` (with the matches).
     """
     allowed = set(kinds) if kinds else None
-    eligible = {n: d for n, d in nodes.items() if allowed is None or d.get("kind") in allowed}
+    eligible = {n: d for n, d in nodes.items() if allowed is None or d.kind in allowed}
     text = name.strip()
     if not text:
         raise UnknownName(name, [])
@@ -112,11 +136,11 @@ def resolve(nodes: Mapping[str, dict], name: str, kinds: Iterable[str] | None = 
         if len(exact) == 1:
             return exact[0]
         if exact:
-            raise AmbiguousName(name, [eligible[n].get("label", n) for n in exact])
+            raise AmbiguousName(name, [eligible[n].label or n for n in exact])
     found = candidates(eligible, text)
     if len(found) == 1:
         return found[0]
     if found:
-        raise AmbiguousName(name, [eligible[n].get("label", n) for n in found])
-    labels = {d.get("label", n): n for n, d in eligible.items()}
+        raise AmbiguousName(name, [eligible[n].label or n for n in found])
+    labels = {d.label or n: n for n, d in eligible.items()}
     raise UnknownName(name, difflib.get_close_matches(text, list(labels), n=5, cutoff=0.3))

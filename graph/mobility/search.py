@@ -72,11 +72,11 @@ def levels_to_climb(model: MobilityModel, node: str, target: str) -> float:
     levels above EX-01.
     """
     here, there = model.nodes[node], model.nodes[target]
-    if here["kind"] == "entry" or here.get("rank") is None or there.get("rank") is None:
+    if here.kind == "entry" or here.rank is None or there.rank is None:
         return 0.0
-    if there["kind"] == "executive" and here["kind"] != "executive":
-        return max(0, model.top_rank.get(here["group"], here["rank"]) - here["rank"]) + model.cheapest_appointment + there["rank"] - 1
-    return float(max(0, there["rank"] - here["rank"])) if there.get("group") == here.get("group") else 0.0
+    if there.kind == "executive" and here.kind != "executive":
+        return max(0, model.top_rank.get(here.group, here.rank) - here.rank) + model.cheapest_appointment + there.rank - 1
+    return float(max(0, there.rank - here.rank)) if there.group == here.group else 0.0
 
 
 def _search(
@@ -250,13 +250,13 @@ def best_paths(
         raise NoPath("the start or the end is among the states to avoid")
     other = None if path is None else ({*PATH_NAMES.values()} - {PATH_NAMES[path]}).pop()
     if other is not None:
-        avoid |= {n for n, d in model.nodes.items() if d.get("path") == other}
+        avoid |= {n for n, d in model.nodes.items() if d.path == other}
         if source in avoid or target in avoid:
             raise NoPath("the start or the end is off the chosen career path")
 
     constrained = bool(via or avoid or path or max_steps or stated_only)
     if not assumed_levels:  # positions whose level rests on an assumption: never a stepping stone unless asked
-        avoid |= {n for n, d in model.nodes.items() if d.get("level_stated") is False} - {source, target, *via}
+        avoid |= {n for n, d in model.nodes.items() if d.level_stated is False} - {source, target, *via}
     options = _Options(stated_only, acting, demotion)
     if via:
         candidates: Iterable[CareerPath] = _via_paths(model, [source, *via, target], options, avoid, max(k, 5) if len(via) <= 2 else k)
@@ -277,16 +277,16 @@ def best_paths(
 def _why_none(model: MobilityModel, source: str, target: str, *, constrained: bool, demotion: bool) -> str:
     """Why no path leads from ``source`` to ``target``: a lower level, a state nothing leads into, or the constraints."""
     here, there = model.nodes[source], model.nodes[target]
-    ranks = here.get("rank"), there.get("rank")
-    lower = here.get("group") == there.get("group") and None not in ranks and ranks[1] < ranks[0]
-    lower = lower or (here["kind"] == "executive" and there["kind"] == "position")
+    ranks = here.rank, there.rank
+    lower = here.group == there.group and None not in ranks and ranks[1] < ranks[0]
+    lower = lower or (here.kind == "executive" and there.kind == "position")
     if lower and not demotion:
         return (
-            f"{model.label(target)} is at a lower level ({there.get('level')}) than {model.label(source)} ({here.get('level')}): "
+            f"{model.label(target)} is at a lower level ({there.level}) than {model.label(source)} ({here.level}): "
             "the model has no move down unless asked (a voluntary demotion: --demotion; it is a choice the person makes, not a career "
             "step the model recommends)"
         )
-    if there["kind"] == "entry":
+    if there.kind == "entry":
         return f"{model.label(target)} is a way into the public service: no move leads to it"
     words = "satisfies the constraints" if constrained else "exists under the staffing rules"
     return f"no path from {model.label(source)} to {model.label(target)} {words}"

@@ -44,10 +44,10 @@ def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5, lang: str = "
     """
     pa, pb = profile(facts.stream_items.get(a, [])), profile(facts.stream_items.get(b, []))
     shared = sorted(set(pa) & set(pb), key=lambda s: (-min(pa[s], pb[s]), facts.skill_label(s)))[:top]
-    name = (lambda s: facts.skills.get(s, {}).get("fr") or facts.skill_label(s)) if lang == "fr" else facts.skill_label  # noqa: E731
+    name = lambda s: facts.skill_label(s, lang)  # noqa: E731
     behind = []
     for stream in (a, b):
-        stream_name = facts.streams[stream].get("fr" if lang == "fr" else "label") or facts.streams[stream]["label"]
+        stream_name = (facts.streams[stream].fr if lang == "fr" else "") or facts.streams[stream].label
         for item in facts.stream_items.get(stream, []):
             hits = [name(s) for s in item.skills if s in shared]
             if hits:

@@ -12,56 +12,83 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
+
+from pyoxigraph import QuerySolutions, Store
+
+if TYPE_CHECKING:  # rdflib takes a third of a second to import: the fast commands read Oxigraph only
+    from rdflib import Graph
+    from rdflib.query import ResultRow
 
 from graph.iris import PREFIXES
 
-__all__ = ["OxigraphSource", "RdflibSource", "Source", "source_for"]
+__all__ = ["OxigraphSource", "RdflibSource", "Row", "Source", "source_for"]
 
 _PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+
+
+class Row(dict[str, "str | None"]):
+    """One solution of a SELECT query: ``row[var]`` is a bound variable's value, ``row.get(var)`` an OPTIONAL one's.
+
+    >>> row = Row(s="http://e/a", note=None)
+    >>> row["s"], row.get("note")
+    ('http://e/a', None)
+    >>> row["note"]
+    Traceback (most recent call last):
+    KeyError: "?note is unbound in this solution (read an OPTIONAL variable with row.get('note'))"
+    """
+
+    def __getitem__(self, var: str) -> str:
+        value = super().__getitem__(var)
+        if value is None:
+            raise KeyError(f"?{var} is unbound in this solution (read an OPTIONAL variable with row.get({var!r}))")
+        return value
 
 
 class Source(Protocol):
     """Anything that answers a SELECT query with rows of plain strings (``None`` when unbound)."""
 
-    def select(self, query: str) -> list[dict[str, str | None]]:
+    def select(self, query: str) -> list[Row]:
         """Run ``query``; return its rows as ``{variable: value}``."""
+        ...
 
 
 class OxigraphSource:
     """An embedded Oxigraph store."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     @classmethod
     def from_ntriples(cls, data: bytes, *, lenient: bool = False) -> OxigraphSource:
         """Load N-Triples bytes; ``lenient`` skips the checks of IRIs and literals (for files the build wrote: a third faster)."""
-        from pyoxigraph import RdfFormat, Store
+        from pyoxigraph import RdfFormat
 
         store = Store()
         store.load(data, format=RdfFormat.N_TRIPLES, lenient=lenient)
         return cls(store)
 
-    def select(self, query: str) -> list[dict[str, str | None]]:
+    def select(self, query: str) -> list[Row]:
         """Run ``query``; return its rows as ``{variable: value}``."""
         result = self.store.query(_PROLOGUE + query)
+        assert isinstance(result, QuerySolutions), "a SELECT query"
         names = [v.value for v in result.variables]
-        return [{n: (t.value if t is not None else None) for n, t in zip(names, solution, strict=True)} for solution in result]
+        return [Row((n, t.value if t is not None else None) for n, t in zip(names, solution, strict=True)) for solution in result]
 
 
 class RdflibSource:
     """An rdflib graph."""
 
-    def __init__(self, g) -> None:
+    def __init__(self, g: Graph) -> None:
         self.g = g
 
-    def select(self, query: str) -> list[dict[str, str | None]]:
+    def select(self, query: str) -> list[Row]:
         """Run ``query``; return its rows as ``{variable: value}``."""
         result = self.g.query(_PROLOGUE + query)
-        names = [str(v) for v in result.vars]
-        return [{n: (str(row[n]) if row[n] is not None else None) for n in names} for row in result]
+        names = [str(v) for v in result.vars or ()]
+        return [Row((n, str(row[n]) if row[n] is not None else None) for n in names) for row in cast("Iterable[ResultRow]", result)]
 
 
 def source_for(path: Path) -> OxigraphSource:

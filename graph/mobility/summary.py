@@ -32,7 +32,7 @@ def summarise(
     """
     G = model.graph()
     french, names = lang == "fr", names or {}
-    name = lambda s: (facts.streams[s].get("fr") if french else None) or facts.streams[s]["label"]  # noqa: E731
+    name = lambda s: (facts.streams[s].fr if french else None) or facts.streams[s].label  # noqa: E731
     label = lambda n: (names.get(n) if french else None) or G.nodes[n]["label"]  # noqa: E731
     sims = stream_similarity(facts)
     similarity = [
@@ -57,13 +57,13 @@ def summarise(
         }
         for u, v, d in bridges(G)
     ]
-    top_rank = max((d["rank"] for d in facts.positions.values()), default=0)
+    top_rank = max((d.rank for d in facts.positions.values()), default=0)
     stops = [
         {"position": label(n), "way up": text(lang, "mobility_way_up_answer")}
         for n in ceilings(G, top_rank=top_rank)
         if G.nodes[n].get("level_stated", True)
     ]
-    community = lambda s: (names.get(facts.streams[s]["community"]) if french else None) or facts.streams[s]["community_label"]  # noqa: E731
+    community = lambda s: (names.get(facts.streams[s].community) if french else None) or facts.streams[s].community_label  # noqa: E731
     official = {s: community(s) for s in facts.streams}
     clusters = [
         {

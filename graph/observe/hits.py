@@ -50,10 +50,10 @@ def hit_rates(flows: Iterable[Flow], facts: Facts, model: MobilityModel, k: int 
 
     def predictions(source: str) -> tuple[set[str], set[str]]:
         if source not in predicted:
-            level = model.nodes[source]["level_id"]
+            level = model.nodes[source].level_id
             ranked = [r.position for r in reach(facts, model, profile_of(facts, model, source), level=level) if r.position != source]
-            above, stream = model.level_above(level), facts.positions[source]["stream"]
-            same_stream = {p for p, d in facts.positions.items() if d["stream"] == stream and model.nodes[p]["level_id"] == above}
+            above, stream = model.level_above(level), facts.positions[source].stream
+            same_stream = {p for p, d in facts.positions.items() if d.stream == stream and model.nodes[p].level_id == above}
             predicted[source] = set(ranked[:k]), same_stream
         return predicted[source]
 

@@ -54,10 +54,10 @@ class _Labels:
 
     def __init__(self, facts) -> None:
         self.names = {
-            **{pid: p["label"] for pid, p in facts.positions.items()},
-            **{lvl: v["label"] for lvl, v in facts.levels.items()},
-            **{s: v["label"] for s, v in facts.streams.items()},
-            **{r: v.get("label", r) for r, v in facts.rules.items()},
+            **{pid: p.label for pid, p in facts.positions.items()},
+            **{lvl: v.label for lvl, v in facts.levels.items()},
+            **{s: v.label for s, v in facts.streams.items()},
+            **{r: v.label for r, v in facts.rules.items()},
             "": "outside",
         }
 
@@ -78,7 +78,7 @@ def observed_tables(data: Published, facts, model=None) -> dict[str, list[dict]]
         marks["disclosure threshold"] = f"{data.threshold} (below the Government of Canada's {GC_THRESHOLD})"
     positions_at: dict[str, int] = defaultdict(int)
     for p in facts.positions.values():
-        positions_at[p["level"]] += 1
+        positions_at[p.level] += 1
     last = max((s.year for s in data.pyramid), default=None)
     times = sorted({t for s in data.survival for t in s.still_in_level})  # every row has every column: a table, not ragged rows
     tables = {
@@ -223,7 +223,7 @@ def _stated_never_observed(data: Published, model) -> list[tuple[str, str]]:
     stated = sorted(
         {(m.source, m.target) for n in model.nodes for m in model.explicit_moves(n) if m.basis == "stated" and m.kind == "promotion"}
     )
-    return [pair for pair in stated if pair not in seen and pair[0] in model.nodes and model.nodes[pair[0]]["kind"] == "position"]
+    return [pair for pair in stated if pair not in seen and pair[0] in model.nodes and model.nodes[pair[0]].kind == "position"]
 
 
 def flow_chart(data: Published, facts) -> bytes:
@@ -249,7 +249,7 @@ def flow_chart(data: Published, facts) -> bytes:
     out_pos = dict.fromkeys(levels, 0.0)
     in_pos = dict.fromkeys(levels, 0.0)
     for lv in levels:
-        name = facts.levels.get(lv, {}).get("label", lv)
+        name = facts.level_label(lv)
         ax.add_patch(Rectangle((0, y0[lv]), 0.05, out_side[lv] / total, color="#26374a"))
         ax.add_patch(Rectangle((0.95, y0[lv]), 0.05, in_side[lv] / total, color="#26374a"))
         ax.text(-0.02, y0[lv] + out_side[lv] / total / 2, name, ha="right", va="center", fontsize=8)

@@ -146,7 +146,7 @@ def wilson(successes: int, trials: float, z: float = 1.96) -> tuple[float, float
 
 def publish(m: Measurements, facts, model, dataset: dict, *, threshold: int) -> Published:
     """The published tables of ``m``, every figure protected against the others (``facts``, ``model``: the graph's)."""
-    stream_of = {pid: p["stream"] for pid, p in facts.positions.items()}
+    stream_of = {pid: p.stream for pid, p in facts.positions.items()}
     figures, cells, relations = _figures(m, stream_of, model)
     protection = protect(figures, cells, relations, threshold=threshold)
     shown = protection.published
@@ -272,7 +272,7 @@ def _rules(model):
         kind = KIND_OF_ACTION.get(action)
         if not (kind and source and target and source in model.nodes):
             return None
-        if kind == "deployment" and source == target and model.nodes[source]["kind"] == "position":
+        if kind == "deployment" and source == target and model.nodes[source].kind == "position":
             return "rule-deployment"
         kinds = {kind, "executive appointment"} if kind == "promotion" else {kind}
         if source not in moves:
@@ -334,7 +334,7 @@ def read_published(path, facts, model) -> Published:
     con = duckdb.connect(str(path), read_only=True)
     try:
         dataset = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM dataset").fetchall()}
-        level_of = {pid: p["level"] for pid, p in facts.positions.items()} | {lv: lv for lv in facts.executive_levels}
+        level_of = {pid: p.level for pid, p in facts.positions.items()} | {lv: lv for lv in facts.executive_levels}
         measured = measure(con, level_of)
     finally:
         con.close()

@@ -310,10 +310,10 @@ def generator_positions(facts) -> dict[str, dict]:
     """
     return {
         pid: {
-            "stream": p["stream"],
-            "rank": p["rank"],
-            "group": p["group"],
-            "title": p["label"] if p["level_stated"] else facts.streams[p["stream"]]["label"],
+            "stream": p.stream,
+            "rank": p.rank,
+            "group": p.group,
+            "title": p.label if p.level_stated else facts.streams[p.stream].label,
         }
         for pid, p in facts.positions.items()
     }

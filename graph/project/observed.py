@@ -2,11 +2,11 @@
 
 Examples
 --------
->>> from graph.mobility.facts import Facts
+>>> from graph.mobility.facts import Facts, Level
 >>> facts = Facts()
->>> facts.levels = {"level-ex-01": {"group": "group-ex", "rank": 1, "label": "EX-01"},
-...                 "level-it-02": {"group": "group-it", "rank": 2, "label": "IT-02"},
-...                 "level-it-01": {"group": "group-it", "rank": 1, "label": "IT-01"}}
+>>> facts.levels = {"level-ex-01": Level("EX-01", 1, "group-ex"),
+...                 "level-it-02": Level("IT-02", 2, "group-it"),
+...                 "level-it-01": Level("IT-01", 1, "group-it")}
 >>> ladder(facts)
 (('level-it-01', 'level-it-02', 'level-ex-01'), ('IT-01', 'IT-02', 'EX-01'))
 """
@@ -35,8 +35,8 @@ BACKTEST_SIMS = 2_000
 
 def ladder(facts: Facts) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The levels projected (ids) and their labels, in ladder order."""
-    ids = tuple(lid for g in GROUPS for lid, d in sorted(facts.levels.items(), key=lambda kv: kv[1]["rank"]) if d["group"] == g)
-    return ids, tuple(facts.levels[lid]["label"] for lid in ids)
+    ids = tuple(lid for g in GROUPS for lid, d in sorted(facts.levels.items(), key=lambda kv: kv[1].rank) if d.group == g)
+    return ids, tuple(facts.levels[lid].label for lid in ids)
 
 
 def read_observed(path: Path, states: tuple[str, ...]) -> tuple[History, dict]:

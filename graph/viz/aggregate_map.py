@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 
 from graph.i18n import text
 from graph.mobility.facts import Facts, stream_order
-from graph.mobility.moves import MobilityModel
+from graph.mobility.moves import MobilityModel, State
 from graph.viz.page import View
 from graph.viz.style import (
     EDGE_STYLES,
@@ -59,19 +59,18 @@ def aggregate_map(
     ``shown``: the kinds of move drawn at first; ``legend``: the detailed map's.
     """
     nodes = model.nodes
-    english = {n: d["label"] for n, d in nodes.items()}
+    english = {n: d.label for n, d in nodes.items()}
     communities = community_names(facts, labels)
     names = stream_names(facts, labels)
     streams: dict[str, list[str]] = defaultdict(list)  # each community's streams' names, communities in the source's order
     for s in stream_order(facts):
-        streams[facts.streams[s]["community"]].append(names[s])
+        streams[facts.streams[s].community].append(names[s])
     order = list(streams)
     members: Counter = Counter()
     level_names: dict[int, str] = {}
-    for d in nodes.values():
-        if d["kind"] == "position":
-            members[cell_id(d["community"], d["rank"])] += 1
-            level_names[d["rank"]] = d["level"]
+    for p in facts.positions.values():
+        members[cell_id(p.community, p.rank)] += 1
+        level_names[p.rank] = p.level_label
     ranks = sorted(level_names)
     net, details = network(), {}
     font = {"size": _FONT, "color": "#1b1b1b"}
@@ -104,14 +103,12 @@ def aggregate_map(
             }
     height = max(1, len(order) - 1) * _ROW
     for key, column in (("entry", 1), ("executive", len(ranks) + 2)):
-        group = sorted(
-            (n for n, d in nodes.items() if d["kind"] == key), key=lambda n: nodes[n].get("rank") or 0, reverse=key == "executive"
-        )
+        group = sorted((n for n, d in nodes.items() if d.kind == key), key=lambda n: nodes[n].rank or 0, reverse=key == "executive")
         for i, node in enumerate(group):
             y = round(height * (i + 0.5) / len(group))
-            colour = community_colour(nodes[node].get("community"))
+            colour = community_colour(nodes[node].community)
             label = label_of(labels, english, node)
-            group_filter = nodes[node].get("community") or "entry"
+            group_filter = nodes[node].community or "entry"
             net.add_node(
                 node,
                 label=label,
@@ -127,8 +124,8 @@ def aggregate_map(
         net.add_node(f"column-{rank}", label=level_names[rank], x=column * _COLUMN, y=-_ROW, shape="text", font=font, filterValue="heading")
 
     def cell_of(node: str) -> str:
-        d = nodes[node]
-        return cell_id(d["community"], d["rank"]) if d["kind"] == "position" else node
+        p = facts.positions.get(node)
+        return cell_id(p.community, p.rank) if p else node
 
     counted: Counter = Counter()
     for source, target, kind in moves:
@@ -163,7 +160,7 @@ def aggregate_map(
 
 
 def _stream_detail(
-    facts: Facts, nodes: dict[str, dict], labels: dict[str, str], names: dict[str, str], moves: list[tuple[str, str, str]], cell_of
+    facts: Facts, nodes: dict[str, State], labels: dict[str, str], names: dict[str, str], moves: list[tuple[str, str, str]], cell_of
 ) -> dict:
     """What the page needs to draw one stream's positions and their moves when asked (``static/page.js``).
 
@@ -172,18 +169,18 @@ def _stream_detail(
     """
     streams = stream_order(facts)
     stream_index = {s: i for i, s in enumerate(streams)}
-    positions = sorted(n for n, d in nodes.items() if d["kind"] == "position")
+    positions = sorted(n for n, d in nodes.items() if d.kind == "position")
     index = {p: i for i, p in enumerate(positions)}
     return {
         "streams": [names[s] for s in streams],
         "positions": [
             [
                 p,
-                label_of(labels, {p: d["label"]}, p),
+                label_of(labels, {p: d.label}, p),
                 position_label(d, labels),
-                stream_index[d["stream"]],
-                d["rank"],
-                d.get("path"),
+                stream_index[d.stream],
+                d.rank,
+                d.path,
                 cell_of(p),
             ]
             for p, d in ((p, nodes[p]) for p in positions)

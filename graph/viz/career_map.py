@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from graph.i18n import text
-from graph.mobility.facts import Facts, stream_order
-from graph.mobility.moves import ASSUMPTIONS, MobilityModel, edge_data
+from graph.mobility.facts import Facts, Position, stream_order
+from graph.mobility.moves import ASSUMPTIONS, MobilityModel, State, edge_data
 from graph.mobility.pay import pay_line
 from graph.viz.aggregate_map import DETAIL_LIMIT, aggregate_map
 from graph.viz.data import KnowledgeGraph
@@ -42,10 +42,6 @@ MID_CAREER = "entry-mid-career-professional"
 """The entry route with a move into every position: drawn only on a path, described in its details."""
 
 
-def _skill_name(facts: Facts, skill: str, lang: str) -> str:
-    return facts.skills.get(skill, {}).get("fr" if lang == "fr" else "label", skill)
-
-
 def edge_style(move: dict) -> str:
     """The `EDGE_STYLES` key of a move (an edge's data in `MobilityModel.graph`)."""
     if move["kind"] == "promotion" and not move.get("same_track"):
@@ -68,7 +64,7 @@ def _lines(text: str, width: float) -> int:
 
 
 def _career_coordinates(
-    facts: Facts, nodes: dict[str, dict], short: dict[str, str], headings: dict[str, str], to_executives: set[str]
+    facts: Facts, nodes: dict[str, State], short: dict[str, str], headings: dict[str, str], to_executives: set[str]
 ) -> dict[str, tuple[int, int]]:
     """Streams as horizontal lanes (grouped by community, headings on the left), levels as columns left to right.
 
@@ -77,33 +73,30 @@ def _career_coordinates(
     the management path runs above the individual-contributor path. Columns are as wide as their longest
     label. Returns the coordinates of each node, of each lane's heading and of each column's heading.
     """
-    ranks = sorted({d["rank"] for d in nodes.values() if d["kind"] == "position"})
-    routes = sorted(
-        (n for n, d in nodes.items() if d["kind"] == "entry" and n not in to_executives), key=lambda n: facts.routes[n]["order"]
-    )
-    executives = sorted((n for n, d in nodes.items() if d["kind"] == "executive"), key=lambda n: -nodes[n]["rank"])
-    widths = {"entry": min(_ROUTE_WIDTH, max((_text_width(short[n]) for n in routes), default=0))}
+    ranks = sorted({p.rank for p in facts.positions.values()})
+    routes = sorted((n for n, d in nodes.items() if d.kind == "entry" and n not in to_executives), key=lambda n: facts.routes[n].order)
+    executives = sorted((n for n, d in nodes.items() if d.kind == "executive"), key=lambda n: -(nodes[n].rank or 0))
+    widths: dict[str | int, float] = {"entry": min(_ROUTE_WIDTH, max((_text_width(short[n]) for n in routes), default=0))}
     for r in ranks:
-        widths[r] = max(_text_width(short[n]) for n, d in nodes.items() if d["kind"] == "position" and d["rank"] == r)
+        widths[r] = max(_text_width(short[n]) for n, p in facts.positions.items() if p.rank == r)
     widths["executive"] = min(_ROUTE_WIDTH, max((_text_width(short[n]) for n in (*executives, *to_executives)), default=0))
-    x, column = _HEAD_WIDTH + 20, {}
+    x, column = float(_HEAD_WIDTH + 20), {}
     for key in ("entry", *ranks, "executive"):
         column[key] = x + widths[key] / 2
         x += widths[key] + 36
     coords: dict[str, tuple[int, int]] = {}
-    by_stream: dict[str, dict[str, dict]] = defaultdict(dict)
-    for n, d in nodes.items():
-        if d["kind"] == "position":
-            by_stream[d["stream"]][n] = d
+    by_stream: dict[str, dict[str, Position]] = defaultdict(dict)
+    for n, p in facts.positions.items():
+        by_stream[p.stream][n] = p
     y = 0
     for stream in stream_order(facts):
         members = by_stream[stream]
-        two = {d["path"] for d in members.values()} >= {"path-management", "path-individual-contributor"}
+        two = {p.path for p in members.values()} >= {"path-management", "path-individual-contributor"}
         height = max(2 if two else 1, _lines(headings[stream], _HEAD_WIDTH)) * _ROW
         middle = y + height / 2
         rows = {"path-management": middle - _ROW / 2, "path-individual-contributor": middle + _ROW / 2} if two else {}
-        for n, d in members.items():
-            coords[n] = (round(column[d["rank"]]), round(rows.get(d["path"], middle)))
+        for n, p in members.items():
+            coords[n] = (round(column[p.rank]), round(rows.get(p.path or "", middle)))
         coords[f"lane-{stream}"] = (_HEAD_WIDTH // 2, round(middle))
         y += height + _LANE_GAP
     for key, members in (("entry", routes), ("executive", [*executives, *sorted(to_executives)])):
@@ -129,19 +122,19 @@ def map_moves(model: MobilityModel, highlight=None) -> list[dict]:
 
 def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> dict:
     p, prof = facts.positions[node], model.profiles[node]
-    items = facts.stream_items.get(p["stream"], []) + facts.role_items.get(p["role"], [])
+    items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role, [])
     info = {
         "responsibilities": [i.label for i in items],
-        "skills": sorted(_skill_name(facts, s, lang) for s in prof.essential),
-        "pay": pay_line(facts, p["level"], lang),
+        "skills": sorted(facts.skill_label(s, lang) for s in prof.essential),
+        "pay": pay_line(facts, p.level, lang),
     }
-    if not p["level_stated"]:
-        info["definition"] = facts.assumptions.get(ASSUMPTIONS["unstated levels"], {}).get("note", "")
+    if not p.level_stated:
+        info["definition"] = facts.assumption_note(ASSUMPTIONS["unstated levels"])
     return info
 
 
 def _move_info(facts: Facts, move: dict, labels: dict[str, str], english: dict[str, str], lang: str) -> dict:
-    rule = facts.rules.get(move["rule"], {})
+    rule = facts.rules.get(move["rule"])
     return edge_info(
         label_of(labels, english, move["from"]),
         label_of(labels, english, move["to"]),
@@ -149,10 +142,10 @@ def _move_info(facts: Facts, move: dict, labels: dict[str, str], english: dict[s
         basis=move["basis"],
         evidence=move.get("evidence_fr") or move.get("evidence", "") if lang == "fr" else move.get("evidence", ""),
         quotes=move.get("quotes", []),
-        rule=label_of(labels, {move["rule"]: rule.get("label", move["rule"])}, move["rule"]),
-        rule_quotes=rule.get("quotes", [])[:1],
-        assumptions=[label_of(labels, {a: facts.assumptions.get(a, {}).get("label", a)}, a) for a in move["assumptions"]],
-        gap=[_skill_name(facts, s, lang) for s in move["gap"]],
+        rule=label_of(labels, {move["rule"]: facts.rule_label(move["rule"])}, move["rule"]),
+        rule_quotes=list(rule.quotes[:1]) if rule else [],
+        assumptions=[label_of(labels, {a: facts.assumption_label(a)}, a) for a in move["assumptions"]],
+        gap=[facts.skill_label(s, lang) for s in move["gap"]],
         cost=move["cost"],
     )
 
@@ -180,11 +173,11 @@ def career_map(
         return view
     kg = kg or KnowledgeGraph()
     nodes = model.nodes
-    english = {n: d["label"] for n, d in nodes.items()}
-    short = {n: position_label(d, labels) if d["kind"] == "position" else label_of(labels, english, n) for n, d in nodes.items()}
+    english = {n: d.label for n, d in nodes.items()}
+    short = {n: position_label(d, labels) if d.kind == "position" else label_of(labels, english, n) for n, d in nodes.items()}
     headings = stream_names(facts, labels)
     to_executives = {
-        n for n, d in nodes.items() if d["kind"] == "entry" and all(nodes[m.target]["kind"] == "executive" for m in model.moves_from(n))
+        n for n, d in nodes.items() if d.kind == "entry" and all(nodes[m.target].kind == "executive" for m in model.moves_from(n))
     }
     coords = _career_coordinates(facts, nodes, short, headings, to_executives)
     communities = community_names(facts, labels)
@@ -196,8 +189,8 @@ def career_map(
     for node in sorted(nodes):
         d = nodes[node]
         x, y = coords[node]
-        colour = "#dee2e6" if highlight and node not in on_path else community_colour(d.get("community"))
-        hollow = d["kind"] == "position" and not d["level_stated"]
+        colour = "#dee2e6" if highlight and node not in on_path else community_colour(d.community)
+        hollow = d.kind == "position" and not d.level_stated
         label = label_of(labels, english, node)
         net.add_node(
             node,
@@ -209,23 +202,23 @@ def career_map(
             borderWidth=3 if hollow else 1,
             shape="box",
             margin=4,
-            **({"widthConstraint": {"maximum": _ROUTE_WIDTH}} if d["kind"] == "entry" else {}),
-            filterValue=d.get("community") or "entry",
+            **({"widthConstraint": {"maximum": _ROUTE_WIDTH}} if d.kind == "entry" else {}),
+            filterValue=d.community or "entry",
             font={**font, "color": "#1b1b1b" if hollow else "#ffffff"}
             if not highlight or node in on_path
             else {**font, "color": "#495057"},
         )
-        definition = kg.definitions.get(node) or (kg.definitions.get(d.get("role") or "", "") if d["kind"] == "position" else "")
+        definition = kg.definitions.get(node) or (kg.definitions.get(d.role or "", "") if d.kind == "position" else "")
         info = {
             "label": label,
-            "kind": text(lang, "unstated position" if hollow else "entry route" if d["kind"] == "entry" else d["kind"]),
-            "group": communities.get(d.get("community"), ""),
+            "kind": text(lang, "unstated position" if hollow else "entry route" if d.kind == "entry" else d.kind),
+            "group": communities.get(d.community, ""),
             "definition": definition,
             "quotes": kg.quotes.get(node, [])[:4],
         }
-        if d["kind"] == "position":
+        if d.kind == "position":
             info.update(_position_info(facts, model, node, lang))
-        elif d["kind"] == "executive":
+        elif d.kind == "executive":
             info["pay"] = pay_line(facts, node, lang)
         details[node] = info
     for stream, data in sorted(facts.streams.items()):  # each lane's heading, on its left
@@ -238,17 +231,17 @@ def career_map(
             x=x,
             y=y,
             shape="text",
-            filterValue=data["community"],
-            font={**font, "color": community_colour(data["community"]), "align": "left"},
+            filterValue=data.community,
+            font={**font, "color": community_colour(data.community), "align": "left"},
             widthConstraint={"maximum": _HEAD_WIDTH},
         )
         details[lane] = {
             "label": headings[stream],
             "kind": text(lang, "stream"),
-            "group": communities[data["community"]],
+            "group": communities[data.community],
             "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
         }
-    levels = {d["rank"]: d["level"] for d in nodes.values() if d["kind"] == "position"}
+    levels = {d.rank: d.level for d in nodes.values() if d.kind == "position"}
     for column, (x, y) in ((n[len("column-") :], xy) for n, xy in coords.items() if n.startswith("column-")):
         name = (
             text(lang, "entry_routes")

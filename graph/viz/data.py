@@ -167,7 +167,7 @@ def ontology(source: Source) -> Ontology:
         f'SELECT ?c ?comment WHERE {{ ?c a owl:Class FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") '
         'OPTIONAL { ?c rdfs:comment ?comment FILTER (lang(?comment) = "en") } }'
     ):
-        onto.classes[_short(row["c"])] = row["comment"] or ""
+        onto.classes[_short(row["c"])] = row.get("comment") or ""
     for row in source.select(f'SELECT ?c ?parent WHERE {{ ?c rdfs:subClassOf ?parent FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") }}'):
         onto.subclass_of.append((_short(row["c"]), _short(row["parent"])))
     for row in source.select(
@@ -180,9 +180,9 @@ def ontology(source: Source) -> Ontology:
             {
                 "id": _short(row["p"]),
                 "label": row["label"],
-                "domain": _short(row["domain"]) if row["domain"] else None,
-                "range": _short(row["range"]) if row["range"] else None,
-                "comment": row["comment"] or "",
+                "domain": _short(domain) if (domain := row.get("domain")) else None,
+                "range": _short(range_) if (range_ := row.get("range")) else None,
+                "comment": row.get("comment") or "",
             }
         )
     onto.subclass_of.sort()

@@ -21,6 +21,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import jinja2
 
 from graph.content_policy import PAGE_CSP
@@ -128,11 +130,11 @@ class _Details:
     def skill_names(self, lang: str) -> list[str]:
         """The names of `skills` in ``lang`` (GC Digital Talent's French names on the French page)."""
         official = self.facts.skills
-        return [official[s]["fr" if lang == "fr" else "label"] if s in official else self.names.get(s) or s for s in self.skills]
+        return [self.facts.skill_label(s, lang) if s in official else self.names.get(s) or s for s in self.skills]
 
     def of(self, move: Move) -> int:
-        rule = self.names.get(move.rule) or self.facts.rules.get(move.rule, {}).get("label", move.rule)
-        assumption = lambda a: self.names.get(a) or self.facts.assumptions.get(a, {}).get("label", a)  # noqa: E731  (names, not ids)
+        rule = self.names.get(move.rule) or self.facts.rule_label(move.rule)
+        assumption = lambda a: self.names.get(a) or self.facts.assumption_label(a)  # noqa: E731  (names, not ids)
         skill = self.skill
         return self.items.index(
             (
@@ -151,7 +153,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     Compact, for large data: states, streams, pay lines, skills and move descriptions are listed once and referred
     to by index (``static/explorer.js`` expands them when the page opens).
     """
-    english = {n: d["label"] for n, d in model.nodes.items()}
+    english = {n: d.label for n, d in model.nodes.items()}
     details = _Details(facts, names, lang)
     for skill in sorted(facts.skills):  # every official skill, so that a person can pick any (skills first)
         details.skill(skill)
@@ -164,21 +166,21 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
     nodes, explicit = [], []
     for node in ids:
         d = model.nodes[node]
-        stream = d.get("stream")
+        stream = d.stream
         nodes.append(
             [
                 label_of(names, english, node),
-                d["kind"],
-                d.get("rank"),
-                d.get("group"),
-                d.get("path"),
+                d.kind,
+                d.rank,
+                d.group,
+                d.path,
                 stream_index.get(stream, -1),
-                pays.index(pay_line(facts, d["level_id"], lang)) if d.get("level_id") else -1,
-                d.get("level", ""),
-                d.get("role_label", ""),
-                int(d.get("level_stated") is False),
+                pays.index(pay_line(facts, d.level_id, lang)) if d.level_id else -1,
+                d.level,
+                d.role_label,
+                int(d.level_stated is False),
                 details.profile(model.profiles[node].essential) if node in model.profiles else -1,
-                d.get("level_id"),
+                d.level_id,
             ]
         )
         explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in model.explicit_moves(node)])
@@ -198,9 +200,9 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "skillIds": list(details.skills),
         "skillAlt": details.skill_names("fr" if lang == "en" else "en"),
         "reach": reach,
-        "payRanges": [pay_range(facts, model.nodes[n]["level_id"], lang) if model.nodes[n].get("level_id") else "" for n in ids],
+        "payRanges": [pay_range(facts, model.nodes[n].level_id, lang) if model.nodes[n].level_id else "" for n in ids],
         "decimalComma": lang == "fr",
-        "ruleNames": {rule: names.get(rule) or data["label"] for rule, data in sorted(facts.rules.items())},
+        "ruleNames": {rule: names.get(rule) or data.label for rule, data in sorted(facts.rules.items())},
         "searchWords": words,
         "streamWords": [" ".join(item.label for item in facts.stream_items.get(s, [])) for s in stream_ids],
         "csPattern": CS_PATTERN.pattern,
@@ -214,7 +216,7 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
         "cheapestAppointment": model.cheapest_appointment,
         "kindOrder": KIND_ORDER,
         "streamIds": stream_ids,
-        "streams": [names.get(s) or facts.streams[s]["label"] for s in stream_ids],
+        "streams": [names.get(s) or facts.streams[s].label for s in stream_ids],
         "observed": flows,
         "synthetic": bool(observed is not None and observed.synthetic),
         "threshold": observed.threshold if observed is not None else None,
@@ -231,12 +233,13 @@ def _search_words(facts: Facts, model: MobilityModel, ids: list[str]) -> list[st
     """
     titles: dict[str, list[str]] = {}
     for _, template in sorted(facts.templates.items()):  # in a fixed order: the facts' own is the query engine's
-        if template["position"]:
-            titles.setdefault(template["position"], []).append(template["label"])
+        if template.position:
+            titles.setdefault(template.position, []).append(template.label)
     words = []
     for node in ids:
-        p = facts.positions.get(node, {})
-        crosswalked = [m["label"] for key in (node, p.get("stream"), p.get("role")) for m in facts.crosswalks.get(key or "", [])]
+        p = facts.positions.get(node)
+        keys = (node, p.stream, p.role) if p else (node,)
+        crosswalked = [m.label for key in keys for m in facts.crosswalks.get(key or "", [])]
         words.append(" ".join(dict.fromkeys([*crosswalked, *titles.get(node, [])])))
     return words
 
@@ -250,8 +253,8 @@ def _lane_data(facts: Facts, model: MobilityModel, details: _Details, index: dic
     pairs of them (27.8 MB for 3,500 positions of distinct profiles when the lanes were written out).
     """
 
-    def label(node: str, labels: dict) -> int:
-        return details.texts.index(names.get(node) or labels.get(node, {}).get("label", node))
+    def label(node: str, english: Callable[[str], str]) -> int:
+        return details.texts.index(names.get(node) or english(node))
 
     kinds = ("deployment", "appointment", "promotion")
     buckets = {
@@ -260,7 +263,7 @@ def _lane_data(facts: Facts, model: MobilityModel, details: _Details, index: dic
                 [index[t] for t in members],
                 details.profile(model.profiles[members[0]].essential) if members[0] in model.profiles else -1,
                 details.profile(model.profiles[members[0]].uses) if members[0] in model.profiles else -1,
-                int(model.nodes[members[0]].get("level_stated") is not False),
+                int(model.nodes[members[0]].level_stated),
             ]
             for members in groups.values()
         ]
@@ -270,11 +273,11 @@ def _lane_data(facts: Facts, model: MobilityModel, details: _Details, index: dic
         "buckets": buckets,
         "above": {lid: model.level_above(lid) for lid in sorted(facts.levels)},
         "penalty": model.assumed_level_penalty,
-        "rules": {kind: label(RULES[kind], facts.rules) for kind in kinds},
+        "rules": {kind: label(RULES[kind], facts.rule_label) for kind in kinds},
         "evidence": {kind: details.texts.index(EVIDENCE_FR[kind] if lang == "fr" else EVIDENCE[kind]) for kind in kinds},
-        "oneLevel": label(ASSUMPTIONS["one level"], facts.assumptions),
-        "unstated": label(ASSUMPTIONS["unstated levels"], facts.assumptions),
-        "assumedPenalty": label(ASSUMPTIONS["assumed level penalty"], facts.assumptions),
+        "oneLevel": label(ASSUMPTIONS["one level"], facts.assumption_label),
+        "unstated": label(ASSUMPTIONS["unstated levels"], facts.assumption_label),
+        "assumedPenalty": label(ASSUMPTIONS["assumed level penalty"], facts.assumption_label),
     }
 
 
@@ -291,17 +294,17 @@ def _reach_data(facts: Facts, model: MobilityModel, details: _Details, index: di
         key = (
             details.profile(need.essential),
             details.profile(need.uses),
-            node["kind"],
-            node.get("group"),
-            node.get("rank"),
-            node["level_id"],
+            node.kind,
+            node.group,
+            node.rank,
+            node.level_id,
         )
         groups.setdefault(key, []).append(index[target])
-    ordered = sorted(facts.levels, key=lambda lid: (facts.levels[lid]["group"], facts.levels[lid]["rank"]))
+    ordered = sorted(facts.levels, key=lambda lid: (facts.levels[lid].group, facts.levels[lid].rank))
     return {
         "groups": [[*key, targets] for key, targets in groups.items()],
-        "levels": {lid: [facts.levels[lid]["group"], facts.levels[lid]["rank"]] for lid in ordered},
-        "levelLabels": [[lid, facts.levels[lid]["label"]] for lid in ordered],
+        "levels": {lid: [facts.levels[lid].group, facts.levels[lid].rank] for lid in ordered},
+        "levelLabels": [[lid, facts.levels[lid].label] for lid in ordered],
         "above": {lid: model.level_above(lid) for lid in ordered},
         "executiveEntryRank": model.executive_entry_rank,
         "rules": RULES,

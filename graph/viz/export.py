@@ -130,7 +130,7 @@ def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: st
             "path_step",
             move=text(lang, "move_" + s.kind),
             target=name(s.target),
-            rule=names.get(s.rule) or facts.rules.get(s.rule, {}).get("label", s.rule),
+            rule=names.get(s.rule) or facts.rule_label(s.rule),
         )
         for s in path.steps
     ]

@@ -31,7 +31,7 @@ def observed_map(facts: Facts, model: MobilityModel, lang: str, labels: dict[str
     )
     for edge in view.network.edges:
         edge["color"] = "#e9ecef"
-    english = {n: d["label"] for n, d in model.nodes.items()}
+    english = {n: d.label for n, d in model.nodes.items()}
     flows = [f for f in data.flows if f.source in model.nodes and f.target in model.nodes and f.source != f.target]
     top = max((f.count for f in flows), default=1)
     synthetic = text(lang, "synthetic") if data.synthetic else ""

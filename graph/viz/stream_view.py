@@ -43,7 +43,7 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity:
     """
     order = stream_order(facts)
     communities = community_names(facts, labels)
-    english = {s: d["label"] for s, d in facts.streams.items()}
+    english = {s: d.label for s, d in facts.streams.items()}
     net = network()
     details = {}
     for i, stream in enumerate(order):
@@ -53,15 +53,15 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity:
             label=label_of(labels, english, stream),
             x=round(420 * math.cos(angle)),
             y=round(420 * math.sin(angle)),
-            color=community_colour(facts.streams[stream]["community"]),
+            color=community_colour(facts.streams[stream].community),
             shape="dot",
             size=14,
-            filterValue=facts.streams[stream]["community"],
+            filterValue=facts.streams[stream].community,
         )
         details[stream] = {
             "label": label_of(labels, english, stream),
             "kind": text(lang, "stream"),
-            "group": communities[facts.streams[stream]["community"]],
+            "group": communities[facts.streams[stream].community],
             "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
         }
     edge_details = {}

@@ -17,6 +17,7 @@ import zlib
 from pyvis.network import Network
 
 from graph.mobility.facts import Facts
+from graph.mobility.moves import State
 
 __all__ = [
     "COMMUNITY_COLOURS",
@@ -133,7 +134,7 @@ def community_colour(community: str | None) -> str:
 
 def stream_communities(facts: Facts) -> list[str]:
     """The communities that hold streams, in the source's order (users' own after the shipped ones)."""
-    order = {s["community"]: (s["community_order"], s["community"]) for s in facts.streams.values()}
+    order = {s.community: (s.community_order, s.community) for s in facts.streams.values()}
     return sorted(order, key=order.__getitem__)
 
 
@@ -170,19 +171,19 @@ def label_of(labels: dict[str, str], english: dict[str, str], node: str) -> str:
 
 def stream_names(facts: Facts, labels: dict[str, str]) -> dict[str, str]:
     """The streams' names in the page's language, else in English."""
-    return {stream: labels.get(stream) or data["label"] for stream, data in facts.streams.items()}
+    return {stream: labels.get(stream) or data.label for stream, data in facts.streams.items()}
 
 
-def position_label(position: dict, labels: dict[str, str]) -> str:
+def position_label(position: State, labels: dict[str, str]) -> str:
     """What a position shows on the career map: its role in the page's language, or its level where there is no role.
 
     Its lane names the stream and its column the level.
     """
-    return labels.get(position.get("role") or "") or position.get("role_label") or position["level"]
+    return labels.get(position.role or "") or position.role_label or position.level
 
 
 def community_names(facts: Facts, labels: dict[str, str]) -> dict[str | None, str]:
     """The career communities' names in the page's language (the executives' included)."""
-    names = {s["community"]: labels.get(s["community"], s["community_label"]) for s in facts.streams.values()}
+    names = {s.community: labels.get(s.community, s.community_label) for s in facts.streams.values()}
     names["community-digital-executives"] = labels.get("community-digital-executives", "Digital executives")
     return names
