@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.iris import node_id
 from graph.paths import ontology_dir
@@ -167,7 +168,7 @@ class Coverage:
     bad: list[str] = field(default_factory=list)
 
 
-def check(facts: dict[str, dict], documents: dict[str, Path], entries: list[Entry]) -> Coverage:
+def check(facts: dict[str, dict[str, Any]], documents: dict[str, Path], entries: list[Entry]) -> Coverage:
     """Sort every unit of ``documents`` (``{source id: local copy}``) into represented, set aside or missing.
 
     ``facts`` maps each source id to ``{"quotes": {node: [quotes]}, "keys": {key: [nodes]}, "sections": {heading: {nodes}}}``:
@@ -206,7 +207,7 @@ def check(facts: dict[str, dict], documents: dict[str, Path], entries: list[Entr
     return result
 
 
-def coverage_rows(result: Coverage) -> list[dict]:
+def coverage_rows(result: Coverage) -> list[dict[str, Any]]:
     """One row per unit: where it is, and the facts that carry it or the ledger's class and reason (``reports/coverage.csv``)."""
     rows = [
         {"source": u.source, "line": u.line, "kind": u.kind, "text": u.text, "status": "represented", "by": "; ".join(facts)}
@@ -232,9 +233,11 @@ def coverage_files(source) -> dict[str, bytes]:
     }
 
 
-def graph_facts(source) -> tuple[dict[str, dict], dict[str, Path]]:
+def graph_facts(source) -> tuple[dict[str, dict[str, Any]], dict[str, Path]]:
     """Read from a `graph.mobility.source.Source` the quotes and keys of each source document, and the local copies."""
-    facts: dict[str, dict] = defaultdict(lambda: {"quotes": defaultdict(list), "keys": defaultdict(list), "sections": defaultdict(set)})
+    facts: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"quotes": defaultdict(list), "keys": defaultdict(list), "sections": defaultdict(set)}
+    )
     for row in source.select(
         "SELECT ?node ?quote ?doc WHERE { ?node gcdc:quote ?quote . ?node prov:wasDerivedFrom ?doc . ?doc a gcdc:SourceDocument }"
     ):

@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
@@ -194,7 +195,7 @@ _SUPERVISOR = "SUPERVISOR"
 def _link_templates(g: Graph) -> None:
     streams = {talent: ours for ours, talent in g.subject_objects(SKOS.exactMatch) if (ours, RDF.type, GCDC.WorkStream) in g}
     management, individual = GCD["path-management"], GCD["path-individual-contributor"]
-    positions: dict[tuple, list[URIRef]] = {}
+    positions: dict[tuple[Any, ...], list[URIRef]] = {}
     for position in g.subjects(RDF.type, GCDC.Position):
         key = (g.value(position, GCDC.inStream), g.value(position, GCDC.hasLevel), g.value(position, GCDC.onPath))
         positions.setdefault(key, []).append(position)

@@ -11,6 +11,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
@@ -25,7 +26,7 @@ SOURCE_URL = URIRef("https://www.canada.ca/en/government/system/digital-governme
 _MEDIA_TYPES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json"}
 
 
-def statistics(g: Graph) -> dict:
+def statistics(g: Graph) -> dict[str, Any]:
     """Count triples, entities (IRI subjects), classes, properties and instances per class."""
     per_class = Counter(o for o in g.objects(None, RDF.type) if isinstance(o, URIRef))
     return {

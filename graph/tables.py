@@ -17,6 +17,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from graph.i18n import listing
 
@@ -39,7 +40,9 @@ def _text(value, lang: str = "en") -> str:
     return str(value)
 
 
-def render(rows: Sequence[dict], fmt: str = "table", columns: Sequence[str] | None = None, *, width: int = 70, lang: str = "en") -> str:
+def render(
+    rows: Sequence[dict[str, Any]], fmt: str = "table", columns: Sequence[str] | None = None, *, width: int = 70, lang: str = "en"
+) -> str:
     """Render ``rows`` (dicts with the same keys) as ``table``, ``csv`` or ``json`` (cells in ``lang``'s typography)."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":

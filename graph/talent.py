@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -84,11 +85,11 @@ def template_iri(reference_id: str) -> URIRef:
     return GCD["job-template-" + _slug(reference_id)]
 
 
-def _read(folder: Path, name: str, key: str) -> list[dict]:
+def _read(folder: Path, name: str, key: str) -> list[dict[str, Any]]:
     return json.loads((folder / name).read_text(encoding="utf-8"))["data"][key]
 
 
-def _bilingual(g: Graph, node, prop, values: dict | None) -> None:
+def _bilingual(g: Graph, node, prop, values: dict[str, Any] | None) -> None:
     for lang in ("en", "fr"):
         text = (values or {}).get(lang)
         if text and text.strip():

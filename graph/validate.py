@@ -18,6 +18,7 @@ import functools
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
@@ -101,11 +102,11 @@ def ill_typed(kb: KnowledgeBase) -> list[Violation]:
     return _as_violations(kb, _ill_typed_triples(kb.g))
 
 
-def _ill_typed_triples(g: Graph) -> list[tuple]:
+def _ill_typed_triples(g: Graph) -> list[tuple[Any, ...]]:
     return [(s, p, o) for s, p, o in g if isinstance(o, Literal) and o.ill_typed]
 
 
-def _as_violations(kb: KnowledgeBase, triples: list[tuple]) -> list[Violation]:
+def _as_violations(kb: KnowledgeBase, triples: list[tuple[Any, ...]]) -> list[Violation]:
     return sorted(
         Violation(
             focus=_short(kb.g, s),

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,7 +19,7 @@ from graph.tables import FORMATS, render
 
 if TYPE_CHECKING:
     from graph.mobility.facts import Facts
-    from graph.mobility.moves import MobilityModel
+    from graph.mobility.moves import MobilityModel, Move
 
 
 def output_options(command):
@@ -148,8 +148,10 @@ def _fill(words: str, first: str = "     ") -> str:
     return textwrap.fill(words, width=110, initial_indent=first, subsequent_indent="       ", break_on_hyphens=False)
 
 
-def _print_step(number: int, record: dict, lang: str) -> None:
-    say = lambda key, **values: _echo(_fill(text(lang, key, **values)))  # noqa: E731
+def _print_step(number: int, record: dict[str, Any], lang: str) -> None:
+    def say(key: str, **values: object) -> None:
+        return _echo(_fill(text(lang, key, **values)))
+
     none = text(lang, "explorer_none")
     cost = _cost(record["cost"], lang)
     step = text(
@@ -270,7 +272,10 @@ def path(
         _echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     if lang == "fr":  # columns named in French; the page's English words marked as quotes
-        marked = lambda key, value: [f"« {q} »" for q in value] if key == "page says" else value  # noqa: E731
+
+        def marked(key: str, value: Any) -> Any:
+            return [f"« {q} »" for q in value] if key == "page says" else value
+
         rows = [{named(lang, "path_column_", key): marked(key, value) for key, value in row.items()} for row in rows]
     _echo(render(rows, fmt))
 
@@ -303,8 +308,13 @@ def gap(source, target, lang, fmt, data) -> None:
     levels = facts.skill_level_labels_fr if french else facts.skill_level_labels
     result = gap_summary(model.profiles.get(a, nothing), model.profiles[b], lambda s: facts.skill_label(s, lang), levels)
     direct = [m for m in model.moves_from(a) if m.target == b]
-    rule = lambda m: (names.get(m.rule) if french else None) or facts.rules[m.rule].label  # noqa: E731
-    words = lambda m: (text(lang, "move_" + m.kind), text(lang, m.basis)) if french else (m.kind, m.basis)  # noqa: E731
+
+    def rule(m: Move) -> str:
+        return (names.get(m.rule) if french else None) or facts.rules[m.rule].label
+
+    def words(m: Move) -> tuple[str, str]:
+        return (text(lang, "move_" + m.kind), text(lang, m.basis)) if french else (m.kind, m.basis)
+
     moves = [text(lang, "gap_move", kind=words(m)[0], basis=words(m)[1], rule=rule(m), cost=_cost(m.cost, lang)) for m in direct]
     if fmt == "json":
         _echo(json.dumps({"from": a, "to": b, "direct moves": moves, **result}, ensure_ascii=False, indent=1))
@@ -314,7 +324,10 @@ def gap(source, target, lang, fmt, data) -> None:
     if french:
         rows = [{named(lang, "gap_column_", key): value for key, value in row.items()} for row in rows]
     if fmt == "table":
-        label = lambda node: names.get(node) or positions[node].label  # noqa: E731
+
+        def label(node: str) -> str:
+            return names.get(node) or positions[node].label
+
         counts = {status: len(result[status]) for status in statuses}
         _echo(text(lang, "gap_heading", source=label(a), target=label(b), **counts))
         _echo(text(lang, "gap_direct", moves=listing(moves, lang) if moves else text(lang, "gap_no_direct")))
@@ -403,10 +416,18 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
     lang = output_language(lang)
     french = lang == "fr"
     names = _french_labels(rdf_source) if french else {}
-    label = lambda node: names.get(node) or model.label(node)  # noqa: E731
-    name = lambda skill: facts.skill_label(skill, lang)  # noqa: E731
+
+    def label(node: str) -> str:
+        return names.get(node) or model.label(node)
+
+    def name(skill: str) -> str:
+        return facts.skill_label(skill, lang)
+
     not_given = "niveau non précisé" if french else "level not given"
-    words = lambda n: (facts.skill_level_labels_fr if french else facts.skill_level_labels).get(n, not_given) if n else None  # noqa: E731
+
+    def words(n: int | None) -> str | None:
+        return (facts.skill_level_labels_fr if french else facts.skill_level_labels).get(n, not_given) if n else None
+
     if opening:
         found = opening_skill(facts, model, person, level=at, within=within)
         answer = (
@@ -480,7 +501,10 @@ def ladders(lang, fmt, data) -> None:
     nodes = model.nodes
     if lang == "fr":  # the streams and roles by their French names
         names = _french_labels(rdf_source)
-        french = lambda node, english: names.get(node) or english if node else english  # noqa: E731
+
+        def french(node: str | None, english: str) -> str:
+            return names.get(node) or english if node else english
+
         nodes = {
             n: replace(d, stream_label=french(d.stream, d.stream_label), role_label=french(d.role, d.role_label)) for n, d in nodes.items()
         }
@@ -509,7 +533,10 @@ def mobility(top, lang, fmt, data) -> None:
     if fmt == "json":
         _echo(json.dumps(tables, ensure_ascii=False, indent=1))
         return
-    word = lambda key: named(lang, "mobility_", key) if lang == "fr" else key  # noqa: E731
+
+    def word(key: str) -> str:
+        return named(lang, "mobility_", key) if lang == "fr" else key
+
     for name, rows in tables.items():
         if fmt == "table":
             _echo(f"\n{word(name)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -21,7 +22,7 @@ def _graph(data: tuple[Path, ...]):
     return analyse_built(nt)
 
 
-def _positions(facts, source) -> dict:
+def _positions(facts, source) -> dict[str, Any]:
     """What title matching knows of each position: its labels in English and French, its level, its stream's names."""
     from graph.iris import node_id
     from graph.observe.titles import Position

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from graph.project.projection import Band
 
 from graph.commands.observed import DEFAULT_DB, _graph
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
@@ -79,14 +83,17 @@ def project(db, years, sims, seed, scenario, backtest, horizon, min_exposure, fm
         click.echo(_summary(result), err=True)
 
 
-def _rows(result, fmt: str) -> list[dict]:
+def _rows(result, fmt: str) -> list[dict[str, Any]]:
     """Long rows for CSV (level, year, median, low, high; the scenario beside); for the terminal, one row per level."""
     if fmt == "csv":
         from graph.project.outputs import projection_rows
 
         return projection_rows(result)
     shown = sorted({0, 1, len(result.years) // 2, len(result.years) - 1})
-    text = lambda b: f"{b.median:,} ({b.low:,}-{b.high:,})"  # noqa: E731
+
+    def text(b: Band) -> str:
+        return f"{b.median:,} ({b.low:,}-{b.high:,})"
+
     rows = []
     for level, bands in result.baseline.items():
         row = {"level": level} | {str(result.years[i]): text(bands[i]) for i in shown}

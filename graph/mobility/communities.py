@@ -9,6 +9,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 
 __all__ = ["SEED", "compare_with_official", "skill_clusters"]
@@ -19,7 +21,7 @@ SEED = 42
 
 def skill_clusters(similarity: dict[tuple[str, str], float], *, seed: int = SEED, resolution: float = 1.0) -> list[list[str]]:
     """Louvain communities of the stream-similarity graph (edge weight = similarity), each sorted, largest first."""
-    H = nx.Graph()
+    H: nx.Graph[str] = nx.Graph()
     for (a, b), score in sorted(similarity.items()):
         H.add_node(a)
         H.add_node(b)
@@ -29,7 +31,7 @@ def skill_clusters(similarity: dict[tuple[str, str], float], *, seed: int = SEED
     return sorted((sorted(c) for c in clusters), key=lambda c: (-len(c), c))
 
 
-def compare_with_official(clusters: list[list[str]], official: dict[str, str]) -> list[dict]:
+def compare_with_official(clusters: list[list[str]], official: dict[str, str]) -> list[dict[str, Any]]:
     """For each cluster: its streams, the official communities they belong to, and whether it cuts across them."""
     rows = []
     for number, cluster in enumerate(clusters, 1):

@@ -99,7 +99,7 @@ def gap_weight(gap: Iterable[GapItem], *, gained_only: bool = False) -> float:
         if item.missing:
             total += (item.required or UNKNOWN_LEVEL) / 4
         elif not gained_only:
-            total += (item.required - item.held) / 4
+            total += ((item.required or 0) - (item.held or 0)) / 4
     return total
 
 
@@ -113,7 +113,10 @@ def left_behind(have: Mapping[str, int | None], used: Mapping[str, int | None]) 
 
     A skill the target uses at a lower level carries over only that far.
     """
-    weight = lambda level: level or UNKNOWN_LEVEL  # noqa: E731
+
+    def weight(level: int | None) -> int:
+        return level or UNKNOWN_LEVEL
+
     total = sum(weight(level) for level in have.values())
     if not total:
         return 0.0

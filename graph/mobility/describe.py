@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.mobility.costs import format_cost
 from graph.mobility.facts import Facts
 from graph.mobility.moves import ASSUMPTIONS, MobilityModel
@@ -84,11 +86,11 @@ def absent_position_note(facts: Facts, name: str) -> str:
     return ""
 
 
-def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> dict:
+def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> dict[str, Any]:
     """A dict of the node's attributes and linked things (lists of strings), ready to print."""
     if kind == "position":
         p, prof = facts.positions[node], model.profiles[node]
-        items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role, [])
+        items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role or "", [])
         info = {
             "position": p.label,
             "id": node,

@@ -21,6 +21,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.i18n import text
 from graph.mobility.facts import Facts
 from graph.mobility.gap import GapItem, along_path
@@ -43,7 +45,9 @@ def _level(facts: Facts, level: int | None, lang: str = "en") -> str:
     return facts.skill_level_labels.get(level, f"level {level}") if level else "level not given"
 
 
-def path_records(facts: Facts, model: MobilityModel, path: CareerPath, lang: str = "en", names: dict[str, str] | None = None) -> list[dict]:
+def path_records(
+    facts: Facts, model: MobilityModel, path: CareerPath, lang: str = "en", names: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     """Each step of ``path`` as `move_record`, its skills less what an earlier step of the path already gave."""
     along = along_path(model.profiles, path.nodes, [s.gap for s in path.steps])
     return [
@@ -61,7 +65,7 @@ def move_record(
     earlier: tuple[str, ...] = (),
     lang: str = "en",
     names: dict[str, str] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """One move as a flat dict of strings and lists: what ``careers path`` prints for a step.
 
     ``gap`` replaces the move's own (what remains on a path, `path_records`); ``earlier`` names the skills an earlier
@@ -71,8 +75,13 @@ def move_record(
     level = model.nodes[move.target].level_id
     french = lang == "fr"
     names = names or {}
-    label = lambda node: names.get(node) or model.label(node) if french else model.label(node)  # noqa: E731
-    skill = lambda s: facts.skill_label(s, lang)  # noqa: E731
+
+    def label(node: str) -> str:
+        return names.get(node) or model.label(node) if french else model.label(node)
+
+    def skill(s: str) -> str:
+        return facts.skill_label(s, lang)
+
     to = " à " if french else " to "
     return {
         "from": label(move.source),

@@ -59,8 +59,13 @@ def gap_summary(
     ``skill_name`` names a skill by its id (`Facts.skill_label`); ``levels`` names the skill levels (``{3: "advanced"}``);
     without it they read ``level 3``.
     """
-    level = lambda n: (levels or {}).get(n, f"level {n}")  # noqa: E731
-    named = lambda s, n: skill_name(s) + (f" ({level(n)})" if n else "")  # noqa: E731
+
+    def level(n: int | None) -> str:
+        return (levels.get(n) if levels and n is not None else None) or f"level {n}"
+
+    def named(s: str, n: int | None) -> str:
+        return skill_name(s) + (f" ({level(n)})" if n else "")
+
     gap = skill_gap(have, need)
     gained = {g.skill for g in gap}
     return {

@@ -27,6 +27,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 
 __all__ = ["EXACT_UP_TO", "betweenness", "bridges", "ceilings", "pagerank"]
@@ -34,8 +36,8 @@ __all__ = ["EXACT_UP_TO", "betweenness", "bridges", "ceilings", "pagerank"]
 CAREER_KINDS = ("position",)
 
 
-def _simple(G: nx.MultiDiGraph) -> nx.DiGraph:
-    H = nx.DiGraph()
+def _simple(G: nx.MultiDiGraph[str]) -> nx.DiGraph[str]:
+    H: nx.DiGraph[str] = nx.DiGraph()
     H.add_nodes_from(G.nodes(data=True))
     for u, v, d in G.edges(data=True):
         if not H.has_edge(u, v) or d["cost"] < H[u][v]["cost"]:
@@ -47,7 +49,7 @@ EXACT_UP_TO = 300
 """Betweenness is exact up to this many states; beyond, estimated from this many sources drawn with seed 42."""
 
 
-def betweenness(G: nx.MultiDiGraph) -> dict[str, float]:
+def betweenness(G: nx.MultiDiGraph[str]) -> dict[str, float]:
     """Cost-weighted betweenness centrality of positions, highest first (rounded to 4 places).
 
     Exact (one shortest-path search from every state) up to `EXACT_UP_TO` states; beyond, estimated from
@@ -60,7 +62,7 @@ def betweenness(G: nx.MultiDiGraph) -> dict[str, float]:
     return dict(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
 
 
-def pagerank(G: nx.MultiDiGraph, *, alpha: float = 0.85, tol: float = 1e-12, max_iter: int = 1000) -> dict[str, float]:
+def pagerank(G: nx.MultiDiGraph[str], *, alpha: float = 0.85, tol: float = 1e-12, max_iter: int = 1000) -> dict[str, float]:
     """PageRank of positions over moves weighted by 1/cost, highest first (rounded to 4 places).
 
     A plain power iteration (what ``networkx.pagerank`` computes, without importing SciPy: 0.3 s per
@@ -86,7 +88,7 @@ def pagerank(G: nx.MultiDiGraph, *, alpha: float = 0.85, tol: float = 1e-12, max
     return dict(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
 
 
-def bridges(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
+def bridges(G: nx.MultiDiGraph[str]) -> list[tuple[str, str, dict[str, Any]]]:
     """Moves between two positions of different career communities, cheapest first."""
     found = [
         (u, v, d)
@@ -98,10 +100,11 @@ def bridges(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
     return sorted(found, key=lambda e: (e[2]["cost"], e[0], e[1]))
 
 
-def ceilings(G: nx.MultiDiGraph, *, top_rank: int = 5) -> list[str]:
+def ceilings(G: nx.MultiDiGraph[str], *, top_rank: int = 5) -> list[str]:
     """Positions below ``top_rank`` with no promotion in their own stream and path: their stream stops there."""
     found = []
-    for node, data in sorted(G.nodes(data=True)):
+    for node in sorted(G.nodes):
+        data = G.nodes[node]
         if data.get("kind") != "position" or (data.get("rank") or 0) >= top_rank:
             continue
         onward = [

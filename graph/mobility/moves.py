@@ -50,7 +50,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import networkx as nx
 
@@ -71,6 +71,8 @@ from graph.mobility.pay import pay_change
 from graph.mobility.profiles import Profile, position_profiles
 
 if TYPE_CHECKING:  # NumPy is imported when the bounded graph is built, not when a command starts
+    import numpy as np
+
     from graph.mobility.nearest import Parts, Targets
 
 __all__ = [
@@ -131,7 +133,7 @@ EVIDENCE_FR = {
 """`EVIDENCE` in French (the project's own translation), for the French pages."""
 
 
-def _round4(values):
+def _round4(values: np.ndarray) -> np.ndarray:
     """Python's ``round(x, 4)`` of each value of a NumPy array (the nearest double to the nearest 4-place decimal).
 
     ``rint(x * 10**4) / 10**4`` is it but where ``x * 10**4`` lies within a hair of a half: those few go through ``round``.
@@ -147,7 +149,7 @@ def _round4(values):
     return rounded
 
 
-def _cost_vector(kind: str, parts: Parts, row: int, into: _Buckets, left):
+def _cost_vector(kind: str, parts: Parts, row: int, into: _Buckets, left: np.ndarray) -> np.ndarray:
     """The cost, not rounded, of a move of ``kind`` from source ``row`` of ``parts`` into each of the buckets ``into``.
 
     The arithmetic of `graph.mobility.costs.move_cost`, with ``left`` the shares left behind; ``inf`` where a same-level
@@ -160,13 +162,13 @@ def _cost_vector(kind: str, parts: Parts, row: int, into: _Buckets, left):
     with np.errstate(divide="ignore", invalid="ignore"):  # GAIN_SCALE * gap / size, as `costs.gain` (0 without skills)
         gains = np.where(parts.size > 0, GAIN_SCALE * gap / np.where(parts.size > 0, parts.size, 1), 0.0)
     base = DEPLOYMENT if kind == "deployment" else PROMOTION
-    costs = base + gains + LEFT_WEIGHT * left + np.array(into.penalty)
+    costs: np.ndarray = base + gains + LEFT_WEIGHT * left + np.array(into.penalty)
     if kind in ("deployment", "appointment"):
         costs = np.where((whole <= DEPLOYMENT_CAP) == (kind == "deployment"), costs, np.inf)
     return costs
 
 
-def _sorted_items(profile: dict[str, int | None]) -> tuple:
+def _sorted_items(profile: dict[str, int | None]) -> tuple[Any, ...]:
     return tuple(sorted(profile.items(), key=lambda item: item[0]))
 
 
@@ -183,19 +185,19 @@ def same_level_kind(gap: Iterable[GapItem]) -> str:
 class State:
     """A state of a career: a position, a way in (``kind="entry"``) or an executive level.
 
-    Only positions have a stream and a role; entries have no level or rank.
+    Only positions have a stream, a role and a path; an entry has no community, group, level or rank (``""``, ``0``).
     """
 
     kind: str
     """``"position"``, ``"entry"`` or ``"executive"``."""
     label: str
-    community: str | None = None
-    rank: int | None = None
+    community: str = ""
+    rank: int = 0
     level: str = ""
     """The level's label (``IT-03``)."""
-    level_id: str | None = None
-    group: str | None = None
-    stream: str | None = None
+    level_id: str = ""
+    group: str = ""
+    stream: str = ""
     stream_label: str = ""
     role: str | None = None
     role_label: str = ""
@@ -243,7 +245,7 @@ class Bucket:
     """``None`` until a move of the bucket is made (`MobilityModel.move_in` works it out: the targets share a profile)."""
     assumptions: tuple[str, ...]
     targets: tuple[str, ...]
-    group: tuple
+    group: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -251,7 +253,7 @@ class _Buckets:
     """The buckets of one level, as the search for each position's cheapest moves into it reads them."""
 
     members: list[tuple[str, ...]]
-    groups: list[tuple]
+    groups: list[tuple[Any, ...]]
     sizes: list[int]
     where: dict[str, int]
     """A position -> the index of its bucket."""
@@ -261,9 +263,12 @@ class _Buckets:
     """Each bucket's place when the buckets are sorted by their targets (ties of cost are broken so)."""
 
     @classmethod
-    def of(cls, model: MobilityModel, groups: dict[tuple, tuple[str, ...]]) -> _Buckets:
+    def of(cls, model: MobilityModel, groups: dict[tuple[Any, ...], tuple[str, ...]]) -> _Buckets:
         members = list(groups.values())
-        stated = lambda m: model.nodes[m[0]].level_stated is not False  # noqa: E731
+
+        def stated(m: tuple[str, ...]) -> bool:
+            return model.nodes[m[0]].level_stated
+
         rank = [0] * len(members)
         for place, i in enumerate(sorted(range(len(members)), key=lambda i: members[i])):
             rank[i] = place
@@ -285,7 +290,15 @@ class Lane(Sequence[Bucket]):
     promotions on its own track) and the buckets they empty.
     """
 
-    def __init__(self, kind: str, into: _Buckets, costs, order, assumed: list[tuple[str, ...]], skip: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        kind: str,
+        into: _Buckets,
+        costs: np.ndarray,
+        order: np.ndarray,
+        assumed: list[tuple[str, ...]],
+        skip: frozenset[str] = frozenset(),
+    ) -> None:
         self.kind, self.into, self.costs, self.order, self.assumed, self.skip = kind, into, costs, order, assumed, skip
 
     def __len__(self) -> int:
@@ -295,7 +308,7 @@ class Lane(Sequence[Bucket]):
     def __getitem__(self, i: int) -> Bucket: ...
     @overload
     def __getitem__(self, i: slice) -> Sequence[Bucket]: ...
-    def __getitem__(self, i):
+    def __getitem__(self, i: int | slice) -> Bucket | Sequence[Bucket]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         j = int(self.order[i])
@@ -307,7 +320,9 @@ class Lane(Sequence[Bucket]):
         """The lane less the targets in ``skip``, and less the buckets left without a target."""
         emptied = {self.into.where[t] for t in skip if t in self.into.where}
         emptied = {j for j in emptied if all(t in skip for t in self.into.members[j])}
-        order = [j for j in self.order.tolist() if j not in emptied] if emptied else self.order
+        import numpy as np
+
+        order = np.array([j for j in self.order.tolist() if j not in emptied], dtype=self.order.dtype) if emptied else self.order
         return Lane(self.kind, self.into, self.costs, order, self.assumed, frozenset(skip))
 
 
@@ -321,7 +336,7 @@ class MobilityModel:
 
     def __post_init__(self) -> None:
         self.profiles = position_profiles(self.facts)
-        signatures: dict[tuple, int] = {}
+        signatures: dict[tuple[Any, ...], int] = {}
         self._profile_class = {  # what a move's cost depends on: the essential skills, and the skills put to use
             node: signatures.setdefault((_sorted_items(p.essential), _sorted_items(p.uses)), len(signatures))
             for node, p in self.profiles.items()
@@ -332,14 +347,14 @@ class MobilityModel:
         except ValueError:
             self.assumed_level_penalty = ASSUMED_LEVEL_PENALTY
         self._gaps: dict[tuple[int, int], tuple[GapItem, ...]] = {}
-        self._terms: dict[tuple, tuple] = {}
+        self._terms: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self.nodes = self._nodes()
         self.top_rank: dict[str, int] = {}  # the highest rank of each occupational group's positions
         for data in self.nodes.values():
             if data.kind == "position":
                 self.top_rank[data.group] = max(self.top_rank.get(data.group, 0), data.rank)
-        groups: dict[str, dict[tuple, list[str]]] = {}
-        self._group_of: dict[str, tuple] = {}
+        groups: dict[str, dict[tuple[Any, ...], list[str]]] = {}
+        self._group_of: dict[str, tuple[Any, ...]] = {}
         for pid, p in sorted(self.facts.positions.items()):  # the positions of a level that cost the same to move into
             key = (p.level, self._profile_class.get(pid), p.level_stated)
             groups.setdefault(p.level, {}).setdefault(key, []).append(pid)
@@ -353,11 +368,11 @@ class MobilityModel:
         """The rank from which a position's holder may be appointed to EX-01 (``gcd:assumption-executive-entry-from-the-top-level``)."""
         self._prev_level = {lvl: self._level_at(d.group, d.rank - 1) for lvl, d in self.facts.levels.items()}
         self._explicit: dict[str, list[Move]] = defaultdict(list)
-        self._cache: dict[tuple[str, bool], tuple[Move, ...]] = {}
-        self._bucket_cache: dict[tuple[str, bool], tuple[tuple[Move, ...], tuple[Lane, ...]]] = {}
-        self._lanes: dict[tuple, Lane | tuple[()]] = {}
+        self._cache: dict[tuple[str, bool, bool], tuple[Move, ...]] = {}
+        self._bucket_cache: dict[tuple[str, bool, bool], tuple[tuple[Move, ...], tuple[Lane, ...]]] = {}
+        self._lanes: dict[tuple[Any, ...], Lane | tuple[()]] = {}
         self._level_targets: dict[str, tuple[Targets, _Buckets]] = {}
-        self._graphs: dict[int, nx.MultiDiGraph] = {}
+        self._graphs: dict[int, nx.MultiDiGraph[str]] = {}
         self._add_stream_promotions()
         self._add_entries()
         self._add_executive_moves()
@@ -369,11 +384,11 @@ class MobilityModel:
         ]
         self.cheapest_appointment = min((c for c in appointments if c), default=1.0)  # a lower bound for the path search
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, Any]:
         """Pickle without the caches (the build sends the model to a worker while this process keeps using it)."""
         return {key: value for key, value in self.__dict__.items() if key not in _CACHES}
 
-    def __setstate__(self, state: dict) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state, **{key: {} for key in _CACHES})
 
     # ---------------------------------------------------------------- states
@@ -409,7 +424,7 @@ class MobilityModel:
         return next((lvl for lvl, d in sorted(self.facts.levels.items()) if d.group == group and d.rank == rank), None)
 
     @property
-    def groups(self) -> dict[str, dict[tuple, tuple[str, ...]]]:
+    def groups(self) -> dict[str, dict[tuple[Any, ...], tuple[str, ...]]]:
         """The positions of each level that cost the same to move into (same profile, level stated or not): the buckets."""
         return self._groups
 
@@ -428,15 +443,15 @@ class MobilityModel:
     # ---------------------------------------------------------------- moves
 
     def _move(
-        self, source: str, target: str, kind: str, basis: str, *, same_track=False, assumptions=(), quotes=(), progression=None,
-        evidence="", evidence_fr="",
-    ):  # fmt: skip
+        self, source: str, target: str, kind: str, basis: str, *, same_track: bool = False, assumptions: Iterable[str] = (),
+        quotes: Iterable[str] = (), progression: str | None = None, evidence: str = "", evidence_fr: str = "",
+    ) -> Move:  # fmt: skip
         founded, cost, gap, assumed = self._term(source, target, kind, basis, same_track, tuple(assumptions))
         return Move(
             source, target, kind, founded, RULES[kind], cost, gap, assumed, tuple(quotes), progression, evidence, same_track, evidence_fr
         )
 
-    def _term(self, source: str, target: str, kind: str, basis: str, same_track: bool, assumptions: tuple[str, ...]) -> tuple:
+    def _term(self, source: str, target: str, kind: str, basis: str, same_track: bool, assumptions: tuple[str, ...]) -> tuple[Any, ...]:
         """``(basis, cost, gap, assumptions)`` of a move: they depend on the two profiles and flags, not on which positions hold them."""
         assumed_target = not self.nodes[target].level_stated
         unstated = assumed_target or not self.nodes[source].level_stated
@@ -732,7 +747,7 @@ class MobilityModel:
 
     # ---------------------------------------------------------------- bounded graph
 
-    def graph(self, *, k: int = 3) -> nx.MultiDiGraph:
+    def graph(self, *, k: int = 3) -> nx.MultiDiGraph[str]:
         """A ``networkx.MultiDiGraph`` of the states with the explicit moves and each position's ``k`` cheapest implicit ones.
 
         Node attributes as `nodes`; edge key the kind, attributes those of `Move` (``gap`` as skill ids). Built once
@@ -754,8 +769,8 @@ class MobilityModel:
         at: dict[str, list[str]] = defaultdict(list)
         for pid, p in sorted(self.facts.positions.items()):
             at[p.level].append(pid)
-            if self._next_level.get(p.level):
-                below[self._next_level[p.level]].append(pid)
+            if above := self._next_level.get(p.level):
+                below[above].append(pid)
         for level in sorted(self._groups):
             targets, into = self._targets_at(level)
             for kinds, sources in ((("deployment", "appointment"), at[level]), (("promotion",), below[level])):
@@ -801,8 +816,8 @@ class MobilityModel:
         candidates.sort(key=lambda c: c[:2])
         return [self.move_in(bucket, node, target) for _, target, bucket in candidates[:k]]
 
-    def _bounded_graph(self, k: int) -> nx.MultiDiGraph:
-        G = nx.MultiDiGraph(k=k)
+    def _bounded_graph(self, k: int) -> nx.MultiDiGraph[str]:
+        G: nx.MultiDiGraph[str] = nx.MultiDiGraph(k=k)
         for node, data in self.nodes.items():
             G.add_node(node, **asdict(data))
         cheapest = self._cheapest(k)
@@ -814,7 +829,7 @@ class MobilityModel:
         return G
 
 
-def edge_data(m: Move) -> dict:
+def edge_data(m: Move) -> dict[str, Any]:
     """A move as the attributes of an edge of `MobilityModel.graph`."""
     return {
         "kind": m.kind,

@@ -78,15 +78,18 @@ class Targets:
         # to gain: the skills the source does not hold; to deepen: a skill held at h below the required r counts r - h,
         # the steps t with h < t <= r; kept: min(a, b) of the source's weight and the target's use, the steps t <= both
         gained = (held == 0).astype(np.float32) @ self.required_weight
-        deepen = sum(((held >= 1) & (held < t)).astype(np.float32) @ r for t, r in zip(_STEPS, self.required_from, strict=True))
-        kept = sum((mine >= t).astype(np.float32) @ u for t, u in zip(_STEPS, self.used_from, strict=True))
+        deepen: np.ndarray = sum(((held >= 1) & (held < t)).astype(np.float32) @ r for t, r in zip(_STEPS, self.required_from, strict=True))
+        kept: np.ndarray = sum((mine >= t).astype(np.float32) @ u for t, u in zip(_STEPS, self.used_from, strict=True))  # type: ignore[assignment]
         total = np.array(
             [[sum(UNKNOWN_LEVEL if lvl is None else lvl for lvl in p.essential.values()) if p is not None else 0] for p in sources]
         )
         with np.errstate(divide="ignore", invalid="ignore"):
             left = np.where(total > 0, 1 - kept.astype(float) / np.where(total > 0, total, 1), 0.0)
         profiled = np.array([p is not None for p in sources])[:, None] & self.profiled[None, :]
-        zero = lambda a: np.where(profiled, a.astype(float), 0.0)  # noqa: E731
+
+        def zero(a: np.ndarray) -> np.ndarray:
+            return np.where(profiled, a.astype(float), 0.0)
+
         return Parts(zero(gained) / 4, zero(deepen) / 4, zero(left), self.size)
 
 

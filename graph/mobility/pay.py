@@ -19,6 +19,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.mobility.facts import Facts, PayRange
 
 __all__ = ["current_range", "pay_change", "pay_line", "pay_range", "pay_table", "ranges_of"]
@@ -27,14 +29,14 @@ __all__ = ["current_range", "pay_change", "pay_line", "pay_range", "pay_table", 
 def ranges_of(facts: Facts, level: str) -> list[PayRange]:
     """The salary ranges of ``level``: dated ones newest first, then undated ones."""
     ranges = facts.pay.get(level, [])
-    return sorted((r for r in ranges if r.date), key=lambda r: r.date, reverse=True) + [r for r in ranges if not r.date]
+    return sorted((r for r in ranges if r.date), key=lambda r: r.date or "", reverse=True) + [r for r in ranges if not r.date]
 
 
 def current_range(facts: Facts, level: str) -> PayRange | None:
     """The range to show first for ``level``: the undated GC Digital Talent one (the most recent rates), else the newest dated."""
     ranges = ranges_of(facts, level)
     undated = [r for r in ranges if not r.date]
-    return (undated or ranges or [None])[0]
+    return next(iter(undated or ranges), None)
 
 
 def _money(value: int, lang: str = "en") -> str:
@@ -70,8 +72,8 @@ def pay_line(facts: Facts, level: str, lang: str = "en") -> str:
     text = f"{label} {_describe(current, lang)}"
     paid_at = facts.levels[level].paid_at if level in facts.levels else None
     cs = current_range(facts, paid_at) if paid_at else None
+    old = facts.level_label(paid_at) if paid_at else ""
     if cs is not None and lang == "fr":
-        old = facts.levels[paid_at].label
         if facts.it_agreement:
             text += (
                 f" ; ces taux s'appliquent maintenant : la première convention collective du groupe IT a été signée le "
@@ -83,10 +85,10 @@ def pay_line(facts: Facts, level: str, lang: str = "en") -> str:
         if facts.it_agreement:
             text += (
                 f"; these apply now: the IT group's first collective agreement was signed on {facts.it_agreement}. Before it, "
-                f"as the page says, {facts.levels[paid_at].label} rates: {_describe(cs)}"
+                f"as the page says, {old} rates: {_describe(cs)}"
             )
         else:
-            text += f"; {facts.levels[paid_at].label} rates, which the page says apply until a new agreement: {_describe(cs)}"
+            text += f"; {old} rates, which the page says apply until a new agreement: {_describe(cs)}"
     return text
 
 
@@ -100,8 +102,9 @@ def pay_change(facts: Facts, source_level: str | None, target_level: str | None,
     >>> pay_change(f, "level-it-05", "level-ex-01").split(";")[0]
     "A demotion for pay purposes: EX-01's maximum rate ($161,773) is lower than IT-05's ($174,076)"
     """
-    here = current_range(facts, source_level) if source_level else None
-    there = current_range(facts, target_level) if target_level else None
+    if not source_level or not target_level:
+        return ""
+    here, there = current_range(facts, source_level), current_range(facts, target_level)
     if here is None or there is None or there.maximum >= here.maximum:
         return ""
     name = facts.level_label
@@ -118,7 +121,7 @@ def pay_change(facts: Facts, source_level: str | None, target_level: str | None,
     )
 
 
-def pay_table(facts: Facts) -> list[dict]:
+def pay_table(facts: Facts) -> list[dict[str, Any]]:
     """Every pay range, by level (IT, CS, EX) and date: the ``pay by level`` table of the report and ``careers ladders``."""
     rows = []
     order = {"group-it": 0, "group-cs": 1, "group-ex": 2}

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.mobility.facts import Facts, Template
 
@@ -68,7 +69,7 @@ def usual_levels(templates: Mapping[str, Template], ranks: dict[str, int], techn
 
     Ties go to the higher level. ``technical`` restricts the count to those skills (default: all).
     """
-    counts: dict[int, Counter] = defaultdict(Counter)
+    counts: dict[int, Counter[Any]] = defaultdict(Counter[Any])
     for template in templates.values():
         rank = ranks.get(template.level)
         for r in template.requirements:
@@ -99,7 +100,7 @@ def position_profiles(facts: Facts) -> dict[str, Profile]:
     behavioural = {s for s, d in facts.skills.items() if d.category == "Behavioural"}
     for pid, p in sorted(facts.positions.items()):
         templates = sorted(templates_of.get(pid, []), key=lambda t: t.reference)
-        items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role, [])
+        items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role or "", [])
         level = by_rank.get(p.rank, top)
         responsibilities = {s: level for item in items for s in item.skills}
         if templates:
@@ -135,7 +136,7 @@ def _from_templates(templates: list[Template], share: float) -> Profile:
             if r.essential:
                 if template.reference not in essential_in[r.skill]:
                     essential_in[r.skill].append(template.reference)
-                if r.level and (levels.get(r.skill) is None or r.level > levels[r.skill]):
+                if r.level and ((held := levels.get(r.skill)) is None or r.level > held):
                     levels[r.skill] = r.level
                 levels.setdefault(r.skill, None)
             else:

@@ -58,7 +58,7 @@ def progression_iri(kind: str, source: str, target: str) -> URIRef:
     return GCD[f"{MOVE_PREFIX}{kind.replace(' ', '-')}--{_slug(source)}--{_slug(target)}"]
 
 
-def add_moves(g: Graph, G: nx.MultiDiGraph) -> int:
+def add_moves(g: Graph, G: nx.MultiDiGraph[str]) -> int:
     """Add every move of the bounded graph ``G`` to ``g``; return how many."""
     count = 0
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):

@@ -44,9 +44,10 @@ import csv
 import difflib
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.errors import CareersError
 from graph.mobility.costs import left_behind, move_cost
@@ -124,7 +125,10 @@ def resolve_skill(facts: Facts, name: str) -> str:
     text = name.strip()
     if text in facts.skills:
         return text
-    same = lambda a: " ".join(fold(a).split())  # noqa: E731
+
+    def same(a: str) -> str:
+        return " ".join(fold(a).split())
+
     wanted = same(text)
     for skill, data in facts.skills.items():
         if wanted in (same(data.label), same(data.fr)):
@@ -184,7 +188,7 @@ def read_person(facts: Facts, path: Path) -> dict[str, int]:
     return person
 
 
-def _pick(row: dict) -> tuple[str, str]:
+def _pick(row: dict[str, Any]) -> tuple[str, str]:
     by_name = {(k or "").strip().lower(): v for k, v in row.items()}
     return by_name.get("skill") or "", by_name.get("level") or ""
 
@@ -232,9 +236,9 @@ def _kind(model: MobilityModel, level: str | None, target: str, gap: Iterable[Ga
 _COSTED_AS = {"entry": "appointment"}  # an entry of a person with skills costs as an appointment on merit
 
 
-def _targets(model: MobilityModel, level: str | None) -> dict[tuple, list[str]]:
+def _targets(model: MobilityModel, level: str | None) -> dict[tuple[Any, ...], list[str]]:
     """The positions (and, with a level, EX levels) a person might move into, grouped by what decides a move's kind and cost."""
-    groups: dict[tuple, list[str]] = {}
+    groups: dict[tuple[Any, ...], list[str]] = {}
     for target in sorted(model.profiles):
         if target in model.facts.executive_levels and level is None:
             continue  # EX levels: from the top level, or as a private-sector executive (careers path says how)
@@ -244,7 +248,9 @@ def _targets(model: MobilityModel, level: str | None) -> dict[tuple, list[str]]:
     return groups
 
 
-def _costed_each(model: MobilityModel, person: Mapping[str, int | None], level: str | None, groups: dict[tuple, list[str]]):
+def _costed_each(
+    model: MobilityModel, person: Mapping[str, int | None], level: str | None, groups: dict[tuple[Any, ...], list[str]]
+) -> Iterator[tuple[float, tuple[GapItem, ...], str] | None]:
     """For each group of targets, in order: ``(cost, gap, kind)`` of the move from ``person`` at ``level``, or None if none is one move."""
     have = Profile(dict(person), "a person's own")
     for targets in groups.values():
@@ -258,7 +264,9 @@ def _costed_each(model: MobilityModel, person: Mapping[str, int | None], level: 
         yield move_cost(_COSTED_AS.get(kind, kind), gap, size=len(need.essential), left=left), gap, kind
 
 
-def _costed(model: MobilityModel, person: Mapping[str, int | None], level: str | None, groups: dict[tuple, list[str]]):
+def _costed(
+    model: MobilityModel, person: Mapping[str, int | None], level: str | None, groups: dict[tuple[Any, ...], list[str]]
+) -> Iterator[tuple[str, float, tuple[GapItem, ...], list[str]]]:
     """``(kind, cost, gap, targets)`` for each group of targets one move away from ``person`` at ``level``."""
     for targets, found in zip(groups.values(), _costed_each(model, person, level, groups), strict=True):
         if found is not None:
@@ -276,7 +284,7 @@ def reach(
     """
     if start is not None and start in model.nodes:
         return _from_state(facts, model, start)
-    found = []
+    found: list[Reachable] = []
     for kind, cost, gap, targets in _costed(model, person, level, _targets(model, level)):
         needs = tuple(SkillNeed(g.skill, g.held, g.required) for g in gap)
         found.extend(Reachable(t, kind, RULES[kind], cost, needs, model.nodes[t].level_id) for t in targets)
@@ -305,7 +313,7 @@ def opening_skill(
     """
     groups = _targets(model, level)
 
-    def within_reach(profile: Mapping[str, int | None], keys: Iterable[tuple]) -> set[str]:
+    def within_reach(profile: Mapping[str, int | None], keys: Iterable[tuple[Any, ...]]) -> set[str]:
         chosen = {key: groups[key] for key in keys}
         return {t for _, cost, _, targets in _costed(model, profile, level, chosen) if cost <= within for t in targets}
 
@@ -313,7 +321,7 @@ def opening_skill(
     before_keys = {key for key, found in costed.items() if found is not None and found[0] <= within}
     before = {t for key in before_keys for t in groups[key]}
     candidates = {(g.skill, g.required) for found in costed.values() if found is not None and found[0] > within for g in found[1]}
-    users: dict[str, list[tuple]] = {}
+    users: dict[str, list[tuple[Any, ...]]] = {}
     for key in groups:
         for skill in key[1]:  # the skills the group's positions use (`Profile.uses`)
             users.setdefault(skill[0], []).append(key)

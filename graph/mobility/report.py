@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from graph.mobility.costs import format_cost
 from graph.mobility.facts import Facts, stream_order
@@ -28,20 +29,26 @@ from graph.mobility.similarity import stream_similarity
 from graph.mobility.summary import summarise
 from graph.tables import render
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 __all__ = ["chart_files", "prepare_charts", "report_files"]
 
 
-def _md_table(rows: list[dict]) -> str:
+def _md_table(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "_(none)_\n"
     columns = list(rows[0])
-    text = lambda v: "" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else f"{v:.2f}" if isinstance(v, float) else str(v)  # noqa: E731
+
+    def text(v: object) -> str:
+        return "" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else f"{v:.2f}" if isinstance(v, float) else str(v)
+
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(text(row[c]).replace("|", "\\|") for c in columns) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
-def _coverage(facts: Facts, model: MobilityModel) -> list[dict]:
+def _coverage(facts: Facts, model: MobilityModel) -> list[dict[str, Any]]:
     """How the positions got their official skills, and how the responsibilities were linked to them."""
     methods = Counter(model.profiles[p].method for p in facts.positions)
     rows = [{"what": "positions", "how": how, "count": n, "of": len(facts.positions)} for how, n in sorted(methods.items())]
@@ -59,7 +66,7 @@ def _coverage(facts: Facts, model: MobilityModel) -> list[dict]:
     return rows
 
 
-def _tables(facts: Facts, model: MobilityModel) -> dict[str, list[dict]]:
+def _tables(facts: Facts, model: MobilityModel) -> dict[str, list[dict[str, Any]]]:
     G = model.graph()
     tables = {
         "ladders": ladder_rows(facts, model.nodes),
@@ -93,11 +100,11 @@ def _path_words(model: MobilityModel, source: str, target: str) -> str | None:
     return f"{steps} ({len(path.steps)} moves, cost {format_cost(path.cost)})"
 
 
-def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict]]) -> list[str]:
+def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[str, Any]]]) -> list[str]:
     entry = entry_levels(model.nodes)
     at_one = [s for s, lvl in entry.items() if lvl == "IT-01"]
     tops = path_tops(model.nodes)
-    ic_stop: dict = {}
+    ic_stop: dict[str | None, list[str]] = {}
     for s, t in tops.items():
         ic_stop.setdefault(t["individual contributor"], []).append(s)
     mgmt_short = [s for s, t in tops.items() if t["management"] and not t["management"].startswith("IT-05")]
@@ -154,11 +161,11 @@ def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict]])
     return findings
 
 
-def _png(figure) -> bytes:
+def _png(figure: Figure) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     buffer = io.BytesIO()
-    FigureCanvasAgg(figure).print_png(buffer, metadata={"Software": None})
+    FigureCanvasAgg(figure).print_png(buffer, metadata={"Software": None})  # type: ignore[no-untyped-call]
     return buffer.getvalue()
 
 
@@ -181,7 +188,7 @@ CHART_STREAMS = 40
 """The most streams a chart draws (the first in the source's order): beyond, a chart is unreadable and slow to draw."""
 
 
-def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]:  # noqa: N803 (a class)
+def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure]) -> dict[str, bytes]:  # noqa: N803 (a class)
     every = stream_order(facts)
     order = every[:CHART_STREAMS]
     shown = "" if len(every) == len(order) else f" (the first {len(order)} of {len(every)} streams)"
@@ -205,11 +212,11 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure) -> dict[str, bytes]
     streams = list(matrix_roles)[:CHART_STREAMS]
     fig = Figure(figsize=(9, 4.5), dpi=110, layout="constrained")
     ax = fig.subplots()
-    colours = {"path-management": "#26374a", "path-individual-contributor": "#2b8a3e", None: "#7a7a7a"}
+    colours: dict[str | None, str] = {"path-management": "#26374a", "path-individual-contributor": "#2b8a3e", None: "#7a7a7a"}
     offsets = {"path-management": -0.18, "path-individual-contributor": 0.18}
     for path, colour in colours.items():  # one scatter per path: one artist each, not one per position
         points = [
-            (streams.index(d.stream_label) + offsets.get(path, 0), d.rank)
+            (streams.index(d.stream_label) + offsets.get(path or "", 0), d.rank)
             for _, d in sorted(model.nodes.items())
             if d.kind == "position" and d.level_stated and d.path == path and d.stream_label in streams
         ]

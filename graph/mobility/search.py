@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from graph.errors import CareersError
-from graph.mobility.moves import KIND_ORDER, MobilityModel, Move
+from graph.mobility.moves import KIND_ORDER, Bucket, MobilityModel, Move
 
 __all__ = ["PATH_NAMES", "NoPath", "CareerPath", "best_paths", "cheapest_path", "levels_to_climb"]
 
@@ -72,7 +73,7 @@ def levels_to_climb(model: MobilityModel, node: str, target: str) -> float:
     levels above EX-01.
     """
     here, there = model.nodes[node], model.nodes[target]
-    if here.kind == "entry" or here.rank is None or there.rank is None:
+    if "entry" in (here.kind, there.kind):
         return 0.0
     if there.kind == "executive" and here.kind != "executive":
         return max(0, model.top_rank.get(here.group, here.rank) - here.rank) + model.cheapest_appointment + there.rank - 1
@@ -80,7 +81,7 @@ def levels_to_climb(model: MobilityModel, node: str, target: str) -> float:
 
 
 def _search(
-    model: MobilityModel, source: str, target: str, options: _Options, banned_nodes: set[str], banned_moves: set[tuple]
+    model: MobilityModel, source: str, target: str, options: _Options, banned_nodes: set[str], banned_moves: set[tuple[Any, ...]]
 ) -> CareerPath | None:
     """A* search for the cheapest path (`levels_to_climb` as the bound), skipping banned states and moves.
 
@@ -99,17 +100,17 @@ def _search(
         return bound[node]
 
     counter = itertools.count()  # after the keys that order the queue: entries never compare their moves
-    queue: list[tuple] = [(estimate(source), estimate(source), 0, (source,), (), 0.0, next(counter), (), None)]
+    queue: list[tuple[Any, ...]] = [(estimate(source), estimate(source), 0, (source,), (), 0.0, next(counter), (), None)]
     settled: set[str] = set()
     best = {source: 0.0}
 
-    def allowed(move_target: str, kind: str, key: tuple) -> bool:
+    def allowed(move_target: str, kind: str, key: tuple[Any, ...]) -> bool:
         """A move the search may take: not into a settled or banned state, and an acting appointment only as the last move."""
         if move_target in settled or move_target in banned_nodes or key in banned_moves:
             return False
         return kind != "acting appointment" or move_target == target
 
-    def expand(node: str, cost: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
+    def expand(node: str, cost: float, nodes: tuple[Any, ...], kinds: tuple[Any, ...], steps: tuple[Any, ...]) -> None:
         explicit, lanes = model.buckets_from(node, acting=options.acting, demotion=options.demotion)
         for move in explicit:
             if allowed(move.target, move.kind, move.key) and options.allows(move):
@@ -125,7 +126,9 @@ def _search(
                 continue
             push_bucket(lane, 0, cost, nodes, kinds, steps)
 
-    def push_bucket(lane: tuple, i: int, cost: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
+    def push_bucket(
+        lane: Sequence[Bucket], i: int, cost: float, nodes: tuple[Any, ...], kinds: tuple[Any, ...], steps: tuple[Any, ...]
+    ) -> None:
         """Queue the ``i``-th bucket of a node's lane; the next is queued when this one comes out (lazily)."""
         if i < len(lane):
             bucket = lane[i]
@@ -135,7 +138,7 @@ def _search(
             entry = (round(total + h, 9), h, len(steps) + 1, (*nodes, first), (*kinds, KIND_ORDER[bucket.kind]), total, next(counter))
             heapq.heappush(queue, (*entry, steps, (lane, i, cost, nodes, kinds)))
 
-    def push_move(move: Move, total: float, nodes: tuple, kinds: tuple, steps: tuple) -> None:
+    def push_move(move: Move, total: float, nodes: tuple[Any, ...], kinds: tuple[Any, ...], steps: tuple[Any, ...]) -> None:
         nxt = move.target
         if total <= best.get(nxt, float("inf")):
             best[nxt] = total
@@ -170,7 +173,7 @@ def _paths(model: MobilityModel, source: str, target: str, options: _Options, av
         return
     found = [first]
     seen = {first.nodes + tuple(s.kind for s in first.steps)}
-    candidates: list[tuple[float, int, tuple, CareerPath]] = []
+    candidates: list[tuple[float, int, int, tuple[str, ...], int, CareerPath]] = []
     counter = itertools.count()
     yield first
     while True:
@@ -277,8 +280,7 @@ def best_paths(
 def _why_none(model: MobilityModel, source: str, target: str, *, constrained: bool, demotion: bool) -> str:
     """Why no path leads from ``source`` to ``target``: a lower level, a state nothing leads into, or the constraints."""
     here, there = model.nodes[source], model.nodes[target]
-    ranks = here.rank, there.rank
-    lower = here.group == there.group and None not in ranks and ranks[1] < ranks[0]
+    lower = here.kind != "entry" and here.group == there.group and there.rank < here.rank
     lower = lower or (here.kind == "executive" and there.kind == "position")
     if lower and not demotion:
         return (

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from itertools import combinations
 
 from graph.mobility.facts import Facts, Item, stream_order
@@ -25,12 +26,12 @@ from graph.mobility.facts import Facts, Item, stream_order
 __all__ = ["profile", "shared_evidence", "stream_similarity", "weighted_jaccard"]
 
 
-def profile(items: list[Item]) -> Counter:
+def profile(items: list[Item]) -> Counter[str]:
     """Count, per official skill, the items linked to it."""
     return Counter(s for item in items for s in item.skills)
 
 
-def weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
+def weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Sum of minima over sum of maxima, rounded to 4 places (0.0 when both are empty)."""
     keys = set(a) | set(b)
     top = sum(max(a.get(k, 0), b.get(k, 0)) for k in keys)
@@ -44,7 +45,10 @@ def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5, lang: str = "
     """
     pa, pb = profile(facts.stream_items.get(a, [])), profile(facts.stream_items.get(b, []))
     shared = sorted(set(pa) & set(pb), key=lambda s: (-min(pa[s], pb[s]), facts.skill_label(s)))[:top]
-    name = lambda s: facts.skill_label(s, lang)  # noqa: E731
+
+    def name(s: str) -> str:
+        return facts.skill_label(s, lang)
+
     behind = []
     for stream in (a, b):
         stream_name = (facts.streams[stream].fr if lang == "fr" else "") or facts.streams[stream].label

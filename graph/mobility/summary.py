@@ -12,6 +12,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.i18n import text
 from graph.mobility.communities import compare_with_official, skill_clusters
 from graph.mobility.facts import Facts
@@ -24,7 +26,7 @@ __all__ = ["summarise"]
 
 def summarise(
     facts: Facts, model: MobilityModel, *, top: int = 10, lang: str = "en", names: dict[str, str] | None = None
-) -> dict[str, list[dict]]:
+) -> dict[str, list[dict[str, Any]]]:
     """Tables: stream similarity, gateways, moves between communities, ceilings, skill clusters.
 
     With ``lang="fr"`` the values are French: streams, skills and kinds of move by their French names, and the
@@ -32,8 +34,13 @@ def summarise(
     """
     G = model.graph()
     french, names = lang == "fr", names or {}
-    name = lambda s: (facts.streams[s].fr if french else None) or facts.streams[s].label  # noqa: E731
-    label = lambda n: (names.get(n) if french else None) or G.nodes[n]["label"]  # noqa: E731
+
+    def name(s: str) -> str:
+        return (facts.streams[s].fr if french else None) or facts.streams[s].label
+
+    def label(n: str) -> str:
+        return (names.get(n) if french else None) or G.nodes[n]["label"]
+
     sims = stream_similarity(facts)
     similarity = [
         {
@@ -63,7 +70,10 @@ def summarise(
         for n in ceilings(G, top_rank=top_rank)
         if G.nodes[n].get("level_stated", True)
     ]
-    community = lambda s: (names.get(facts.streams[s].community) if french else None) or facts.streams[s].community_label  # noqa: E731
+
+    def community(s: str) -> str:
+        return (names.get(facts.streams[s].community) if french else None) or facts.streams[s].community_label
+
     official = {s: community(s) for s in facts.streams}
     clusters = [
         {

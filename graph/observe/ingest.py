@@ -32,6 +32,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.errors import CareersError
 from graph.observe.identity import identifying_columns, identifying_value, person_token
@@ -84,7 +85,7 @@ class IngestReport:
     unmapped: list[tuple[Mapping, int]] = field(default_factory=list)
     sheets: dict[str, tuple[list[str], list[tuple[str, str]]]] = field(default_factory=dict)
     implicit: int = 0
-    dataset: dict = field(default_factory=dict)
+    dataset: dict[str, Any] = field(default_factory=dict[str, Any])
 
 
 _KNOWN = ", ".join(repr(a) for a in ACTIONS)
@@ -245,7 +246,7 @@ def _level(column: str) -> str:
     )
 
 
-def _combine(con, parts: list[tuple[int, str, list]], key: bytes, fiscal_year: bool) -> None:
+def _combine(con, parts: list[tuple[int, str, list[Any]]], key: bytes, fiscal_year: bool) -> None:
     """The accepted rows of every file, person keys as tokens, levels and years: the table ``clean``."""
     selects = []
     for number, table, bad in parts:
@@ -372,7 +373,9 @@ def _keep_actions(con) -> int:
     return con.execute("SELECT count(*) FROM actions WHERE implicit").fetchone()[0]
 
 
-def _dataset(con, files: list[Path], report: IngestReport, synthetic: bool | None, min_cell: int, fiscal_year: bool, crosswalk) -> dict:
+def _dataset(
+    con, files: list[Path], report: IngestReport, synthetic: bool | None, min_cell: int, fiscal_year: bool, crosswalk
+) -> dict[str, Any]:
     first, last, people = con.execute("SELECT min(date), max(date), count(DISTINCT person) FROM actions WHERE NOT implicit").fetchone()
     digest = hashlib.sha256()
     for path in files:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import Any
 
 from graph.observe.hits import HIT_K, hit_rates
 from graph.observe.ingest import GC_THRESHOLD
@@ -44,7 +45,7 @@ ACTION_WORDS = {
 }
 
 
-def title(text: str, dataset: dict) -> str:
+def title(text: str, dataset: dict[str, Any]) -> str:
     """``text``, marked "(synthetic)" when the data set is."""
     return f"{text} (synthetic)" if dataset.get("synthetic") else text
 
@@ -65,7 +66,7 @@ class _Labels:
         return "" if key is None else self.names.get(key, key)
 
 
-def observed_tables(data: Published, facts, model=None) -> dict[str, list[dict]]:
+def observed_tables(data: Published, facts, model=None) -> dict[str, list[dict[str, Any]]]:
     """Every published table, its rows labelled (``data: synthetic`` on each row of a synthetic data set).
 
     With the mobility ``model``, also the hit rates of skills first on the published moves (`graph.observe.hits`).
@@ -193,7 +194,7 @@ def observed_report(data: Published, facts, model) -> dict[str, bytes]:
     return files
 
 
-def _hits_finding(rows: list[dict]) -> str:
+def _hits_finding(rows: list[dict[str, Any]]) -> str:
     lead = "**Skills first against the moves made.** "
     if not rows or not rows[0]["moves"]:
         return lead + "No published move between two positions to compare."
@@ -206,7 +207,7 @@ def _hits_finding(rows: list[dict]) -> str:
     )
 
 
-def _against_structure(structure: dict) -> str:
+def _against_structure(structure: dict[str, Any]) -> str:
     known = [s for s in structure.values() if s.moves]
     if not known:
         return "**Against the structure.** No published move to compare."

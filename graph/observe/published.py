@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.observe.analyses import ENTRIES, KIND_OF_ACTION, OUT, SUBSTANTIVE, Measurements
 from graph.observe.disclosure import Figure, Relation, protect, rounded
@@ -113,7 +114,7 @@ class Structure:
 class Published:
     """The published tables of an observed data set, and the account of their protection."""
 
-    dataset: dict
+    dataset: dict[str, Any]
     threshold: int
     flows: list[Flow] = field(default_factory=list)
     yearly: list[YearFlow] = field(default_factory=list)
@@ -144,7 +145,7 @@ def wilson(successes: int, trials: float, z: float = 1.96) -> tuple[float, float
     return round(max(centre - half, 0.0), 4), round(centre + half, 4)
 
 
-def publish(m: Measurements, facts, model, dataset: dict, *, threshold: int) -> Published:
+def publish(m: Measurements, facts, model, dataset: dict[str, Any], *, threshold: int) -> Published:
     """The published tables of ``m``, every figure protected against the others (``facts``, ``model``: the graph's)."""
     stream_of = {pid: p.stream for pid, p in facts.positions.items()}
     figures, cells, relations = _figures(m, stream_of, model)
@@ -189,9 +190,9 @@ def _rank(level: str) -> tuple[int, str]:
     return (level.startswith("level-ex"), level)
 
 
-def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Figure], dict, list[Relation]]:
+def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Figure], dict[str, Any], list[Relation]]:
     """Every published figure as a linear form over the finest counts, those counts, and the relations between them."""
-    cells: dict = {}
+    cells: dict[str, Any] = {}
     figures: list[Figure] = []
     for key, n in m.yearly.items():
         cells[("Y", *key)] = n
@@ -207,7 +208,7 @@ def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Fi
         figures.append(Figure(("unmapped",), sum(m.remainder.values()), tuple((("U", *k), 1) for k in sorted(m.remainder))))
     level = {**m.level_of, "": ""}
     relations: list[Relation] = []
-    groups: dict[tuple, list] = defaultdict(list)
+    groups: dict[tuple[Any, ...], list[Any]] = defaultdict(list[Any])
     for key in m.yearly:
         groups[key[1:]].append((("Y", *key), 1))
     for a, f, t in m.pooled:
@@ -230,7 +231,7 @@ def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Fi
             terms = tuple((("Y", *k), 1) for k in m.yearly if k[1] == a and k[2] == lv)
             if terms:
                 figures.append(Figure(("rates", lv, "", a), sum(cells[c] for c, _ in terms), terms))
-    by_stream: dict[tuple, list] = defaultdict(list)
+    by_stream: dict[tuple[Any, ...], list[Any]] = defaultdict(list[Any])
     for a, f, t in m.pooled:
         if a in OUT and f in stream_of:
             by_stream[(level[f], stream_of[f], a)].append((("P", a, f, t), 1))
@@ -244,14 +245,14 @@ def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Fi
         figures.append(Figure(("time-in-level", lv, "promotions"), spell.promotions, ((("K", lv), 1),)))
         relations.append(Relation((*promoted_out, (("K", lv), -1)), 0.0, math.inf))
         relations.append(Relation((*entries, (("K", lv), -1)), 0.0, math.inf))
-    between: dict[tuple, list] = defaultdict(list)
+    between: dict[tuple[Any, ...], list[Any]] = defaultdict(list[Any])
     for a, f, t in m.pooled:
         if a in OUT and a != "departure" and f in stream_of and t in stream_of and stream_of[f] != stream_of[t]:
             between[(stream_of[f], stream_of[t])].append((("P", a, f, t), 1))
     for key, terms in sorted(between.items()):
         figures.append(Figure(("between-streams", *key), sum(cells[c] for c, _ in terms), tuple(terms)))
     rules = _rules(model)
-    by_kind: dict[tuple, list] = defaultdict(list)
+    by_kind: dict[tuple[Any, ...], list[Any]] = defaultdict(list[Any])
     for key in m.pooled:
         rule = rules(key)
         if rule is not None:
@@ -265,7 +266,7 @@ def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Fi
 
 def _rules(model):
     """A function from a pooled flow's key to the rule that allows it (``""``: none does; None: the model has no such kind)."""
-    moves: dict[str, list] = {}
+    moves: dict[str, list[Any]] = {}
 
     def allowed(key: tuple[str, str, str]) -> str | None:
         action, source, target = key
@@ -283,7 +284,7 @@ def _rules(model):
     return allowed
 
 
-def _rates(m: Measurements, shown: dict, stream_of: dict[str, str], threshold: int) -> list[Rate]:
+def _rates(m: Measurements, shown: dict[str, Any], stream_of: dict[str, str], threshold: int) -> list[Rate]:
     exposure: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
     for state, (years, people) in m.exposure.items():
         lv = m.level_of.get(state) or state.removeprefix("level:")
@@ -303,7 +304,7 @@ def _rates(m: Measurements, shown: dict, stream_of: dict[str, str], threshold: i
     return sorted(rates, key=lambda r: (_rank(r.level), r.stream, OUT.index(r.action)))
 
 
-def _survival(m: Measurements, shown: dict, threshold: int) -> list[Survival]:
+def _survival(m: Measurements, shown: dict[str, Any], threshold: int) -> list[Survival]:
     result = []
     for lv, spell in sorted(m.time_in_level.items(), key=lambda item: _rank(item[0])):
         spells, promotions = shown.get(("time-in-level", lv, "spells")), shown.get(("time-in-level", lv, "promotions"))

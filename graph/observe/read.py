@@ -32,6 +32,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.errors import CareersError
 
@@ -235,7 +236,7 @@ def _read_xlsx(con, path: Path, table: str, options: ReadOptions, required: tupl
             con.execute(f"CREATE TEMP TABLE {table} ({definitions}, __line BIGINT, __source VARCHAR)")
         elif header != columns:
             raise UnreadableInput(f"{source}: row {header_row}: the header differs from the first sheet's ({', '.join(columns)})")
-        batch: list[list] = []
+        batch: list[list[Any]] = []
         for number, row in enumerate(itertools.chain(head[header_row:], rows), header_row + 1):
             cells = [_cell(c) for c in row[: len(columns)]] + [""] * max(len(columns) - len(row), 0)
             if any(_cell(c) for c in row[len(columns) :]):

@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["ACTIONS", "CLASSIFICATION", "COLUMNS", "Column", "metadata", "table_schema"]
 
@@ -64,7 +65,7 @@ COLUMNS = (
 )
 
 
-def table_schema() -> dict:
+def table_schema() -> dict[str, Any]:
     """The CSVW table schema of the input: its columns, which are required, their datatypes and formats.
 
     ``examples/observed/personnel-actions.schema.json`` is this schema as a file (``scripts/generate_schema.py``).
@@ -74,14 +75,14 @@ def table_schema() -> dict:
     """
     columns = []
     for c in COLUMNS:
-        datatype: dict = {"base": c.datatype}
+        datatype: dict[str, Any] = {"base": c.datatype}
         if c.pattern:
             datatype["format"] = c.pattern
         columns.append({"name": c.name, "titles": c.name, "required": c.required, "datatype": datatype, "dc:description": c.title})
     return {"columns": columns}
 
 
-def metadata(url: str, *, title: str = "Personnel actions", synthetic: bool = False) -> dict:
+def metadata(url: str, *, title: str = "Personnel actions", synthetic: bool = False) -> dict[str, Any]:
     """The CSVW metadata of an input file at ``url`` (``synthetic`` says so in its title and description)."""
     label = f"{title} (synthetic)" if synthetic and "synthetic" not in title.lower() else title
     return {

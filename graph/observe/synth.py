@@ -41,6 +41,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from graph.observe.schema import COLUMNS, metadata
 
@@ -121,7 +122,9 @@ def _classification(grade: int, year: int, params: SynthParameters) -> str:
     return f"{'IT' if year >= params.it_group_from_year else 'CS'}-0{grade}"
 
 
-def actions(params: SynthParameters, *, positions: dict[str, dict], similarity: dict[tuple[str, str], float]) -> Iterator[dict[str, str]]:
+def actions(
+    params: SynthParameters, *, positions: dict[str, dict[str, Any]], similarity: dict[tuple[str, str], float]
+) -> Iterator[dict[str, str]]:
     """Yield the synthetic rows, in date order within each year: a snapshot of everyone, then each year's actions.
 
     ``positions`` maps a position id to its ``stream``, ``rank``, ``group`` and ``title``; ``similarity`` the pairs of
@@ -161,7 +164,7 @@ def actions(params: SynthParameters, *, positions: dict[str, dict], similarity: 
             return "EX", grade + 1
         return _promotion_target(rng, positions, by_rank, alike, where, grade), grade + 1
 
-    people: dict[str, list] = {}  # person -> [state (position or "EX", grade), department]
+    people: dict[str, list[Any]] = {}  # person -> [state (position or "EX", grade), department]
     start = date(params.start_year, 1, 1)
     grades = sorted(params.pyramid)
     for n in range(params.people):
@@ -172,7 +175,7 @@ def actions(params: SynthParameters, *, positions: dict[str, dict], similarity: 
     pending: dict[str, tuple[date, tuple[str, int]]] = {}  # promotions after an acting appointment, due next year
     hired_at = params.hires()
     for year in range(params.start_year, params.start_year + params.years):
-        rows: list[dict] = []
+        rows: list[dict[str, Any]] = []
 
         def day(year: int = year, first: int = 0, last: int = 364) -> date:
             return date(year, 1, 1) + timedelta(days=rng.randint(first, last))
@@ -249,14 +252,14 @@ def _alike_position(rng, positions, candidates, alike, stream) -> str:
     return rng.choices(candidates, weights)[0]
 
 
-def calibration(rows: Iterable[dict[str, str]], params: SynthParameters) -> list[dict]:
+def calibration(rows: Iterable[dict[str, str]], params: SynthParameters) -> list[dict[str, Any]]:
     """The generated population against its targets: ``[{measure, target, generated, difference}]``, in percent.
 
     The yearly rates (moves over the people at the start of the year), the share of acting appointments promoted
     within 12 months, and the pyramid's EX share at the start and at the end.
     """
     grade_of: dict[str, int] = {}  # who is here, at which grade
-    counted: Counter = Counter()
+    counted: Counter[Any] = Counter()
     population: dict[int, int] = {}  # people at the start of each year
     ex_share: dict[int, float] = {}
     acting_since: dict[str, date] = {}
@@ -302,7 +305,7 @@ def calibration(rows: Iterable[dict[str, str]], params: SynthParameters) -> list
     return [{"measure": m, "target": round(t, 2), "generated": round(g, 2), "difference": round(g - t, 2)} for m, t, g in measures]
 
 
-def generator_positions(facts) -> dict[str, dict]:
+def generator_positions(facts) -> dict[str, dict[str, Any]]:
     """What the generator needs of the graph's positions: stream, rank, group, and the title it writes.
 
     A position the source places at its level is written by its label, one the project places by assumption by its
@@ -319,7 +322,7 @@ def generator_positions(facts) -> dict[str, dict]:
     }
 
 
-def write_synthetic(path: Path, params: SynthParameters, *, positions: dict[str, dict], similarity: dict) -> int:
+def write_synthetic(path: Path, params: SynthParameters, *, positions: dict[str, dict[str, Any]], similarity: dict[str, Any]) -> int:
     """Write the synthetic rows to ``path`` (CSV) and its CSVW metadata beside it; return how many rows."""
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from graph.errors import CareersError
 from graph.mobility.facts import Facts
@@ -39,7 +40,7 @@ def ladder(facts: Facts) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return ids, tuple(facts.levels[lid].label for lid in ids)
 
 
-def read_observed(path: Path, states: tuple[str, ...]) -> tuple[History, dict]:
+def read_observed(path: Path, states: tuple[str, ...]) -> tuple[History, dict[str, Any]]:
     """The history of ``states`` in the DuckDB file ``path`` of `careers observe`, and its data set's description."""
     import duckdb
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import base64
 import json
+from typing import Any
 
 import jinja2
 
 from graph.content_policy import PAGE_CSP
 from graph.i18n import Words, text
-from graph.project.projection import Projection
+from graph.project.projection import Band, Projection
 from graph.tables import render
 from graph.viz.page import PAGE_HEAD, static_text
 
@@ -64,7 +65,7 @@ def fan_chart(projection: Projection, lang: str = "en") -> bytes:
     return _png(fig)
 
 
-def projection_rows(projection: Projection) -> list[dict]:
+def projection_rows(projection: Projection) -> list[dict[str, Any]]:
     """One row per level and year (and per kind of flow and year): the median and the 90% interval, the scenario's beside."""
     mark = {"data": "synthetic"} if projection.synthetic else {}
     rows = []
@@ -129,11 +130,17 @@ def _short(checksum: str | None) -> str:
 def projection_page(projection: Projection, lang: str, chart: bytes) -> str:
     """The projection's page in ``lang``: the fan charts, every value in a table, what it assumes, how to replicate it."""
     other = "fr" if lang == "en" else "en"
-    cell = lambda b: f"{_number(b.median, lang)} ({_number(b.low, lang)}–{_number(b.high, lang)})"  # noqa: E731
+
+    def cell(b: Band) -> str:
+        return f"{_number(b.median, lang)} ({_number(b.low, lang)}–{_number(b.high, lang)})"
+
     backtest = None
     if projection.backtest is not None:
         b = projection.backtest
-        decimal = (lambda v: str(v).replace(".", ",")) if lang == "fr" else str  # noqa: E731
+
+        def decimal(v: float) -> str:
+            return str(v).replace(".", ",") if lang == "fr" else str(v)
+
         mape = "; ".join(text(lang, "projection_ahead", h=h, v=decimal(v)) for h, v in b.mape.items())
         coverage = f"{b.coverage:.0%}".replace("%", "\u00a0%") if lang == "fr" else f"{b.coverage:.0%}"
         backtest = text(lang, "projection_backtest", origins=len(b.origins), points=b.points, coverage=coverage, mape=mape)

@@ -20,7 +20,9 @@ Band(median=100, low=90, high=130)
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -139,14 +141,19 @@ class Projection:
     backtest: Backtest | None = None
     withheld_levels: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The projection for scripts, as JSON-ready data.
 
         ``states``, ``years``, ``baseline`` (per state and year: median, low, high), ``assumptions``, ``scenario`` and
         ``backtest`` when asked for, and what replicates it.
         """
-        bands = lambda table: {s: [{"year": y, **vars(b)} for y, b in zip(self.years, rows, strict=True)] for s, rows in table.items()}  # noqa: E731
-        flows = lambda table: {k: [{"year": y, **vars(b)} for y, b in zip(self.years[1:], rows, strict=True)] for k, rows in table.items()}  # noqa: E731
+
+        def bands(table: Mapping[str, Sequence[Band]]) -> dict[str, list[dict[str, Any]]]:
+            return {s: [{"year": y, **vars(b)} for y, b in zip(self.years, rows, strict=True)] for s, rows in table.items()}
+
+        def flows(table: Mapping[str, Sequence[Band]]) -> dict[str, list[dict[str, Any]]]:
+            return {k: [{"year": y, **vars(b)} for y, b in zip(self.years[1:], rows, strict=True)] for k, rows in table.items()}
+
         out = {
             "data": "synthetic" if self.synthetic else "observed" if self.basis == "observed" else "PSC service-wide rates",
             "states": list(self.states),

@@ -84,7 +84,10 @@ def wilson(events: int, trials: int, z: float = 1.959964) -> tuple[float, float]
 
 def _pools(states: tuple[str, ...], exposure: np.ndarray, min_exposure: float) -> list[list[int]]:
     """Consecutive levels of one group (``states`` in ladder order), pooled until each pool has ``min_exposure``."""
-    group = lambda i: states[i].rsplit("-", 1)[0]  # noqa: E731  (level-it-03: level-it)
+
+    def group(i: int) -> str:
+        return states[i].rsplit("-", 1)[0]
+
     pools: list[list[int]] = []
     for _, members in itertools.groupby(range(len(states)), key=group):
         own: list[list[int]] = []

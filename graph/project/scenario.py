@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from graph.errors import CareersError
 from graph.project.simulate import Change, Scenario
@@ -59,7 +60,7 @@ def read_scenario(path: Path, levels: dict[str, int], years: int) -> Scenario:
     return parse_scenario(data, levels, years, str(path))
 
 
-def parse_scenario(data: dict, levels: dict[str, int], years: int, where: str) -> Scenario:
+def parse_scenario(data: dict[str, Any], levels: dict[str, int], years: int, where: str) -> Scenario:
     """A `Scenario` from parsed TOML ``data`` (see the module's example); ``where`` names the file in errors."""
     unknown = set(data) - {"name", *_KEYS}
     if unknown:
@@ -98,7 +99,7 @@ def parse_scenario(data: dict, levels: dict[str, int], years: int, where: str) -
     return Scenario(str(name), tuple(changes))
 
 
-def _number(entry: dict, key: str, place: str, low: float, high: float) -> float:
+def _number(entry: dict[str, Any], key: str, place: str, low: float, high: float) -> float:
     value = entry.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
         raise ScenarioError(f"{place}: {key} must be a number from {low:g} to {high:g}, not {value!r}")

@@ -39,6 +39,7 @@ from __future__ import annotations
 import asyncio
 import collections
 from http import HTTPStatus
+from typing import Any
 
 from graph.sparql.app import MAX_REQUEST_BYTES, EndpointApp, FileRead, Request, Response, request_key
 from graph.sparql.scheduling import Abandoned, Departure
@@ -68,7 +69,7 @@ class AsgiEndpoint:
         self._receiving = 0
         self._tarpitted: collections.Counter[str] = collections.Counter()
 
-    async def __call__(self, scope: dict, receive, send) -> None:
+    async def __call__(self, scope: dict[str, Any], receive, send) -> None:
         """Answer one HTTP request (other ASGI scopes, such as lifespan, are not used)."""
         if scope["type"] != "http":
             return
@@ -154,7 +155,7 @@ class AsgiEndpoint:
             self._receiving -= size
         return b"".join(chunks)
 
-    async def _send(self, send, scope: dict, response: Response, request: Request) -> None:
+    async def _send(self, send, scope: dict[str, Any], response: Response, request: Request) -> None:
         headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in self.app.headers(request, response)]
         await send({"type": "http.response.start", "status": response.status.value, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else response.body})

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from typing import Any
 
 from graph.iris import GCD_IRI
 from graph.sparql.engine import Answer
@@ -51,9 +52,9 @@ def entity_answer(run, name: str, fmt: str, *, row_limit: int = 2000) -> Answer:
     return Answer("DESCRIBE", "text/html; charset=utf-8", page.encode("utf-8"))
 
 
-def _bindings(answer: Answer) -> list[dict]:
+def _bindings(answer: Answer) -> list[dict[str, Any]]:
     return json.loads(answer.body)["results"]["bindings"]
 
 
-def _pairs(rows: list[dict]) -> list[tuple[dict, dict]]:
+def _pairs(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     return [(row["p"], {**row["o"], "label": row.get("ol", {}).get("value")}) for row in rows]

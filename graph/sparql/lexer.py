@@ -107,7 +107,7 @@ def unescape(text: str) -> str:
     'aA\n'
     """
 
-    def expand(match: re.Match) -> str:
+    def expand(match: re.Match[str]) -> str:
         escape = match.group()
         if len(escape) == 2:
             return _ECHARS[escape[1]]

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from graph.iris import GCD_IRI, curie
 
@@ -22,7 +23,7 @@ def local_link(iri: str) -> str:
     return "/id/" + iri[len(GCD_IRI) :] if iri.startswith(GCD_IRI) else iri
 
 
-def _term_html(term: dict) -> str:
+def _term_html(term: dict[str, Any]) -> str:
     if term["type"] == "uri":
         iri = term["value"]
         label = term.get("label")
@@ -32,10 +33,12 @@ def _term_html(term: dict) -> str:
     return f"<span>{escape(term['value'])}</span>{lang}"
 
 
-def entity_page(iri: str, label: str, outgoing: list[tuple[dict, dict]], incoming: list[tuple[dict, dict]]) -> str:
+def entity_page(
+    iri: str, label: str, outgoing: list[tuple[dict[str, Any], dict[str, Any]]], incoming: list[tuple[dict[str, Any], dict[str, Any]]]
+) -> str:
     """A page for one entity: its label, its properties, and what points to it."""
 
-    def rows(pairs, reverse=False):
+    def rows(pairs, reverse=False) -> str:
         body = "".join(
             f"<tr><td>{_term_html(other)}</td><td>{_term_html(prop)}</td></tr>"
             if reverse

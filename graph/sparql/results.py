@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import orjson
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat
@@ -58,7 +59,7 @@ def quoteattr(text: str) -> str:
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-def _json_term(term) -> dict:
+def _json_term(term) -> dict[str, Any]:
     if isinstance(term, NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, BlankNode):
@@ -95,11 +96,11 @@ def render_term(term) -> str:
     return str(term)
 
 
-def write_select(variables: Sequence[str], rows: Iterable[dict], fmt: str) -> bytes:
+def write_select(variables: Sequence[str], rows: Iterable[dict[str, Any]], fmt: str) -> bytes:
     """Write SELECT results (``rows`` map a variable name to a pyoxigraph term, absent when unbound)."""
     rows = list(rows)
     if fmt == "json":
-        terms: dict = {}  # the same terms recur across rows: convert each once
+        terms: dict[str, Any] = {}  # the same terms recur across rows: convert each once
         bindings = [
             {v: terms[t] if t in terms else terms.setdefault(t, _json_term(t)) for v in variables if (t := row.get(v)) is not None}
             for row in rows
@@ -143,7 +144,7 @@ def write_ask(answer: bool, fmt: str) -> bytes:
     raise ValueError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
 
 
-def write_graph(triples: Iterable, fmt: str) -> bytes:
+def write_graph(triples: Iterable[Any], fmt: str) -> bytes:
     """Write CONSTRUCT/DESCRIBE triples, sorted so that the same answer gives the same bytes."""
     if fmt not in RDF_FORMATS:
         raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
@@ -163,7 +164,7 @@ def _short(term) -> str:
     return term.value + (f"@{term.language}" if term.language and term.language != "en" else "")
 
 
-def table(variables: Sequence[str], rows: Sequence[dict], *, width: int = 60) -> str:
+def table(variables: Sequence[str], rows: Sequence[dict[str, Any]], *, width: int = 60) -> str:
     """A plain-text table for a terminal: prefixed IRIs, bare literals, columns cut at ``width``."""
     cells = [[_short(row.get(v)).replace("\n", " ") for v in variables] for row in rows]
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in line] for line in cells]

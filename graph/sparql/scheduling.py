@@ -34,7 +34,7 @@ import itertools
 import threading
 import time
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from graph.sparql.workers import Overloaded
 
@@ -57,7 +57,7 @@ class Departure:
 
     def __init__(self, receive=None) -> None:
         self._receive = receive
-        self._task: asyncio.Future | None = None
+        self._task: asyncio.Future[Any] | None = None
         self.event = asyncio.Event()
 
     def watch(self) -> asyncio.Event:
@@ -99,7 +99,7 @@ class FairQueue(Generic[W]):
         self.max_waiting = max_waiting
         self._usable, self._discard = usable, discard
         self._free: collections.deque[W] = collections.deque()
-        self._waiting: dict[str, collections.deque[tuple[int, asyncio.Future]]] = {}
+        self._waiting: dict[str, collections.deque[tuple[int, asyncio.Future[Any]]]] = {}
         self._in_use: collections.Counter[str] = collections.Counter()
         self._arrival = itertools.count()
 
@@ -135,7 +135,7 @@ class FairQueue(Generic[W]):
                 del self._waiting[client]
             raise Overloaded(f"this client has {self.max_waiting} requests waiting for a query worker already; try again later", 1)
         loop = asyncio.get_running_loop()
-        future: asyncio.Future = loop.create_future()
+        future: asyncio.Future[Any] = loop.create_future()
         waiters.append((next(self._arrival), future))
         self._hand_out()
         if future.done():
@@ -153,7 +153,7 @@ class FairQueue(Generic[W]):
             raise Abandoned
         return future.result()
 
-    def _forget(self, client: str, future: asyncio.Future) -> None:
+    def _forget(self, client: str, future: asyncio.Future[Any]) -> None:
         waiters = self._waiting.get(client)
         if waiters is None:
             return
@@ -183,7 +183,7 @@ class FairQueue(Generic[W]):
             future.set_result(worker)
 
 
-def _expire(future: asyncio.Future, wait: float) -> None:
+def _expire(future: asyncio.Future[Any], wait: float) -> None:
     if not future.done():
         future.set_exception(Overloaded(f"no query worker became free within {wait:g} s", 1))
 

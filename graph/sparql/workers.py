@@ -46,7 +46,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Protocol
+from typing import Any, Protocol
 
 import psutil
 
@@ -264,7 +264,9 @@ def _post_start(board: Board, number: int, shape: bytes) -> None:
     board.post(number, shape, time.process_time())
 
 
-def _work(engine, job: QueryJob | EntityJob, conn: Connection, second_opinion: bool, max_answer: int, started: Callable) -> tuple:
+def _work(
+    engine, job: QueryJob | EntityJob, conn: Connection, second_opinion: bool, max_answer: int, started: Callable[..., Any]
+) -> tuple[Any, ...]:
     """The final reply to ``job`` (a ``held`` notice is sent on the way, and ``started(shape)`` called as the engine starts).
 
     An answer comes with its query's shape, so that the caller knows which shapes answer within their budget.
@@ -322,7 +324,7 @@ def _second_opinion(query: str) -> None:
 # ---------------------------------------------------------------- the caller's side
 
 
-def _refusal(kind: str, payload: tuple) -> Exception:
+def _refusal(kind: str, payload: tuple[Any, ...]) -> Exception:
     """The exception a worker's refusal stands for."""
     if kind == "protocol":
         status, message, headers = payload

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from typing import Any
 
 from graph.i18n import text
 from graph.mobility.facts import Facts, stream_order
@@ -66,7 +67,7 @@ def aggregate_map(
     for s in stream_order(facts):
         streams[facts.streams[s].community].append(names[s])
     order = list(streams)
-    members: Counter = Counter()
+    members: Counter[Any] = Counter()
     level_names: dict[int, str] = {}
     for p in facts.positions.values():
         members[cell_id(p.community, p.rank)] += 1
@@ -127,7 +128,7 @@ def aggregate_map(
         p = facts.positions.get(node)
         return cell_id(p.community, p.rank) if p else node
 
-    counted: Counter = Counter()
+    counted: Counter[Any] = Counter()
     for source, target, kind in moves:
         a, b = cell_of(source), cell_of(target)
         if a != b:
@@ -161,7 +162,7 @@ def aggregate_map(
 
 def _stream_detail(
     facts: Facts, nodes: dict[str, State], labels: dict[str, str], names: dict[str, str], moves: list[tuple[str, str, str]], cell_of
-) -> dict:
+) -> dict[str, Any]:
     """What the page needs to draw one stream's positions and their moves when asked (``static/page.js``).
 
     Positions by index; a move's end outside the positions (an entry route, an EX level) by id, and each

@@ -11,6 +11,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from graph.i18n import text
 from graph.mobility.facts import Facts, Position, stream_order
@@ -42,7 +43,7 @@ MID_CAREER = "entry-mid-career-professional"
 """The entry route with a move into every position: drawn only on a path, described in its details."""
 
 
-def edge_style(move: dict) -> str:
+def edge_style(move: dict[str, Any]) -> str:
     """The `EDGE_STYLES` key of a move (an edge's data in `MobilityModel.graph`)."""
     if move["kind"] == "promotion" and not move.get("same_track"):
         return "promotion elsewhere"
@@ -107,7 +108,7 @@ def _career_coordinates(
     return coords
 
 
-def map_moves(model: MobilityModel, highlight=None) -> list[dict]:
+def map_moves(model: MobilityModel, highlight=None) -> list[dict[str, Any]]:
     """The moves the career map draws.
 
     The explicit moves (except the mid-career route's, one into every position), each position's cheapest
@@ -120,7 +121,7 @@ def map_moves(model: MobilityModel, highlight=None) -> list[dict]:
     return [moves[key] for key in sorted(moves)]
 
 
-def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> dict:
+def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> dict[str, Any]:
     p, prof = facts.positions[node], model.profiles[node]
     items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role, [])
     info = {
@@ -133,7 +134,7 @@ def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> 
     return info
 
 
-def _move_info(facts: Facts, move: dict, labels: dict[str, str], english: dict[str, str], lang: str) -> dict:
+def _move_info(facts: Facts, move: dict[str, Any], labels: dict[str, str], english: dict[str, str], lang: str) -> dict[str, Any]:
     rule = facts.rules.get(move["rule"])
     return edge_info(
         label_of(labels, english, move["from"]),
@@ -289,7 +290,7 @@ def map_legend(facts: Facts, lang: str, labels: dict[str, str]) -> list[tuple[st
     communities = community_names(facts, labels)
     legend = [("dot", community_colour(c), communities[c]) for c in (*stream_communities(facts), "community-digital-executives")]
     legend += [
-        ("dot", COMMUNITY_COLOURS[None], text(lang, "entry route")),
+        ("dot", COMMUNITY_COLOURS[""], text(lang, "entry route")),
         ("ring", COMMUNITY_COLOURS["community-idg"], text(lang, "unstated position")),
     ]
     legend += [

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.iris import GCDC_IRI, curie, name_of, node_id
 from graph.mobility.source import Source
@@ -153,7 +154,7 @@ class Ontology:
 
     classes: dict[str, str] = field(default_factory=dict)
     subclass_of: list[tuple[str, str]] = field(default_factory=list)
-    properties: list[dict] = field(default_factory=list)
+    properties: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _short(iri: str) -> str:

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import jinja2
 
@@ -87,7 +88,7 @@ _SCRIPT_WORDS = (
 """The words ``static/explorer.js`` shows (the template's come from `graph.i18n.Words`)."""
 
 
-class _Table(list):
+class _Table(list[Any]):
     """Values listed once, in the order first seen: `index` adds a value if it is new and returns its position.
 
     >>> table = _Table()
@@ -97,7 +98,7 @@ class _Table(list):
 
     def __init__(self) -> None:
         super().__init__()
-        self._positions: dict = {}
+        self._positions: dict[str, Any] = {}
 
     def index(self, value) -> int:  # type: ignore[override]
         if value not in self._positions:
@@ -134,7 +135,10 @@ class _Details:
 
     def of(self, move: Move) -> int:
         rule = self.names.get(move.rule) or self.facts.rule_label(move.rule)
-        assumption = lambda a: self.names.get(a) or self.facts.assumption_label(a)  # noqa: E731  (names, not ids)
+
+        def assumption(a: str) -> str:
+            return self.names.get(a) or self.facts.assumption_label(a)
+
         skill = self.skill
         return self.items.index(
             (
@@ -147,7 +151,7 @@ class _Details:
         )
 
 
-def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed=None) -> dict:
+def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed=None) -> dict[str, Any]:
     """What the explorer page carries: the states, the moves as the path search reads them, and its words in ``lang``.
 
     Compact, for large data: states, streams, pay lines, skills and move descriptions are listed once and referred
@@ -171,8 +175,8 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
             [
                 label_of(names, english, node),
                 d.kind,
-                d.rank,
-                d.group,
+                d.rank or None,  # none for an entry route
+                d.group or None,
                 d.path,
                 stream_index.get(stream, -1),
                 pays.index(pay_line(facts, d.level_id, lang)) if d.level_id else -1,
@@ -180,13 +184,13 @@ def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str
                 d.role_label,
                 int(d.level_stated is False),
                 details.profile(model.profiles[node].essential) if node in model.profiles else -1,
-                d.level_id,
+                d.level_id or None,
             ]
         )
         explicit.append([[index[m.target], m.kind, m.basis, m.cost, details.of(m)] for m in model.explicit_moves(node)])
     reach = _reach_data(facts, model, details, index)
     words = _search_words(facts, model, ids)
-    flows: dict[str, list] = {}
+    flows: dict[str, list[Any]] = {}
     if observed is not None:
         for f in observed.flows:
             flows.setdefault(f"{f.source}|{f.target}", []).append([f.action, f.count])
@@ -244,7 +248,9 @@ def _search_words(facts: Facts, model: MobilityModel, ids: list[str]) -> list[st
     return words
 
 
-def _lane_data(facts: Facts, model: MobilityModel, details: _Details, index: dict[str, int], names: dict[str, str], lang: str) -> dict:
+def _lane_data(
+    facts: Facts, model: MobilityModel, details: _Details, index: dict[str, int], names: dict[str, str], lang: str
+) -> dict[str, Any]:
     """What ``static/pathsearch.js`` needs to make each position's lanes as `MobilityModel.buckets_from` makes them.
 
     The buckets of each level (the positions that cost the same to move into: their ids, the profiles they share,
@@ -281,14 +287,14 @@ def _lane_data(facts: Facts, model: MobilityModel, details: _Details, index: dic
     }
 
 
-def _reach_data(facts: Facts, model: MobilityModel, details: _Details, index: dict[str, int]) -> dict:
+def _reach_data(facts: Facts, model: MobilityModel, details: _Details, index: dict[str, int]) -> dict[str, Any]:
     """What ``static/reach.js`` needs to rank positions for a person's skills as `graph.mobility.reach.reach` does.
 
     The positions (and EX levels) grouped by what decides a move's kind and cost (profiles by index into ``details.profiles``,
     skills by index into the skills table), the levels a person may hold, the level above each, and the model's
     constants.
     """
-    groups: dict[tuple, list[int]] = {}
+    groups: dict[tuple[Any, ...], list[int]] = {}
     for target in sorted(model.profiles):
         need, node = model.profiles[target], model.nodes[target]
         key = (

@@ -119,7 +119,10 @@ def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: st
     ``other_page`` is the file of the same path's page in the other language (what the language link opens).
     """
     names = labels(source, lang)
-    name = lambda n: names.get(n) or model.label(n)  # noqa: E731
+
+    def name(n: str) -> str:
+        return names.get(n) or model.label(n)
+
     title = " → ".join(name(n) for n in (path.nodes[0], path.nodes[-1]))
     view = career_map(facts, model, lang, names, highlight=path, title=title, kg=knowledge_graph(source))
     cost = f"{path.cost:.2f}".replace(".", ",") if lang == "fr" else f"{path.cost:.2f}"

@@ -109,7 +109,10 @@ def knowledge_graph_view(
     for i, ((s, prop, o), count) in enumerate(sorted(links.items())):
         edge_id = f"e{i}"
         net.add_edge(s, o, id=edge_id, color="#ced4da", width=round(1 + math.log2(count), 2))
-        name = lambda n: details[n]["label"] if n.startswith("kind-") else label_of(labels, english, n)  # noqa: E731
+
+        def name(n: str) -> str:
+            return details[n]["label"] if n.startswith("kind-") else label_of(labels, english, n)
+
         edge_details[edge_id] = edge_info(
             name(s), name(o), said(prop), evidence=text(lang, "links_count", count=count) if count > 1 else ""
         )

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -39,13 +40,13 @@ class View:
     title: str
     description: str
     network: object  # pyvis.network.Network
-    details: dict[str, dict] = field(default_factory=dict)
-    edge_details: dict[str, dict] = field(default_factory=dict)
+    details: dict[str, dict[str, Any]] = field(default_factory=dict[str, Any])
+    edge_details: dict[str, dict[str, Any]] = field(default_factory=dict[str, Any])
     filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (value, label, shown at start)
     legend: list[tuple[str, str, str]] = field(default_factory=list)  # (shape: dot|ring|solid|dashed|dotted, colour, label)
-    options: dict = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict[str, Any])
     edge_filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (kind of link, label, shown at start)
-    on_demand: dict = field(default_factory=dict)  # data the page draws when asked (the streams of a large career map)
+    on_demand: dict[str, Any] = field(default_factory=dict[str, Any])  # data the page draws when asked (the streams of a large career map)
     listed: list[str] = field(default_factory=list)  # listed under the introduction: a path's steps, the largest observed flows
     other_page: str | None = None  # the same page in the other language, when it is not the slug's (a path page's own file)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from graph.i18n import text
 from graph.mobility.facts import Facts, stream_order
@@ -28,7 +29,7 @@ def drawn_pairs(similarity: dict[tuple[str, str], float], streams: int) -> list[
     pairs = [(pair, v) for pair, v in similarity.items() if v >= MIN_SIMILARITY]
     if streams <= ALL_PAIRS_UP_TO:
         return sorted(pairs)
-    nearest: dict[str, list] = {}
+    nearest: dict[str, list[Any]] = {}
     for pair, v in pairs:
         for end in pair:
             nearest.setdefault(end, []).append((-v, pair))

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import zlib
+from typing import Any
 
 from pyvis.network import Network
 
@@ -40,7 +41,7 @@ COMMUNITY_COLOURS = {
     "community-idg": "#2b8a3e",
     "community-dcoe": "#b35900",
     "community-digital-executives": "#7b2d8b",
-    None: "#6c757d",
+    "": "#6c757d",  # the entry routes: no community yet
 }
 EDGE_STYLES = {  # how a move is drawn: (colour, dashes)
     "promotion": ("#26374a", False),
@@ -106,7 +107,7 @@ OPTIONS = {
 }
 
 
-def edge_info(source: str, target: str, kind: str, *, basis=None, score=None, evidence="", shared=(), quotes=(), **more) -> dict:
+def edge_info(source: str, target: str, kind: str, *, basis=None, score=None, evidence="", shared=(), quotes=(), **more) -> dict[str, Any]:
     """What the details panel shows for a link (``more``: ``rule``, ``assumptions``, ``gap`` of a move)."""
     return {
         "from": source,
@@ -125,11 +126,11 @@ _EXTRA_COLOURS = ("#0b7285", "#c2255c", "#5c940d", "#e8590c", "#364fc7", "#862e9
 """Colours for the career communities that users add in their own data, chosen by a stable hash of the community's id."""
 
 
-def community_colour(community: str | None) -> str:
+def community_colour(community: str) -> str:
     """The colour of a community: the shipped ones', or one of `_EXTRA_COLOURS` for a community a user adds."""
     if community in COMMUNITY_COLOURS:
         return COMMUNITY_COLOURS[community]
-    return _EXTRA_COLOURS[zlib.crc32(str(community).encode("utf-8")) % len(_EXTRA_COLOURS)]
+    return _EXTRA_COLOURS[zlib.crc32(community.encode("utf-8")) % len(_EXTRA_COLOURS)]
 
 
 def stream_communities(facts: Facts) -> list[str]:
@@ -138,7 +139,7 @@ def stream_communities(facts: Facts) -> list[str]:
     return sorted(order, key=order.__getitem__)
 
 
-class _NodeIds(list):
+class _NodeIds(list[Any]):
     """Node ids that pyvis can look up in constant time.
 
     pyvis keeps them in a list and looks each new node and each edge's ends up in it: with a set beside the list, a
@@ -147,7 +148,7 @@ class _NodeIds(list):
 
     def __init__(self) -> None:
         super().__init__()
-        self._known: set = set()
+        self._known: set[str] = set()
 
     def append(self, node_id) -> None:
         super().append(node_id)
@@ -182,7 +183,7 @@ def position_label(position: State, labels: dict[str, str]) -> str:
     return labels.get(position.role or "") or position.role_label or position.level
 
 
-def community_names(facts: Facts, labels: dict[str, str]) -> dict[str | None, str]:
+def community_names(facts: Facts, labels: dict[str, str]) -> dict[str, str]:
     """The career communities' names in the page's language (the executives' included)."""
     names = {s.community: labels.get(s.community, s.community_label) for s in facts.streams.values()}
     names["community-digital-executives"] = labels.get("community-digital-executives", "Digital executives")
