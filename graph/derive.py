@@ -30,10 +30,11 @@ True
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from graph.iris import name_of
 from graph.namespaces import GCD, GCD_IRI, GCDC
@@ -45,10 +46,21 @@ LEVELS_ASSUMPTION = GCD["assumption-levels-of-streams-without-levels"]
 """The assumption that gives streams without stated levels their positions (its value names a group)."""
 
 
-def english_label(g: Graph, node, lang: str = "en") -> str | None:
+def _iris(nodes: Iterable[Node]) -> list[URIRef]:
+    """The IRIs among ``nodes``, sorted (literals and blank nodes left out)."""
+    return sorted(n for n in nodes if isinstance(n, URIRef))
+
+
+def _rank(g: Graph, level: Node) -> int:
+    """A level's ``gcdc:rank`` (0 when it has none)."""
+    rank = g.value(level, GCDC.rank)
+    return int(rank) if isinstance(rank, Literal) else 0
+
+
+def english_label(g: Graph, node: Node, lang: str = "en") -> str | None:
     """The ``rdfs:label`` of ``node`` in ``lang`` (or without a language), else ``None``."""
-    for label in sorted(g.objects(node, RDFS.label)):
-        if isinstance(label, Literal) and label.language in (lang, None):
+    for label in sorted(label for label in g.objects(node, RDFS.label) if isinstance(label, Literal)):
+        if label.language in (lang, None):
             return str(label)
     return None
 
@@ -99,7 +111,9 @@ def derive(g: Graph) -> Graph:
     return g
 
 
-def _add_labels(g: Graph, position: URIRef, names_of, note: dict[str, str] | None = None) -> None:
+def _add_labels(
+    g: Graph, position: URIRef, names_of: Callable[[str], list[str | None]], note: dict[str, str] | None = None
+) -> None:
     for lang in ("en", "fr"):
         names = names_of(lang)
         if all(names):
@@ -107,13 +121,22 @@ def _add_labels(g: Graph, position: URIRef, names_of, note: dict[str, str] | Non
             g.add((position, RDFS.label, Literal(label + (note or {}).get(lang, ""), lang=lang)))
 
 
+def _names_of(g: Graph, nodes: tuple[URIRef, ...]) -> Callable[[str], list[str | None]]:
+    """The labels of ``nodes`` in a language, for a position's label."""
+
+    def names(lang: str) -> list[str | None]:
+        return [english_label(g, n, lang) for n in nodes]
+
+    return names
+
+
 def _add_positions(g: Graph, ambiguous: frozenset[URIRef]) -> None:
-    for role in sorted(g.subjects(RDF.type, GCDC.Role)):
-        levels = sorted(g.objects(role, GCDC.atLevel))
+    for role in _iris(g.subjects(RDF.type, GCDC.Role)):
+        levels = _iris(g.objects(role, GCDC.atLevel))
         if len(levels) != 1:
             continue  # a role spanning several levels (Executive) has no stream-specific positions
         level = levels[0]
-        for stream in sorted(g.objects(role, GCDC.foundInStream)):
+        for stream in _iris(g.objects(role, GCDC.foundInStream)):
             position = position_iri(level, role, stream, ambiguous)
             g.add((position, RDF.type, GCDC.Position))
             g.add((position, GCDC.hasRole, role))
@@ -122,7 +145,7 @@ def _add_positions(g: Graph, ambiguous: frozenset[URIRef]) -> None:
             g.add((position, GCDC.levelStated, Literal(True)))
             for path in g.objects(role, GCDC.onPath):
                 g.add((position, GCDC.onPath, path))
-            _add_labels(g, position, lambda lang, nodes=(level, role, stream): [english_label(g, n, lang) for n in nodes])
+            _add_labels(g, position, _names_of(g, (level, role, stream)))
             g.add((position, PROV.wasDerivedFrom, role))
             for quote in g.objects(role, GCDC.quote):
                 g.add((position, GCDC.quote, quote))
@@ -136,10 +159,10 @@ def _add_positions_without_stated_levels(g: Graph, ambiguous: frozenset[URIRef])
     group = g.value(LEVELS_ASSUMPTION, GCDC.parameterValue)
     if group is None:
         return
-    levels = sorted(g.subjects(GCDC.occupationalGroup, GCD[str(group)]), key=lambda lvl: int(g.value(lvl, GCDC.rank) or 0))
+    levels = sorted(_iris(g.subjects(GCDC.occupationalGroup, GCD[str(group)])), key=lambda lvl: _rank(g, lvl))
     levels = [lvl for lvl in levels if (lvl, RDF.type, GCDC.Level) in g]
     placed = set(g.objects(None, GCDC.foundInStream))
-    for stream in sorted(g.subjects(RDF.type, GCDC.WorkStream)):
+    for stream in _iris(g.subjects(RDF.type, GCDC.WorkStream)):
         if stream in placed:
             continue
         for level in levels:
@@ -149,7 +172,7 @@ def _add_positions_without_stated_levels(g: Graph, ambiguous: frozenset[URIRef])
             g.add((position, GCDC.inStream, stream))
             g.add((position, GCDC.levelStated, Literal(False)))
             g.add((position, GCDC.assumes, LEVELS_ASSUMPTION))
-            _add_labels(g, position, lambda lang, nodes=(level, stream): [english_label(g, n, lang) for n in nodes], _NOT_STATED)
+            _add_labels(g, position, _names_of(g, (level, stream)), _NOT_STATED)
             g.add((position, PROV.wasDerivedFrom, stream))
             g.add((position, PROV.wasDerivedFrom, LEVELS_ASSUMPTION))
 
@@ -159,7 +182,7 @@ def _add_skill_links(g: Graph) -> None:
 
     matchers = matchers_from_graph(g)
     methods = {"name": GCDC.NameMatch, "keyword": GCDC.KeywordMatch}
-    items = sorted({item for cls in WORK_ITEMS for item in g.subjects(RDF.type, cls)})
+    items = _iris({item for cls in WORK_ITEMS for item in g.subjects(RDF.type, cls)})
     for item in items:
         links: dict[URIRef, tuple[set[URIRef], list[str]]] = {}
         for lang, matcher in matchers.items():
@@ -168,10 +191,10 @@ def _add_skill_links(g: Graph) -> None:
                 found, matched = links.setdefault(URIRef(skill), (set(), []))
                 found.add(methods[method])
                 matched += [w for w in words if w not in matched]
-        for skill in set(g.objects(item, GCDC.excludedSkill)):
-            links.pop(skill, None)
-        for skill in g.objects(item, GCDC.curatedSkill):
-            links.setdefault(skill, (set(), []))[0].add(GCDC.CuratedLink)
+        for excluded in _iris(g.objects(item, GCDC.excludedSkill)):
+            links.pop(excluded, None)
+        for curated in _iris(g.objects(item, GCDC.curatedSkill)):
+            links.setdefault(curated, (set(), []))[0].add(GCDC.CuratedLink)
         for skill, (found, words) in sorted(links.items()):
             link = GCD[f"skill-link-{name_of(item)}--{name_of(skill).removeprefix('skill-')}"]
             g.add((item, GCDC.requiresSkill, skill))
@@ -184,7 +207,7 @@ def _add_skill_links(g: Graph) -> None:
                 g.add((link, GCDC.matchedText, Literal(word)))
 
 
-def _label_in(g: Graph, node, lang: str) -> str | None:
+def _label_in(g: Graph, node: Node, lang: str) -> str | None:
     labels = sorted(str(label) for label in g.objects(node, RDFS.label) if isinstance(label, Literal) and label.language == lang)
     return labels[0] if labels else None
 
@@ -195,17 +218,18 @@ _SUPERVISOR = "SUPERVISOR"
 def _link_templates(g: Graph) -> None:
     streams = {talent: ours for ours, talent in g.subject_objects(SKOS.exactMatch) if (ours, RDF.type, GCDC.WorkStream) in g}
     management, individual = GCD["path-management"], GCD["path-individual-contributor"]
-    positions: dict[tuple[Any, ...], list[URIRef]] = {}
-    for position in g.subjects(RDF.type, GCDC.Position):
+    positions: dict[tuple[Node | None, ...], list[URIRef]] = {}
+    for position in _iris(g.subjects(RDF.type, GCDC.Position)):
         key = (g.value(position, GCDC.inStream), g.value(position, GCDC.hasLevel), g.value(position, GCDC.onPath))
         positions.setdefault(key, []).append(position)
-    for template in sorted(g.subjects(RDF.type, GCDC.JobTemplate)):
-        stream = streams.get(g.value(template, GCDC.talentWorkStream))
+    for template in _iris(g.subjects(RDF.type, GCDC.JobTemplate)):
+        talent = g.value(template, GCDC.talentWorkStream)
+        stream = streams.get(talent) if talent is not None else None
         level = g.value(template, GCDC.hasLevel)
         if stream is None or level is None:
             continue
         supervisor = str(g.value(template, GCDC.supervisoryStatus)) == _SUPERVISOR
-        rank = int(g.value(level, GCDC.rank) or 0)
+        rank = _rank(g, level)
         path = management if supervisor else individual if rank >= 3 else None
         for position in sorted(positions.get((stream, level, path), [])):
             g.add((template, GCDC.templateFor, position))

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
 from graph.i18n import listing, named, text
 from graph.mobility.costs import format_cost
-from graph.mobility.resolve import Named
+from graph.mobility.resolve import Nameable, Named
 from graph.tables import FORMATS, render
 
 if TYPE_CHECKING:
     from graph.mobility.facts import Facts
     from graph.mobility.moves import MobilityModel, Move
+    from graph.mobility.source import OxigraphSource, Source
+
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 
-def output_options(command):
+def output_options(command: Command) -> Command:
     """Add ``--format table|csv|json`` and ``--data FILE`` to a command that prints rows."""
     command = click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")(
         command
@@ -42,13 +45,13 @@ def _built(data: tuple[Path, ...]) -> bytes:
     return nt
 
 
-def _analysis(data: tuple[Path, ...]):
+def _analysis(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphSource]:
     from graph.mobility.analysis import analyse_built
 
     return analyse_built(_built(data))
 
 
-def _find(nodes, name: str, kinds=None, facts=None) -> str:
+def _find(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None = None, facts: Facts | None = None) -> str:
     """The node ``name`` means (`graph.mobility.resolve.resolve`); old CS levels are read as IT ones (with a note).
 
     An unknown name is explained when it asks for a role in a stream where the page does not place it.
@@ -68,7 +71,9 @@ def _find(nodes, name: str, kinds=None, facts=None) -> str:
     return found
 
 
-def _resolve(nodes, name: str, kinds=None, facts=None, lang: str = "en") -> str:
+def _resolve(
+    nodes: Mapping[str, Named], name: str, kinds: Iterable[str] | None = None, facts: Facts | None = None, lang: str = "en"
+) -> str:
     """`_find`, its errors as messages (in French, with French names, when ``lang`` is ``fr``) and exit code 2."""
     from graph.mobility.resolve import AmbiguousName, UnknownName
 
@@ -88,7 +93,7 @@ def _resolve(nodes, name: str, kinds=None, facts=None, lang: str = "en") -> str:
     raise AssertionError("unreachable")
 
 
-def _french_labels(rdf_source) -> dict[str, str]:
+def _french_labels(rdf_source: Source) -> dict[str, str]:
     """The French label of each node of the built graph that has one."""
     from graph.viz.data import labels
 
@@ -105,11 +110,11 @@ def _catalogue(facts: Facts, model: MobilityModel, french: dict[str, str] | None
         nodes[sid] = Named(s.label, "stream")
     for rid, label in facts.role_labels.items():
         nodes[rid] = Named(label, "role")
-    for skill, data in facts.skills.items():
-        nodes[skill] = Named(data.label, "skill")
-    for level, data in facts.levels.items():
+    for skill, official in facts.skills.items():
+        nodes[skill] = Named(official.label, "skill")
+    for level, lvl in facts.levels.items():
         if level not in nodes:  # the EX levels are career states already
-            nodes[level] = Named(data.label, "level")
+            nodes[level] = Named(lvl.label, "level")
     for node, label in (french or {}).items():
         if node in nodes and label != nodes[node].label:
             nodes[node] = replace(nodes[node], also=(label,))
@@ -120,7 +125,7 @@ def _echo(text: str) -> None:
     click.echo(text.rstrip("\n"))
 
 
-def _source(data: tuple[Path, ...]):
+def _source(data: tuple[Path, ...]) -> OxigraphSource:
     """An Oxigraph source over the built graph, for `careers graph`, which needs no mobility analysis."""
     from graph.mobility.source import OxigraphSource
 
@@ -209,7 +214,21 @@ def _cost(cost: float, lang: str) -> str:
 @LANG_OPTION
 @output_options
 def path(
-    source, target, k, via, avoid, career_path, max_steps, stated_only, acting, demotion, assumed_levels, html_file, lang, fmt, data
+    source: str,
+    target: str,
+    k: int,
+    via: tuple[str, ...],
+    avoid: tuple[str, ...],
+    career_path: str | None,
+    max_steps: int | None,
+    stated_only: bool,
+    acting: bool,
+    demotion: bool,
+    assumed_levels: bool,
+    html_file: Path | None,
+    lang: str | None,
+    fmt: str,
+    data: tuple[Path, ...],
 ) -> None:
     """The cheapest career paths from SOURCE to TARGET (positions, entry routes, EX levels), each move explained.
 
@@ -229,18 +248,23 @@ def path(
     catalogue = _catalogue(facts, model, french_labels)
     states = ("position", "entry", "executive")
     a, b = _resolve(catalogue, source, states, facts, lang), _resolve(catalogue, target, states, facts, lang)
-    options = dict(
-        k=k,
-        via=[_resolve(catalogue, v, states, facts, lang) for v in via],
-        avoid=_avoided(facts, catalogue, avoid),
-        path=career_path,
-        max_steps=max_steps,
-        stated_only=stated_only,
-        acting=acting,
-        assumed_levels=assumed_levels,
-        demotion=demotion,
+    through, avoided = [_resolve(catalogue, v, states, facts, lang) for v in via], _avoided(facts, catalogue, avoid)
+    paths = run(
+        lambda: best_paths(
+            model,
+            a,
+            b,
+            k=k,
+            via=through,
+            avoid=avoided,
+            path=career_path,
+            max_steps=max_steps,
+            stated_only=stated_only,
+            acting=acting,
+            assumed_levels=assumed_levels,
+            demotion=demotion,
+        )
     )
-    paths = run(lambda: best_paths(model, a, b, **options))
     names = french_labels if lang == "fr" else {}
     if html_file is not None:
         from graph.viz.export import path_page
@@ -260,8 +284,8 @@ def path(
                 cost=_cost(p.cost, lang),
             )
             _echo(f"{heading} ({path_basis_words(p.steps, lang)})")
-            states = " -> ".join(names.get(n) or model.label(n) for n in p.nodes)
-            _echo(textwrap.fill(states, width=110, initial_indent="  ", subsequent_indent="    "))
+            line = " -> ".join(names.get(n) or model.label(n) for n in p.nodes)
+            _echo(textwrap.fill(line, width=110, initial_indent="  ", subsequent_indent="    "))
             for i, record in enumerate(steps, 1):
                 _print_step(i, record, lang)
             if number < len(paths):
@@ -285,7 +309,7 @@ def path(
 @click.argument("target")
 @LANG_OPTION
 @output_options
-def gap(source, target, lang, fmt, data) -> None:
+def gap(source: str, target: str, lang: str | None, fmt: str, data: tuple[Path, ...]) -> None:
     """The official-skill gap from SOURCE to TARGET (positions or EX levels; SOURCE may be an entry route): to gain, to deepen, kept, left.
 
     The gap is the target's essential skills, at their required level, that the source position's profile lacks.
@@ -337,7 +361,7 @@ def gap(source, target, lang, fmt, data) -> None:
 @click.command()
 @click.argument("thing")
 @output_options
-def show(thing, fmt, data) -> None:
+def show(thing: str, fmt: str, data: tuple[Path, ...]) -> None:
     """Everything linked to THING: a position, stream, role, entry route, EX level, level or official skill (in that order).
 
     Example: careers show "IT Security"
@@ -382,7 +406,9 @@ def show(thing, fmt, data) -> None:
 @click.option("--opening", is_flag=True, help="Print only the skill that opens most doors (and which).")
 @LANG_OPTION
 @output_options
-def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
+def reach(
+    profile: str, level: str | None, top: int, within: float, opening: bool, lang: str | None, fmt: str, data: tuple[Path, ...]
+) -> None:
     """Where PROFILE's official skills can take them: the positions one move away, cheapest first, with the gap skill by skill.
 
     PROFILE is a CSV file (columns skill and level) or a JSON file (a list of {"skill", "level"} or {skill: level}), skills by
@@ -398,6 +424,7 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
 
     facts, model, rdf_source = _analysis(data)
     start = None
+    person: Mapping[str, int | None]
     if Path(profile).is_file():
         person = run(lambda: read_person(facts, Path(profile)))
     else:
@@ -429,11 +456,11 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
         return (facts.skill_level_labels_fr if french else facts.skill_level_labels).get(n, not_given) if n else None
 
     if opening:
-        found = opening_skill(facts, model, person, level=at, within=within)
-        answer = (
-            {"skill": name(found.skill), "level": words(found.level), "within": within, "before": found.before, "after": found.after,
-             "opens": [label(p) for p in found.positions]}
-            if found else {"skill": None, "within": within, "before": None, "after": None, "opens": []}
+        best = opening_skill(facts, model, person, level=at, within=within)
+        answer: dict[str, Any] = (
+            {"skill": name(best.skill), "level": words(best.level), "within": within, "before": best.before, "after": best.after,
+             "opens": [label(p) for p in best.positions]}
+            if best else {"skill": None, "within": within, "before": None, "after": None, "opens": []}
         )  # fmt: skip
         _echo(
             json.dumps(answer, ensure_ascii=False, indent=1)
@@ -442,7 +469,7 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
         )
         return
     found = reachable(facts, model, person, level=at, start=None if level else start)[:top]  # a --level asks from the skills alone
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "position": label(r.position),
             "id": r.position,
@@ -487,7 +514,7 @@ def reach(profile, level, top, within, opening, lang, fmt, data) -> None:
 @click.command()
 @LANG_OPTION
 @output_options
-def ladders(lang, fmt, data) -> None:
+def ladders(lang: str | None, fmt: str, data: tuple[Path, ...]) -> None:
     """Where each role exists in each IT stream, each stream's entry level, the top of each path, and what they pay.
 
     With --lang fr (or a French LANG): streams, roles, column names and pay in French.
@@ -518,7 +545,7 @@ def ladders(lang, fmt, data) -> None:
 @click.option("--top", default=10, show_default=True, help="Rows per table.")
 @LANG_OPTION
 @output_options
-def mobility(top, lang, fmt, data) -> None:
+def mobility(top: int, lang: str | None, fmt: str, data: tuple[Path, ...]) -> None:
     """Stream similarity, gateways (betweenness, PageRank), moves between communities, ceilings and skill clusters.
 
     With --lang fr (or a French LANG) the tables are in French (JSON keeps its English keys).
@@ -549,7 +576,7 @@ def mobility(top, lang, fmt, data) -> None:
 @click.option("--html", "html_file", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The page to write.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the page.")
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")
-def graph(focus, radius, html_file, lang, data) -> None:
+def graph(focus: str, radius: int, html_file: Path, lang: str, data: tuple[Path, ...]) -> None:
     """Write an interactive page of the knowledge graph around FOCUS, within --radius links.
 
     Example: careers graph --focus "IT Security" --radius 2 --html security.html

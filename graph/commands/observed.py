@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail, run
 
+if TYPE_CHECKING:
+    from graph.mobility.facts import Facts
+    from graph.mobility.moves import MobilityModel
+    from graph.mobility.source import OxigraphSource, Source
+    from graph.observe.ingest import IngestReport
+
 DEFAULT_DB = Path("observed.duckdb")
 """Where ``careers observe`` keeps the records, and where ``careers build`` looks for them."""
 
 
-def _graph(data: tuple[Path, ...]):
+def _graph(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphSource]:
     from graph.build import built_graph
     from graph.mobility.analysis import analyse_built
 
@@ -22,7 +28,7 @@ def _graph(data: tuple[Path, ...]):
     return analyse_built(nt)
 
 
-def _positions(facts, source) -> dict[str, Any]:
+def _positions(facts: Facts, source: Source) -> dict[str, Any]:
     """What title matching knows of each position: its labels in English and French, its level, its stream's names."""
     from graph.iris import node_id
     from graph.observe.titles import Position
@@ -116,8 +122,9 @@ def synth(people: int, years: int, seed: int, start_year: int, output: Path, cal
 @click.option("--audit", is_flag=True, help="Then audit the disclosure control of every published figure; exit 1 if any is at risk.")
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")
 def observe(
-    files, db, skip_bad_rows, pseudonymised, min_cell, allow_small_cells, synthetic, encoding, sheet, header_row, crosswalk, fiscal_year,
-    key_file, audit, data,
+    files: tuple[Path, ...], db: Path, skip_bad_rows: bool, pseudonymised: bool, min_cell: int, allow_small_cells: bool,
+    synthetic: bool | None, encoding: str, sheet: str | None, header_row: int | None, crosswalk: Path | None, fiscal_year: bool,
+    key_file: Path | None, audit: bool, data: tuple[Path, ...],
 ) -> None:  # fmt: skip
     """Check, map and keep personnel actions (CSV, Parquet or Excel; one row per action) for careers build.
 
@@ -163,7 +170,7 @@ def observe(
             sys.exit(EXIT_VIOLATIONS)
 
 
-def _summary(report, db: Path) -> None:
+def _summary(report: IngestReport, db: Path) -> None:
     d = report.dataset
     kind = " (synthetic)" if d["synthetic"] else ""
     click.echo(f"read {report.rows:,} actions of {d['people']:,} people{kind}, {d['start']} to {d['end']}; wrote {db}")

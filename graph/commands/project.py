@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from graph.project.projection import Band
+    from graph.project.projection import Band, Projection
 
 from graph.commands.observed import DEFAULT_DB, _graph
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
@@ -42,7 +42,10 @@ from graph.project import MAX_SIMS
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")
-def project(db, years, sims, seed, scenario, backtest, horizon, min_exposure, fmt, data) -> None:  # fmt: skip
+def project(
+    db: Path | None, years: int, sims: int, seed: int, scenario: Path | None, backtest: bool, horizon: int, min_exposure: int,
+    fmt: str, data: tuple[Path, ...],
+) -> None:  # fmt: skip
     """Project the IT and EX workforce by level, year by year, with 90% intervals.
 
     Rates are estimated from the observed actions (`careers observe`), small levels pooled by a stated rule; without
@@ -83,7 +86,7 @@ def project(db, years, sims, seed, scenario, backtest, horizon, min_exposure, fm
         click.echo(_summary(result), err=True)
 
 
-def _rows(result, fmt: str) -> list[dict[str, Any]]:
+def _rows(result: Projection, fmt: str) -> list[dict[str, Any]]:
     """Long rows for CSV (level, year, median, low, high; the scenario beside); for the terminal, one row per level."""
     if fmt == "csv":
         from graph.project.outputs import projection_rows
@@ -103,13 +106,13 @@ def _rows(result, fmt: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _origin(result) -> str:
+def _origin(result: Projection) -> str:
     if result.checksum:
         return f"; input sha256:{result.checksum[:16]}..."
     return "; starting stock: 17,000 in the IT group (2021), spread by a stated pyramid"
 
 
-def _summary(result) -> str:
+def _summary(result: Projection) -> str:
     lines = [
         f"people by level at the start of each year: median (5%-95%), to the nearest ten; {result.sims:,} simulations, seed {result.seed}",
         f"basis: {result.basis}" + (" (SYNTHETIC data: no real person)" if result.synthetic else "") + _origin(result),

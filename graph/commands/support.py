@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn, TypeVar
 
 import click
 
@@ -18,6 +20,7 @@ from graph.errors import CareersError, InputFileError, ValidationFailed
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_VIOLATIONS", "EXTRA", "LANG_OPTION", "fail", "output_language", "run"]
 
+T = TypeVar("T")
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
@@ -41,13 +44,13 @@ def output_language(chosen: str | None) -> str:
     return "fr" if os.environ.get("LANG", "").lower().startswith("fr") else "en"
 
 
-def fail(message: str, code: int, lang: str = "en") -> None:
+def fail(message: str, code: int, lang: str = "en") -> NoReturn:
     """Print ``error: message`` (``erreur : `` in French) to stderr and exit with ``code``."""
     click.echo(f"{'erreur : ' if lang == 'fr' else 'error: '}{message}", err=True)
     sys.exit(code)
 
 
-def run(action, *, writes: bool = False):
+def run(action: Callable[[], T], *, writes: bool = False) -> T:
     """Call ``action()`` and map the library's exceptions to messages and exit codes."""
     unchanged = "; nothing was written" if writes else ""
     try:

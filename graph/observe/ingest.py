@@ -85,7 +85,7 @@ class IngestReport:
     unmapped: list[tuple[Mapping, int]] = field(default_factory=list)
     sheets: dict[str, tuple[list[str], list[tuple[str, str]]]] = field(default_factory=dict)
     implicit: int = 0
-    dataset: dict[str, Any] = field(default_factory=dict[str, Any])
+    dataset: dict[str, Any] = field(default_factory=dict)
 
 
 _KNOWN = ", ".join(repr(a) for a in ACTIONS)

@@ -322,7 +322,9 @@ def generator_positions(facts) -> dict[str, dict[str, Any]]:
     }
 
 
-def write_synthetic(path: Path, params: SynthParameters, *, positions: dict[str, dict[str, Any]], similarity: dict[str, Any]) -> int:
+def write_synthetic(
+    path: Path, params: SynthParameters, *, positions: dict[str, dict[str, Any]], similarity: dict[tuple[str, str], float]
+) -> int:
     """Write the synthetic rows to ``path`` (CSV) and its CSVW metadata beside it; return how many rows."""
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:

@@ -40,13 +40,13 @@ class View:
     title: str
     description: str
     network: object  # pyvis.network.Network
-    details: dict[str, dict[str, Any]] = field(default_factory=dict[str, Any])
-    edge_details: dict[str, dict[str, Any]] = field(default_factory=dict[str, Any])
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edge_details: dict[str, dict[str, Any]] = field(default_factory=dict)
     filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (value, label, shown at start)
     legend: list[tuple[str, str, str]] = field(default_factory=list)  # (shape: dot|ring|solid|dashed|dotted, colour, label)
-    options: dict[str, Any] = field(default_factory=dict[str, Any])
+    options: dict[str, Any] = field(default_factory=dict)
     edge_filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (kind of link, label, shown at start)
-    on_demand: dict[str, Any] = field(default_factory=dict[str, Any])  # data the page draws when asked (the streams of a large career map)
+    on_demand: dict[str, Any] = field(default_factory=dict)  # data the page draws when asked (the streams of a large career map)
     listed: list[str] = field(default_factory=list)  # listed under the introduction: a path's steps, the largest observed flows
     other_page: str | None = None  # the same page in the other language, when it is not the slug's (a path page's own file)
 
