@@ -111,9 +111,7 @@ def derive(g: Graph) -> Graph:
     return g
 
 
-def _add_labels(
-    g: Graph, position: URIRef, names_of: Callable[[str], list[str | None]], note: dict[str, str] | None = None
-) -> None:
+def _add_labels(g: Graph, position: URIRef, names_of: Callable[[str], list[str | None]], note: dict[str, str] | None = None) -> None:
     for lang in ("en", "fr"):
         names = names_of(lang)
         if all(names):

@@ -30,6 +30,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.observe.read import one_row
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
 
 __all__ = ["KIND_OF_ACTION", "MOVES", "OUT", "SUBSTANTIVE", "Measurements", "Spell", "measure"]
 
@@ -90,7 +96,7 @@ class Measurements:
         return count
 
 
-def measure(con, level_of: dict[str, str]) -> Measurements:
+def measure(con: DuckDBPyConnection, level_of: dict[str, str]) -> Measurements:
     """Read the raw numbers of the database ``con`` (``level_of``: the level of each state of the graph)."""
     start, end = _window(con)
     moves = ", ".join(repr(a) for a in MOVES)
@@ -121,7 +127,7 @@ def measure(con, level_of: dict[str, str]) -> Measurements:
             "WHERE ord = 1 AND action <> 'hire' GROUP BY ALL"
         ).fetchall()
     )
-    actions, people = con.execute("SELECT count(*) FILTER (WHERE NOT implicit), count(DISTINCT person) FROM actions").fetchone()
+    actions, people = one_row(con, "SELECT count(*) FILTER (WHERE NOT implicit), count(DISTINCT person) FROM actions")
     years = [y for (y,) in con.execute("SELECT DISTINCT year FROM actions ORDER BY year").fetchall()]
     return Measurements(
         years=years,
@@ -137,13 +143,13 @@ def measure(con, level_of: dict[str, str]) -> Measurements:
     )
 
 
-def _window(con) -> tuple[dt.date, dt.date]:
+def _window(con: DuckDBPyConnection) -> tuple[dt.date, dt.date]:
     """The data's window: from the start of its first year to its last date."""
-    start, end = con.execute("SELECT min(year_start), max(date) FROM actions").fetchone()
+    start, end = one_row(con, "SELECT min(year_start), max(date) FROM actions")
     return start, end
 
 
-def _exposure(con, start: dt.date, end: dt.date) -> dict[str, tuple[float, int]]:
+def _exposure(con: DuckDBPyConnection, start: dt.date, end: dt.date) -> dict[str, tuple[float, int]]:
     rows = con.execute(
         """
         WITH sub AS (
@@ -159,7 +165,7 @@ def _exposure(con, start: dt.date, end: dt.date) -> dict[str, tuple[float, int]]
     return {state: (float(years), int(people)) for state, years, people in rows}
 
 
-def _time_in_level(con) -> dict[str, Spell]:
+def _time_in_level(con: DuckDBPyConnection) -> dict[str, Spell]:
     """Kaplan-Meier estimates of the time spent in a level before a promotion, by level (lifelines).
 
     A spell starts when a person is seen entering a level (a hire, promotion, appointment or demotion into it; a

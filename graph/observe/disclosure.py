@@ -33,9 +33,9 @@ import math
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -44,15 +44,18 @@ __all__ = ["Audit", "Figure", "Protection", "Relation", "audit", "protect", "rou
 _POINTS = 64
 """How many of the last solutions found are kept to spare linear programs (`_Attacker.audit`)."""
 
+T = TypeVar("T")
 Term = tuple[Hashable, int]
 """A cell and its coefficient in a linear form."""
+Key = tuple[Any, ...]
+"""A published figure's key (``("flows", action, from, to)``)."""
 
 
 @dataclass(frozen=True)
 class Figure:
     """A published figure: its key, its true value, and the linear form over cells it is (``rounded``: shown to the nearest ten)."""
 
-    key: tuple[Any, ...]
+    key: Key
     value: int
     terms: tuple[Term, ...]
     rounded: bool = False
@@ -71,20 +74,20 @@ class Relation:
 class Audit:
     """What the attacker can learn: each withheld figure's feasible interval, and those narrower than the threshold."""
 
-    intervals: dict[tuple[Any, ...], tuple[float | None, float]] = field(default_factory=dict)
-    at_risk: list[tuple[Any, ...]] = field(default_factory=list)
+    intervals: dict[Key, tuple[float | None, float]] = field(default_factory=dict)
+    at_risk: list[Key] = field(default_factory=list)
 
 
 @dataclass
 class Protection:
     """The value published for each figure (None: withheld; rounded figures to the nearest ten) and the final audit."""
 
-    published: dict[tuple[Any, ...], int | None]
+    published: dict[Key, int | None]
     audit: Audit
     rounds: int = 0
 
     @property
-    def at_risk(self) -> list[tuple[Any, ...]]:
+    def at_risk(self) -> list[Key]:
         """The withheld figures an attacker could still narrow below the threshold (empty once protected)."""
         return self.audit.at_risk
 
@@ -139,31 +142,31 @@ class _Neighbours:
     def __init__(self, figures: list[Figure], relations: list[Relation]) -> None:
         self.figures = {f.key: f for f in figures}
         self.cells = {f.key: {c for c, _ in f.terms} for f in figures}
-        self.by_cell: dict[Hashable, list[tuple[Any, ...]]] = defaultdict(list)
-        self.fixing: dict[Hashable, list[tuple[Any, ...]]] = defaultdict(list)  # cell -> the one-cell figures that publish it
+        self.by_cell: dict[Hashable, list[Key]] = defaultdict(list)
+        self.fixing: dict[Hashable, list[Key]] = defaultdict(list)  # cell -> the one-cell figures that publish it
         for f in figures:
             for cell in self.cells[f.key]:
                 self.by_cell[cell].append(f.key)
             if len(f.terms) == 1 and f.terms[0][1] == 1 and not f.rounded:
                 self.fixing[f.terms[0][0]].append(f.key)
-        self.ties: list[tuple[set[str], tuple[Any, ...] | None]] = [({c for c, _ in r.terms}, None) for r in relations]
+        self.ties: list[tuple[set[Hashable], Key | None]] = [({c for c, _ in r.terms}, None) for r in relations]
         self.ties += [(self.cells[f.key], f.key) for f in figures if len(f.terms) > 1]
         self.ties_by_cell: dict[Hashable, list[int]] = defaultdict(list)
         for i, (cells, _) in enumerate(self.ties):
             for cell in cells:
                 self.ties_by_cell[cell].append(i)
-        self._ranked: dict[int, list[tuple[Any, ...]]] = {}  # per tie, its figures best complement first
+        self._ranked: dict[int, list[Key]] = {}  # per tie, its figures best complement first
 
-    def touching(self, key: tuple[Any, ...]) -> set[tuple[Any, ...]]:
+    def touching(self, key: Key) -> set[Key]:
         """The figures sharing a cell with figure ``key``."""
         return {other for cell in self.cells[key] for other in self.by_cell[cell]}
 
-    def tied(self, key: tuple[Any, ...]) -> set[tuple[Any, ...]]:
+    def tied(self, key: Key) -> set[Key]:
         """The figures on any cell of a relation or margin that holds a cell of figure ``key``."""
         ties = {i for cell in self.cells[key] for i in self.ties_by_cell[cell]}
         return {other for i in ties for cell in self.ties[i][0] for other in self.by_cell[cell]}
 
-    def complements(self, key: tuple[Any, ...], withheld: set[str]) -> set[tuple[Any, ...]]:
+    def complements(self, key: Key, withheld: set[Key]) -> set[Key]:
         """What to withhold so that figure ``key`` is no longer pinned.
 
         In each relation or published margin that holds no unknown cell but ``key``'s, its smallest published figure
@@ -184,21 +187,21 @@ class _Neighbours:
                 found.add(entry[-1])
         return found
 
-    def _best(self, tie: int, key: tuple[Any, ...], withheld: set[str]) -> tuple[Any, ...] | None:
+    def _best(self, tie: int, key: Key, withheld: set[Key]) -> Key | None:
         if tie not in self._ranked:
             self._ranked[tie] = self._rank(self.ties[tie][0])
         return self._first(self._ranked[tie], key, withheld)
 
-    def _unknown(self, cell: Hashable, withheld: set[str]) -> bool:
+    def _unknown(self, cell: Hashable, withheld: set[Key]) -> bool:
         return all(k in withheld for k in self.fixing.get(cell, ()))
 
-    def _rank(self, cells: Iterable[Hashable]) -> list[tuple[Any, ...]]:
+    def _rank(self, cells: Iterable[Hashable]) -> list[Key]:
         """The figures on ``cells`` with a count, as (margin?, value, key text, key), best complement first."""
         keys = {other for cell in cells for other in self.by_cell[cell]}
         return sorted((len(f.terms) > 1, f.value, str(f.key), f.key) for f in map(self.figures.__getitem__, keys) if f.value > 0)
 
     @staticmethod
-    def _first(ranked: list[tuple[Any, ...]], key: tuple[Any, ...], withheld: set[str]) -> tuple[Any, ...] | None:
+    def _first(ranked: list[Key], key: Key, withheld: set[Key]) -> Key | None:
         return next((entry for entry in ranked if entry[-1] not in withheld and entry[-1] != key), None)
 
 
@@ -206,10 +209,10 @@ def audit(
     figures: list[Figure],
     cells: dict[Hashable, int],
     relations: list[Relation],
-    withheld: set[str],
+    withheld: set[Key],
     *,
     threshold: int,
-    targets: set[str] | None = None,
+    targets: set[Key] | None = None,
 ) -> Audit:
     """The attacker's linear programs: the least and greatest value of each withheld figure (of ``targets``, default all).
 
@@ -236,8 +239,8 @@ class _Attacker:
         self.highspy = highspy
         self.figures = {f.key: f for f in figures}
         self.column = {c: i for i, c in enumerate(sorted((c for c, v in cells.items() if v), key=str))}
-        self.fixing: dict[int, set[tuple[Any, ...]]] = defaultdict(set)  # column -> the published figures that fix it
-        self.row_of: dict[tuple[Any, ...], int] = {}
+        self.fixing: dict[int, set[Key]] = defaultdict(set)  # column -> the published figures that fix it
+        self.row_of: dict[Key, int] = {}
         starts, index, values, lower, upper = [0], [], [], [], []
 
         def add_row(terms: Iterable[Term], low: float, high: float) -> int:
@@ -289,7 +292,7 @@ class _Attacker:
         self._costed = np.zeros(0, dtype=np.int32)  # the columns the objective has a cost on now
         self.points: collections.deque[Any] = collections.deque(maxlen=_POINTS)  # solutions found: feasible for good
 
-    def withhold(self, keys: Iterable[tuple[Any, ...]]) -> None:
+    def withhold(self, keys: Iterable[Key]) -> None:
         """Take the figures ``keys`` out of what the attacker knows."""
         h, inf = self.h, self.highspy.kHighsInf
         for key in sorted(keys, key=str):
@@ -304,7 +307,7 @@ class _Attacker:
                     del self.fixing[column]
                     h.changeColBounds(column, 0.0, inf)
 
-    def audit(self, targets: Iterable[tuple[Any, ...]], threshold: int) -> Audit:
+    def audit(self, targets: Iterable[Key], threshold: int) -> Audit:
         """The interval of each figure of ``targets`` (withheld ones), and those narrower than ``threshold``.
 
         Every solution found is a point the attacker cannot rule out, now and after any further withholding; a
@@ -340,7 +343,7 @@ class _Attacker:
                 result.at_risk.append(key)
         return result
 
-    def _least(self, index, cost) -> float:
+    def _least(self, index: np.ndarray, cost: np.ndarray) -> float:
         """The least value of ``cost`` over the columns ``index`` (warm-started from the last basis); -inf when unbounded."""
         h = self.h
         if len(self._costed):
@@ -350,10 +353,10 @@ class _Attacker:
         h.run()
         if h.getModelStatus() == self.highspy.HighsModelStatus.kUnbounded:
             return -math.inf
-        return h.getInfo().objective_function_value
+        return float(h.getInfo().objective_function_value)
 
 
-def _quiet(make):
+def _quiet(make: Callable[[], T]) -> T:
     """``make()`` with the process's standard output closed meanwhile: HiGHS prints a banner from its constructor."""
     sys.stdout.flush()
     saved = os.dup(1)

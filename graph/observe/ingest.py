@@ -32,13 +32,16 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import CareersError
 from graph.observe.identity import identifying_columns, identifying_value, person_token
-from graph.observe.read import ReadOptions, read_export
+from graph.observe.read import ReadOptions, one_row, read_export
 from graph.observe.schema import ACTIONS, CLASSIFICATION, COLUMNS
 from graph.observe.titles import Crosswalk, Mapping, Position, TitleMap
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
 
 __all__ = ["GC_THRESHOLD", "LEVEL_ORDER", "IngestReport", "ObserveError", "Problem", "ingest"]
 
@@ -188,7 +191,7 @@ def ingest(
                 raise ObserveError(f"{len(found)} problem(s) in the people's histories; nothing was written", found)
             report.skipped += found
             con.executemany("DELETE FROM clean WHERE source = ? AND line = ?", [[p.file, p.line] for p in found])
-        report.rows = con.execute("SELECT count(*) FROM clean").fetchone()[0]
+        report.rows = one_row(con, "SELECT count(*) FROM clean")[0]
         if report.rows == 0:
             raise ObserveError("no row was accepted; nothing was written")
         mapped = _map_titles(con, TitleMap(positions, crosswalk))
@@ -210,7 +213,7 @@ def ingest(
     return report
 
 
-def _check_rows(con, table: str, name: str, pseudonymised: bool) -> list[Problem]:
+def _check_rows(con: DuckDBPyConnection, table: str, name: str, pseudonymised: bool) -> list[Problem]:
     columns = [row[0] for row in con.execute(f"SELECT column_name FROM (DESCRIBE {table})").fetchall() if not row[0].startswith("__")]
     for missing in (c.name for c in COLUMNS if c.name not in columns):
         con.execute(f'ALTER TABLE {table} ADD COLUMN "{missing}" VARCHAR')
@@ -246,7 +249,7 @@ def _level(column: str) -> str:
     )
 
 
-def _combine(con, parts: list[tuple[int, str, list[Any]]], key: bytes, fiscal_year: bool) -> None:
+def _combine(con: DuckDBPyConnection, parts: list[tuple[int, str, list[Any]]], key: bytes, fiscal_year: bool) -> None:
     """The accepted rows of every file, person keys as tokens, levels and years: the table ``clean``."""
     selects = []
     for number, table, bad in parts:
@@ -280,7 +283,7 @@ def _combine(con, parts: list[tuple[int, str, list[Any]]], key: bytes, fiscal_ye
 _LEVEL_CASE = " ".join(f"WHEN '{level}' THEN {rank}" for level, rank in LEVEL_ORDER.items())
 
 
-def _check_histories(con, today: dt.date) -> list[Problem]:
+def _check_histories(con: DuckDBPyConnection, today: dt.date) -> list[Problem]:
     """Each impossible history, at the row where it shows."""
     order = f"CASE {{c}} {_LEVEL_CASE} END"
     found = con.execute(
@@ -333,7 +336,7 @@ def _check_histories(con, today: dt.date) -> list[Problem]:
     return problems
 
 
-def _map_titles(con, titles: TitleMap) -> list[Mapping]:
+def _map_titles(con: DuckDBPyConnection, titles: TitleMap) -> list[Mapping]:
     """Map each distinct (title, level) to a state; keep the mapping in ``titles`` and the uses in ``title_uses``."""
     con.execute(
         "CREATE TEMP TABLE title_uses AS SELECT coalesce(title, '') AS title, level, count(*) AS n FROM ("
@@ -346,7 +349,7 @@ def _map_titles(con, titles: TitleMap) -> list[Mapping]:
     return mappings
 
 
-def _keep_actions(con) -> int:
+def _keep_actions(con: DuckDBPyConnection) -> int:
     """Write the table ``actions`` and return how many people were first seen otherwise than by a snapshot or a hire.
 
     The clean rows with their states and order, and for each such person an implicit snapshot at the data's start.
@@ -370,17 +373,23 @@ def _keep_actions(con) -> int:
         "ORDER BY person, ord"
     )
     con.execute("DROP TABLE mapped")
-    return con.execute("SELECT count(*) FROM actions WHERE implicit").fetchone()[0]
+    return int(one_row(con, "SELECT count(*) FROM actions WHERE implicit")[0])
 
 
 def _dataset(
-    con, files: list[Path], report: IngestReport, synthetic: bool | None, min_cell: int, fiscal_year: bool, crosswalk
+    con: DuckDBPyConnection,
+    files: list[Path],
+    report: IngestReport,
+    synthetic: bool | None,
+    min_cell: int,
+    fiscal_year: bool,
+    crosswalk: Crosswalk | None,
 ) -> dict[str, Any]:
-    first, last, people = con.execute("SELECT min(date), max(date), count(DISTINCT person) FROM actions WHERE NOT implicit").fetchone()
+    first, last, people = one_row(con, "SELECT min(date), max(date), count(DISTINCT person) FROM actions WHERE NOT implicit")
     digest = hashlib.sha256()
     for path in files:
         with path.open("rb") as handle:
-            for chunk in iter(lambda h=handle: h.read(1 << 20), b""):
+            while chunk := handle.read(1 << 20):
                 digest.update(chunk)
     if synthetic is None:
         synthetic = any(_says_synthetic(path) for path in files)

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.observe.hits import HIT_K, hit_rates
 from graph.observe.ingest import GC_THRESHOLD
 from graph.observe.published import Published
 from graph.tables import render
+
+if TYPE_CHECKING:
+    from graph.mobility.facts import Facts
+    from graph.mobility.moves import MobilityModel
 
 __all__ = ["KIND_COLOURS", "flow_chart", "observed_report", "observed_tables", "title"]
 
@@ -53,7 +57,7 @@ def title(text: str, dataset: dict[str, Any]) -> str:
 class _Labels:
     """Labels for the ids of the graph: positions, levels, streams, rules; ``""`` is outside."""
 
-    def __init__(self, facts) -> None:
+    def __init__(self, facts: Facts) -> None:
         self.names = {
             **{pid: p.label for pid, p in facts.positions.items()},
             **{lvl: v.label for lvl, v in facts.levels.items()},
@@ -66,7 +70,7 @@ class _Labels:
         return "" if key is None else self.names.get(key, key)
 
 
-def observed_tables(data: Published, facts, model=None) -> dict[str, list[dict[str, Any]]]:
+def observed_tables(data: Published, facts: Facts, model: MobilityModel | None = None) -> dict[str, list[dict[str, Any]]]:
     """Every published table, its rows labelled (``data: synthetic`` on each row of a synthetic data set).
 
     With the mobility ``model``, also the hit rates of skills first on the published moves (`graph.observe.hits`).
@@ -82,7 +86,7 @@ def observed_tables(data: Published, facts, model=None) -> dict[str, list[dict[s
         positions_at[p.level] += 1
     last = max((s.year for s in data.pyramid), default=None)
     times = sorted({t for s in data.survival for t in s.still_in_level})  # every row has every column: a table, not ragged rows
-    tables = {
+    tables: dict[str, list[dict[str, Any]]] = {
         "observed-flows": [
             {"move": ACTION_WORDS[f.action], "from": name(f.source), "to": name(f.target), "people": f.count,
              "allowed by": "" if f.allowed_by is None else name(f.allowed_by) or "no staffing rule"}
@@ -126,7 +130,7 @@ def observed_tables(data: Published, facts, model=None) -> dict[str, list[dict[s
     return {key: [{**marks, **row} for row in rows] for key, rows in tables.items()}
 
 
-def observed_report(data: Published, facts, model) -> dict[str, bytes]:
+def observed_report(data: Published, facts: Facts, model: MobilityModel) -> dict[str, bytes]:
     """``reports/observed.md`` and every observed table as CSV and JSON."""
     from graph.mobility.report import _md_table  # the report's own Markdown tables
 
@@ -219,7 +223,7 @@ def _against_structure(structure: dict[str, Any]) -> str:
     return lead + "; ".join(parts) + "."
 
 
-def _stated_never_observed(data: Published, model) -> list[tuple[str, str]]:
+def _stated_never_observed(data: Published, model: MobilityModel) -> list[tuple[str, str]]:
     seen = {(f.source, f.target) for f in data.flows if f.action in ("promotion", "appointment")}
     stated = sorted(
         {(m.source, m.target) for n in model.nodes for m in model.explicit_moves(n) if m.basis == "stated" and m.kind == "promotion"}
@@ -227,7 +231,7 @@ def _stated_never_observed(data: Published, model) -> list[tuple[str, str]]:
     return [pair for pair in stated if pair not in seen and pair[0] in model.nodes and model.nodes[pair[0]].kind == "position"]
 
 
-def flow_chart(data: Published, facts) -> bytes:
+def flow_chart(data: Published, facts: Facts) -> bytes:
     """A flow diagram of the published moves between levels, all years, one colour per kind of move, as PNG bytes."""
     from matplotlib.figure import Figure
     from matplotlib.patches import PathPatch, Rectangle

@@ -27,11 +27,20 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from graph.observe.analyses import ENTRIES, KIND_OF_ACTION, OUT, SUBSTANTIVE, Measurements
-from graph.observe.disclosure import Figure, Relation, protect, rounded
+from graph.observe.disclosure import Figure, Relation, Term, protect, rounded
+
+if TYPE_CHECKING:
+    from graph.mobility.facts import Facts
+    from graph.mobility.moves import MobilityModel, Move
+
+Shown = Mapping[tuple[Any, ...], int | None]
+"""The published value of each figure, by its key (``None``: withheld)."""
 
 __all__ = ["Flow", "Published", "Rate", "Stock", "StreamFlow", "Structure", "Survival", "YearFlow", "publish", "read_published", "wilson"]
 
@@ -87,7 +96,8 @@ class Survival:
 
     level: str
     spells: int
-    promotions: int
+    promotions: int | None
+    """``None`` when withheld (below the threshold, or recoverable from the other tables)."""
     median_years: float | None
     still_in_level: dict[float, float]
 
@@ -145,7 +155,7 @@ def wilson(successes: int, trials: float, z: float = 1.96) -> tuple[float, float
     return round(max(centre - half, 0.0), 4), round(centre + half, 4)
 
 
-def publish(m: Measurements, facts, model, dataset: dict[str, Any], *, threshold: int) -> Published:
+def publish(m: Measurements, facts: Facts, model: MobilityModel, dataset: dict[str, Any], *, threshold: int) -> Published:
     """The published tables of ``m``, every figure protected against the others (``facts``, ``model``: the graph's)."""
     stream_of = {pid: p.stream for pid, p in facts.positions.items()}
     figures, cells, relations = _figures(m, stream_of, model)
@@ -190,36 +200,36 @@ def _rank(level: str) -> tuple[int, str]:
     return (level.startswith("level-ex"), level)
 
 
-def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Figure], dict[str, Any], list[Relation]]:
+def _figures(m: Measurements, stream_of: dict[str, str], model: MobilityModel) -> tuple[list[Figure], dict[Hashable, int], list[Relation]]:
     """Every published figure as a linear form over the finest counts, those counts, and the relations between them."""
-    cells: dict[str, Any] = {}
+    cells: dict[Hashable, int] = {}
     figures: list[Figure] = []
-    for key, n in m.yearly.items():
-        cells[("Y", *key)] = n
-        figures.append(Figure(("flows-by-year", *key), n, ((("Y", *key), 1),)))
-    for key, n in m.pooled.items():
-        cells[("P", *key)] = n
-        figures.append(Figure(("flows", *key), n, ((("P", *key), 1),)))
-    for key, n in m.remainder.items():
-        cells[("U", *key)] = n
-    for level, n in m.initial.items():
-        cells[("I", level)] = n
+    for flow, n in m.yearly.items():
+        cells[("Y", *flow)] = n
+        figures.append(Figure(("flows-by-year", *flow), n, ((("Y", *flow), 1),)))
+    for pooled, n in m.pooled.items():
+        cells[("P", *pooled)] = n
+        figures.append(Figure(("flows", *pooled), n, ((("P", *pooled), 1),)))
+    for unmapped, n in m.remainder.items():
+        cells[("U", *unmapped)] = n
+    for initial, n in m.initial.items():
+        cells[("I", initial)] = n
     if m.remainder:
         figures.append(Figure(("unmapped",), sum(m.remainder.values()), tuple((("U", *k), 1) for k in sorted(m.remainder))))
-    level = {**m.level_of, "": ""}
+    level: dict[str, str] = {**m.level_of, "": ""}
     relations: list[Relation] = []
-    groups: dict[tuple[Any, ...], list[Any]] = defaultdict(list[Any])
-    for key in m.yearly:
-        groups[key[1:]].append((("Y", *key), 1))
+    groups: dict[tuple[str, ...], list[Term]] = defaultdict(list)
+    for flow in m.yearly:
+        groups[flow[1:]].append((("Y", *flow), 1))
     for a, f, t in m.pooled:
         groups[(a, level[f], level[t])].append((("P", a, f, t), -1))
-    for key in m.remainder:
-        groups[key].append((("U", *key), -1))
+    for unmapped in m.remainder:
+        groups[unmapped].append((("U", *unmapped), -1))
     relations += [Relation(tuple(terms)) for _, terms in sorted(groups.items())]
     levels = sorted({lv for (_, _, f, t) in m.yearly for lv in (f, t) if lv} | set(m.initial), key=_rank)
     for year in (*m.years, m.years[-1] + 1) if m.years else ():  # the start of each year, and the end of the data (a projection's start)
         for lv in levels:
-            terms = [(("I", lv), 1)] if lv in m.initial else []
+            terms: list[Term] = [(("I", lv), 1)] if lv in m.initial else []
             for y, a, f, t in m.yearly:
                 if y < year and a in SUBSTANTIVE and (f == lv) != (t == lv):
                     terms.append((("Y", y, a, f, t), 1 if t == lv else -1))
@@ -228,10 +238,10 @@ def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Fi
                 figures.append(Figure(("pyramid", year, lv), stock, tuple(terms), rounded=True))
     for lv in levels:  # rates out of each level (all its streams), and out of each level in each stream
         for a in OUT:
-            terms = tuple((("Y", *k), 1) for k in m.yearly if k[1] == a and k[2] == lv)
-            if terms:
-                figures.append(Figure(("rates", lv, "", a), sum(cells[c] for c, _ in terms), terms))
-    by_stream: dict[tuple[Any, ...], list[Any]] = defaultdict(list[Any])
+            out = tuple((("Y", *k), 1) for k in m.yearly if k[1] == a and k[2] == lv)
+            if out:
+                figures.append(Figure(("rates", lv, "", a), sum(cells[c] for c, _ in out), out))
+    by_stream: dict[tuple[str, ...], list[Term]] = defaultdict(list)
     for a, f, t in m.pooled:
         if a in OUT and f in stream_of:
             by_stream[(level[f], stream_of[f], a)].append((("P", a, f, t), 1))
@@ -245,28 +255,28 @@ def _figures(m: Measurements, stream_of: dict[str, str], model) -> tuple[list[Fi
         figures.append(Figure(("time-in-level", lv, "promotions"), spell.promotions, ((("K", lv), 1),)))
         relations.append(Relation((*promoted_out, (("K", lv), -1)), 0.0, math.inf))
         relations.append(Relation((*entries, (("K", lv), -1)), 0.0, math.inf))
-    between: dict[tuple[Any, ...], list[Any]] = defaultdict(list[Any])
+    between: dict[tuple[str, ...], list[Term]] = defaultdict(list)
     for a, f, t in m.pooled:
         if a in OUT and a != "departure" and f in stream_of and t in stream_of and stream_of[f] != stream_of[t]:
             between[(stream_of[f], stream_of[t])].append((("P", a, f, t), 1))
     for key, terms in sorted(between.items()):
         figures.append(Figure(("between-streams", *key), sum(cells[c] for c, _ in terms), tuple(terms)))
     rules = _rules(model)
-    by_kind: dict[tuple[Any, ...], list[Any]] = defaultdict(list[Any])
-    for key in m.pooled:
-        rule = rules(key)
+    by_kind: dict[tuple[str, ...], list[Term]] = defaultdict(list)
+    for pooled in m.pooled:
+        rule = rules(pooled)
         if rule is not None:
-            by_kind[(KIND_OF_ACTION[key[0]], "moves")].append((("P", *key), 1))
+            by_kind[(KIND_OF_ACTION[pooled[0]], "moves")].append((("P", *pooled), 1))
             if rule:
-                by_kind[(KIND_OF_ACTION[key[0]], "allowed")].append((("P", *key), 1))
+                by_kind[(KIND_OF_ACTION[pooled[0]], "allowed")].append((("P", *pooled), 1))
     for (kind, what), terms in sorted(by_kind.items()):
         figures.append(Figure(("structure", kind, what), sum(cells[c] for c, _ in terms), tuple(terms)))
     return figures, cells, relations
 
 
-def _rules(model):
+def _rules(model: MobilityModel) -> Callable[[tuple[str, str, str]], str | None]:
     """A function from a pooled flow's key to the rule that allows it (``""``: none does; None: the model has no such kind)."""
-    moves: dict[str, list[Any]] = {}
+    moves: dict[str, list[Move]] = {}
 
     def allowed(key: tuple[str, str, str]) -> str | None:
         action, source, target = key
@@ -284,18 +294,18 @@ def _rules(model):
     return allowed
 
 
-def _rates(m: Measurements, shown: dict[str, Any], stream_of: dict[str, str], threshold: int) -> list[Rate]:
-    exposure: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
-    for state, (years, people) in m.exposure.items():
+def _rates(m: Measurements, shown: Shown, stream_of: dict[str, str], threshold: int) -> list[Rate]:
+    exposure: dict[tuple[str, str], tuple[float, int]] = defaultdict(lambda: (0.0, 0))
+    for state, (spent, counted) in m.exposure.items():
         lv = m.level_of.get(state) or state.removeprefix("level:")
         for key in ((lv, ""), (lv, stream_of[state])) if state in stream_of else ((lv, ""),):
-            exposure[key][0] += years
-            exposure[key][1] += people  # people in several states of a level count once per state: an upper bound
+            years, people = exposure[key]
+            exposure[key] = (years + spent, people + counted)  # people in several states of a level count once per state: an upper bound
     rates = []
-    for key, moves in sorted(shown.items(), key=lambda item: str(item[0])):
-        if key[0] != "rates" or moves is None:
+    for figure, moves in sorted(shown.items(), key=lambda item: str(item[0])):
+        if figure[0] != "rates" or moves is None:
             continue
-        _, lv, stream, action = key
+        _, lv, stream, action = figure
         years, people = exposure.get((lv, stream), (0.0, 0))
         if people < threshold or years <= 0:
             continue
@@ -304,7 +314,7 @@ def _rates(m: Measurements, shown: dict[str, Any], stream_of: dict[str, str], th
     return sorted(rates, key=lambda r: (_rank(r.level), r.stream, OUT.index(r.action)))
 
 
-def _survival(m: Measurements, shown: dict[str, Any], threshold: int) -> list[Survival]:
+def _survival(m: Measurements, shown: Shown, threshold: int) -> list[Survival]:
     result = []
     for lv, spell in sorted(m.time_in_level.items(), key=lambda item: _rank(item[0])):
         spells, promotions = shown.get(("time-in-level", lv, "spells")), shown.get(("time-in-level", lv, "promotions"))
@@ -324,7 +334,7 @@ def _survival(m: Measurements, shown: dict[str, Any], threshold: int) -> list[Su
     return result
 
 
-def read_published(path, facts, model) -> Published:
+def read_published(path: Path, facts: Facts, model: MobilityModel) -> Published:
     """The published tables of the DuckDB file at ``path`` (from ``careers observe``), read-only."""
     import json
 

@@ -58,7 +58,7 @@ def add_observed(g: Graph, data: Published) -> int:
         f"({data.withheld} of {data.figures} figures withheld; {data.at_risk} at risk).", lang="en"
     )))  # fmt: skip
     added = 0
-    rows = [(None, f.action, f.source, f.target, f.count) for f in data.flows]
+    rows: list[tuple[int | None, str, str, str, int]] = [(None, f.action, f.source, f.target, f.count) for f in data.flows]
     rows += [(f.year, f.action, f.source, f.target, f.count) for f in data.yearly]
     for year, action, source, target, count in rows:
         node = flow_iri(year, action, source, target)

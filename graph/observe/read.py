@@ -27,16 +27,28 @@ graph.observe.read.UnreadableInput: .../b.csv:2: a quoted value is never closed 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import CareersError
 
-__all__ = ["ENCODINGS", "ReadOptions", "ReadResult", "UnreadableInput", "read_export"]
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+__all__ = ["ENCODINGS", "ReadOptions", "ReadResult", "UnreadableInput", "one_row", "read_export"]
+
+
+def one_row(con: DuckDBPyConnection, query: str) -> tuple[Any, ...]:
+    """The one row an aggregate ``query`` answers (``SELECT count(*) ...``)."""
+    row = con.execute(query).fetchone()
+    assert row is not None, "an aggregate query answers one row"
+    return row
+
 
 ENCODINGS = ("utf-8", "utf-16", "latin-1")
 """The encodings a CSV export may be in (those DuckDB reads without an extension)."""
@@ -66,7 +78,7 @@ class ReadResult:
     skipped_sheets: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_export(con, path: Path, table: str, options: ReadOptions, *, required: tuple[str, ...]) -> ReadResult:
+def read_export(con: DuckDBPyConnection, path: Path, table: str, options: ReadOptions, *, required: tuple[str, ...]) -> ReadResult:
     """Create ``table`` in ``con`` from ``path``: its columns as text (names in lower case), ``__line`` and ``__source``.
 
     Raises `UnreadableInput` for an empty, corrupt or mis-encoded file, a missing header, a malformed row, or no row.
@@ -92,7 +104,7 @@ def read_export(con, path: Path, table: str, options: ReadOptions, *, required: 
 # ---------------------------------------------------------------- CSV
 
 
-def _read_csv(con, path: Path, table: str, options: ReadOptions, required: tuple[str, ...]) -> ReadResult:
+def _read_csv(con: DuckDBPyConnection, path: Path, table: str, options: ReadOptions, required: tuple[str, ...]) -> ReadResult:
     if options.encoding not in ENCODINGS:
         raise UnreadableInput(f"{path}: unknown encoding {options.encoding!r}: give one of {', '.join(ENCODINGS)}")
     lines = _first_lines(path, options.encoding)
@@ -117,7 +129,7 @@ def _read_csv(con, path: Path, table: str, options: ReadOptions, required: tuple
         con.execute(query, [str(path)])
     except duckdb.Error as exc:
         raise UnreadableInput(_csv_problem(path, str(exc), options.encoding)) from None
-    return ReadResult(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return ReadResult(one_row(con, f"SELECT count(*) FROM {table}")[0])
 
 
 def _first_lines(path: Path, encoding: str) -> list[str]:
@@ -178,7 +190,7 @@ def _csv_problem(path: Path, message: str, encoding: str) -> str:
 # ---------------------------------------------------------------- Parquet
 
 
-def _read_parquet(con, path: Path, table: str, required: tuple[str, ...]) -> ReadResult:
+def _read_parquet(con: DuckDBPyConnection, path: Path, table: str, required: tuple[str, ...]) -> ReadResult:
     import duckdb
 
     try:
@@ -193,13 +205,13 @@ def _read_parquet(con, path: Path, table: str, required: tuple[str, ...]) -> Rea
         )
     except duckdb.Error as exc:
         raise UnreadableInput(f"{path}: not a readable Parquet file ({str(exc).splitlines()[0]})") from None
-    return ReadResult(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return ReadResult(one_row(con, f"SELECT count(*) FROM {table}")[0])
 
 
 # ---------------------------------------------------------------- Excel
 
 
-def _read_xlsx(con, path: Path, table: str, options: ReadOptions, required: tuple[str, ...]) -> ReadResult:
+def _read_xlsx(con: DuckDBPyConnection, path: Path, table: str, options: ReadOptions, required: tuple[str, ...]) -> ReadResult:
     import zipfile
 
     from openpyxl import load_workbook
@@ -253,14 +265,14 @@ def _read_xlsx(con, path: Path, table: str, options: ReadOptions, required: tupl
     if columns is None:
         reasons = "; ".join(f"{name}: {why}" for name, why in result.skipped_sheets)
         raise UnreadableInput(f"{path}: no sheet has the required header ({reasons})")
-    result.rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    result.rows = one_row(con, f"SELECT count(*) FROM {table}")[0]
     return result
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return ""
-    if hasattr(value, "date") and callable(value.date):
+    if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

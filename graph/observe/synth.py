@@ -41,9 +41,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.observe.schema import COLUMNS, metadata
+
+if TYPE_CHECKING:
+    from graph.mobility.facts import Facts
+
+Positions = dict[str, dict[str, Any]]
+"""What the generator knows of each position: ``stream``, ``rank``, ``group`` and the ``title`` it writes."""
+ByRank = dict[int, list[str]]
+Alike = dict[str, list[tuple[str, float]]]
+State = tuple[str, int]
+"""Where a person is: a position (or ``"EX"``) and a grade."""
 
 __all__ = ["GradeRates", "SynthParameters", "actions", "calibration", "generator_positions", "write_synthetic"]
 
@@ -147,8 +157,10 @@ def actions(
     def place(grade: int) -> str:
         return "EX" if grade > 5 else rng.choice(by_rank[min(grade, max(by_rank))])
 
-    def row(person, when, action, before=None, after=None, dept=""):
-        def describe(state, prefix):
+    def row(
+        person: str, when: date, action: str, before: State | None = None, after: State | None = None, dept: str = ""
+    ) -> dict[str, str]:
+        def describe(state: State | None, prefix: str) -> dict[str, str]:
             if state is None:
                 return {f"{prefix}_classification": "", f"{prefix}_position": ""}
             where, grade = state
@@ -218,9 +230,9 @@ def actions(
                 continue
             draw -= rates.acting if grade < TOP else 0
             if draw < params.deployment:
-                target, new_dept = _deployment_target(rng, positions, by_rank, alike, where, grade, dept, departments, params)
-                people[person] = [(target, grade), new_dept]
-                rows.append(row(person, day(), "deployment", state, (target, grade), new_dept))
+                moved_to, new_dept = _deployment_target(rng, positions, by_rank, alike, where, grade, dept, departments, params)
+                people[person] = [(moved_to, grade), new_dept]
+                rows.append(row(person, day(), "deployment", state, (moved_to, grade), new_dept))
         for _ in range(round(params.hire * population)):
             person = key(next_key)
             next_key += 1
@@ -230,7 +242,7 @@ def actions(
         yield from sorted(rows, key=lambda r: (r["date"], r["person"], r["action"] != "acting-start"))
 
 
-def _promotion_target(rng, positions, by_rank, alike, where, rank) -> str:
+def _promotion_target(rng: random.Random, positions: Positions, by_rank: ByRank, alike: Alike, where: str, rank: int) -> str:
     here = positions[where]
     same = [p for p in by_rank.get(rank + 1, []) if positions[p]["stream"] == here["stream"]]
     if same and rng.random() < 0.7:
@@ -238,7 +250,17 @@ def _promotion_target(rng, positions, by_rank, alike, where, rank) -> str:
     return _alike_position(rng, positions, by_rank[rank + 1], alike, here["stream"])
 
 
-def _deployment_target(rng, positions, by_rank, alike, where, grade, dept, departments, params) -> tuple[str, str]:
+def _deployment_target(
+    rng: random.Random,
+    positions: Positions,
+    by_rank: ByRank,
+    alike: Alike,
+    where: str,
+    grade: int,
+    dept: str,
+    departments: list[str],
+    params: SynthParameters,
+) -> tuple[str, str]:
     other = rng.choice([d for d in departments if d != dept] or [dept])
     if where == "EX" or rng.random() < params.same_stream_deployment:  # the same position, in another department
         return where, other
@@ -246,7 +268,7 @@ def _deployment_target(rng, positions, by_rank, alike, where, grade, dept, depar
     return (_alike_position(rng, positions, candidates, alike, positions[where]["stream"]) if candidates else where), dept
 
 
-def _alike_position(rng, positions, candidates, alike, stream) -> str:
+def _alike_position(rng: random.Random, positions: Positions, candidates: list[str], alike: Alike, stream: str) -> str:
     weight = dict(alike.get(stream, []))
     weights = [weight.get(positions[p]["stream"], 0.01) if positions[p]["stream"] != stream else 0.3 for p in candidates]
     return rng.choices(candidates, weights)[0]
@@ -305,7 +327,7 @@ def calibration(rows: Iterable[dict[str, str]], params: SynthParameters) -> list
     return [{"measure": m, "target": round(t, 2), "generated": round(g, 2), "difference": round(g - t, 2)} for m, t, g in measures]
 
 
-def generator_positions(facts) -> dict[str, dict[str, Any]]:
+def generator_positions(facts: Facts) -> Positions:
     """What the generator needs of the graph's positions: stream, rank, group, and the title it writes.
 
     A position the source places at its level is written by its label, one the project places by assumption by its
