@@ -33,6 +33,8 @@ from graph.errors import ValidationFailed
 
 if TYPE_CHECKING:  # the heavy modules (rdflib, pySHACL, networkx) are imported inside the functions: see `build`
     from graph.load import KnowledgeBase
+    from graph.mobility.facts import Facts
+    from graph.mobility.moves import MobilityModel
     from graph.validate import ValidationReport
 
 __all__ = ["BuildResult", "build", "built_graph", "knowledge_base", "write_atomically"]
@@ -88,7 +90,7 @@ def knowledge_base(extra: Iterable[Path | str] = ()) -> tuple[KnowledgeBase, Val
     return kb, _validated(kb)
 
 
-def analysed_knowledge_base(extra: Iterable[Path | str] = ()):
+def analysed_knowledge_base(extra: Iterable[Path | str] = ()) -> tuple[KnowledgeBase, ValidationReport, Facts, MobilityModel]:
     """`knowledge_base`, then the mobility analysis, whose moves are written back into the graph.
 
     Returns ``(kb, report, facts, model)``.
@@ -190,7 +192,7 @@ def built_graph(data: list[Path] | None = None, *, outputs: Path | None = None) 
         return serialize(kb.g, "nt").encode("utf-8"), "the shipped data, built in memory (run `careers build` to query faster)"
 
 
-def _worker_context():
+def _worker_context() -> multiprocessing.context.BaseContext:
     """How to start the chart worker: forked (it starts at once), or from a fork server when it would not be safe.
 
     A library that runs threads of its own (DuckDB for observed data, and the like), once loaded, makes a forked
@@ -218,7 +220,7 @@ def _validated(kb: KnowledgeBase, ntriples: Path | None = None) -> ValidationRep
     return report
 
 
-def _analyse(kb: KnowledgeBase):
+def _analyse(kb: KnowledgeBase) -> tuple[Facts, MobilityModel]:
     """The mobility analysis of the derived graph; data too broken to analyse is reported as shape violations."""
     from graph.mobility.analysis import analyse
 
@@ -239,7 +241,7 @@ def with_built_moves(kb: KnowledgeBase) -> None:
     _write_back(kb, model)
 
 
-def _write_back(kb: KnowledgeBase, model) -> None:
+def _write_back(kb: KnowledgeBase, model: MobilityModel) -> None:
     from graph.mobility.rdf import add_moves
 
     add_moves(kb.g, model.graph())

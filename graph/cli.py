@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from graph import __version__
 from graph.commands import mobility, observed, project, sparql
 from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail, run
+
+if TYPE_CHECKING:
+    from graph.validate import ValidationReport
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,7 +81,7 @@ def validate(extra: tuple[Path, ...], engine: str) -> None:
     from graph.namespaces import GCDC
     from graph.validate import validate as run_validate
 
-    def check():
+    def check() -> tuple[ValidationReport, int, int | None]:
         kb = load(extra)
         derive(kb.g)
         try:

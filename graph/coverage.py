@@ -24,10 +24,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.iris import node_id
 from graph.paths import ontology_dir
+
+if TYPE_CHECKING:
+    from graph.mobility.source import Source
 
 __all__ = [
     "LEDGER",
@@ -194,13 +197,13 @@ def check(facts: dict[str, dict[str, Any]], documents: dict[str, Path], entries:
                 carriers = sorted({node for node, q in quotes if unit.text in q or q in unit.text})
                 if not covered(unit.text, [q for node, q in quotes if node in carriers]):
                     carriers = []
-            entry = next((e for e in entries if e.matches(unit)), None)
-            if entry is not None:
-                used.add(entry.row)
+            ledger = next((e for e in entries if e.matches(unit)), None)
+            if ledger is not None:
+                used.add(ledger.row)
             if carriers:
                 result.represented[unit] = carriers
-            elif entry is not None:
-                result.set_aside[unit] = entry
+            elif ledger is not None:
+                result.set_aside[unit] = ledger
             else:
                 result.missing.append(unit)
     result.stale = [e for e in entries if e.row not in used]
@@ -221,7 +224,7 @@ def coverage_rows(result: Coverage) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["source"], r["line"], r["text"]))
 
 
-def coverage_files(source) -> dict[str, bytes]:
+def coverage_files(source: Source) -> dict[str, bytes]:
     """``reports/coverage.csv`` and ``.json`` for the graph behind a `graph.mobility.source.Source`."""
     from graph.tables import render
 
@@ -233,7 +236,7 @@ def coverage_files(source) -> dict[str, bytes]:
     }
 
 
-def graph_facts(source) -> tuple[dict[str, dict[str, Any]], dict[str, Path]]:
+def graph_facts(source: Source) -> tuple[dict[str, dict[str, Any]], dict[str, Path]]:
     """Read from a `graph.mobility.source.Source` the quotes and keys of each source document, and the local copies."""
     facts: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"quotes": defaultdict(list), "keys": defaultdict(list), "sections": defaultdict(set)}

@@ -9,6 +9,11 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from graph.validate import ValidationReport
+
 __all__ = ["CareersError", "InputFileError", "ValidationFailed"]
 
 
@@ -28,6 +33,6 @@ class InputFileError(CareersError):
 class ValidationFailed(CareersError):
     """The graph does not satisfy the SHACL shapes; ``report`` holds the violations."""
 
-    def __init__(self, report) -> None:  # report: graph.validate.ValidationReport
+    def __init__(self, report: ValidationReport) -> None:
         self.report = report
         super().__init__(f"{len(report.violations)} SHACL violation(s)")

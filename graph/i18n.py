@@ -577,7 +577,7 @@ def listing(items: Iterable[str], lang: str) -> str:
     return (" ; " if lang == "fr" else "; ").join(items)
 
 
-def text(lang: str, key: str, **values) -> str:
+def text(lang: str, key: str, **values: object) -> str:
     """The interface text ``key`` in ``lang`` (``en`` or ``fr``), with ``values`` filled in (``{name}``)."""
     english, french = _WORDS[key]
     words = french if lang == "fr" else english

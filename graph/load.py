@@ -17,9 +17,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
@@ -27,6 +28,10 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from graph.errors import InputFileError
 from graph.namespaces import bind_prefixes
 from graph.paths import ontology_dir
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib.term import Node
 
 __all__ = ["MAX_NESTING", "KnowledgeBase", "check_nesting", "load", "parse_file", "parse_shipped", "shipped_files"]
 
@@ -49,7 +54,7 @@ class KnowledgeBase:
     g: Graph
     parts: dict[str, Graph] = field(default_factory=dict)
 
-    def files_of(self, subject, predicate=None, obj=None) -> list[str]:
+    def files_of(self, subject: Node | None, predicate: Node | None = None, obj: Node | None = None) -> list[str]:
         """Name the files holding a triple matching the pattern (``None`` matches anything)."""
         return [name for name, part in self.parts.items() if (subject, predicate, obj) in part]
 
@@ -99,7 +104,7 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 
 
 @contextlib.contextmanager
-def _quiet_conversions():
+def _quiet_conversions() -> Iterator[None]:
     logger = logging.getLogger("rdflib.term")
     level = logger.level
     logger.setLevel(logging.ERROR)
@@ -145,7 +150,7 @@ def parse_file(path: Path | str, *, label: str | None = None) -> Graph:
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _rdflib_term(term):
+def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     """An rdflib term for a pyoxigraph term (plain literals stay plain, as rdflib's own parser leaves them)."""
     import pyoxigraph as ox
 
@@ -182,7 +187,7 @@ def load(extra: Iterable[Path | str] = (), *, files: Sequence[Path] | None = Non
     g = bind_prefixes(Graph())
     parts: dict[str, Graph] = {}
     fast = files is None  # the project's own files take the fast parser; given files and extras, rdflib's
-    for path, ours in [*((p, fast) for p in (shipped_files() if fast else files)), *((Path(p), False) for p in extra)]:
+    for path, ours in [*((p, fast) for p in (files if files is not None else shipped_files())), *((Path(p), False) for p in extra)]:
         try:
             name = str(path.resolve().relative_to(root))
         except ValueError:

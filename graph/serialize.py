@@ -17,12 +17,16 @@ Examples
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
 
 from graph.namespaces import PREFIXES, bind_prefixes
+
+if TYPE_CHECKING:
+    from pyoxigraph import RdfFormat
 
 __all__ = ["FORMATS", "serialize", "serialize_all", "serialized"]
 
@@ -37,12 +41,21 @@ def serialize(g: Graph, fmt: str) -> str:
     return serialize_all(g, (fmt,))[fmt]
 
 
-def serialize_all(g: Graph, formats=tuple(FORMATS)) -> dict[str, str]:
+def serialize_all(g: Graph, formats: Iterable[str] = tuple(FORMATS)) -> dict[str, str]:
     """Return ``g`` in each of ``formats``, from one sorted N-Triples text (see `serialized`)."""
     return {fmt: data.decode("utf-8") for fmt, data in serialized(g, formats)}
 
 
-def serialized(g: Graph, formats=tuple(FORMATS)) -> Iterator[tuple[str, bytes]]:
+def _oxigraph(nt: bytes, fmt: RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
+    """Sorted N-Triples ``nt`` in another format, written by Oxigraph."""
+    from pyoxigraph import RdfFormat, parse, serialize
+
+    written = serialize(parse(nt, format=RdfFormat.N_TRIPLES), format=fmt, prefixes=prefixes)
+    assert written is not None, "no output file given: Oxigraph returns the bytes"
+    return written
+
+
+def serialized(g: Graph, formats: Iterable[str] = tuple(FORMATS)) -> Iterator[tuple[str, bytes]]:
     """Yield ``(format, UTF-8 bytes)`` for each of ``formats``, one at a time (a caller can write each and let it go).
 
     rdflib writes the sorted N-Triples; Oxigraph (40 to 100 times faster than rdflib's writers) turns them, in that
@@ -51,20 +64,19 @@ def serialized(g: Graph, formats=tuple(FORMATS)) -> Iterator[tuple[str, bytes]]:
     """
     if any(isinstance(node, BNode) for triple in g for node in triple):
         g = bind_prefixes(_copy(to_canonical_graph(g)))
-    lines = g.serialize(format="nt", encoding="utf-8").splitlines()
+    lines: list[bytes] = g.serialize(format="nt", encoding="utf-8").splitlines()
     lines.sort()
     nt = b"\n".join(line for line in lines if line.strip()) + b"\n"
     del lines
     if "nt" in formats:
         yield "nt", nt
     if "turtle" in formats or "json-ld" in formats:
-        from pyoxigraph import RdfFormat, parse
-        from pyoxigraph import serialize as oxigraph_serialize
+        from pyoxigraph import RdfFormat
 
         if "turtle" in formats:
-            yield "turtle", oxigraph_serialize(parse(nt, format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE, prefixes=PREFIXES)
+            yield "turtle", _oxigraph(nt, RdfFormat.TURTLE, prefixes=PREFIXES)
         if "json-ld" in formats:  # Oxigraph's expanded array, wrapped as the graph of a document with the prefixes as context
-            expanded = oxigraph_serialize(parse(nt, format=RdfFormat.N_TRIPLES), format=RdfFormat.JSON_LD).strip()
+            expanded = _oxigraph(nt, RdfFormat.JSON_LD).strip()
             context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False).encode("utf-8")
             yield "json-ld", b'{"@context": ' + context + b',\n"@graph": ' + expanded + b"}\n"
 

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graph.namespaces import GCDC
@@ -130,6 +130,7 @@ class SkillMatcher:
                 [[s for _, s in _tokens(n)] for n in t.names],
                 [[s for _, s in _tokens(k)] for k in t.keywords],
                 list(t.exact),
+                set(t.names),
             )
             for key, t in sorted(terms.items())
         }
@@ -140,7 +141,7 @@ class SkillMatcher:
         words, stems = [w for w, _ in tokens], [s for _, s in tokens]
         short = 2 <= len(stems) <= 4
         found: dict[str, tuple[str, list[str]]] = {}
-        for key, (names, keywords, exact) in self._terms.items():
+        for key, (names, keywords, exact, written) in self._terms.items():
             hits: dict[str, list[str]] = {"name": [], "keyword": []}
             for method, phrases in (("name", names), ("keyword", keywords)):
                 for phrase in phrases:
@@ -151,7 +152,7 @@ class SkillMatcher:
                         hits["name"].append(text.strip())  # the short item is most of the skill's name
             for term in exact:
                 if _find(term.split(), words) >= 0:
-                    hits["name" if term in names or not keywords else "keyword"].append(term)
+                    hits["name" if term in written or not keywords else "keyword"].append(term)
             matched = list(dict.fromkeys(hits["name"] + hits["keyword"]))
             if matched:
                 found[key] = ("name" if hits["name"] else "keyword", matched)
@@ -160,7 +161,7 @@ class SkillMatcher:
 
 def matchers_from_graph(g: Graph) -> dict[str, SkillMatcher]:
     """One `SkillMatcher` per language (``en``, ``fr``), keyed by skill IRI, from the ``gcdc:Skill`` resources of ``g``."""
-    skills = sorted(g.subjects(RDF.type, GCDC.Skill))
+    skills = sorted(s for s in g.subjects(RDF.type, GCDC.Skill) if isinstance(s, URIRef))
     matchers = {}
     for lang in ("en", "fr"):
         keywords = {s: sorted(str(k) for k in g.objects(s, GCDC.keyword) if isinstance(k, Literal) and k.language == lang) for s in skills}

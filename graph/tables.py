@@ -26,7 +26,7 @@ __all__ = ["FORMATS", "render"]
 FORMATS = ("table", "csv", "json")
 
 
-def _text(value, lang: str = "en") -> str:
+def _text(value: object, lang: str = "en") -> str:
     """A value as a cell: lists joined, numbers with two decimals, in ``lang``'s typography (``0,18``, « oui »)."""
     french = lang == "fr"
     if value is None:

@@ -86,10 +86,11 @@ def template_iri(reference_id: str) -> URIRef:
 
 
 def _read(folder: Path, name: str, key: str) -> list[dict[str, Any]]:
-    return json.loads((folder / name).read_text(encoding="utf-8"))["data"][key]
+    records: list[dict[str, Any]] = json.loads((folder / name).read_text(encoding="utf-8"))["data"][key]
+    return records
 
 
-def _bilingual(g: Graph, node, prop, values: dict[str, Any] | None) -> None:
+def _bilingual(g: Graph, node: URIRef, prop: URIRef, values: dict[str, Any] | None) -> None:
     for lang in ("en", "fr"):
         text = (values or {}).get(lang)
         if text and text.strip():

@@ -22,6 +22,7 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from graph.load import KnowledgeBase, parse_file
 from graph.namespaces import ONTOLOGY_IRI
@@ -145,7 +146,8 @@ def validate(kb: KnowledgeBase, *, engine: str = DEFAULT_ENGINE, ntriples: Path 
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
-        message = _shape_messages().get(results.value(result, SH.sourceShape)) or results.value(result, SH.resultMessage)
+        shape = results.value(result, SH.sourceShape)
+        message = (_shape_messages().get(shape) if isinstance(shape, URIRef) else None) or results.value(result, SH.resultMessage)
         severity = results.value(result, SH.resultSeverity)
         if focus == WHOLE_GRAPH_TARGET and value is not None:  # a whole-graph check: the value is the culprit
             focus, value = value, None
@@ -179,6 +181,7 @@ def _pyshacl_report(g: Graph) -> Graph:
     from pyshacl import validate as shacl_validate  # imported here: it is slow to import and only needed now
 
     _, report, _ = shacl_validate(g, shacl_graph=load_shapes(), inference="none", inplace=True, allow_warnings=True)
+    assert isinstance(report, Graph)
     return report
 
 
@@ -205,13 +208,17 @@ def _shape_messages() -> dict[URIRef, Literal]:
     rudof leaves it out of the results of sh:or, qualified counts and sh:lessThanOrEquals; shapes.ttl names those
     shapes so that it can be found here.
     """
-    return {shape: message for shape, message in load_shapes().subject_objects(SH.message) if isinstance(shape, URIRef)}
+    return {
+        shape: message
+        for shape, message in load_shapes().subject_objects(SH.message)
+        if isinstance(shape, URIRef) and isinstance(message, Literal)
+    }
 
 
-def _short(g: Graph, node) -> str:
+def _short(g: Graph, node: Node | None) -> str:
     if isinstance(node, Literal):
         return repr(str(node))
     try:
-        return g.namespace_manager.normalizeUri(node) if not str(node).startswith("_:") else str(node)
+        return g.namespace_manager.normalizeUri(str(node)) if not str(node).startswith("_:") else str(node)
     except Exception:
         return str(node)

@@ -22,10 +22,14 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from graph.observe.analyses import SUBSTANTIVE
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
 
 __all__ = ["History", "read_history"]
 
@@ -59,7 +63,7 @@ class History:
         )  # fmt: skip  (the actions are the whole history's: not windowed)
 
 
-def read_history(con, states: list[str]) -> History:
+def read_history(con: DuckDBPyConnection, states: list[str]) -> History:
     """The history of the levels ``states`` (ids, in ladder order) in the observed database ``con``.
 
     Levels the data holds that ``states`` does not name are left out (their moves into named levels count as hires

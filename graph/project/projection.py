@@ -154,7 +154,7 @@ class Projection:
         def flows(table: Mapping[str, Sequence[Band]]) -> dict[str, list[dict[str, Any]]]:
             return {k: [{"year": y, **vars(b)} for y, b in zip(self.years[1:], rows, strict=True)] for k, rows in table.items()}
 
-        out = {
+        out: dict[str, Any] = {
             "data": "synthetic" if self.synthetic else "observed" if self.basis == "observed" else "PSC service-wide rates",
             "states": list(self.states),
             "years": list(self.years),

@@ -82,7 +82,7 @@ def parse_scenario(data: dict[str, Any], levels: dict[str, int], years: int, whe
                 known = ", ".join(sorted(k for k in levels if not k.startswith("level-")))
                 raise ScenarioError(f"{place}: unknown level(s) {', '.join(map(str, missing))}; known: {known}")
             first, last = _years(entry.get("years", [1, years]), years, place)
-            indices = tuple(levels.get(str(n), levels.get(str(n).upper())) for n in names)
+            indices = tuple(levels[str(n)] if str(n) in levels else levels[str(n).upper()] for n in names)
             if kind == "wave":
                 extra_share = _number(entry, "extra", place, 0.0, 1.0)
                 changes.append(Change("wave", indices, first, last, extra=extra_share))
@@ -106,7 +106,7 @@ def _number(entry: dict[str, Any], key: str, place: str, low: float, high: float
     return float(value)
 
 
-def _years(value, years: int, place: str) -> tuple[int, int]:
+def _years(value: object, years: int, place: str) -> tuple[int, int]:
     if (
         not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
         or not 1 <= value[0] <= value[1]

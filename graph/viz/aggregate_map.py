@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from graph.i18n import text
@@ -73,7 +74,7 @@ def aggregate_map(
         members[cell_id(p.community, p.rank)] += 1
         level_names[p.rank] = p.level_label
     ranks = sorted(level_names)
-    net, details = network(), {}
+    net, details = network(), dict[str, dict[str, Any]]()
     font = {"size": _FONT, "color": "#1b1b1b"}
     for row, community in enumerate(order):
         y = row * _ROW
@@ -161,7 +162,12 @@ def aggregate_map(
 
 
 def _stream_detail(
-    facts: Facts, nodes: dict[str, State], labels: dict[str, str], names: dict[str, str], moves: list[tuple[str, str, str]], cell_of
+    facts: Facts,
+    nodes: dict[str, State],
+    labels: dict[str, str],
+    names: dict[str, str],
+    moves: list[tuple[str, str, str]],
+    cell_of: Callable[[str], str],
 ) -> dict[str, Any]:
     """What the page needs to draw one stream's positions and their moves when asked (``static/page.js``).
 

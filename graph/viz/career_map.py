@@ -11,7 +11,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.i18n import text
 from graph.mobility.facts import Facts, Position, stream_order
@@ -34,6 +34,9 @@ from graph.viz.style import (
     stream_names,
 )
 
+if TYPE_CHECKING:
+    from graph.mobility.search import CareerPath
+
 __all__ = ["FONT", "MID_CAREER", "SHOWN_MOVES", "career_map", "edge_style", "map_legend", "map_moves"]
 
 SHOWN_MOVES = {"promotion", "executive appointment"}
@@ -45,9 +48,8 @@ MID_CAREER = "entry-mid-career-professional"
 
 def edge_style(move: dict[str, Any]) -> str:
     """The `EDGE_STYLES` key of a move (an edge's data in `MobilityModel.graph`)."""
-    if move["kind"] == "promotion" and not move.get("same_track"):
-        return "promotion elsewhere"
-    return move["kind"]
+    kind: str = move["kind"]
+    return "promotion elsewhere" if kind == "promotion" and not move.get("same_track") else kind
 
 
 FONT = 15
@@ -82,21 +84,22 @@ def _career_coordinates(
         widths[r] = max(_text_width(short[n]) for n, p in facts.positions.items() if p.rank == r)
     widths["executive"] = min(_ROUTE_WIDTH, max((_text_width(short[n]) for n in (*executives, *to_executives)), default=0))
     x, column = float(_HEAD_WIDTH + 20), {}
-    for key in ("entry", *ranks, "executive"):
+    keys: list[str | int] = ["entry", *ranks, "executive"]
+    for key in keys:
         column[key] = x + widths[key] / 2
         x += widths[key] + 36
     coords: dict[str, tuple[int, int]] = {}
     by_stream: dict[str, dict[str, Position]] = defaultdict(dict)
     for n, p in facts.positions.items():
         by_stream[p.stream][n] = p
-    y = 0
+    y = 0.0
     for stream in stream_order(facts):
-        members = by_stream[stream]
-        two = {p.path for p in members.values()} >= {"path-management", "path-individual-contributor"}
+        placed = by_stream[stream]
+        two = {p.path for p in placed.values()} >= {"path-management", "path-individual-contributor"}
         height = max(2 if two else 1, _lines(headings[stream], _HEAD_WIDTH)) * _ROW
         middle = y + height / 2
         rows = {"path-management": middle - _ROW / 2, "path-individual-contributor": middle + _ROW / 2} if two else {}
-        for n, p in members.items():
+        for n, p in placed.items():
             coords[n] = (round(column[p.rank]), round(rows.get(p.path or "", middle)))
         coords[f"lane-{stream}"] = (_HEAD_WIDTH // 2, round(middle))
         y += height + _LANE_GAP
@@ -108,7 +111,7 @@ def _career_coordinates(
     return coords
 
 
-def map_moves(model: MobilityModel, highlight=None) -> list[dict[str, Any]]:
+def map_moves(model: MobilityModel, highlight: CareerPath | None = None) -> list[dict[str, Any]]:
     """The moves the career map draws.
 
     The explicit moves (except the mid-career route's, one into every position), each position's cheapest
@@ -123,8 +126,8 @@ def map_moves(model: MobilityModel, highlight=None) -> list[dict[str, Any]]:
 
 def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> dict[str, Any]:
     p, prof = facts.positions[node], model.profiles[node]
-    items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role, [])
-    info = {
+    items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role or "", [])
+    info: dict[str, Any] = {
         "responsibilities": [i.label for i in items],
         "skills": sorted(facts.skill_label(s, lang) for s in prof.essential),
         "pay": pay_line(facts, p.level, lang),
@@ -157,7 +160,7 @@ def career_map(
     lang: str,
     labels: dict[str, str],
     *,
-    highlight=None,
+    highlight: CareerPath | None = None,
     title: str | None = None,
     kg: KnowledgeGraph | None = None,
 ) -> View:
@@ -294,7 +297,7 @@ def map_legend(facts: Facts, lang: str, labels: dict[str, str]) -> list[tuple[st
         ("ring", COMMUNITY_COLOURS["community-idg"], text(lang, "unstated position")),
     ]
     legend += [
-        ("dash:" + " ".join(map(str, dashes)) if dashes else "solid", colour, text(lang, key))
+        ("dash:" + " ".join(str(d) for d in dashes) if isinstance(dashes, list) else "solid", colour, text(lang, key))
         for key, (colour, dashes) in EDGE_STYLES.items()
     ]
     return legend

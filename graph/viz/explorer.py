@@ -21,8 +21,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -37,6 +37,9 @@ from graph.mobility.reach import OPENING_WITHIN
 from graph.mobility.resolve import CS_PATTERN
 from graph.viz.page import PAGE_HEAD, safe_json, static_text
 from graph.viz.style import label_of
+
+if TYPE_CHECKING:
+    from graph.observe.published import Published
 
 __all__ = ["explorer_data", "explorer_page"]
 
@@ -98,9 +101,9 @@ class _Table(list[Any]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._positions: dict[str, Any] = {}
+        self._positions: dict[Hashable, int] = {}
 
-    def index(self, value) -> int:  # type: ignore[override]
+    def index(self, value: Hashable) -> int:  # type: ignore[override]
         if value not in self._positions:
             self._positions[value] = len(self)
             self.append(value)
@@ -151,7 +154,9 @@ class _Details:
         )
 
 
-def explorer_data(facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed=None) -> dict[str, Any]:
+def explorer_data(
+    facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed: Published | None = None
+) -> dict[str, Any]:
     """What the explorer page carries: the states, the moves as the path search reads them, and its words in ``lang``.
 
     Compact, for large data: states, streams, pay lines, skills and move descriptions are listed once and referred
@@ -392,7 +397,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 )
 
 
-def explorer_page(facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed=None) -> str:
+def explorer_page(facts: Facts, model: MobilityModel, lang: str, names: dict[str, str], observed: Published | None = None) -> str:
     """The explorer's HTML in ``lang``: one self-contained file, no network access."""
     data = explorer_data(facts, model, lang, names, observed)
     other = "fr" if lang == "en" else "en"

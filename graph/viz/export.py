@@ -9,6 +9,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import jinja2
 
 from graph.i18n import LANGUAGES, text
@@ -23,6 +25,10 @@ from graph.viz.graph_views import knowledge_graph_view, ontology_view
 from graph.viz.observed_view import observed_map
 from graph.viz.page import LEGEND_LIST, render, static_text
 from graph.viz.stream_view import stream_mobility
+
+if TYPE_CHECKING:
+    from graph.mobility.search import CareerPath
+    from graph.observe.published import Published
 
 __all__ = ["PAGES", "focus_page", "html_files", "path_page"]
 
@@ -87,7 +93,7 @@ def _index(lang: str, legend: list[tuple[str, str, str]], pages: tuple[str, ...]
     )
 
 
-def html_files(facts: Facts, model: MobilityModel, source: Source, observed=None) -> dict[str, bytes]:
+def html_files(facts: Facts, model: MobilityModel, source: Source, observed: Published | None = None) -> dict[str, bytes]:
     """Every page of ``outputs/html/``: ``{relative path: bytes}`` (with the observed moves' page when ``observed`` is given)."""
     kg, onto = knowledge_graph(source), ontology(source)
     similarity = stream_similarity(facts)
@@ -113,7 +119,7 @@ def html_files(facts: Facts, model: MobilityModel, source: Source, observed=None
     return files
 
 
-def path_page(facts: Facts, model: MobilityModel, source: Source, path, lang: str = "en", other_page: str | None = None) -> str:
+def path_page(facts: Facts, model: MobilityModel, source: Source, path: CareerPath, lang: str = "en", other_page: str | None = None) -> str:
     """The career map with ``path`` highlighted, its own introduction and its steps.
 
     ``other_page`` is the file of the same path's page in the other language (what the language link opens).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict, deque
+from typing import Any
 
 from graph.i18n import text
 from graph.viz.data import KnowledgeGraph, Ontology
@@ -69,9 +70,12 @@ def knowledge_graph_view(
     counts = Counter(kg.kinds[n] for n in nodes)
     pooled = {k for k, c in counts.items() if c > KIND_LIMIT} if focus is None and len(nodes) > GRAPH_DETAIL_LIMIT else set()
     drawn = {n: f"kind-{kg.kinds[n]}" if kg.kinds[n] in pooled else n for n in nodes}
-    said = (lambda word: kg.french.get(word, word)) if lang == "fr" else (lambda word: word)  # kinds and links in the page's language
+
+    def said(word: str) -> str:  # kinds and links in the page's language
+        return kg.french.get(word, word) if lang == "fr" else word
+
     net = network()
-    details = {}
+    details: dict[str, dict[str, Any]] = {}
     for kind in sorted(pooled):
         members = [n for n in nodes if kg.kinds[n] == kind]
         x, y = (round(sum(coords[n][i] for n in members) / len(members)) for i in (0, 1))
@@ -111,7 +115,7 @@ def knowledge_graph_view(
         net.add_edge(s, o, id=edge_id, color="#ced4da", width=round(1 + math.log2(count), 2))
 
         def name(n: str) -> str:
-            return details[n]["label"] if n.startswith("kind-") else label_of(labels, english, n)
+            return str(details[n]["label"]) if n.startswith("kind-") else label_of(labels, english, n)
 
         edge_details[edge_id] = edge_info(
             name(s), name(o), said(prop), evidence=text(lang, "links_count", count=count) if count > 1 else ""

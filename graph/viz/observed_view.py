@@ -6,6 +6,7 @@ from graph.i18n import text
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel
 from graph.observe.outputs import KIND_COLOURS
+from graph.observe.published import Published
 from graph.viz.career_map import career_map
 from graph.viz.data import KnowledgeGraph
 from graph.viz.page import View
@@ -17,7 +18,9 @@ TOP_FLOWS = 15
 """How many of the largest published flows the page lists under its introduction."""
 
 
-def observed_map(facts: Facts, model: MobilityModel, lang: str, labels: dict[str, str], data, kg: KnowledgeGraph | None = None) -> View:
+def observed_map(
+    facts: Facts, model: MobilityModel, lang: str, labels: dict[str, str], data: Published, kg: KnowledgeGraph | None = None
+) -> View:
     """The career map with ``data``'s published flows pooled over the years, one colour per kind (`graph.observe.published.Published`).
 
     Moves to the same node (a deployment to the same kind of position, in another department) are not drawn: the

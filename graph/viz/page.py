@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from pyvis.network import Network
 
 from graph.content_policy import PAGE_CSP
 from graph.i18n import Words, text
@@ -39,7 +40,7 @@ class View:
     lang: str
     title: str
     description: str
-    network: object  # pyvis.network.Network
+    network: Network
     details: dict[str, dict[str, Any]] = field(default_factory=dict)
     edge_details: dict[str, dict[str, Any]] = field(default_factory=dict)
     filters: list[tuple[str, str, bool]] = field(default_factory=list)  # (value, label, shown at start)
@@ -55,7 +56,7 @@ class View:
         return f"{self.slug}.html" if self.lang == "en" else f"{self.slug}.{self.lang}.html"
 
 
-def safe_json(value) -> str:
+def safe_json(value: object) -> str:
     """JSON that can sit inside a ``<script>`` element: ``<``, ``>`` and ``&`` are escaped."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

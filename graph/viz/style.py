@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable
 from typing import Any
 
 from pyvis.network import Network
@@ -107,7 +108,18 @@ OPTIONS = {
 }
 
 
-def edge_info(source: str, target: str, kind: str, *, basis=None, score=None, evidence="", shared=(), quotes=(), **more) -> dict[str, Any]:
+def edge_info(
+    source: str,
+    target: str,
+    kind: str,
+    *,
+    basis: str | None = None,
+    score: float | None = None,
+    evidence: str = "",
+    shared: Iterable[str] = (),
+    quotes: Iterable[str] = (),
+    **more: object,
+) -> dict[str, Any]:
     """What the details panel shows for a link (``more``: ``rule``, ``assumptions``, ``gap`` of a move)."""
     return {
         "from": source,
@@ -150,11 +162,11 @@ class _NodeIds(list[Any]):
         super().__init__()
         self._known: set[str] = set()
 
-    def append(self, node_id) -> None:
+    def append(self, node_id: str) -> None:
         super().append(node_id)
         self._known.add(node_id)
 
-    def __contains__(self, node_id) -> bool:
+    def __contains__(self, node_id: object) -> bool:
         return node_id in self._known
 
 
