@@ -38,9 +38,10 @@ system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; fi
 
-## test: install the test dependencies, Chromium and Virtuoso, then run every test (browser and server tests included) and the linter
+## test: install the test dependencies, Chromium and Virtuoso, then run the linter, the type checker (strict on graph/) and every test (browser and server tests included)
 test: $(TEST_STAMP) bytecode system-packages
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## bench: the benchmarks (build, mobility, SPARQL, endpoint under load, career-map load, observed careers); each prints medians

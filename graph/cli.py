@@ -16,7 +16,7 @@ from graph.commands import mobility, observed, project, sparql
 from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail, run
 
 if TYPE_CHECKING:
-    from graph.validate import ValidationReport
+    from graph.errors import Report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,7 +81,7 @@ def validate(extra: tuple[Path, ...], engine: str) -> None:
     from graph.namespaces import GCDC
     from graph.validate import validate as run_validate
 
-    def check() -> tuple[ValidationReport, int, int | None]:
+    def check() -> tuple[Report, int, int | None]:
         kb = load(extra)
         derive(kb.g)
         try:

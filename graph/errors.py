@@ -9,12 +9,10 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from graph.validate import ValidationReport
-
-__all__ = ["CareersError", "InputFileError", "ValidationFailed"]
+__all__ = ["CareersError", "InputFileError", "Report", "ValidationFailed"]
 
 
 class CareersError(Exception):
@@ -30,9 +28,27 @@ class InputFileError(CareersError):
         super().__init__(f"{where}: {message}")
 
 
+class Report(Protocol):
+    """What a validation found (`graph.validate.ValidationReport`), as the errors and the commands read it."""
+
+    @property
+    def conforms(self) -> bool:
+        """Whether the graph satisfies the shapes."""
+        ...
+
+    @property
+    def violations(self) -> Sequence[object]:
+        """What does not."""
+        ...
+
+    def text(self) -> str:
+        """The violations in words."""
+        ...
+
+
 class ValidationFailed(CareersError):
     """The graph does not satisfy the SHACL shapes; ``report`` holds the violations."""
 
-    def __init__(self, report: ValidationReport) -> None:
+    def __init__(self, report: Report) -> None:
         self.report = report
         super().__init__(f"{len(report.violations)} SHACL violation(s)")

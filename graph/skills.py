@@ -42,6 +42,8 @@ from graph.namespaces import GCDC
 __all__ = ["SkillMatcher", "SkillTerms", "matchers_from_graph", "stem", "terms_of"]
 
 _BRACKETS = re.compile(r"\s*\(([^)]*)\)")
+_WORDS_OF_NAME = re.compile(r"[\s()]+")
+"""What separates the words of a skill's name, as its exact terms are written ("SDLC" in "... Life Cycle (SDLC)")."""
 _TECHNICAL_WORD = re.compile(r"^(?:[A-Z0-9][A-Z0-9/.+#-]+|[A-Za-z][a-z]+[A-Z][A-Za-z0-9.]*)$")
 _TOKEN = re.compile(r"[^\W_]+(?:[+#]+|\.[^\W_]+)*")
 
@@ -130,7 +132,7 @@ class SkillMatcher:
                 [[s for _, s in _tokens(n)] for n in t.names],
                 [[s for _, s in _tokens(k)] for k in t.keywords],
                 list(t.exact),
-                set(t.names),
+                {word for n in t.names for word in _WORDS_OF_NAME.split(n) if word},
             )
             for key, t in sorted(terms.items())
         }

@@ -128,3 +128,12 @@ def test_the_projects_competencies_are_retired_and_mapped(g):
     mapped = {c for c in competencies if any((s, RDF.type, GCDC.Skill) in g for s in g.objects(c, SKOS.closeMatch))}
     assert len(mapped) == len(competencies) == 48
     assert not list(g.subject_objects(GCDC.requiresCompetency))
+
+
+def test_an_exact_term_that_is_the_skills_name_is_a_name_match():
+    sdlc = terms_of("Software Development Life Cycle (SDLC)", ["Software Life Cycle", "SDLC"], unique=frozenset({"SDLC"}))
+    git = terms_of("Version Control", ["GitHub", "source control"], unique=frozenset({"GitHub"}))
+    assert sdlc.exact == ("SDLC",) and git.exact == ("GitHub",)
+    m = SkillMatcher({"sdlc": sdlc, "git": git})
+    assert m.match("following the SDLC") == {"sdlc": ("name", ["SDLC"])}  # written in the name: a name match, keywords or not
+    assert m.match("using GitHub daily") == {"git": ("keyword", ["GitHub"])}  # a keyword's exact term stays a keyword match

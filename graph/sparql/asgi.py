@@ -42,7 +42,8 @@ from http import HTTPStatus
 from typing import Any
 
 from graph.sparql.app import MAX_REQUEST_BYTES, EndpointApp, FileRead, Request, Response, request_key
-from graph.sparql.scheduling import Abandoned, Departure
+from graph.sparql.engine import Answer
+from graph.sparql.scheduling import Abandoned, Departure, Receive, Send
 from graph.sparql.service import QueryService
 from graph.sparql.workers import Overloaded
 
@@ -69,7 +70,7 @@ class AsgiEndpoint:
         self._receiving = 0
         self._tarpitted: collections.Counter[str] = collections.Counter()
 
-    async def __call__(self, scope: dict[str, Any], receive, send) -> None:
+    async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         """Answer one HTTP request (other ASGI scopes, such as lifespan, are not used)."""
         if scope["type"] != "http":
             return
@@ -81,11 +82,11 @@ class AsgiEndpoint:
             response = Response.text(exc.status, str(exc), {"Connection": "close", **exc.headers})
             return await self._send(send, scope, response, Request(scope["method"], scope["path"], b"", headers, client=client))
         request = Request(scope["method"].upper(), scope["path"] or "/", scope.get("query_string", b""), headers, body, client)
-        response = await self._respond(request, receive)
-        if response is not None:  # None: the client has gone
-            await self._send(send, scope, response, request)
+        answered = await self._respond(request, receive)
+        if answered is not None:  # None: the client has gone
+            await self._send(send, scope, answered, request)
 
-    async def _respond(self, request: Request, receive) -> Response | None:
+    async def _respond(self, request: Request, receive: Receive) -> Response | None:
         routed = self.app.route(request)
         if isinstance(routed, Response):
             return routed
@@ -96,6 +97,7 @@ class AsgiEndpoint:
         if cached is not None:
             return cached
         departure = Departure(receive)
+        outcome: Answer | Exception
         try:
             outcome = await self.service.answer(routed, request.client, departure)
         except Abandoned:
@@ -123,7 +125,7 @@ class AsgiEndpoint:
             if self._tarpitted[client] <= 0:
                 del self._tarpitted[client]
 
-    async def _body(self, headers: dict[str, str], receive) -> bytes:
+    async def _body(self, headers: dict[str, str], receive: Receive) -> bytes:
         declared = headers.get("content-length")
         if declared in (None, "0") and "transfer-encoding" not in headers:
             return b""  # no body announced (a GET): nothing to wait for
@@ -155,7 +157,7 @@ class AsgiEndpoint:
             self._receiving -= size
         return b"".join(chunks)
 
-    async def _send(self, send, scope: dict[str, Any], response: Response, request: Request) -> None:
+    async def _send(self, send: Send, scope: dict[str, Any], response: Response, request: Request) -> None:
         headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in self.app.headers(request, response)]
         await send({"type": "http.response.start", "status": response.status.value, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else response.body})

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import netrc
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,23 +49,23 @@ class Credentials:
         return f"a bearer token from {self.source}" if self.is_token else f"user {self.user!r} from {self.source}"
 
 
-def find_credentials(endpoint: str, environ: dict[str, str] | None = None) -> Credentials | None:
+def find_credentials(endpoint: str, environ: Mapping[str, str] | None = None) -> Credentials | None:
     """The credentials for ``endpoint`` from ``environ`` (default: the process's environment) or the netrc file, or None.
 
     Raises `CareersError` when only half of a user and password is set, or the netrc file cannot be read.
     """
-    environ = os.environ if environ is None else environ
-    if environ.get(TOKEN_VARIABLE):
-        return Credentials(None, environ[TOKEN_VARIABLE], TOKEN_VARIABLE)
-    user, password = environ.get(USER_VARIABLE), environ.get(PASSWORD_VARIABLE)
+    env: Mapping[str, str] = os.environ if environ is None else environ
+    if env.get(TOKEN_VARIABLE):
+        return Credentials(None, env[TOKEN_VARIABLE], TOKEN_VARIABLE)
+    user, password = env.get(USER_VARIABLE), env.get(PASSWORD_VARIABLE)
     if user or password:
         if not (user and password):
             raise CareersError(f"set both {USER_VARIABLE} and {PASSWORD_VARIABLE}, or neither")
         return Credentials(user, password, f"{USER_VARIABLE} and {PASSWORD_VARIABLE}")
-    return _from_netrc(urlsplit(endpoint).hostname or "", environ)
+    return _from_netrc(urlsplit(endpoint).hostname or "", env)
 
 
-def _from_netrc(host: str, environ) -> Credentials | None:
+def _from_netrc(host: str, environ: Mapping[str, str]) -> Credentials | None:
     path = Path(environ["NETRC"]) if environ.get("NETRC") else Path(environ.get("HOME") or Path.home()) / ".netrc"
     if not path.is_file():
         return None

@@ -43,4 +43,6 @@ def service_description(base: str, triples: int, fmt: str) -> bytes:
         return turtle
     from pyoxigraph import RdfFormat, parse, serialize
 
-    return serialize(list(parse(turtle, format=RdfFormat.TURTLE)), format=RDF_FORMATS[fmt][1])
+    written = serialize(list(parse(turtle, format=RdfFormat.TURTLE)), format=RDF_FORMATS[fmt][1])
+    assert written is not None, "no output file given: Oxigraph returns the bytes"
+    return written

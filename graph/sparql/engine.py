@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, Store
+from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, Store, Triple
 
 from graph.iris import PREFIXES
 from graph.sparql.guard import QueryInfo, QuerySyntaxError, inspect_query
@@ -76,7 +77,8 @@ class Engine:
             return Answer(info.form, RESULT_FORMATS[fmt], write_ask(answer, fmt))
         if isinstance(result, QuerySolutions):
             variables = [v.value for v in result.variables]
-            rows, truncated = [], False
+            rows: list[dict[str, Any]] = []
+            truncated = False
             for solution in result:
                 if len(rows) == row_limit:
                     truncated = True
@@ -86,7 +88,8 @@ class Engine:
                 return Answer(info.form, "text/plain; charset=utf-8", (table(variables, rows) + "\n").encode(), truncated)
             fmt = fmt if fmt in RESULT_FORMATS else "json"
             return Answer(info.form, RESULT_FORMATS[fmt], write_select(variables, rows, fmt), truncated)
-        triples, truncated = [], False
+        triples: list[Triple] = []
+        truncated = False
         for triple in result:
             if len(triples) == row_limit:
                 truncated = True

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from graph.iris import GCD_IRI
@@ -32,7 +33,7 @@ class NoSuchEntity(LookupError):
     """No entity of that name has any triple."""
 
 
-def entity_answer(run, name: str, fmt: str, *, row_limit: int = 2000) -> Answer:
+def entity_answer(run: Callable[..., Answer], name: str, fmt: str, *, row_limit: int = 2000) -> Answer:
     """The entity ``GCD_IRI + name`` in ``fmt`` (``html`` or an RDF format); ``run(query, fmt, row_limit=)`` answers a query.
 
     Raises `NoSuchEntity` when the name is malformed or the entity has no triple.
@@ -53,7 +54,8 @@ def entity_answer(run, name: str, fmt: str, *, row_limit: int = 2000) -> Answer:
 
 
 def _bindings(answer: Answer) -> list[dict[str, Any]]:
-    return json.loads(answer.body)["results"]["bindings"]
+    bindings: list[dict[str, Any]] = json.loads(answer.body)["results"]["bindings"]
+    return bindings
 
 
 def _pairs(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:

@@ -34,6 +34,7 @@ graph.sparql.guard.UnsafeQuery: SERVICE is not allowed: this endpoint never call
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from graph.errors import CareersError
@@ -296,7 +297,7 @@ def check_parsed(query: str) -> None:
             raise UnsafeQuery(_FORBIDDEN["service"])
 
 
-def _names(node, depth: int = 0):
+def _names(node: object, depth: int = 0) -> Iterator[str]:
     """Yield the rule names in an rdflib parse tree (pyparsing results and CompValue nodes)."""
     if depth > 200:
         raise QueryTooComplex("query too deeply nested to check")
@@ -308,5 +309,6 @@ def _names(node, depth: int = 0):
             yield str(key)
             yield from _names(value, depth + 1)
     elif isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
-        for item in node:
+        # pyparsing's ParseResults: iterable, not a list
+        for item in node:  # type: ignore[attr-defined]
             yield from _names(item, depth + 1)

@@ -135,6 +135,7 @@ def tokenize(query: str) -> Iterator[Token]:
     new = tuple.__new__  # a Token without its Python-level constructor: a third of the time per token
     while offset < end:
         match = match_at(query, offset)
+        assert match is not None, "the token pattern matches the empty string"
         kind = match.lastgroup
         if kind is None:  # white space alone: the end of the query, or a character that starts no token
             if match.end() == end:

@@ -38,7 +38,7 @@ def entity_page(
 ) -> str:
     """A page for one entity: its label, its properties, and what points to it."""
 
-    def rows(pairs, reverse=False) -> str:
+    def rows(pairs: list[tuple[dict[str, Any], dict[str, Any]]], reverse: bool = False) -> str:
         body = "".join(
             f"<tr><td>{_term_html(other)}</td><td>{_term_html(prop)}</td></tr>"
             if reverse

@@ -24,11 +24,15 @@ import base64
 import ipaddress
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from graph.errors import CareersError
 from graph.iris import GCD_IRI
 from graph.sparql.credentials import Credentials
+
+Signer = Callable[[urllib.request.Request], None]
+"""Adds the ``Authorization`` header a request needs (if any)."""
 
 __all__ = ["AUTH_SCHEMES", "DEFAULT_GRAPH", "PublishError", "graph_store_url", "publish"]
 
@@ -74,14 +78,15 @@ def publish(
     sign(upload)
     try:
         with urllib.request.build_opener().open(upload, timeout=timeout) as response:
-            return response.status
+            status: int = response.status
+            return status
     except urllib.error.HTTPError as exc:
         raise _refused(endpoint, exc, credentials, auth) from None
     except (urllib.error.URLError, OSError) as exc:
         raise PublishError(f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}") from None
 
 
-def _probe(url: str, sign, timeout: float) -> urllib.error.HTTPError | None:
+def _probe(url: str, sign: Signer, timeout: float) -> urllib.error.HTTPError | None:
     """Send an empty ``POST`` to the graph (a Graph Store merge of nothing: no graph changes), signed; the 401 it gets, if any.
 
     A store answers a missing or wrong credential with 401, often before reading the body, and may drop the
@@ -99,7 +104,7 @@ def _probe(url: str, sign, timeout: float) -> urllib.error.HTTPError | None:
         raise PublishError(f"cannot reach {url.split('?')[0]}: {getattr(exc, 'reason', exc)}") from None
 
 
-def _signer(url: str, credentials: Credentials | None, auth: str, *, in_clear: bool, timeout: float):
+def _signer(url: str, credentials: Credentials | None, auth: str, *, in_clear: bool, timeout: float) -> Signer:
     """A function that adds the ``Authorization`` header (if any is to be sent) to a request for ``url``."""
     if auth == "none" or (credentials is None and auth == "auto"):
         return _header(None)
@@ -127,7 +132,7 @@ def _signer(url: str, credentials: Credentials | None, auth: str, *, in_clear: b
     return _header(None)  # the store asks for nothing
 
 
-def _header(value: str | None):
+def _header(value: str | None) -> Signer:
     def sign(request: urllib.request.Request) -> None:
         if value is not None:
             request.add_unredirected_header("Authorization", value)
@@ -135,12 +140,12 @@ def _header(value: str | None):
     return sign
 
 
-def _digest(url: str, credentials: Credentials, params: str):
+def _digest(url: str, credentials: Credentials, params: str) -> Signer:
     """Sign each request with HTTP Digest (RFC 7616) for the store's challenge ``params``, counting the nonce's uses."""
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, url, credentials.user, credentials.secret)
+    passwords.add_password(None, url, credentials.user or "", credentials.secret)
     handler = urllib.request.HTTPDigestAuthHandler(passwords)
-    challenge = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(params)))
+    challenge = urllib.request.parse_keqv_list([part for part in urllib.request.parse_http_list(params) if part])
 
     def sign(request: urllib.request.Request) -> None:
         answer = handler.get_authorization(request, challenge)

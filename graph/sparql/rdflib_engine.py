@@ -13,18 +13,25 @@ b'o\r\nx\r\n'
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
+
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.iris import PREFIXES
 from graph.sparql.engine import DEFAULT_ROW_LIMIT, Answer
 from graph.sparql.guard import QuerySyntaxError, check_parsed, inspect_query
-from graph.sparql.results import RDF_FORMATS, RESULT_FORMATS, table, write_ask, write_graph, write_select
+from graph.sparql.results import RDF_FORMATS, RESULT_FORMATS, Term, table, write_ask, write_graph, write_select
+
+if TYPE_CHECKING:
+    from rdflib.query import ResultRow
+    from rdflib.term import Node
 
 __all__ = ["RdflibEngine"]
 
 
-def _to_oxigraph(term):
+def _to_oxigraph(term: Node | None) -> Term | None:
     if term is None:
         return None
     if isinstance(term, URIRef):
@@ -63,14 +70,18 @@ class RdflibEngine:
                 return Answer(form, "text/plain; charset=utf-8", f"{str(result.askAnswer).lower()}\n".encode())
             return Answer(form, RESULT_FORMATS[fmt], write_ask(bool(result.askAnswer), fmt))
         if result.type == "SELECT":
-            variables = [str(v) for v in result.vars]
-            rows = [{v: _to_oxigraph(row[v]) for v in variables} for _, row in zip(range(row_limit + 1), result, strict=False)]
+            variables = [str(v) for v in result.vars or ()]
+            solutions = cast("Iterable[ResultRow]", result)
+            rows = [{v: _to_oxigraph(row[v]) for v in variables} for _, row in zip(range(row_limit + 1), solutions, strict=False)]
             truncated = len(rows) > row_limit
             rows = rows[:row_limit]
             if fmt == "table":
                 return Answer(form, "text/plain; charset=utf-8", (table(variables, rows) + "\n").encode(), truncated)
             fmt = fmt if fmt in RESULT_FORMATS else "json"
             return Answer(form, RESULT_FORMATS[fmt], write_select(variables, rows, fmt), truncated)
-        triples = [ox.Triple(*map(_to_oxigraph, triple)) for triple in result]
+        triples = [
+            ox.Triple(*map(_to_oxigraph, triple))  # type: ignore[arg-type]  # a constructed triple's terms are never unbound
+            for triple in cast("Iterable[tuple[Node, Node, Node]]", result)
+        ]
         fmt = fmt if fmt in RDF_FORMATS else "turtle"
         return Answer(form, RDF_FORMATS[fmt][0], write_graph(triples[:row_limit], fmt), len(triples) > row_limit)

@@ -25,6 +25,9 @@ from pyoxigraph import serialize as rdf_serialize
 
 from graph.iris import PREFIXES, curie
 
+Term = NamedNode | BlankNode | Literal
+"""An RDF term of a solution."""
+
 __all__ = ["RDF_FORMATS", "RESULT_FORMATS", "render_term", "table", "write_ask", "write_graph", "write_select"]
 
 RESULT_FORMATS = {
@@ -59,7 +62,7 @@ def quoteattr(text: str) -> str:
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-def _json_term(term) -> dict[str, Any]:
+def _json_term(term: Term) -> dict[str, Any]:
     if isinstance(term, NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, BlankNode):
@@ -72,7 +75,7 @@ def _json_term(term) -> dict[str, Any]:
     return out
 
 
-def _xml_term(term) -> str:
+def _xml_term(term: Term) -> str:
     if isinstance(term, NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
     if isinstance(term, BlankNode):
@@ -84,14 +87,14 @@ def _xml_term(term) -> str:
     return f"<literal>{escape(term.value)}</literal>"
 
 
-def _csv_field(term) -> str:
+def _csv_field(term: Term | None) -> str:
     if term is None:
         return ""
     text = ("_:" + term.value) if isinstance(term, BlankNode) else term.value
     return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
 
 
-def render_term(term) -> str:
+def render_term(term: Term) -> str:
     """A term in SPARQL/Turtle syntax (as TSV writes it): ``<iri>``, ``"text"@en``, ``_:b``."""
     return str(term)
 
@@ -153,7 +156,7 @@ def write_graph(triples: Iterable[Any], fmt: str) -> bytes:
     return rdf_serialize(ordered, format=RDF_FORMATS[fmt][1], prefixes=prefixes) or b""
 
 
-def _short(term) -> str:
+def _short(term: Term | None) -> str:
     if term is None:
         return ""
     if isinstance(term, NamedNode):

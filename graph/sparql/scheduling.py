@@ -33,7 +33,7 @@ import collections
 import itertools
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 from graph.sparql.workers import Overloaded
@@ -41,6 +41,10 @@ from graph.sparql.workers import Overloaded
 __all__ = ["Abandoned", "Departure", "FairQueue", "SlowRecord", "SlowSlots"]
 
 W = TypeVar("W")
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+"""An ASGI ``receive``: the next event of the request (``http.request``, ``http.disconnect``)."""
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+"""An ASGI ``send``."""
 _UNREAD_MESSAGES = 3
 """Request messages `Departure` reads past while it waits for the disconnect (a server that sent more would make it spin)."""
 
@@ -55,7 +59,7 @@ class Departure:
     Most requests are answered before anyone needs to know: watching starts at the first `watch`.
     """
 
-    def __init__(self, receive=None) -> None:
+    def __init__(self, receive: Receive | None = None) -> None:
         self._receive = receive
         self._task: asyncio.Future[Any] | None = None
         self.event = asyncio.Event()
@@ -73,6 +77,7 @@ class Departure:
 
     async def _wait(self) -> None:
         # Uvicorn's ``receive`` gives what is left of the request (an unread empty body), then waits for the disconnect
+        assert self._receive is not None, "watched only with a receive"
         for _ in range(_UNREAD_MESSAGES):
             if (await self._receive())["type"] == "http.disconnect":
                 self.event.set()
@@ -135,7 +140,7 @@ class FairQueue(Generic[W]):
                 del self._waiting[client]
             raise Overloaded(f"this client has {self.max_waiting} requests waiting for a query worker already; try again later", 1)
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[Any] = loop.create_future()
+        future: asyncio.Future[W] = loop.create_future()
         waiters.append((next(self._arrival), future))
         self._hand_out()
         if future.done():

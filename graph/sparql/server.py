@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import contextlib
 import logging
@@ -37,6 +38,7 @@ import resource
 import signal
 import socket
 from dataclasses import dataclass
+from types import FrameType
 
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -64,7 +66,7 @@ MAX_HEADER_FIELDS = 16 * 1024
 _HEAD_ENDS = (b"\r\n\r\n", b"\n\n")
 
 
-def _refuse(transport, status: bytes, message: bytes) -> None:
+def _refuse(transport: asyncio.WriteTransport, status: bytes, message: bytes) -> None:
     transport.write(
         b"HTTP/1.1 " + status + b"\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: "
         + str(len(message) + 1).encode() + b"\r\nconnection: close\r\n\r\n" + message + b"\n"
@@ -80,7 +82,7 @@ class _Protocol(HttpToolsProtocol):
     per_client: collections.Counter[str]  # set per server by `make_server`
     _deadline = None
 
-    def connection_made(self, transport) -> None:  # noqa: D102 (asyncio's protocol interface)
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # noqa: D102 (asyncio's protocol interface)
         super().connection_made(transport)
         self._address = self.client[0] if self.client else ""
         self.per_client[self._address] += 1
@@ -132,7 +134,7 @@ class _Protocol(HttpToolsProtocol):
         super().on_message_complete()
         self._in_head, self._line_done, self._line, self._fields, self._tail = True, False, 0, 0, b""
 
-    def connection_lost(self, exc) -> None:  # noqa: D102
+    def connection_lost(self, exc: Exception | None) -> None:  # noqa: D102
         self._disarm()
         self.per_client[self._address] -= 1
         if self.per_client[self._address] <= 0:
@@ -158,7 +160,7 @@ class _Stopped(BaseException):
     """The signal that stopped the server, raised again by Uvicorn after its graceful shutdown."""
 
 
-def _stopped(signum, frame) -> None:
+def _stopped(signum: int, frame: FrameType | None) -> None:
     raise _Stopped
 
 
@@ -236,7 +238,7 @@ def make_server(
         backlog=BACKLOG,
         timeout_keep_alive=idle_timeout,
         limit_concurrency=connection_limit,
-        timeout_graceful_shutdown=grace if grace is not None else service.timeout + 5,
+        timeout_graceful_shutdown=grace if grace is not None else service.timeout + 5,  # type: ignore[arg-type]  # uvicorn waits with asyncio.wait_for: seconds as a float work
         server_header=False,  # the application names itself
         proxy_headers=False,  # a client is its address: X-Forwarded-For would let it pick another, and escape its share
         access_log=False,

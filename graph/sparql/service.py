@@ -146,7 +146,7 @@ class QueryService:
             if not outcome.done():
                 if error is not None:
                     outcome.set_exception(error)
-                else:
+                elif answer is not None:
                     outcome.set_result(answer)
 
         def readable() -> None:  # one reply a call: the loop calls again while the pipe is readable

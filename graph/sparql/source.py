@@ -25,7 +25,8 @@ def query_text(spec: str) -> str:
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputFileError(str(path), f"cannot read the query: {exc.strerror or exc}") from None
+            reason = exc.strerror if isinstance(exc, OSError) else None
+            raise InputFileError(str(path), f"cannot read the query: {reason or exc}") from None
     named = named_queries()
     return named[spec].read_text(encoding="utf-8") if spec in named else spec
 

@@ -46,7 +46,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any, Protocol
+from multiprocessing.context import BaseContext, ForkContext, ForkServerContext, SpawnContext
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import psutil
 
@@ -55,6 +56,12 @@ from graph.sparql.engine import DEFAULT_ROW_LIMIT, Answer, Engine
 from graph.sparql.entities import NoSuchEntity, entity_answer
 from graph.sparql.guard import QuerySyntaxError, QueryTooComplex, UnsafeQuery, check_parsed, inspect_query
 from graph.sparql.protocol import RDF_OFFERS, HttpQuery, Refusal, choose_format, query_of, result_format
+
+if TYPE_CHECKING:  # rdflib is imported in a worker only when it runs the second engine
+    from graph.sparql.rdflib_engine import RdflibEngine
+
+Context = ForkContext | ForkServerContext | SpawnContext
+"""How a worker process is started (`multiprocessing.get_context`)."""
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -190,7 +197,7 @@ class Board:
     ((b'0123456789abcdef', 1.5), None)
     """
 
-    def __init__(self, context) -> None:
+    def __init__(self, context: BaseContext) -> None:
         self._cells = context.RawArray(ctypes.c_int64, 5)  # sequence, job, CPU nanoseconds, shape (16 bytes)
 
     def post(self, job: int, shape: bytes, cpu: float) -> None:
@@ -223,7 +230,7 @@ def _serve(spec: WorkerSpec, conn: Connection, board: Board) -> None:
     if spec.engine == "rdflib":
         from graph.sparql.rdflib_engine import RdflibEngine
 
-        engine = RdflibEngine.from_ntriples(spec.data)
+        engine: Engine | RdflibEngine = RdflibEngine.from_ntriples(spec.data)
     else:
         engine = Engine.from_ntriples(spec.data)
     second_opinion = spec.second_opinion or spec.engine == "rdflib"
@@ -250,12 +257,12 @@ def _serve(spec: WorkerSpec, conn: Connection, board: Board) -> None:
             _send(conn, ("memory",))
 
 
-def _send(conn: Connection, message) -> None:
+def _send(conn: Connection, message: object) -> None:
     """Send ``message`` through ``conn`` with plain pickle (multiprocessing's own pickler costs ten times as much)."""
     conn.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
 
 
-def _receive(conn: Connection):
+def _receive(conn: Connection) -> Any:
     """The next message from ``conn`` (blocks until it is whole); raises EOFError when the other end has gone."""
     return pickle.loads(conn.recv_bytes())
 
@@ -265,7 +272,12 @@ def _post_start(board: Board, number: int, shape: bytes) -> None:
 
 
 def _work(
-    engine, job: QueryJob | EntityJob, conn: Connection, second_opinion: bool, max_answer: int, started: Callable[..., Any]
+    engine: Engine | RdflibEngine,
+    job: QueryJob | EntityJob,
+    conn: Connection,
+    second_opinion: bool,
+    max_answer: int,
+    started: Callable[..., Any],
 ) -> tuple[Any, ...]:
     """The final reply to ``job`` (a ``held`` notice is sent on the way, and ``started(shape)`` called as the engine starts).
 
@@ -347,7 +359,7 @@ def _refusal(kind: str, payload: tuple[Any, ...]) -> Exception:
 class Worker:
     """A running worker process: send it a job, read its replies, watch its CPU time, kill it."""
 
-    def __init__(self, context, spec: WorkerSpec) -> None:
+    def __init__(self, context: Context, spec: WorkerSpec) -> None:
         self.spec = spec
         self.conn, child = context.Pipe()
         self.board = Board(context)
@@ -385,14 +397,14 @@ class Worker:
             return 0.0
         return times.user + times.system
 
-    def send(self, message) -> None:
+    def send(self, message: object) -> None:
         """Send ``message``; raises `WorkerDied` if the worker is gone."""
         try:
             _send(self.conn, message)
         except (OSError, ValueError):
             raise self._death() from None
 
-    def read(self):
+    def read(self) -> Any:
         """The worker's next reply, once it has begun to arrive (see `ready`); raises `WorkerDied` if the worker is gone."""
         try:
             return _receive(self.conn)
@@ -412,6 +424,7 @@ class Worker:
 
     def renice(self, niceness: int) -> bool:
         """Set the worker's scheduling niceness; False when not allowed (lowering it needs privilege)."""
+        assert self.process.pid is not None, "a started worker"
         try:
             os.setpriority(os.PRIO_PROCESS, self.process.pid, niceness)
         except OSError:
@@ -486,7 +499,8 @@ class Conversation:
             return None
         if kind == "answer":
             self.shape = reply[2]
-            return reply[1]
+            answer: Answer = reply[1]
+            return answer
         if kind == "memory":
             limit = f"{self.worker.spec.memory / 2**20:g} MB" if self.worker.spec.memory else "the memory available"
             raise OutOfBounds(f"the query needed more memory than {limit} (the limit per query)")
@@ -541,7 +555,7 @@ class WorkerFactory:
     def __init__(self, spec: WorkerSpec, *, method: str = "fork") -> None:
         if spec.engine not in ("oxigraph", "rdflib"):
             raise ValueError(f"unknown engine {spec.engine!r}: oxigraph or rdflib")
-        self.context = multiprocessing.get_context(method)
+        self.context = cast(Context, multiprocessing.get_context(method))  # "fork", "forkserver" or "spawn"
         if method == "forkserver":  # new workers start from a process that has already imported their code
             self.context.set_forkserver_preload(_PRELOAD)
         self.spec = _confinable(spec)
@@ -574,7 +588,7 @@ class WorkerFactory:
 class WorkerPool:
     """``size`` workers taking one query at a time; `run` answers on the first free one (``careers query``)."""
 
-    def __init__(self, data: bytes, *, size: int = 1, method: str = "fork", engine: str = "oxigraph", **spec) -> None:
+    def __init__(self, data: bytes, *, size: int = 1, method: str = "fork", engine: str = "oxigraph", **spec: Any) -> None:
         self.factory = WorkerFactory(WorkerSpec(data, engine=engine, **spec), method=method)
         self._idle: queue.Queue[Worker] = queue.Queue()
         for _ in range(size):
