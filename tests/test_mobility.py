@@ -15,11 +15,11 @@ from graph.cli import main
 from graph.mobility.analysis import analyse
 from graph.mobility.communities import compare_with_official, skill_clusters
 from graph.mobility.costs import DEPLOYMENT_CAP, gap_weight, left_behind, move_cost
-from graph.mobility.facts import Facts, Item, Level, PayRange, Position, StatedProgression, Stream
+from graph.mobility.facts import Assumption, Facts, Item, Level, PayRange, Position, Rule, StatedProgression, Stream
 from graph.mobility.gap import GapItem, gap_summary, skill_gap
 from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
 from graph.mobility.ladders import entry_levels, ladder_matrix, path_tops
-from graph.mobility.moves import KINDS, RULES, MobilityModel
+from graph.mobility.moves import KINDS, RULE_KINDS, SETTINGS, MobilityModel
 from graph.mobility.pay import current_range, pay_line
 from graph.mobility.profiles import Profile
 from graph.mobility.resolve import AmbiguousName, UnknownName, resolve
@@ -103,7 +103,7 @@ def test_database_analyst_to_director_of_it_security_in_3_or_4_moves_inside_the_
     assert second.steps[0].kind == "promotion" and second.steps[0].basis == "rule"  # a promotion across streams
     for p in (first, second):
         assert all(model.nodes[n].group == "group-it" for n in p.nodes)
-        assert all(s.kind in ("appointment", "promotion") and s.rule == RULES[s.kind] for s in p.steps)
+        assert all(s.kind in ("appointment", "promotion") and s.rule == model.rules[s.kind] for s in p.steps)
     appointment = first.steps[0]
     assert {g.skill for g in appointment.gap} == {
         "skill-application-access-management",
@@ -139,7 +139,7 @@ def test_no_step_is_stated_unless_a_quote_of_the_page_states_it(model, source_te
     stated = 0
     for node in model.nodes:
         for move in model.moves_from(node, acting=True):
-            assert move.basis in ("stated", "rule") and move.kind in KINDS and move.rule == RULES[move.kind]
+            assert move.basis in ("stated", "rule") and move.kind in KINDS and move.rule == model.rules[move.kind]
             if move.basis == "stated":
                 stated += 1
                 assert move.quotes and all(fold(q) in page for q in move.quotes), move
@@ -307,6 +307,9 @@ def tiny_facts() -> Facts:
         StatedProgression("p23", "level-it-02", "level-it-03", "Promotion", ("q23",)),
     ]
     f.pay = {"level-it-03": [PayRange("level-it-03", 100, 200, None, "no date in the source", "src", "Some source")]}
+    f.rules = {f"tiny-rule-{kind}": Rule(label=kind, kind=kind, condition="c") for kind in RULE_KINDS.values()}  # found by kind
+    values = {"assumed_level_penalty": "1.0", "executive_entry_from_rank": "5", "entry_level": "lowest", "mid_career_entry_levels": "any"}
+    f.assumptions = {f"tiny-{s}": Assumption(label=s, parameter=s, value=values.get(s, "1"), note="n") for s in SETTINGS.values()}
     return f
 
 
@@ -321,8 +324,8 @@ def test_moves_and_costs_on_a_small_model(tiny):
     up, across, deploy = moves[("s2", "promotion")], moves[("t2", "promotion")], moves[("t1", "deployment")]
     assert (up.basis, up.cost, up.quotes, up.gap, up.same_track) == ("stated", 1.0, ("q12",), (), True)
     # 0.5 + 3 x (T1's one skill, level unknown: 0.5, missing) + 1 x (all of S's skills left behind)
-    assert (deploy.basis, deploy.cost, deploy.rule) == ("rule", 3.0, "rule-deployment")
-    assert (across.basis, across.cost, across.assumptions) == ("rule", 3.5, ("assumption-one-level-at-a-time",))
+    assert (deploy.basis, deploy.cost, deploy.rule) == ("rule", 3.0, "tiny-rule-Deployment")  # the rule that governs the kind
+    assert (across.basis, across.cost, across.assumptions) == ("rule", 3.5, ("tiny-levels_per_promotion",))  # by its setting
     assert deploy.gap == (GapItem("b", None, None),)
 
 
@@ -691,3 +694,39 @@ def test_the_cheapest_moves_estimated_in_bulk_are_those_of_the_whole_lanes(strea
         for node in positions:
             for kind in ("deployment", "appointment", "promotion"):
                 assert bulk.get(node, {}).get(kind, []) == _every_lane_cheapest(model, node, kind, k), (node, kind, k)
+
+
+def test_the_model_reads_its_rules_assumptions_routes_and_executives_from_the_data(tmp_path, model):
+    """No shipped id decides a move: a user's own route that assumes entry at any level, in their own namespace,
+    enters every position of its community (as the mid-career route does), and one that assumes nothing enters at the
+    lowest level; the executive levels are those of the community the stated executive transitions reach."""
+    from graph.derive import derive
+    from graph.load import load
+
+    extra = tmp_path / "routes.ttl"
+    extra.write_text(
+        """@prefix gcd: <https://w3id.org/gc-digital-careers/id/> . @prefix gcdc: <https://w3id.org/gc-digital-careers/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix my: <https://example.org/hr/> .
+my:return a gcdc:EntryRoute ; rdfs:label "Returning public servant"@en ; gcdc:order 9 ;
+    gcdc:assumes gcd:assumption-mid-career-entry-at-any-level .
+my:cadet a gcdc:EntryRoute ; rdfs:label "Cadet"@en ; gcdc:order 10 .
+my:return-to-it a gcdc:Progression ; gcdc:fromState my:return ; gcdc:toState gcd:community-it ; gcdc:progressionKind gcdc:Entry ;
+    gcdc:basis gcdc:Stated ; gcdc:quote "Returning public servants may join the IT community." ; prov:wasDerivedFrom gcd:careers-in-digital .
+my:cadet-to-it a gcdc:Progression ; gcdc:fromState my:cadet ; gcdc:toState gcd:community-it ; gcdc:progressionKind gcdc:Entry ;
+    gcdc:basis gcdc:Stated ; gcdc:quote "Cadets may join the IT community." ; prov:wasDerivedFrom gcd:careers-in-digital .
+""",
+        encoding="utf-8",
+    )
+    facts, mine = analyse(derive(load([extra]).g))
+    it = {p for p, d in facts.positions.items() if d.community == "community-it"}
+    back, cadet = (next(r for r in facts.routes if r.endswith(name)) for name in ("return", "cadet"))  # ids of another namespace
+    assert {m.target for m in mine.explicit_moves(back)} == it  # every IT position, as the mid-career route
+    assert {m.target for m in mine.explicit_moves(back)} == {
+        m.target for m in model.explicit_moves("entry-mid-career-professional") if m.target in it
+    }
+    lowest = {m.target for m in mine.explicit_moves(cadet)}
+    assert lowest and lowest < it and {facts.positions[p].rank for p in lowest} <= {1, 2}  # the lowest level of each stream
+    assert all(m.assumptions == (mine.assumption["entry level"],) for m in mine.explicit_moves(cadet))
+    assert facts.executive_groups == {"group-ex"} and sorted(facts.executive_levels) == [f"level-ex-0{n}" for n in range(1, 6)]
+    assert mine.rules["acting appointment"] == "rule-acting-appointment"  # the rule whose gcdc:governsKind is the kind

@@ -18,7 +18,7 @@ from typing import Any
 
 from graph.mobility.costs import format_cost
 from graph.mobility.facts import Facts
-from graph.mobility.moves import ASSUMPTIONS, MobilityModel
+from graph.mobility.moves import MobilityModel
 from graph.mobility.pay import pay_line
 from graph.mobility.similarity import profile, stream_similarity
 
@@ -44,8 +44,13 @@ def _crosswalks(facts: Facts, node: str) -> list[str]:
     return [f"{c.relation} {c.code + ' ' if c.code else ''}{c.label} <{c.target}>: {c.why}" for c in facts.crosswalks.get(node, [])]
 
 
-PRIMARILY = "assumption-primarily-found-in-means-only"
-_PRIMARILY_NOTE = f"the page says this role is “primarily found in” these streams; this graph reads it as only these (gcd:{PRIMARILY})"
+PRIMARILY = "primarily_found_in"
+"""The setting (``gcdc:parameterName``) of the assumption that reads the page's "primarily found in" as "only found in"."""
+
+
+def _primarily(facts: Facts) -> str:
+    found = sorted(a for a, data in facts.assumptions.items() if data.parameter == PRIMARILY)
+    return f"gcd:{found[0]}" if found else PRIMARILY
 
 
 def _streams_of(facts: Facts, role: str) -> list[str]:
@@ -81,7 +86,7 @@ def absent_position_note(facts: Facts, name: str) -> str:
             count = f"{len(streams)} stream{'s' if len(streams) != 1 else ''}"
             return (
                 f"the page names {count} for {label}s ({named}); {facts.streams[asked[0]].label} is not one of them, and this graph "
-                f"reads the page’s “primarily found in” as “only found in” (gcd:{PRIMARILY})"
+                f"reads the page’s “primarily found in” as “only found in” ({_primarily(facts)})"
             )
     return ""
 
@@ -109,7 +114,7 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
             "cheapest moves out": _moves(model, node),
         }
         if not p.level_stated:
-            info["level note"] = facts.assumption_note(ASSUMPTIONS["unstated levels"], "level not stated by the source")
+            info["level note"] = facts.assumption_note(model.assumption["unstated levels"], "level not stated by the source")
         return info
     if kind == "stream":
         s = facts.streams[node]
@@ -135,7 +140,14 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
             "id": node,
             "levels": sorted({d.level_label for d in positions}) or ["(no stream-specific position)"],
             "found in streams": [facts.streams[d.stream].label for d in positions],
-            **({"where note": _PRIMARILY_NOTE} if node in _partial_roles(facts) else {}),
+            **(
+                {
+                    "where note": "the page says this role is “primarily found in” these streams; this graph reads it as only "
+                    f"these ({_primarily(facts)})"
+                }
+                if node in _partial_roles(facts)
+                else {}
+            ),
             "definition": [i.label for i in facts.role_items.get(node, [])],
             "official skills": sorted({facts.skill_label(s) for i in facts.role_items.get(node, []) for s in i.skills}),
             "crosswalks": _crosswalks(facts, node),

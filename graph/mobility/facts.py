@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from graph.errors import CareersError
 from graph.iris import node_id
 from graph.mobility.source import Source
 
@@ -81,10 +82,12 @@ class Position:
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """A way into the public service (students, apprentices, ...)."""
+    """A way into the public service (students, apprentices, ...), and the assumptions its entry level rests on."""
 
     label: str
     order: int
+    assumes: tuple[str, ...] = ()
+    """The assumptions (``gcdc:assumes``) that place its entries: at the lowest level of each stream, or at any level."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +212,47 @@ class Facts:
     """How each responsibility, expertise or functional area was linked to its skills (``NameMatch``, ``KeywordMatch``, ``CuratedLink``)."""
     item_count: int = 0
     """How many responsibilities, expertise and functional areas the graph holds."""
+    role_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The levels at which each role exists (``gcdc:atLevel``)."""
+    group_communities: dict[str, str] = field(default_factory=dict)
+    """The career community of each occupational group (``gcdc:community``)."""
+    executive_groups: frozenset[str] = frozenset()
+    """The occupational groups of the executive community: the community the stated executive transitions lead to."""
+
+    @property
+    def executive_communities(self) -> list[str]:
+        """The communities of the executive groups (the digital executives), sorted."""
+        return sorted({self.group_communities[g] for g in self.executive_groups})
+
+    @property
+    def communities(self) -> set[str]:
+        """The career communities: of the streams, and of the occupational groups."""
+        return {s.community for s in self.streams.values()} | set(self.group_communities.values())
+
+    def rule_for(self, kind: str) -> str:
+        """The staffing rule that governs moves of ``kind`` (``gcdc:governsKind``: ``"Promotion"``, ``"ActingAppointment"``).
+
+        Raises `CareersError` when the graph has none: every move names the rule that allows it.
+        """
+        found = sorted(rule for rule, data in self.rules.items() if data.kind == kind)
+        if not found:
+            raise CareersError(f"no staffing rule governs gcdc:{kind} (gcdc:governsKind): the graph's rules are {sorted(self.rules)}")
+        return found[0]
+
+    def setting(self, parameter: str, default: str) -> str:
+        """The chosen value of the assumption that holds ``parameter`` (``default`` when the graph has none)."""
+        found = sorted(a for a, data in self.assumptions.items() if data.parameter == parameter)
+        return self.assumption_value(found[0], default) if found else default
+
+    def assumption_for(self, parameter: str) -> str:
+        """The assumption that holds the setting ``parameter`` (``gcdc:parameterName``, ``"levels_per_promotion"``).
+
+        Raises `CareersError` when the graph has none: every move names the assumptions it rests on.
+        """
+        found = sorted(a for a, data in self.assumptions.items() if data.parameter == parameter)
+        if not found:
+            raise CareersError(f"no assumption holds the setting {parameter!r} (gcdc:parameterName)")
+        return found[0]
 
     def skill_label(self, skill: str, lang: str = "en") -> str:
         """The name of an official skill in ``lang`` (``"en"`` or ``"fr"``; its id when unknown)."""
@@ -260,7 +304,15 @@ def read_facts(source: Source) -> Facts:
     _read_pay(source, facts)
     _read_progressions(source, facts)
     _read_crosswalks(source, facts)
+    _find_executives(facts)
     return facts
+
+
+def _find_executives(facts: Facts) -> None:
+    """The executive groups and levels: those of the community the stated executive transitions lead to."""
+    reached = {p.to_state for p in facts.progressions if p.kind == "ExecutiveTransition"}
+    facts.executive_groups = frozenset(g for g, community in facts.group_communities.items() if community in reached)
+    facts.executive_levels = {lvl: d for lvl, d in sorted(facts.levels.items()) if d.group in facts.executive_groups}
 
 
 def _read_structure(source: Source, facts: Facts) -> None:
@@ -286,9 +338,12 @@ def _read_structure(source: Source, facts: Facts) -> None:
         facts.levels[node_id(row["l"])] = Level(
             label=row["label"], rank=int(row["rank"]), group=node_id(row["group"]), paid_at=node_id(paid_at) if paid_at else None
         )
-    facts.executive_levels = {lvl: d for lvl, d in sorted(facts.levels.items()) if d.group == "group-ex"}
     for row in source.select(f"SELECT ?r ?label WHERE {{ ?r a gcdc:Role ; rdfs:label ?label . {_en('label')} }}"):
         facts.role_labels[node_id(row["r"])] = row["label"]
+    role_levels: dict[str, list[str]] = defaultdict(list)
+    for row in source.select("SELECT ?r ?l WHERE { ?r a gcdc:Role ; gcdc:atLevel ?l }"):
+        role_levels[node_id(row["r"])].append(node_id(row["l"]))
+    facts.role_levels = {role: tuple(sorted(levels)) for role, levels in sorted(role_levels.items())}
     for row in source.select(
         "SELECT ?p ?label ?role ?level ?stream ?path ?stated WHERE { ?p a gcdc:Position ; rdfs:label ?label ; "
         "gcdc:hasLevel ?level ; gcdc:inStream ?stream . OPTIONAL { ?p gcdc:hasRole ?role } OPTIONAL { ?p gcdc:onPath ?path } "
@@ -311,6 +366,14 @@ def _read_structure(source: Source, facts: Facts) -> None:
         f"SELECT ?r ?label ?order WHERE {{ ?r a gcdc:EntryRoute ; rdfs:label ?label ; gcdc:order ?order . {_en('label')} }}"
     ):
         facts.routes[node_id(row["r"])] = Route(label=row["label"], order=int(row["order"]))
+    assumed: dict[str, list[str]] = defaultdict(list)
+    for row in source.select("SELECT ?r ?a WHERE { ?r a gcdc:EntryRoute ; gcdc:assumes ?a }"):
+        assumed[node_id(row["r"])].append(node_id(row["a"]))
+    for route, assumptions in assumed.items():
+        if route in facts.routes:
+            facts.routes[route] = replace(facts.routes[route], assumes=tuple(sorted(assumptions)))
+    for row in source.select("SELECT ?g ?c WHERE { ?g a gcdc:OccupationalGroup ; gcdc:community ?c }"):
+        facts.group_communities[node_id(row["g"])] = node_id(row["c"])
 
 
 def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:

@@ -76,11 +76,11 @@ if TYPE_CHECKING:  # NumPy is imported when the bounded graph is built, not when
     from graph.mobility.nearest import Parts, Targets
 
 __all__ = [
-    "ASSUMPTIONS",
+    "RULE_KINDS",
     "EVIDENCE",
     "EVIDENCE_FR",
     "KINDS",
-    "RULES",
+    "SETTINGS",
     "Bucket",
     "MobilityModel",
     "Move",
@@ -93,26 +93,25 @@ KINDS = ("promotion", "deployment", "appointment", "acting appointment", "entry"
 """The kinds of move."""
 KIND_ORDER = {kind: i for i, kind in enumerate(sorted(KINDS, key=lambda kind: (kind == "acting appointment", kind)))}
 """How kinds break ties between paths of equal cost and states: by name, an acting appointment after every permanent move."""
-RULES = {
-    "promotion": "rule-promotion",
-    "deployment": "rule-deployment",
-    "appointment": "rule-appointment",
-    "acting appointment": "rule-acting-appointment",
-    "demotion": "rule-demotion",
-    "entry": "rule-entry",
-    "executive appointment": "rule-executive-appointment",
+RULE_KINDS = {
+    "promotion": "Promotion",
+    "deployment": "Deployment",
+    "appointment": "Appointment",
+    "acting appointment": "ActingAppointment",
+    "demotion": "Demotion",
+    "entry": "Entry",
+    "executive appointment": "ExecutiveAppointment",
 }
-"""The staffing rule (``gcd:`` id) that allows each kind of move."""
-ASSUMPTIONS = {
-    "unstated levels": "assumption-levels-of-streams-without-levels",
-    "entry level": "assumption-entry-at-lowest-level",
-    "mid-career": "assumption-mid-career-entry-at-any-level",
-    "one level": "assumption-one-level-at-a-time",
-    "executive entry": "assumption-executive-entry-from-the-top-level",
-    "assumed level penalty": "assumption-assumed-level-penalty",
+"""The ontology's kind (``gcdc:``) of each kind of move: the rule that ``gcdc:governsKind`` it allows the move (`MobilityModel.rules`)."""
+SETTINGS = {
+    "unstated levels": "levels_of_streams_without_levels",
+    "entry level": "entry_level",
+    "mid-career": "mid_career_entry_levels",
+    "one level": "levels_per_promotion",
+    "executive entry": "executive_entry_from_rank",
+    "assumed level penalty": "assumed_level_penalty",
 }
-"""The named assumptions (``gcd:`` ids) moves may rest on."""
-_EXECUTIVES = "community-digital-executives"
+"""The settings (``gcdc:parameterName``) of the named assumptions moves may rest on (`MobilityModel.assumption`)."""
 _CACHES = ("_cache", "_bucket_cache", "_lanes", "_graphs", "_gaps", "_terms", "_level_targets")
 EVIDENCE = {  # why an implicit move of each kind is possible, in words
     "deployment": "Another position of the same group and level.",
@@ -341,8 +340,12 @@ class MobilityModel:
             node: signatures.setdefault((_sorted_items(p.essential), _sorted_items(p.uses)), len(signatures))
             for node, p in self.profiles.items()
         }
+        self.rules = {kind: self.facts.rule_for(term) for kind, term in RULE_KINDS.items()}
+        """The staffing rule (``gcd:`` id) that allows each kind of move: the one that ``gcdc:governsKind`` it."""
+        self.assumption = {name: self.facts.assumption_for(setting) for name, setting in SETTINGS.items()}
+        """The named assumption (``gcd:`` id) of each of `SETTINGS`: the one whose ``gcdc:parameterName`` it is."""
         try:
-            penalty = self.facts.assumption_value(ASSUMPTIONS["assumed level penalty"], str(ASSUMED_LEVEL_PENALTY))
+            penalty = self.facts.assumption_value(self.assumption["assumed level penalty"], str(ASSUMED_LEVEL_PENALTY))
             self.assumed_level_penalty = float(penalty)
         except ValueError:
             self.assumed_level_penalty = ASSUMED_LEVEL_PENALTY
@@ -362,7 +365,7 @@ class MobilityModel:
         self._groups = {level: {key: tuple(members) for key, members in found.items()} for level, found in groups.items()}
         self._next_level = {lvl: self._level_at(d.group, d.rank + 1) for lvl, d in self.facts.levels.items()}
         try:
-            self.executive_entry_rank = int(self.facts.assumption_value(ASSUMPTIONS["executive entry"], "5"))
+            self.executive_entry_rank = int(self.facts.assumption_value(self.assumption["executive entry"], "5"))
         except ValueError:
             self.executive_entry_rank = 5
         """The rank from which a position's holder may be appointed to EX-01 (``gcd:assumption-executive-entry-from-the-top-level``)."""
@@ -416,7 +419,13 @@ class MobilityModel:
             nodes[rid] = State(kind="entry", label=r.label)
         for lid, lvl in sorted(f.executive_levels.items()):
             nodes[lid] = State(
-                kind="executive", label=lvl.label, level=lvl.label, level_id=lid, rank=lvl.rank, group=lvl.group, community=_EXECUTIVES
+                kind="executive",
+                label=lvl.label,
+                level=lvl.label,
+                level_id=lid,
+                rank=lvl.rank,
+                group=lvl.group,
+                community=f.group_communities.get(lvl.group, ""),
             )
         return nodes
 
@@ -448,7 +457,19 @@ class MobilityModel:
     ) -> Move:  # fmt: skip
         founded, cost, gap, assumed = self._term(source, target, kind, basis, same_track, tuple(assumptions))
         return Move(
-            source, target, kind, founded, RULES[kind], cost, gap, assumed, tuple(quotes), progression, evidence, same_track, evidence_fr
+            source,
+            target,
+            kind,
+            founded,
+            self.rules[kind],
+            cost,
+            gap,
+            assumed,
+            tuple(quotes),
+            progression,
+            evidence,
+            same_track,
+            evidence_fr,
         )
 
     def _term(self, source: str, target: str, kind: str, basis: str, same_track: bool, assumptions: tuple[str, ...]) -> tuple[Any, ...]:
@@ -541,7 +562,7 @@ class MobilityModel:
             quotes = tuple(sorted({q for p in progressions for q in p.quotes}))
             if any(p.kind == "ExecutiveTransition" for p in progressions):
                 for level in sorted(self.facts.executive_levels):
-                    rule = self.facts.rules.get(RULES["executive appointment"])
+                    rule = self.facts.rules.get(self.rules["executive appointment"])
                     rule_quotes = tuple(q for q in (rule.quotes if rule else ()) if "EX-01 to EX-05" in q)
                     self._explicit[route].append(
                         self._move(
@@ -557,11 +578,11 @@ class MobilityModel:
                         )
                     )
                 continue
-            communities = {p.to_state for p in progressions if p.to_state.startswith("community-")} or None
-            mid_career = route == "entry-mid-career-professional"
+            communities = {p.to_state for p in progressions if p.to_state in self.facts.communities} or None
+            mid_career = self.assumption["mid-career"] in self.facts.routes[route].assumes  # entries at any level, not the lowest
             targets = sorted(pid for pid, p in self.facts.positions.items() if communities is None or p.community in communities)
             targets = targets if mid_career else self._entry_positions(communities)
-            assumption = ASSUMPTIONS["mid-career" if mid_career else "entry level"]
+            assumption = self.assumption["mid-career" if mid_career else "entry level"]
             where = "any position" if mid_career else "the lowest level of each stream"
             where_fr = "n'importe quel poste" if mid_career else "le niveau le plus bas de chaque volet"
             for node in targets:
@@ -583,9 +604,8 @@ class MobilityModel:
         executives = sorted(self.facts.executive_levels, key=lambda lvl: self.facts.executive_levels[lvl].rank)
         if not executives:
             return
-        to_exec = {
-            p.from_state: p for p in self.facts.progressions if p.kind == "ExecutiveTransition" and p.from_state.startswith("community-")
-        }
+        communities = self.facts.communities
+        to_exec = {p.from_state: p for p in self.facts.progressions if p.kind == "ExecutiveTransition" and p.from_state in communities}
         for pid, p in sorted(self.facts.positions.items()):
             stated = to_exec.get(p.community)
             if p.rank != self.executive_entry_rank or stated is None:
@@ -598,7 +618,7 @@ class MobilityModel:
                     executives[0],
                     "executive appointment",
                     "rule",
-                    assumptions=(ASSUMPTIONS["executive entry"],),
+                    assumptions=(self.assumption["executive entry"],),
                     quotes=stated.quotes,
                     progression=stated.id,
                     evidence="The page says a digital career may continue as a digital executive; the move starts from the most senior "
@@ -615,7 +635,7 @@ class MobilityModel:
                     "promotion",
                     "rule",
                     same_track=True,
-                    assumptions=(ASSUMPTIONS["one level"],),
+                    assumptions=(self.assumption["one level"],),
                     evidence="The next executive level.",
                     evidence_fr="Le niveau de direction suivant.",
                 )
@@ -672,8 +692,8 @@ class MobilityModel:
                     m,
                     kind="acting appointment",
                     basis="rule",
-                    rule=RULES["acting appointment"],
-                    assumptions=tuple(dict.fromkeys((*m.assumptions, ASSUMPTIONS["one level"]))),
+                    rule=self.rules["acting appointment"],
+                    assumptions=tuple(dict.fromkeys((*m.assumptions, self.assumption["one level"]))),
                     quotes=(),
                     progression=None,
                     evidence=EVIDENCE["acting appointment"],
@@ -706,7 +726,7 @@ class MobilityModel:
         parts = targets.parts([self.profiles.get(node)])
         costs = _round4(_cost_vector(kind, parts, 0, into, _round4(parts.left[0])))  # rounded as `costs.move_cost` rounds
         unstated = self.nodes[node].level_stated is False
-        assumptions = () if kind in ("deployment", "appointment", "demotion") else (ASSUMPTIONS["one level"],)
+        assumptions = () if kind in ("deployment", "appointment", "demotion") else (self.assumption["one level"],)
         plain, penalised = self._assumed(unstated, 0.0, assumptions), self._assumed(True, self.assumed_level_penalty, assumptions)
         assumed = [penalised if p else plain for p in into.penalty]
         kept = np.flatnonzero(np.isfinite(costs))  # a same-level move is one kind or the other
@@ -727,8 +747,8 @@ class MobilityModel:
 
     def _assumed(self, unstated: bool, penalty: float, assumptions: tuple[str, ...]) -> tuple[str, ...]:
         """What a move assumes: ``assumptions``, the levels the page does not state, and their penalty if there is one."""
-        assumed = tuple(dict.fromkeys([*assumptions, *([ASSUMPTIONS["unstated levels"]] if unstated else [])]))
-        return (*assumed, ASSUMPTIONS["assumed level penalty"]) if penalty else assumed
+        assumed = tuple(dict.fromkeys([*assumptions, *([self.assumption["unstated levels"]] if unstated else [])]))
+        return (*assumed, self.assumption["assumed level penalty"]) if penalty else assumed
 
     def move_in(self, bucket: Bucket, source: str, target: str) -> Move:
         """The move of ``bucket`` from ``source`` to one of its targets."""
@@ -737,7 +757,7 @@ class MobilityModel:
             target,
             bucket.kind,
             bucket.basis,
-            RULES[bucket.kind],
+            self.rules[bucket.kind],
             bucket.cost,
             bucket.gap if bucket.gap is not None else self._gap(source, target),
             bucket.assumptions,
@@ -803,7 +823,7 @@ class MobilityModel:
         bound = estimated[order[enough]] + MARGIN if len(order) else -np.inf
         if not np.isfinite(bound):  # fewer than k targets of this kind: all of them
             bound = np.max(estimated, initial=-np.inf, where=np.isfinite(estimated)) + MARGIN
-        assumptions = () if kind in ("deployment", "appointment") else (ASSUMPTIONS["one level"],)
+        assumptions = () if kind in ("deployment", "appointment") else (self.assumption["one level"],)
         candidates: list[tuple[float, str, Bucket]] = []
         for i in np.flatnonzero((estimated <= bound) & (counts > 0)):  # estimated within MARGIN: costed exactly
             members = into.members[i]

@@ -124,8 +124,12 @@ def pay_change(facts: Facts, source_level: str | None, target_level: str | None,
 def pay_table(facts: Facts) -> list[dict[str, Any]]:
     """Every pay range, by level (IT, CS, EX) and date: the ``pay by level`` table of the report and ``careers ladders``."""
     rows = []
-    order = {"group-it": 0, "group-cs": 1, "group-ex": 2}
-    for level in sorted(facts.pay, key=lambda lvl: (order.get(facts.levels[lvl].group, 9), facts.levels[lvl].rank)):
+
+    def order(level: str) -> tuple[bool, bool, str, int]:  # a career community's group, then a former one (CS), executives last
+        group = facts.levels[level].group
+        return group in facts.executive_groups, group not in facts.group_communities, group, facts.levels[level].rank
+
+    for level in sorted(facts.pay, key=order):
         for r in ranges_of(facts, level):
             rows.append(
                 {

@@ -80,14 +80,14 @@ def usual_levels(templates: Mapping[str, Template], ranks: dict[str, int], techn
 
 def _core_share(facts: Facts) -> float:
     try:
-        return float(facts.assumption_value("assumption-template-core", str(TEMPLATE_CORE_SHARE)))
+        return float(facts.setting("template_core_share", str(TEMPLATE_CORE_SHARE)))
     except ValueError:
         return TEMPLATE_CORE_SHARE
 
 
 def position_profiles(facts: Facts) -> dict[str, Profile]:
     """The profile of every position (and of each executive level, from the Executive role's sentences)."""
-    ranks = {lvl: d.rank for lvl, d in facts.levels.items() if d.group != "group-ex"}
+    ranks = {lvl: d.rank for lvl, d in facts.levels.items() if d.group not in facts.executive_groups}
     technical = {s for s, d in facts.skills.items() if d.category == "Technical"}
     by_rank = usual_levels(facts.templates, ranks, technical)
     top = max(by_rank.values(), default=None)
@@ -107,7 +107,8 @@ def position_profiles(facts: Facts) -> dict[str, Profile]:
             profiles[pid] = _with_responsibilities(_from_templates(templates, share), responsibilities, behavioural)
         else:
             profiles[pid] = Profile(responsibilities, "responsibilities")
-    executive_items = facts.role_items.get("role-executive", [])
+    executive_roles = [r for r, levels in facts.role_levels.items() if any(lvl in facts.executive_levels for lvl in levels)]
+    executive_items = [item for role in executive_roles for item in facts.role_items.get(role, [])]  # the Executive role's sentences
     for lid in facts.executive_levels:
         profiles[lid] = Profile({s: top for item in executive_items for s in item.skills}, "responsibilities")
     return profiles

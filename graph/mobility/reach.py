@@ -53,7 +53,7 @@ from graph.errors import CareersError
 from graph.mobility.costs import left_behind, move_cost
 from graph.mobility.facts import Facts
 from graph.mobility.gap import GapItem, skill_gap
-from graph.mobility.moves import RULES, MobilityModel, same_level_kind
+from graph.mobility.moves import MobilityModel, same_level_kind
 from graph.mobility.profiles import Profile
 from graph.mobility.resolve import fold
 
@@ -228,7 +228,7 @@ def _kind(model: MobilityModel, level: str | None, target: str, gap: Iterable[Ga
     if data.level_id == model.level_above(level):
         return "promotion"
     if data.kind == "executive":
-        first = data.rank == 1 and here.group != "group-ex" and here.rank == model.executive_entry_rank
+        first = data.rank == 1 and here.group not in model.facts.executive_groups and here.rank == model.executive_entry_rank
         return "executive appointment" if first else None
     return same_level_kind(gap) if data.level_id == level else None
 
@@ -287,7 +287,7 @@ def reach(
     found: list[Reachable] = []
     for kind, cost, gap, targets in _costed(model, person, level, _targets(model, level)):
         needs = tuple(SkillNeed(g.skill, g.held, g.required) for g in gap)
-        found.extend(Reachable(t, kind, RULES[kind], cost, needs, model.nodes[t].level_id) for t in targets)
+        found.extend(Reachable(t, kind, model.rules[kind], cost, needs, model.nodes[t].level_id) for t in targets)
     return sorted(found, key=lambda r: (r.cost, r.position))
 
 

@@ -31,6 +31,7 @@ import contextlib
 import ctypes
 import dataclasses
 import functools
+import gc
 import hashlib
 import itertools
 import logging
@@ -365,7 +366,15 @@ class Worker:
         self.board = Board(context)
         self.jobs = itertools.count(1)
         self.process = context.Process(target=_serve, args=(spec, child, self.board), daemon=True)
-        self.process.start()
+        # A forked worker never collects the objects it inherits (Python's advice for fork without exec): collecting them
+        # there writes to every page it shares with the server (copy on write), and runs the collector over objects of
+        # libraries that may not expect to be in a child: one worker died of a segmentation fault in the collector
+        # while setting up its seccomp filter, forked from a test process that had loaded many extension modules.
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         child.close()
         self._poller = select.poll()
         self._poller.register(self.conn.fileno(), select.POLLIN)

@@ -26,9 +26,10 @@ from graph.viz.page import View
 from graph.viz.style import (
     EDGE_STYLES,
     OPTIONS,
-    community_colour,
+    community_colours,
     community_names,
     edge_info,
+    extra_colour,
     label_of,
     network,
     position_label,
@@ -62,7 +63,7 @@ def aggregate_map(
     """
     nodes = model.nodes
     english = {n: d.label for n, d in nodes.items()}
-    communities = community_names(facts, labels)
+    communities, colours = community_names(facts, labels), community_colours(facts)
     names = stream_names(facts, labels)
     streams: dict[str, list[str]] = defaultdict(list)  # each community's streams' names, communities in the source's order
     for s in stream_order(facts):
@@ -93,7 +94,7 @@ def aggregate_map(
                 x=column * _COLUMN,
                 y=y,
                 shape="box",
-                color=community_colour(community),
+                color=colours.get(community) or extra_colour(community),
                 font={**font, "color": "#ffffff"},
                 filterValue=community,
             )
@@ -108,7 +109,7 @@ def aggregate_map(
         group = sorted((n for n, d in nodes.items() if d.kind == key), key=lambda n: nodes[n].rank or 0, reverse=key == "executive")
         for i, node in enumerate(group):
             y = round(height * (i + 0.5) / len(group))
-            colour = community_colour(nodes[node].community)
+            colour = colours.get(nodes[node].community) or extra_colour(nodes[node].community)
             label = label_of(labels, english, node)
             group_filter = nodes[node].community or "entry"
             net.add_node(

@@ -15,18 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 from graph.i18n import text
 from graph.mobility.facts import Facts, Position, stream_order
-from graph.mobility.moves import ASSUMPTIONS, MobilityModel, State, edge_data
+from graph.mobility.moves import MobilityModel, State, edge_data
 from graph.mobility.pay import pay_line
 from graph.viz.aggregate_map import DETAIL_LIMIT, aggregate_map
 from graph.viz.data import KnowledgeGraph
 from graph.viz.page import View
 from graph.viz.style import (
-    COMMUNITY_COLOURS,
     EDGE_STYLES,
+    ENTRY_COLOUR,
     OPTIONS,
-    community_colour,
+    community_colours,
     community_names,
     edge_info,
+    extra_colour,
     label_of,
     network,
     position_label,
@@ -37,13 +38,11 @@ from graph.viz.style import (
 if TYPE_CHECKING:
     from graph.mobility.search import CareerPath
 
-__all__ = ["FONT", "MID_CAREER", "SHOWN_MOVES", "career_map", "edge_style", "map_legend", "map_moves"]
+__all__ = ["FONT", "SHOWN_MOVES", "career_map", "edge_style", "map_legend", "map_moves"]
 
 SHOWN_MOVES = {"promotion", "executive appointment"}
 """The moves the map shows at first: up one's own ladder, and into the executive group. The others (across lanes) show
 for a selected position, or when switched on."""
-MID_CAREER = "entry-mid-career-professional"
-"""The entry route with a move into every position: drawn only on a path, described in its details."""
 
 
 def edge_style(move: dict[str, Any]) -> str:
@@ -114,11 +113,12 @@ def _career_coordinates(
 def map_moves(model: MobilityModel, highlight: CareerPath | None = None) -> list[dict[str, Any]]:
     """The moves the career map draws.
 
-    The explicit moves (except the mid-career route's, one into every position), each position's cheapest
+    The explicit moves (except those of a route that enters at any level, mid-career: one into every position), each position's cheapest
     deployment and promotion elsewhere (``graph(k=1)``), and every step of ``highlight``.
     """
     G = model.graph(k=1)
-    moves = {(u, v, d["kind"]): {"from": u, "to": v, **d} for u, v, d in G.edges(data=True) if u != MID_CAREER}
+    everywhere = {r for r, route in model.facts.routes.items() if model.assumption["mid-career"] in route.assumes}
+    moves = {(u, v, d["kind"]): {"from": u, "to": v, **d} for u, v, d in G.edges(data=True) if u not in everywhere}
     for step in highlight.steps if highlight else ():
         moves[step.key] = {"from": step.source, "to": step.target, **edge_data(step)}
     return [moves[key] for key in sorted(moves)]
@@ -133,7 +133,7 @@ def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> 
         "pay": pay_line(facts, p.level, lang),
     }
     if not p.level_stated:
-        info["definition"] = facts.assumption_note(ASSUMPTIONS["unstated levels"])
+        info["definition"] = facts.assumption_note(model.assumption["unstated levels"])
     return info
 
 
@@ -184,7 +184,7 @@ def career_map(
         n for n, d in nodes.items() if d.kind == "entry" and all(nodes[m.target].kind == "executive" for m in model.moves_from(n))
     }
     coords = _career_coordinates(facts, nodes, short, headings, to_executives)
-    communities = community_names(facts, labels)
+    communities, colours = community_names(facts, labels), community_colours(facts)
     on_path = set(highlight.nodes) if highlight else set()
     path_moves = {s.key for s in highlight.steps} if highlight else set()
     net = network()
@@ -193,7 +193,7 @@ def career_map(
     for node in sorted(nodes):
         d = nodes[node]
         x, y = coords[node]
-        colour = "#dee2e6" if highlight and node not in on_path else community_colour(d.community)
+        colour = "#dee2e6" if highlight and node not in on_path else colours.get(d.community) or extra_colour(d.community)
         hollow = d.kind == "position" and not d.level_stated
         label = label_of(labels, english, node)
         net.add_node(
@@ -236,7 +236,7 @@ def career_map(
             y=y,
             shape="text",
             filterValue=data.community,
-            font={**font, "color": community_colour(data.community), "align": "left"},
+            font={**font, "color": colours[data.community], "align": "left"},
             widthConstraint={"maximum": _HEAD_WIDTH},
         )
         details[lane] = {
@@ -267,7 +267,7 @@ def career_map(
             u, v, id=edge_id, color=colour, dashes=dashes, width=width, kind=edge_style(move), always=(u, v, move["kind"]) in path_moves
         )
         edge_details[edge_id] = _move_info(facts, move, labels, english, lang)
-    filters = [(c, communities[c], True) for c in (*stream_communities(facts), "community-digital-executives")]
+    filters = [(c, communities[c], True) for c in (*stream_communities(facts), *facts.executive_communities)]
     filters.append(("entry", text(lang, "entry_routes"), True))
     shown = set() if highlight else SHOWN_MOVES  # a path page: only the path's moves, the others on demand
     edge_filters = [(key, text(lang, key), key in shown) for key in EDGE_STYLES]
@@ -290,12 +290,12 @@ def career_map(
 
 def map_legend(facts: Facts, lang: str, labels: dict[str, str]) -> list[tuple[str, str, str]]:
     """The career map's legend (the pages' index shows it too): communities, then how each kind of move is drawn."""
-    communities = community_names(facts, labels)
-    legend = [("dot", community_colour(c), communities[c]) for c in (*stream_communities(facts), "community-digital-executives")]
-    legend += [
-        ("dot", COMMUNITY_COLOURS[""], text(lang, "entry route")),
-        ("ring", COMMUNITY_COLOURS["community-idg"], text(lang, "unstated position")),
-    ]
+    communities, colours = community_names(facts, labels), community_colours(facts)
+    legend = [("dot", colours[c], communities[c]) for c in (*stream_communities(facts), *facts.executive_communities)]
+    legend.append(("dot", ENTRY_COLOUR, text(lang, "entry route")))
+    unstated = sorted({p.community for p in facts.positions.values() if not p.level_stated}, key=list(colours).index)
+    if unstated:  # drawn hollow in their community's colour: the legend's ring in the first such community's
+        legend.append(("ring", colours[unstated[0]], text(lang, "unstated position")))
     legend += [
         ("dash:" + " ".join(str(d) for d in dashes) if isinstance(dashes, list) else "solid", colour, text(lang, key))
         for key, (colour, dashes) in EDGE_STYLES.items()

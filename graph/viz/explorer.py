@@ -31,7 +31,7 @@ from graph.i18n import Words, text
 from graph.mobility import costs
 from graph.mobility.explain import BASIS_WORDS
 from graph.mobility.facts import Facts
-from graph.mobility.moves import ASSUMPTIONS, EVIDENCE, EVIDENCE_FR, KIND_ORDER, RULES, MobilityModel, Move
+from graph.mobility.moves import EVIDENCE, EVIDENCE_FR, KIND_ORDER, MobilityModel, Move
 from graph.mobility.pay import pay_line, pay_range
 from graph.mobility.reach import OPENING_WITHIN
 from graph.mobility.resolve import CS_PATTERN
@@ -284,11 +284,11 @@ def _lane_data(
         "buckets": buckets,
         "above": {lid: model.level_above(lid) for lid in sorted(facts.levels)},
         "penalty": model.assumed_level_penalty,
-        "rules": {kind: label(RULES[kind], facts.rule_label) for kind in kinds},
+        "rules": {kind: label(model.rules[kind], facts.rule_label) for kind in kinds},
         "evidence": {kind: details.texts.index(EVIDENCE_FR[kind] if lang == "fr" else EVIDENCE[kind]) for kind in kinds},
-        "oneLevel": label(ASSUMPTIONS["one level"], facts.assumption_label),
-        "unstated": label(ASSUMPTIONS["unstated levels"], facts.assumption_label),
-        "assumedPenalty": label(ASSUMPTIONS["assumed level penalty"], facts.assumption_label),
+        "oneLevel": label(model.assumption["one level"], facts.assumption_label),
+        "unstated": label(model.assumption["unstated levels"], facts.assumption_label),
+        "assumedPenalty": label(model.assumption["assumed level penalty"], facts.assumption_label),
     }
 
 
@@ -318,7 +318,7 @@ def _reach_data(facts: Facts, model: MobilityModel, details: _Details, index: di
         "levelLabels": [[lid, facts.levels[lid].label] for lid in ordered],
         "above": {lid: model.level_above(lid) for lid in ordered},
         "executiveEntryRank": model.executive_entry_rank,
-        "rules": RULES,
+        "rules": model.rules,
         "within": OPENING_WITHIN,
         "costs": {
             "promotion": costs.PROMOTION,

@@ -9,7 +9,7 @@ from graph.i18n import text
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.similarity import shared_evidence, stream_similarity
 from graph.viz.page import View
-from graph.viz.style import OPTIONS, community_colour, community_names, edge_info, label_of, network, stream_communities
+from graph.viz.style import OPTIONS, community_colours, community_names, edge_info, label_of, network, stream_communities
 
 __all__ = ["ALL_PAIRS_UP_TO", "drawn_pairs", "stream_mobility"]
 
@@ -43,7 +43,7 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity:
     ``similarity`` is `stream_similarity`'s answer when the caller has it already.
     """
     order = stream_order(facts)
-    communities = community_names(facts, labels)
+    communities, colours = community_names(facts, labels), community_colours(facts)
     english = {s: d.label for s, d in facts.streams.items()}
     net = network()
     details = {}
@@ -54,7 +54,7 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity:
             label=label_of(labels, english, stream),
             x=round(420 * math.cos(angle)),
             y=round(420 * math.sin(angle)),
-            color=community_colour(facts.streams[stream].community),
+            color=colours[facts.streams[stream].community],
             shape="dot",
             size=14,
             filterValue=facts.streams[stream].community,
@@ -82,7 +82,7 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity:
             shared=shared,
         )
     filters = [(c, communities[c], True) for c in stream_communities(facts)]
-    legend = [("dot", community_colour(c), communities[c]) for c in stream_communities(facts)]
+    legend = [("dot", colours[c], communities[c]) for c in stream_communities(facts)]
     legend.append(
         (
             "solid",

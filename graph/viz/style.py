@@ -2,9 +2,9 @@
 
 Examples
 --------
->>> COMMUNITY_COLOURS["community-it"]
-'#26374a'
->>> community_colour("https://example.org/community-cloud") == community_colour("https://example.org/community-cloud")
+>>> PALETTE[0], ENTRY_COLOUR
+('#26374a', '#6c757d')
+>>> extra_colour("https://example.org/community-cloud") == extra_colour("https://example.org/community-cloud")
 True
 >>> label_of({"a": "A (fr)"}, {"a": "A"}, "a"), label_of({}, {"a": "A"}, "a"), label_of({}, {}, "a")
 ('A (fr)', 'A', 'a')
@@ -22,12 +22,15 @@ from graph.mobility.facts import Facts
 from graph.mobility.moves import State
 
 __all__ = [
-    "COMMUNITY_COLOURS",
+    "ENTRY_COLOUR",
+    "EXECUTIVE_COLOUR",
+    "PALETTE",
     "EDGE_STYLES",
     "KIND_COLOURS",
     "KIND_SHAPES",
     "OPTIONS",
-    "community_colour",
+    "community_colours",
+    "extra_colour",
     "community_names",
     "edge_info",
     "label_of",
@@ -37,13 +40,12 @@ __all__ = [
     "stream_names",
 ]
 
-COMMUNITY_COLOURS = {
-    "community-it": "#26374a",
-    "community-idg": "#2b8a3e",
-    "community-dcoe": "#b35900",
-    "community-digital-executives": "#7b2d8b",
-    "": "#6c757d",  # the entry routes: no community yet
-}
+PALETTE = ("#26374a", "#2b8a3e", "#b35900")
+"""The colours of the career communities that hold streams, in the source's order (IT, IDG, DCOE as shipped)."""
+EXECUTIVE_COLOUR = "#7b2d8b"
+"""The colour of the executive community (the one the stated executive transitions lead to)."""
+ENTRY_COLOUR = "#6c757d"
+"""The colour of the entry routes (no community yet)."""
 EDGE_STYLES = {  # how a move is drawn: (colour, dashes)
     "promotion": ("#26374a", False),
     "promotion elsewhere": ("#1971c2", [8, 6]),
@@ -135,14 +137,18 @@ def edge_info(
 
 
 _EXTRA_COLOURS = ("#0b7285", "#c2255c", "#5c940d", "#e8590c", "#364fc7", "#862e9c", "#a61e4d", "#087f5b")
-"""Colours for the career communities that users add in their own data, chosen by a stable hash of the community's id."""
+"""Colours for the career communities beyond `PALETTE` (users' own), chosen by a stable hash of the community's id."""
 
 
-def community_colour(community: str) -> str:
-    """The colour of a community: the shipped ones', or one of `_EXTRA_COLOURS` for a community a user adds."""
-    if community in COMMUNITY_COLOURS:
-        return COMMUNITY_COLOURS[community]
+def extra_colour(community: str) -> str:
+    """One of `_EXTRA_COLOURS`, the same for the same community in every build."""
     return _EXTRA_COLOURS[zlib.crc32(community.encode("utf-8")) % len(_EXTRA_COLOURS)]
+
+
+def community_colours(facts: Facts) -> dict[str, str]:
+    """The colour of each career community (``""``: the entry routes): `PALETTE` in the source's order, then `extra_colour`."""
+    colours = {c: PALETTE[i] if i < len(PALETTE) else extra_colour(c) for i, c in enumerate(stream_communities(facts))}
+    return colours | dict.fromkeys(facts.executive_communities, EXECUTIVE_COLOUR) | {"": ENTRY_COLOUR}
 
 
 def stream_communities(facts: Facts) -> list[str]:
@@ -198,5 +204,4 @@ def position_label(position: State, labels: dict[str, str]) -> str:
 def community_names(facts: Facts, labels: dict[str, str]) -> dict[str, str]:
     """The career communities' names in the page's language (the executives' included)."""
     names = {s.community: labels.get(s.community, s.community_label) for s in facts.streams.values()}
-    names["community-digital-executives"] = labels.get("community-digital-executives", "Digital executives")
-    return names
+    return names | {c: labels.get(c, c) for c in facts.executive_communities}
