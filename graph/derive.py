@@ -39,11 +39,12 @@ from rdflib.term import Node
 from graph.iris import name_of
 from graph.namespaces import GCD, GCD_IRI, GCDC
 
-__all__ = ["LEVELS_ASSUMPTION", "ambiguous_names", "derive", "english_label", "position_iri"]
+__all__ = ["LEVELS_SETTING", "ambiguous_names", "derive", "english_label", "position_iri"]
 
 WORK_ITEMS = (GCDC.Responsibility, GCDC.Expertise, GCDC.FunctionalArea)
-LEVELS_ASSUMPTION = GCD["assumption-levels-of-streams-without-levels"]
-"""The assumption that gives streams without stated levels their positions (its value names a group)."""
+LEVELS_SETTING = "levels_of_streams_without_levels"
+"""The setting (``gcdc:parameterName``) of the assumption that gives streams without stated levels their positions (its
+value names a group)."""
 
 
 def _iris(nodes: Iterable[Node]) -> list[URIRef]:
@@ -154,8 +155,9 @@ _NOT_STATED = {"en": " (level not stated by the source)", "fr": " (niveau non pr
 
 def _add_positions_without_stated_levels(g: Graph, ambiguous: frozenset[URIRef]) -> None:
     """One position per level of the assumed group for each stream in which the source places no role."""
-    group = g.value(LEVELS_ASSUMPTION, GCDC.parameterValue)
-    if group is None:
+    assumption = next(iter(_iris(g.subjects(GCDC.parameterName, Literal(LEVELS_SETTING)))), None)
+    group = g.value(assumption, GCDC.parameterValue) if assumption is not None else None
+    if assumption is None or group is None:
         return
     levels = sorted(_iris(g.subjects(GCDC.occupationalGroup, GCD[str(group)])), key=lambda lvl: _rank(g, lvl))
     levels = [lvl for lvl in levels if (lvl, RDF.type, GCDC.Level) in g]
@@ -169,10 +171,10 @@ def _add_positions_without_stated_levels(g: Graph, ambiguous: frozenset[URIRef])
             g.add((position, GCDC.hasLevel, level))
             g.add((position, GCDC.inStream, stream))
             g.add((position, GCDC.levelStated, Literal(False)))
-            g.add((position, GCDC.assumes, LEVELS_ASSUMPTION))
+            g.add((position, GCDC.assumes, assumption))
             _add_labels(g, position, _names_of(g, (level, stream)), _NOT_STATED)
             g.add((position, PROV.wasDerivedFrom, stream))
-            g.add((position, PROV.wasDerivedFrom, LEVELS_ASSUMPTION))
+            g.add((position, PROV.wasDerivedFrom, assumption))
 
 
 def _add_skill_links(g: Graph) -> None:

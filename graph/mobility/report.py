@@ -27,6 +27,7 @@ from graph.mobility.pay import current_range, pay_change, pay_table
 from graph.mobility.search import cheapest_path
 from graph.mobility.similarity import stream_similarity
 from graph.mobility.summary import summarise
+from graph.paths import ontology_dir
 from graph.tables import render
 
 if TYPE_CHECKING:
@@ -100,6 +101,15 @@ def _path_words(model: MobilityModel, source: str, target: str) -> str | None:
     return f"{steps} ({len(path.steps)} moves, cost {format_cost(path.cost)})"
 
 
+def _examples() -> list[tuple[str, str, str]]:
+    """The example questions of ``ontology/report-examples.toml``: ``(from, to, title)``."""
+    import tomllib
+
+    with (ontology_dir() / "report-examples.toml").open("rb") as handle:
+        examples = tomllib.load(handle).get("example", [])
+    return [(str(e["from"]), str(e["to"]), str(e["title"])) for e in examples]
+
+
 def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[str, Any]]]) -> list[str]:
     entry = entry_levels(model.nodes)
     at_one = [s for s, lvl in entry.items() if lvl == "IT-01"]
@@ -126,17 +136,10 @@ def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[st
     if unstated:
         findings.append(
             f"**Streams without stated levels.** The page gives {', '.join(unstated)} no levels; each holds a position at each IT level, "
-            "the level a person brings on a deployment (a named assumption, `gcd:assumption-levels-of-streams-without-levels`)."
+            f"the level a person brings on a deployment (a named assumption, `gcd:{model.assumption['unstated levels']}`)."
         )
-    for source, target, title in (
-        ("entry-student", "level-ex-01", "A student's cheapest way to EX-01"),
-        (
-            "position-it-02-analyst-it-database-management",
-            "position-it-05-director-it-security",
-            "From IT-02 Database Management to IT-05 Director, IT Security",
-        ),
-    ):
-        words = _path_words(model, source, target)
+    for source, target, title in _examples():
+        words = _path_words(model, source, target) if source in model.nodes and target in model.nodes else ""
         if words:
             findings.append(f"**{title}:** {words}.")
     findings.append(
@@ -144,13 +147,19 @@ def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[st
         f"GC Digital Talent's job templates; the other {methods.get('responsibilities', 0)} from the official skills "
         "of their responsibilities."
     )
-    it5, ex1 = current_range(facts, "level-it-05"), current_range(facts, "level-ex-01")
-    demotion = pay_change(facts, "level-it-05", "level-ex-01")
-    if it5 and ex1:
+    # the level from which the executive ranks are entered, and the first executive level
+    below = sorted(
+        {p.level for p in facts.positions.values() if p.rank == model.executive_entry_rank and p.group not in facts.executive_groups}
+    )
+    first = min(facts.executive_levels, key=lambda lvl: facts.levels[lvl].rank, default=None)
+    it5, ex1 = (current_range(facts, below[0]), current_range(facts, first)) if below and first else (None, None)
+    if it5 and ex1 and below and first:
+        top, executive = facts.level_label(below[0]), facts.level_label(first)
+        demotion = pay_change(facts, below[0], first)
         findings.append(
-            f"**Pay.** IT-05 pays ${it5.minimum:,}–${it5.maximum:,} and EX-01 ${ex1.minimum:,}–${ex1.maximum:,} "
+            f"**Pay.** {top} pays ${it5.minimum:,}–${it5.maximum:,} and {executive} ${ex1.minimum:,}–${ex1.maximum:,} "
             "in GC Digital Talent's ranges (no date in the source): the first executive level starts "
-            f"{'above' if ex1.minimum > it5.minimum else 'below'} IT-05's minimum "
+            f"{'above' if ex1.minimum > it5.minimum else 'below'} {top}'s minimum "
             f"and tops out {'above' if ex1.maximum > it5.maximum else 'below'} its maximum." + (f" {demotion}" if demotion else "")
         )
     cutting = [c for c in tables["skill-clusters"] if c["cuts across official communities"]]

@@ -7,6 +7,8 @@ Examples
 >>> facts.levels = {"level-ex-01": Level("EX-01", 1, "group-ex"),
 ...                 "level-it-02": Level("IT-02", 2, "group-it"),
 ...                 "level-it-01": Level("IT-01", 1, "group-it")}
+>>> facts.group_communities = {"group-it": "community-it", "group-ex": "community-executives"}
+>>> facts.executive_groups = frozenset({"group-ex"})
 >>> ladder(facts)
 (('level-it-01', 'level-it-02', 'level-ex-01'), ('IT-01', 'IT-02', 'EX-01'))
 """
@@ -26,17 +28,15 @@ from graph.project.projection import Projection, Shown, backtest, project
 from graph.project.rates import MIN_EXPOSURE, estimate
 from graph.project.simulate import Scenario
 
-__all__ = ["BACKTEST_SIMS", "GROUPS", "ladder", "project_observed", "read_observed"]
-
-GROUPS = ("group-it", "group-ex")
-"""The groups projected, in ladder order: IT-01 .. IT-05, then EX-01 .. EX-05."""
+__all__ = ["BACKTEST_SIMS", "ladder", "project_observed", "read_observed"]
 BACKTEST_SIMS = 2_000
 """Simulations per origin of a back-test (its intervals need fewer than the projection's)."""
 
 
 def ladder(facts: Facts) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The levels projected (ids) and their labels, in ladder order."""
-    ids = tuple(lid for g in GROUPS for lid, d in sorted(facts.levels.items(), key=lambda kv: kv[1].rank) if d.group == g)
+    """The levels projected (ids) and their labels, in ladder order: the groups of a career community (IT), then the executives."""
+    groups = [*sorted(set(facts.group_communities) - facts.executive_groups), *sorted(facts.executive_groups)]
+    ids = tuple(lid for g in groups for lid, d in sorted(facts.levels.items(), key=lambda kv: kv[1].rank) if d.group == g)
     return ids, tuple(facts.levels[lid].label for lid in ids)
 
 
