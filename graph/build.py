@@ -129,8 +129,8 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
         from graph.describe import describe, statistics
         from graph.load import load
         from graph.mobility.report import chart_files, report_files
-        from graph.mobility.source import OxigraphSource
         from graph.serialize import FORMATS, serialize, serialized
+        from graph.store import OxigraphStore
         from graph.viz.export import html_files
 
         kb = load(extra)
@@ -165,7 +165,7 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
         counts = {kb.g.namespace_manager.normalizeUri(cls): n for cls, n in stats["per_class"].items()}
         del kb  # the pages, the report and the coverage read the built N-Triples through Oxigraph
         outputs.update(report_files(facts, model, charts=False))
-        built = OxigraphSource.from_ntriples((staging / f"{GRAPH_STEM}.nt").read_bytes(), lenient=True)  # just written and validated
+        built = OxigraphStore.from_ntriples((staging / f"{GRAPH_STEM}.nt").read_bytes(), lenient=True)  # just written and validated
         outputs.update(html_files(facts, model, built, data))
         outputs.update(coverage_files(built))
         outputs.update(charts.result())

@@ -30,7 +30,7 @@ from graph.iris import node_id
 from graph.paths import ontology_dir
 
 if TYPE_CHECKING:
-    from graph.mobility.source import Source
+    from graph.store import Store
 
 __all__ = [
     "LEDGER",
@@ -224,11 +224,11 @@ def coverage_rows(result: Coverage) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["source"], r["line"], r["text"]))
 
 
-def coverage_files(source: Source) -> dict[str, bytes]:
-    """``reports/coverage.csv`` and ``.json`` for the graph behind a `graph.mobility.source.Source`."""
+def coverage_files(store: Store) -> dict[str, bytes]:
+    """``reports/coverage.csv`` and ``.json`` for the graph behind a `graph.store.Store`."""
     from graph.tables import render
 
-    facts, documents = graph_facts(source)
+    facts, documents = graph_facts(store)
     rows = coverage_rows(check(facts, documents, ledger()))
     return {
         "reports/coverage.csv": render(rows, "csv").encode("utf-8"),
@@ -236,28 +236,28 @@ def coverage_files(source: Source) -> dict[str, bytes]:
     }
 
 
-def graph_facts(source: Source) -> tuple[dict[str, dict[str, Any]], dict[str, Path]]:
-    """Read from a `graph.mobility.source.Source` the quotes and keys of each source document, and the local copies."""
+def graph_facts(store: Store) -> tuple[dict[str, dict[str, Any]], dict[str, Path]]:
+    """Read from a `graph.store.Store` the quotes and keys of each source document, and the local copies."""
     facts: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"quotes": defaultdict(list), "keys": defaultdict(list), "sections": defaultdict(set)}
     )
-    for row in source.select(
+    for row in store.select(
         "SELECT ?node ?quote ?doc WHERE { ?node gcdc:quote ?quote . ?node prov:wasDerivedFrom ?doc . ?doc a gcdc:SourceDocument }"
     ):
         facts[node_id(row["doc"])]["quotes"][node_id(row["node"])].append(row["quote"])
-    for row in source.select(
+    for row in store.select(
         "SELECT ?node ?quote WHERE { ?node gcdc:quote ?quote FILTER NOT EXISTS { ?node prov:wasDerivedFrom/a gcdc:SourceDocument } }"
     ):  # derived facts (positions, moves) repeat the page's words: they count for the page
         facts[PAGE]["quotes"][node_id(row["node"])].append(row["quote"])
-    for row in source.select("SELECT ?node ?section ?doc WHERE { ?node gcdc:sourceSection ?section ; prov:wasDerivedFrom ?doc }"):
+    for row in store.select("SELECT ?node ?section ?doc WHERE { ?node gcdc:sourceSection ?section ; prov:wasDerivedFrom ?doc }"):
         for path in row["section"].split("; "):
             for heading in path.split(" > "):
                 facts[node_id(row["doc"])]["sections"][fold(heading)].add(node_id(row["node"]))
-    for row in source.select("SELECT ?node ?key ?doc WHERE { ?node gcdc:sourceKey ?key ; prov:wasDerivedFrom ?doc }"):
+    for row in store.select("SELECT ?node ?key ?doc WHERE { ?node gcdc:sourceKey ?key ; prov:wasDerivedFrom ?doc }"):
         facts[node_id(row["doc"])]["keys"][row["key"]].append(node_id(row["node"]))
     documents = {
         node_id(row["doc"]): ontology_dir().parent / row["path"]
-        for row in source.select("SELECT ?doc ?path WHERE { ?doc gcdc:localCopy ?path }")
+        for row in store.select("SELECT ?doc ?path WHERE { ?doc gcdc:localCopy ?path }")
     }
     return facts, documents
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from graph.coverage import Entry, check, covered, graph_facts, ledger, page_units
-from graph.mobility.source import OxigraphSource
+from graph.store import OxigraphStore
 
 
 @pytest.fixture(scope="module")
 def result(built_nt):
-    facts, documents = graph_facts(OxigraphSource.from_ntriples(Path(built_nt).read_bytes()))
+    facts, documents = graph_facts(OxigraphStore.from_ntriples(Path(built_nt).read_bytes()))
     return check(facts, documents, ledger())
 
 

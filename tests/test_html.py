@@ -373,14 +373,14 @@ def test_a_focus_page_shows_the_neighbourhood(browser, on_demand):
 @pytest.mark.browser
 def test_a_large_career_map_shows_communities_and_levels(browser, html, model, tmp_path, monkeypatch):
     """Above the detail limit (lowered here to the shipped data's size) the map counts positions and moves per box."""
-    from graph.mobility.source import source_for
+    from graph.store import store_for
     from graph.viz import career_map as module
     from graph.viz.data import labels
     from graph.viz.page import render
 
     monkeypatch.setattr(module, "DETAIL_LIMIT", 50)
     page = tmp_path / "career-map.html"
-    names = labels(source_for(html.parent / "knowledge-graph.nt"), "en")
+    names = labels(store_for(html.parent / "knowledge-graph.nt"), "en")
     page.write_text(render(module.career_map(model.facts, model, "en", names)), encoding="utf-8")
     data = _payload(page)
     cells = {n["id"]: n for n in data["nodes"] if n["id"].startswith("cell-")}
@@ -415,13 +415,13 @@ def test_a_large_career_map_shows_communities_and_levels(browser, html, model, t
 
 @pytest.mark.browser
 def test_a_large_knowledge_graph_pools_its_biggest_kinds(browser, html, tmp_path, monkeypatch):
-    from graph.mobility.source import source_for
+    from graph.store import store_for
     from graph.viz import graph_views
     from graph.viz.data import knowledge_graph, labels
     from graph.viz.page import render
 
     monkeypatch.setattr(graph_views, "GRAPH_DETAIL_LIMIT", 100)
-    source = source_for(html.parent / "knowledge-graph.nt")
+    source = store_for(html.parent / "knowledge-graph.nt")
     kg, english = knowledge_graph(source), labels(source, "en")
     page = tmp_path / "knowledge-graph.html"
     page.write_text(render(graph_views.knowledge_graph_view(kg, "en", english, english)), encoding="utf-8")

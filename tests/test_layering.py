@@ -56,6 +56,7 @@ LAYERS = {
     "core": (
         "graph.load", "graph.derive", "graph.validate", "graph.built", "graph.serialize", "graph.tables", "graph.skills",
         "graph.iris", "graph.namespaces", "graph.vocab", "graph.paths", "graph.errors", "graph.content_policy", "graph.i18n",
+        "graph.store",
     ),
 }  # fmt: skip
 """The layers, top first (a module belongs to the layer of the longest prefix it matches)."""

@@ -20,7 +20,7 @@ from graph.tables import FORMATS, render
 if TYPE_CHECKING:
     from graph.mobility.facts import Facts
     from graph.mobility.moves import MobilityModel, Move
-    from graph.mobility.source import OxigraphSource, Source
+    from graph.store import OxigraphStore, Store
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
@@ -45,7 +45,7 @@ def _built(data: tuple[Path, ...]) -> bytes:
     return nt
 
 
-def _analysis(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphSource]:
+def _analysis(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphStore]:
     from graph.mobility.analysis import analyse_built
 
     return analyse_built(_built(data))
@@ -93,11 +93,11 @@ def _resolve(
     raise AssertionError("unreachable")
 
 
-def _french_labels(rdf_source: Source) -> dict[str, str]:
+def _french_labels(store: Store) -> dict[str, str]:
     """The French label of each node of the built graph that has one."""
     from graph.viz.data import labels
 
-    return labels(rdf_source, "fr")
+    return labels(store, "fr")
 
 
 def _catalogue(facts: Facts, model: MobilityModel, french: dict[str, str] | None = None) -> dict[str, Named]:
@@ -125,11 +125,11 @@ def _echo(text: str) -> None:
     click.echo(text.rstrip("\n"))
 
 
-def _source(data: tuple[Path, ...]) -> OxigraphSource:
+def _source(data: tuple[Path, ...]) -> OxigraphStore:
     """An Oxigraph source over the built graph, for `careers graph`, which needs no mobility analysis."""
-    from graph.mobility.source import OxigraphSource
+    from graph.store import OxigraphStore
 
-    return OxigraphSource.from_ntriples(_built(data))
+    return OxigraphStore.from_ntriples(_built(data))
 
 
 def _write_page(path: Path, html: str) -> None:
@@ -242,9 +242,9 @@ def path(
     from graph.mobility.explain import path_basis_words, path_records
     from graph.mobility.search import best_paths
 
-    facts, model, rdf_source = _analysis(data)
+    facts, model, store = _analysis(data)
     lang = output_language(lang)
-    french_labels = _french_labels(rdf_source)
+    french_labels = _french_labels(store)
     catalogue = _catalogue(facts, model, french_labels)
     states = ("position", "entry", "executive")
     a, b = _resolve(catalogue, source, states, facts, lang), _resolve(catalogue, target, states, facts, lang)
@@ -271,8 +271,8 @@ def path(
 
         other = "fr" if lang == "en" else "en"
         other_file = html_file.with_name(f"{html_file.stem}.{other}{html_file.suffix}")  # the same path in the other language
-        _write_page(html_file, path_page(facts, model, rdf_source, paths[0], lang, other_page=other_file.name))
-        _write_page(other_file, path_page(facts, model, rdf_source, paths[0], other, other_page=html_file.name))
+        _write_page(html_file, path_page(facts, model, store, paths[0], lang, other_page=other_file.name))
+        _write_page(other_file, path_page(facts, model, store, paths[0], other, other_page=html_file.name))
     records = [path_records(facts, model, p, lang, names) for p in paths]
     if fmt == "table":
         for number, (p, steps) in enumerate(zip(paths, records, strict=True), 1):
@@ -320,8 +320,8 @@ def gap(source: str, target: str, lang: str | None, fmt: str, data: tuple[Path, 
     from graph.mobility.gap import gap_summary
     from graph.mobility.profiles import Profile
 
-    facts, model, rdf_source = _analysis(data)
-    french_labels = _french_labels(rdf_source)
+    facts, model, store = _analysis(data)
+    french_labels = _french_labels(store)
     positions = {n: d for n, d in _catalogue(facts, model, french_labels).items() if d.kind in ("position", "executive", "entry")}
     lang = output_language(lang)
     a = _resolve(positions, source, None, facts, lang)
@@ -369,8 +369,8 @@ def show(thing: str, fmt: str, data: tuple[Path, ...]) -> None:
     from graph.mobility.describe import describe_node
     from graph.mobility.resolve import UnknownName
 
-    facts, model, rdf_source = _analysis(data)
-    catalogue = _catalogue(facts, model, _french_labels(rdf_source))
+    facts, model, store = _analysis(data)
+    catalogue = _catalogue(facts, model, _french_labels(store))
 
     def find() -> str:  # the graph's own things first: "IT Security" is a stream before it is an official skill
         try:
@@ -422,7 +422,7 @@ def reach(
     from graph.mobility.reach import reach as reachable
     from graph.mobility.resolve import modern_classification
 
-    facts, model, rdf_source = _analysis(data)
+    facts, model, store = _analysis(data)
     start = None
     person: Mapping[str, int | None]
     if Path(profile).is_file():
@@ -432,7 +432,7 @@ def reach(
         if profile in references:
             person = profile_of(facts, model, references[profile])
         else:
-            start = _resolve(_catalogue(facts, model, _french_labels(rdf_source)), profile, ("position", "executive"), facts)
+            start = _resolve(_catalogue(facts, model, _french_labels(store)), profile, ("position", "executive"), facts)
             person = profile_of(facts, model, start)
     at = model.nodes[start].level_id if start and not level else None
     if level:
@@ -442,7 +442,7 @@ def reach(
             fail(f"--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)", EXIT_BAD_INPUT)
     lang = output_language(lang)
     french = lang == "fr"
-    names = _french_labels(rdf_source) if french else {}
+    names = _french_labels(store) if french else {}
 
     def label(node: str) -> str:
         return names.get(node) or model.label(node)
@@ -523,11 +523,11 @@ def ladders(lang: str | None, fmt: str, data: tuple[Path, ...]) -> None:
     """
     from graph.mobility.ladders import ladder_rows
 
-    facts, model, rdf_source = _analysis(data)
+    facts, model, store = _analysis(data)
     lang = output_language(lang)
     nodes = model.nodes
     if lang == "fr":  # the streams and roles by their French names
-        names = _french_labels(rdf_source)
+        names = _french_labels(store)
 
         def french(node: str | None, english: str) -> str:
             return names.get(node) or english if node else english
@@ -554,9 +554,9 @@ def mobility(top: int, lang: str | None, fmt: str, data: tuple[Path, ...]) -> No
     """
     from graph.mobility.summary import summarise
 
-    facts, model, rdf_source = _analysis(data)
+    facts, model, store = _analysis(data)
     lang = output_language(lang)
-    tables = summarise(facts, model, top=top, lang=lang, names=_french_labels(rdf_source) if lang == "fr" else None)
+    tables = summarise(facts, model, top=top, lang=lang, names=_french_labels(store) if lang == "fr" else None)
     if fmt == "json":
         _echo(json.dumps(tables, ensure_ascii=False, indent=1))
         return

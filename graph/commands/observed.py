@@ -13,14 +13,14 @@ from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail,
 if TYPE_CHECKING:
     from graph.mobility.facts import Facts
     from graph.mobility.moves import MobilityModel
-    from graph.mobility.source import OxigraphSource, Source
     from graph.observe.ingest import IngestReport
+    from graph.store import OxigraphStore, Store
 
 DEFAULT_DB = Path("observed.duckdb")
 """Where ``careers observe`` keeps the records, and where ``careers build`` looks for them."""
 
 
-def _graph(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphSource]:
+def _graph(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphStore]:
     from graph.build import built_graph
     from graph.mobility.analysis import analyse_built
 
@@ -28,14 +28,14 @@ def _graph(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphSource
     return analyse_built(nt)
 
 
-def _positions(facts: Facts, source: Source) -> dict[str, Any]:
+def _positions(facts: Facts, store: Store) -> dict[str, Any]:
     """What title matching knows of each position: its labels in English and French, its level, its stream's names."""
     from graph.iris import node_id
     from graph.observe.titles import Position
 
     french = {
         node_id(row["s"]): row["l"]
-        for row in source.select(
+        for row in store.select(
             'SELECT ?s ?l WHERE { { ?s a gcdc:Position } UNION { ?s a gcdc:WorkStream } ?s rdfs:label ?l FILTER (lang(?l) = "fr") }'
         )
     }

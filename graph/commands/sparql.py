@@ -44,7 +44,7 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
     """
     from graph.build import built_graph
     from graph.paths import named_queries
-    from graph.sparql.source import query_question, query_text
+    from graph.sparql.query_text import query_question, query_text
 
     if list_queries:
         for name, path in named_queries().items():

@@ -17,7 +17,7 @@ from graph.iris import GCD_IRI
 from graph.mobility.facts import Facts, read_facts
 from graph.mobility.moves import MobilityModel
 from graph.mobility.rdf import MOVE_PREFIX
-from graph.mobility.source import OxigraphSource
+from graph.store import OxigraphStore
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -37,11 +37,11 @@ def without_moves(nt: bytes) -> bytes:
     return b"".join(line for line in nt.splitlines(keepends=True) if not line.startswith(skip))
 
 
-def analyse_built(nt: bytes) -> tuple[Facts, MobilityModel, OxigraphSource]:
+def analyse_built(nt: bytes) -> tuple[Facts, MobilityModel, OxigraphStore]:
     """Facts, model and the source they were read from (for pages that need more of the graph), from built N-Triples.
 
     The moves the build wrote back are left out of the source (`without_moves`).
     """
-    source = OxigraphSource.from_ntriples(without_moves(nt), lenient=True)  # the build wrote and checked it
+    source = OxigraphStore.from_ntriples(without_moves(nt), lenient=True)  # the build wrote and checked it
     facts = read_facts(source)
     return facts, MobilityModel(facts), source

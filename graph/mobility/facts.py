@@ -4,8 +4,8 @@ Examples
 --------
 >>> from graph.load import load
 >>> from graph.derive import derive
->>> from graph.mobility.source import RdflibSource
->>> facts = read_facts(RdflibSource(derive(load().g)))
+>>> from graph.store import RdflibStore
+>>> facts = read_facts(RdflibStore(derive(load().g)))
 >>> len(facts.positions), len(facts.streams), len(facts.skills)
 (72, 13, 394)
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from graph.errors import CareersError
 from graph.iris import node_id
-from graph.mobility.source import Source
+from graph.store import Store
 
 __all__ = [
     "Assumption",
@@ -294,16 +294,16 @@ def stream_order(facts: Facts) -> list[str]:
     return sorted(facts.streams, key=lambda s: (facts.streams[s].community_order, facts.streams[s].order, s))
 
 
-def read_facts(source: Source) -> Facts:
+def read_facts(store: Store) -> Facts:
     """Read every fact the mobility model needs from ``source``."""
     facts = Facts()
-    _read_structure(source, facts)
-    _read_items(source, facts)
-    _read_skills_and_templates(source, facts)
-    _read_rules(source, facts)
-    _read_pay(source, facts)
-    _read_progressions(source, facts)
-    _read_crosswalks(source, facts)
+    _read_structure(store, facts)
+    _read_items(store, facts)
+    _read_skills_and_templates(store, facts)
+    _read_rules(store, facts)
+    _read_pay(store, facts)
+    _read_progressions(store, facts)
+    _read_crosswalks(store, facts)
     _find_executives(facts)
     return facts
 
@@ -315,8 +315,8 @@ def _find_executives(facts: Facts) -> None:
     facts.executive_levels = {lvl: d for lvl, d in sorted(facts.levels.items()) if d.group in facts.executive_groups}
 
 
-def _read_structure(source: Source, facts: Facts) -> None:
-    for row in source.select(
+def _read_structure(store: Store, facts: Facts) -> None:
+    for row in store.select(
         "SELECT ?s ?label ?fr ?community ?communityLabel ?communityOrder ?order WHERE { ?s a gcdc:WorkStream ; rdfs:label ?label ; "
         "gcdc:community ?community ; gcdc:order ?order . ?community rdfs:label ?communityLabel . "
         'OPTIONAL { ?s rdfs:label ?fr FILTER (lang(?fr) = "fr") } '
@@ -330,7 +330,7 @@ def _read_structure(source: Source, facts: Facts) -> None:
             community_order=int(row.get("communityOrder") or 99),
             order=int(row["order"]),
         )
-    for row in source.select(
+    for row in store.select(
         "SELECT ?l ?label ?rank ?group ?paidAt WHERE { ?l a gcdc:Level ; rdfs:label ?label ; gcdc:rank ?rank ; "
         f"gcdc:occupationalGroup ?group . OPTIONAL {{ ?l gcdc:paidAtRateOf ?paidAt }} {_en('label')} }}"
     ):
@@ -338,13 +338,13 @@ def _read_structure(source: Source, facts: Facts) -> None:
         facts.levels[node_id(row["l"])] = Level(
             label=row["label"], rank=int(row["rank"]), group=node_id(row["group"]), paid_at=node_id(paid_at) if paid_at else None
         )
-    for row in source.select(f"SELECT ?r ?label WHERE {{ ?r a gcdc:Role ; rdfs:label ?label . {_en('label')} }}"):
+    for row in store.select(f"SELECT ?r ?label WHERE {{ ?r a gcdc:Role ; rdfs:label ?label . {_en('label')} }}"):
         facts.role_labels[node_id(row["r"])] = row["label"]
     role_levels: dict[str, list[str]] = defaultdict(list)
-    for row in source.select("SELECT ?r ?l WHERE { ?r a gcdc:Role ; gcdc:atLevel ?l }"):
+    for row in store.select("SELECT ?r ?l WHERE { ?r a gcdc:Role ; gcdc:atLevel ?l }"):
         role_levels[node_id(row["r"])].append(node_id(row["l"]))
     facts.role_levels = {role: tuple(sorted(levels)) for role, levels in sorted(role_levels.items())}
-    for row in source.select(
+    for row in store.select(
         "SELECT ?p ?label ?role ?level ?stream ?path ?stated WHERE { ?p a gcdc:Position ; rdfs:label ?label ; "
         "gcdc:hasLevel ?level ; gcdc:inStream ?stream . OPTIONAL { ?p gcdc:hasRole ?role } OPTIONAL { ?p gcdc:onPath ?path } "
         f"OPTIONAL {{ ?p gcdc:levelStated ?stated }} {_en('label')} }}"
@@ -362,22 +362,22 @@ def _read_structure(source: Source, facts: Facts) -> None:
             level_stated=row.get("stated") != "false",
             community=facts.streams[stream].community,
         )
-    for row in source.select(
+    for row in store.select(
         f"SELECT ?r ?label ?order WHERE {{ ?r a gcdc:EntryRoute ; rdfs:label ?label ; gcdc:order ?order . {_en('label')} }}"
     ):
         facts.routes[node_id(row["r"])] = Route(label=row["label"], order=int(row["order"]))
     assumed: dict[str, list[str]] = defaultdict(list)
-    for row in source.select("SELECT ?r ?a WHERE { ?r a gcdc:EntryRoute ; gcdc:assumes ?a }"):
+    for row in store.select("SELECT ?r ?a WHERE { ?r a gcdc:EntryRoute ; gcdc:assumes ?a }"):
         assumed[node_id(row["r"])].append(node_id(row["a"]))
     for route, assumptions in assumed.items():
         if route in facts.routes:
             facts.routes[route] = replace(facts.routes[route], assumes=tuple(sorted(assumptions)))
-    for row in source.select("SELECT ?g ?c WHERE { ?g a gcdc:OccupationalGroup ; gcdc:community ?c }"):
+    for row in store.select("SELECT ?g ?c WHERE { ?g a gcdc:OccupationalGroup ; gcdc:community ?c }"):
         facts.group_communities[node_id(row["g"])] = node_id(row["c"])
 
 
-def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
-    rows = source.select(
+def _items(store: Store, owner_pattern: str) -> dict[str, list[Item]]:
+    rows = store.select(
         f"SELECT ?owner ?item ?label ?skill WHERE {{ {owner_pattern} "
         f"?item rdfs:label ?label ; gcdc:requiresSkill ?skill . {_en('label')} }}"
     )
@@ -392,42 +392,42 @@ def _items(source: Source, owner_pattern: str) -> dict[str, list[Item]]:
     }
 
 
-def _read_items(source: Source, facts: Facts) -> None:
+def _read_items(store: Store, facts: Facts) -> None:
     facts.stream_items = _items(
-        source,
+        store,
         "?owner a gcdc:WorkStream . "
         "?owner (gcdc:hasResponsibility/^gcdc:subItemOf?|gcdc:hasFunctionalArea|gcdc:hasSpecialisation/gcdc:hasExpertise) ?item .",
     )
-    facts.role_items = _items(source, "?owner a gcdc:Role ; gcdc:hasResponsibility ?item .")
-    for row in source.select("SELECT ?item ?method WHERE { ?item gcdc:skillLink/gcdc:linkMethod ?method }"):
+    facts.role_items = _items(store, "?owner a gcdc:Role ; gcdc:hasResponsibility ?item .")
+    for row in store.select("SELECT ?item ?method WHERE { ?item gcdc:skillLink/gcdc:linkMethod ?method }"):
         facts.link_methods.setdefault(node_id(row["item"]), set()).add(row["method"].rsplit("#", 1)[-1])
-    (row,) = source.select(
+    (row,) = store.select(
         "SELECT (COUNT(DISTINCT ?item) AS ?n) WHERE { ?item a ?type "
         "VALUES ?type { gcdc:Responsibility gcdc:Expertise gcdc:FunctionalArea } }"
     )
     facts.item_count = int(row["n"])
 
 
-def _read_skills_and_templates(source: Source, facts: Facts) -> None:
-    for row in source.select(
+def _read_skills_and_templates(store: Store, facts: Facts) -> None:
+    for row in store.select(
         "SELECT ?s ?label ?fr ?category WHERE { ?s a gcdc:Skill ; skos:prefLabel ?label ; gcdc:skillCategory ?category . "
         f'OPTIONAL {{ ?s skos:prefLabel ?fr FILTER (lang(?fr) = "fr") }} {_en("label")} }}'
     ):
         facts.skills[node_id(row["s"])] = Skill(
             label=row["label"], fr=row.get("fr") or row["label"], category=row["category"].rsplit("#", 1)[-1]
         )
-    for row in source.select(
+    for row in store.select(
         f"SELECT ?l ?rank ?label WHERE {{ ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label . {_en('label')} }}"
     ):
         facts.skill_level_labels[int(row["rank"])] = row["label"]
-    for row in source.select(
+    for row in store.select(
         "SELECT ?rank ?label (lang(?label) AS ?lang) WHERE { ?l a gcdc:SkillLevel ; gcdc:rank ?rank ; rdfs:label ?label }"
     ):
         facts.skill_level_names[row["label"].lower()] = int(row["rank"])  # English and French
         if row["lang"] == "fr":
             facts.skill_level_labels_fr[int(row["rank"])] = row["label"]
     requirements: dict[str, list[Requirement]] = defaultdict(list)
-    for row in source.select(
+    for row in store.select(
         "SELECT ?t ?skill ?type ?rank WHERE { ?t gcdc:skillRequirement ?r . ?r gcdc:requiredSkill ?skill ; gcdc:requirementType ?type . "
         "OPTIONAL { ?r gcdc:requiredLevel/gcdc:rank ?rank } }"
     ):
@@ -435,7 +435,7 @@ def _read_skills_and_templates(source: Source, facts: Facts) -> None:
         requirements[node_id(row["t"])].append(
             Requirement(node_id(row["skill"]), row["type"].endswith("#Essential"), int(rank) if rank else None)
         )
-    for row in source.select(
+    for row in store.select(
         "SELECT ?t ?ref ?label ?position ?level WHERE { ?t a gcdc:JobTemplate ; gcdc:referenceId ?ref ; rdfs:label ?label ; "
         f"gcdc:hasLevel ?level . OPTIONAL {{ ?t gcdc:templateFor ?position }} {_en('label')} }}"
     ):
@@ -449,28 +449,28 @@ def _read_skills_and_templates(source: Source, facts: Facts) -> None:
         )
 
 
-def _read_rules(source: Source, facts: Facts) -> None:
+def _read_rules(store: Store, facts: Facts) -> None:
     quotes: dict[str, list[str]] = defaultdict(list)
     rules: dict[str, Rule] = {}
-    for row in source.select(
+    for row in store.select(
         "SELECT ?r ?label ?kind ?condition ?quote WHERE { ?r a gcdc:StaffingRule ; rdfs:label ?label ; gcdc:governsKind ?kind ; "
         f"gcdc:condition ?condition ; gcdc:quote ?quote . {_en('label')} }}"
     ):
         rules[node_id(row["r"])] = Rule(label=row["label"], kind=row["kind"].rsplit("#", 1)[-1], condition=row["condition"])
         quotes[node_id(row["r"])].append(row["quote"])
-    keys = {node_id(row["r"]): row["key"] for row in source.select("SELECT ?r ?key WHERE { ?r a gcdc:StaffingRule ; gcdc:keyQuote ?key }")}
+    keys = {node_id(row["r"]): row["key"] for row in store.select("SELECT ?r ?key WHERE { ?r a gcdc:StaffingRule ; gcdc:keyQuote ?key }")}
     for rule, data in rules.items():  # the key quote first: pages that show one quote show the one that states the rule
         key = keys.get(rule)
         facts.rules[rule] = replace(data, quotes=tuple(sorted(quotes[rule], key=lambda q: (q != key, q))))
-    for row in source.select(
+    for row in store.select(
         "SELECT ?a ?label ?name ?value ?note WHERE { ?a a gcdc:Assumption ; rdfs:label ?label ; gcdc:parameterName ?name ; "
         f"gcdc:parameterValue ?value ; skos:editorialNote ?note . {_en('label')} }}"
     ):
         facts.assumptions[node_id(row["a"])] = Assumption(label=row["label"], parameter=row["name"], value=row["value"], note=row["note"])
 
 
-def _read_pay(source: Source, facts: Facts) -> None:
-    rows = source.select(
+def _read_pay(store: Store, facts: Facts) -> None:
+    rows = store.select(
         "SELECT ?r ?level ?min ?max ?date ?note ?source ?sourceLabel WHERE { ?r a gcdc:PayRange ; gcdc:payRangeOf ?level ; "
         "gcdc:minimumSalary ?min ; gcdc:maximumSalary ?max ; prov:wasDerivedFrom ?source . ?source rdfs:label ?sourceLabel . "
         f"OPTIONAL {{ ?r gcdc:effectiveDate ?date }} OPTIONAL {{ ?r gcdc:dateNote ?note }} {_en('sourceLabel')} }}"
@@ -489,14 +489,14 @@ def _read_pay(source: Source, facts: Facts) -> None:
         )
     for ranges in facts.pay.values():
         ranges.sort(key=lambda r: (r.date or "", r.source))
-    for row in source.select("SELECT ?date WHERE { gcd:agreement-it-group dcterms:date ?date }"):
+    for row in store.select("SELECT ?date WHERE { gcd:agreement-it-group dcterms:date ?date }"):
         facts.it_agreement = row["date"]
 
 
-def _read_progressions(source: Source, facts: Facts) -> None:
+def _read_progressions(store: Store, facts: Facts) -> None:
     quotes: dict[str, list[str]] = defaultdict(list)
     base: dict[str, tuple[str, str, str]] = {}
-    for row in source.select(
+    for row in store.select(
         "SELECT ?p ?from ?to ?kind ?quote WHERE { ?p a gcdc:Progression ; gcdc:basis gcdc:Stated ; gcdc:fromState ?from ; "
         "gcdc:toState ?to ; gcdc:progressionKind ?kind ; gcdc:quote ?quote "
         "FILTER NOT EXISTS { ?p gcdc:allowedBy ?rule } }"  # not the moves the build wrote back
@@ -506,8 +506,8 @@ def _read_progressions(source: Source, facts: Facts) -> None:
     facts.progressions = [StatedProgression(p, *base[p], quotes=tuple(sorted(quotes[p]))) for p in sorted(base)]
 
 
-def _read_crosswalks(source: Source, facts: Facts) -> None:
-    for row in source.select(
+def _read_crosswalks(store: Store, facts: Facts) -> None:
+    for row in store.select(
         "SELECT ?from ?to ?relation ?label ?notation ?why WHERE { ?c a gcdc:Crosswalk ; gcdc:mapsFrom ?from ; gcdc:mapsTo ?to ; "
         "gcdc:mappingRelation ?relation ; rdfs:comment ?why . ?to skos:prefLabel ?label . OPTIONAL { ?to skos:notation ?notation } }"
     ):

@@ -37,9 +37,9 @@ Examples
 --------
 >>> from graph.load import load
 >>> from graph.derive import derive
->>> from graph.mobility.source import RdflibSource
+>>> from graph.store import RdflibStore
 >>> from graph.mobility.facts import read_facts
->>> model = MobilityModel(read_facts(RdflibSource(derive(load().g))))
+>>> model = MobilityModel(read_facts(RdflibStore(derive(load().g))))
 >>> moves = model.moves_from("position-it-02-analyst-it-security")
 >>> [(m.kind, m.basis) for m in moves if m.target == "position-it-03-team-lead-it-security"]
 [('promotion', 'stated')]

@@ -10,10 +10,10 @@ Examples
 --------
 >>> from graph.load import load
 >>> from graph.derive import derive
->>> from graph.mobility.source import RdflibSource
+>>> from graph.store import RdflibStore
 >>> from graph.mobility.facts import read_facts
 >>> from graph.mobility.moves import MobilityModel
->>> model = MobilityModel(read_facts(RdflibSource(derive(load().g))))
+>>> model = MobilityModel(read_facts(RdflibStore(derive(load().g))))
 >>> best = best_paths(model, "position-it-02-analyst-it-security", "position-it-05-director-it-security", k=1)[0]
 >>> [s.kind for s in best.steps], best.basis
 (['promotion', 'promotion', 'promotion'], 'stated')

@@ -45,8 +45,8 @@ from graph.sparql.guard import QuerySyntaxError, QueryTooComplex, UnsafeQuery
 from graph.sparql.negotiate import best_match
 from graph.sparql.pages import query_page
 from graph.sparql.protocol import HttpQuery, Refusal
+from graph.sparql.query_text import query_question
 from graph.sparql.results import RDF_FORMATS
-from graph.sparql.source import query_question
 from graph.sparql.workers import EntityJob, OutOfBounds, Overloaded, QueryFailed, QueryJob, QueryTimeout, WorkerDied
 
 __all__ = ["MAX_REQUEST_BYTES", "Endpoint", "EndpointApp", "FileRead", "Request", "Response", "request_key"]

@@ -1,14 +1,14 @@
 """What the pages show that the mobility facts do not: labels in both languages, the knowledge graph and the ontology.
 
-Read through SPARQL (`graph.mobility.source`), on the graph being built or on the built files.
+Read through SPARQL (`graph.store`), on the graph being built or on the built files.
 
 Examples
 --------
->>> from graph.mobility.source import OxigraphSource
+>>> from graph.store import OxigraphStore
 >>> from graph.serialize import serialize
 >>> from graph.load import load
 >>> from graph.derive import derive
->>> source = OxigraphSource.from_ntriples(serialize(derive(load().g), "nt").encode())
+>>> source = OxigraphStore.from_ntriples(serialize(derive(load().g), "nt").encode())
 >>> labels(source, "fr")["role-director"]
 'directeur'
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.iris import GCDC_IRI, curie, name_of, node_id
-from graph.mobility.source import Source
+from graph.store import Store
 
 __all__ = ["KIND_OF_CLASS", "KnowledgeGraph", "Ontology", "knowledge_graph", "labels", "ontology"]
 
@@ -77,19 +77,19 @@ _FRENCH = {
 """The French of kinds of node and of other vocabularies' links the ontology does not label (the project's own translations)."""
 
 
-def labels(source: Source, lang: str) -> dict[str, str]:
+def labels(store: Store, lang: str) -> dict[str, str]:
     """``{node id: label}`` in ``lang`` for everything that has an ``rdfs:label`` (what names on the command line resolve to)."""
-    rows = source.select(f'SELECT ?s ?l WHERE {{ ?s rdfs:label ?l FILTER (lang(?l) = "{lang}") }}')
+    rows = store.select(f'SELECT ?s ?l WHERE {{ ?s rdfs:label ?l FILTER (lang(?l) = "{lang}") }}')
     return {node_id(r["s"]): r["l"] for r in sorted(rows, key=lambda r: (r["s"], r["l"]))}
 
 
-def display_labels(source: Source, lang: str) -> dict[str, str]:
+def display_labels(store: Store, lang: str) -> dict[str, str]:
     """`labels`, and the ``skos:prefLabel`` of the SKOS concepts that have no ``rdfs:label``: what the knowledge graph names nodes by.
 
     Official skills, skill families and the crosswalks' occupations would otherwise be named by their ids.
     """
-    found = labels(source, lang)
-    rows = source.select(f'SELECT ?s ?l WHERE {{ ?s skos:prefLabel ?l FILTER (lang(?l) = "{lang}") }}')
+    found = labels(store, lang)
+    rows = store.select(f'SELECT ?s ?l WHERE {{ ?s skos:prefLabel ?l FILTER (lang(?l) = "{lang}") }}')
     for r in sorted(rows, key=lambda r: (r["s"], r["l"])):
         found.setdefault(node_id(r["s"]), r["l"])
     return found
@@ -109,37 +109,37 @@ class KnowledgeGraph:
     """The French of each kind of node and each property label (from the ontology's ``@fr`` labels), for the French page."""
 
 
-def knowledge_graph(source: Source) -> KnowledgeGraph:
+def knowledge_graph(store: Store) -> KnowledgeGraph:
     """Read the knowledge graph's nodes, links and details."""
     kg = KnowledgeGraph()
-    for row in source.select(
+    for row in store.select(
         f'SELECT ?s ?t WHERE {{ ?s a ?t FILTER (STRSTARTS(STR(?t), "{GCDC_IRI}")) FILTER isIRI(?s) '
         "FILTER NOT EXISTS { ?s gcdc:basis ?basis FILTER (?basis != gcdc:Stated) } }"
     ):
         kind = KIND_OF_CLASS.get(row["t"][len(GCDC_IRI) :])
         if kind and not (kind == "program" and node_id(row["s"]) in kg.kinds):
             kg.kinds[node_id(row["s"])] = kind
-    for row in source.select('SELECT ?p ?l WHERE { ?p a ?t ; rdfs:label ?l FILTER (lang(?l) = "en") VALUES ?t { owl:ObjectProperty } }'):
+    for row in store.select('SELECT ?p ?l WHERE { ?p a ?t ; rdfs:label ?l FILTER (lang(?l) = "en") VALUES ?t { owl:ObjectProperty } }'):
         kg.property_labels[row["p"]] = row["l"]
-    for row in source.select('SELECT ?p ?l WHERE { ?p a owl:ObjectProperty ; rdfs:label ?l FILTER (lang(?l) = "fr") }'):
+    for row in store.select('SELECT ?p ?l WHERE { ?p a owl:ObjectProperty ; rdfs:label ?l FILTER (lang(?l) = "fr") }'):
         if row["p"] in kg.property_labels:
             kg.french[kg.property_labels[row["p"]]] = row["l"]
-    rows = source.select('SELECT ?c ?l WHERE { ?c a owl:Class ; rdfs:label ?l FILTER (lang(?l) = "fr") }')
+    rows = store.select('SELECT ?c ?l WHERE { ?c a owl:Class ; rdfs:label ?l FILTER (lang(?l) = "fr") }')
     classes = {r["c"][len(GCDC_IRI) :]: r["l"] for r in rows if r["c"].startswith(GCDC_IRI)}
     for cls, kind in KIND_OF_CLASS.items():  # in its order: the first class of a kind names it (Program, not Pilot)
         if cls in classes:
             kg.french.setdefault(kind, classes[cls])
     kg.french |= _FRENCH
-    for row in source.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?o) && ?p != rdf:type) }"):
+    for row in store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?o) && ?p != rdf:type) }"):
         s, o = node_id(row["s"]), node_id(row["o"])
         if s in kg.kinds and o in kg.kinds and s != o:
             kg.edges.append((s, kg.property_labels.get(row["p"], name_of(row["p"])), o))
     kg.edges.sort()
-    for row in source.select('SELECT ?s ?d WHERE { ?s skos:definition|rdfs:comment ?d FILTER (lang(?d) = "en" || lang(?d) = "") }'):
+    for row in store.select('SELECT ?s ?d WHERE { ?s skos:definition|rdfs:comment ?d FILTER (lang(?d) = "en" || lang(?d) = "") }'):
         kg.definitions.setdefault(node_id(row["s"]), row["d"])
-    for row in source.select("SELECT ?s ?q WHERE { ?s gcdc:quote|gcdc:evidence ?q }"):
+    for row in store.select("SELECT ?s ?q WHERE { ?s gcdc:quote|gcdc:evidence ?q }"):
         kg.quotes[node_id(row["s"])].append(row["q"])
-    for row in source.select(
+    for row in store.select(
         'SELECT ?s ?l WHERE { ?s gcdc:hasResponsibility|gcdc:hasExpertise ?r . ?r rdfs:label ?l FILTER (lang(?l) = "en") }'
     ):
         kg.responsibilities[node_id(row["s"])].append(row["l"])
@@ -161,17 +161,17 @@ def _short(iri: str) -> str:
     return curie(iri) or iri
 
 
-def ontology(source: Source) -> Ontology:
+def ontology(store: Store) -> Ontology:
     """Read the ontology's classes, subclass links and properties."""
     onto = Ontology()
-    for row in source.select(
+    for row in store.select(
         f'SELECT ?c ?comment WHERE {{ ?c a owl:Class FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") '
         'OPTIONAL { ?c rdfs:comment ?comment FILTER (lang(?comment) = "en") } }'
     ):
         onto.classes[_short(row["c"])] = row.get("comment") or ""
-    for row in source.select(f'SELECT ?c ?parent WHERE {{ ?c rdfs:subClassOf ?parent FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") }}'):
+    for row in store.select(f'SELECT ?c ?parent WHERE {{ ?c rdfs:subClassOf ?parent FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") }}'):
         onto.subclass_of.append((_short(row["c"]), _short(row["parent"])))
-    for row in source.select(
+    for row in store.select(
         f'SELECT ?p ?label ?domain ?range ?comment WHERE {{ ?p a ?type ; rdfs:label ?label FILTER STRSTARTS(STR(?p), "{GCDC_IRI}") '
         'VALUES ?type { owl:ObjectProperty owl:DatatypeProperty } FILTER (lang(?label) = "en") '
         "OPTIONAL { ?p rdfs:domain ?domain } OPTIONAL { ?p rdfs:range ?range } "

@@ -17,7 +17,7 @@ from graph.i18n import LANGUAGES, text
 from graph.mobility.facts import Facts
 from graph.mobility.moves import MobilityModel
 from graph.mobility.similarity import stream_similarity
-from graph.mobility.source import Source
+from graph.store import Store
 from graph.viz.career_map import career_map, map_legend
 from graph.viz.data import display_labels, knowledge_graph, labels, ontology
 from graph.viz.explorer import explorer_page
@@ -93,15 +93,15 @@ def _index(lang: str, legend: list[tuple[str, str, str]], pages: tuple[str, ...]
     )
 
 
-def html_files(facts: Facts, model: MobilityModel, source: Source, observed: Published | None = None) -> dict[str, bytes]:
+def html_files(facts: Facts, model: MobilityModel, store: Store, observed: Published | None = None) -> dict[str, bytes]:
     """Every page of ``outputs/html/``: ``{relative path: bytes}`` (with the observed moves' page when ``observed`` is given)."""
-    kg, onto = knowledge_graph(source), ontology(source)
+    kg, onto = knowledge_graph(store), ontology(store)
     similarity = stream_similarity(facts)
-    english = labels(source, "en")
+    english = labels(store, "en")
     files = {}
-    shown = {lang: display_labels(source, lang) for lang in LANGUAGES}  # the knowledge graph's nodes by name, skills too
+    shown = {lang: display_labels(store, lang) for lang in LANGUAGES}  # the knowledge graph's nodes by name, skills too
     for lang in LANGUAGES:
-        names = labels(source, lang) if lang != "en" else english
+        names = labels(store, lang) if lang != "en" else english
         for view in (
             career_map(facts, model, lang, names, kg=kg),
             stream_mobility(facts, lang, names, similarity),
@@ -119,18 +119,18 @@ def html_files(facts: Facts, model: MobilityModel, source: Source, observed: Pub
     return files
 
 
-def path_page(facts: Facts, model: MobilityModel, source: Source, path: CareerPath, lang: str = "en", other_page: str | None = None) -> str:
+def path_page(facts: Facts, model: MobilityModel, store: Store, path: CareerPath, lang: str = "en", other_page: str | None = None) -> str:
     """The career map with ``path`` highlighted, its own introduction and its steps.
 
     ``other_page`` is the file of the same path's page in the other language (what the language link opens).
     """
-    names = labels(source, lang)
+    names = labels(store, lang)
 
     def name(n: str) -> str:
         return names.get(n) or model.label(n)
 
     title = " → ".join(name(n) for n in (path.nodes[0], path.nodes[-1]))
-    view = career_map(facts, model, lang, names, highlight=path, title=title, kg=knowledge_graph(source))
+    view = career_map(facts, model, lang, names, highlight=path, title=title, kg=knowledge_graph(store))
     cost = f"{path.cost:.2f}".replace(".", ",") if lang == "fr" else f"{path.cost:.2f}"
     view.description = text(lang, "path_description", moves=len(path.steps), cost=cost)
     view.listed = [
@@ -147,8 +147,8 @@ def path_page(facts: Facts, model: MobilityModel, source: Source, path: CareerPa
     return render(view)
 
 
-def focus_page(source: Source, focus: str, radius: int, lang: str = "en") -> str:
+def focus_page(store: Store, focus: str, radius: int, lang: str = "en") -> str:
     """The neighbourhood of ``focus`` in the knowledge graph, within ``radius`` links."""
-    kg = knowledge_graph(source)
-    english = display_labels(source, "en")
-    return render(knowledge_graph_view(kg, lang, display_labels(source, lang), english, focus=focus, radius=radius))
+    kg = knowledge_graph(store)
+    english = display_labels(store, "en")
+    return render(knowledge_graph_view(kg, lang, display_labels(store, lang), english, focus=focus, radius=radius))

@@ -5,7 +5,7 @@ loaded from ``outputs/knowledge-graph.nt`` for the fast commands (``careers path
 
 Examples
 --------
->>> src = OxigraphSource.from_ntriples(b'<http://e/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en .\n')
+>>> src = OxigraphStore.from_ntriples(b'<http://e/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en .\n')
 >>> src.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }")
 [{'s': 'http://e/a', 'l': 'A'}]
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from pyoxigraph import QuerySolutions, Store
+import pyoxigraph as ox
 
 if TYPE_CHECKING:  # rdflib takes a third of a second to import: the fast commands read Oxigraph only
     from rdflib import Graph
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # rdflib takes a third of a second to import: the fast comman
 
 from graph.iris import PREFIXES
 
-__all__ = ["OxigraphSource", "RdflibSource", "Row", "Source", "source_for"]
+__all__ = ["OxigraphStore", "RdflibStore", "Row", "Store", "store_for"]
 
 _PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 
@@ -47,7 +47,7 @@ class Row(dict[str, "str | None"]):
         return value
 
 
-class Source(Protocol):
+class Store(Protocol):
     """Anything that answers a SELECT query with rows of plain strings (``None`` when unbound)."""
 
     def select(self, query: str) -> list[Row]:
@@ -55,30 +55,30 @@ class Source(Protocol):
         ...
 
 
-class OxigraphSource:
+class OxigraphStore:
     """An embedded Oxigraph store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: ox.Store) -> None:
         self.store = store
 
     @classmethod
-    def from_ntriples(cls, data: bytes, *, lenient: bool = False) -> OxigraphSource:
+    def from_ntriples(cls, data: bytes, *, lenient: bool = False) -> OxigraphStore:
         """Load N-Triples bytes; ``lenient`` skips the checks of IRIs and literals (for files the build wrote: a third faster)."""
         from pyoxigraph import RdfFormat
 
-        store = Store()
+        store = ox.Store()
         store.load(data, format=RdfFormat.N_TRIPLES, lenient=lenient)
         return cls(store)
 
     def select(self, query: str) -> list[Row]:
         """Run ``query``; return its rows as ``{variable: value}``."""
         result = self.store.query(_PROLOGUE + query)
-        assert isinstance(result, QuerySolutions), "a SELECT query"
+        assert isinstance(result, ox.QuerySolutions), "a SELECT query"
         names = [v.value for v in result.variables]
         return [Row((n, t.value if t is not None else None) for n, t in zip(names, solution, strict=True)) for solution in result]
 
 
-class RdflibSource:
+class RdflibStore:
     """An rdflib graph."""
 
     def __init__(self, g: Graph) -> None:
@@ -91,6 +91,6 @@ class RdflibSource:
         return [Row((n, str(row[n]) if row[n] is not None else None) for n in names) for row in cast("Iterable[ResultRow]", result)]
 
 
-def source_for(path: Path) -> OxigraphSource:
-    """An `OxigraphSource` over a built N-Triples file."""
-    return OxigraphSource.from_ntriples(path.read_bytes())
+def store_for(path: Path) -> OxigraphStore:
+    """An `OxigraphStore` over a built N-Triples file."""
+    return OxigraphStore.from_ntriples(path.read_bytes())
