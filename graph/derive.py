@@ -58,6 +58,12 @@ def _rank(g: Graph, level: Node) -> int:
     return int(rank) if isinstance(rank, Literal) else 0
 
 
+def _order(g: Graph, node: Node) -> int:
+    """A node's ``gcdc:order`` (99 when it has none)."""
+    order = g.value(node, GCDC.order)
+    return int(order) if isinstance(order, Literal) else 99
+
+
 def english_label(g: Graph, node: Node, lang: str = "en") -> str | None:
     """The ``rdfs:label`` of ``node`` in ``lang`` (or without a language), else ``None``."""
     for label in sorted(label for label in g.objects(node, RDFS.label) if isinstance(label, Literal)):
@@ -217,7 +223,10 @@ _SUPERVISOR = "SUPERVISOR"
 
 def _link_templates(g: Graph) -> None:
     streams = {talent: ours for ours, talent in g.subject_objects(SKOS.exactMatch) if (ours, RDF.type, GCDC.WorkStream) in g}
-    management, individual = GCD["path-management"], GCD["path-individual-contributor"]
+    paths = sorted(_iris(g.subjects(RDF.type, GCDC.CareerPath)), key=lambda p: (_order(g, p), p))
+    if len(paths) < 2:
+        return
+    management, individual = paths[:2]  # in the page's order: "those following a management path, and individual contributors"
     positions: dict[tuple[Node | None, ...], list[URIRef]] = {}
     for position in _iris(g.subjects(RDF.type, GCDC.Position)):
         key = (g.value(position, GCDC.inStream), g.value(position, GCDC.hasLevel), g.value(position, GCDC.onPath))

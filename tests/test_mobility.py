@@ -220,9 +220,10 @@ def test_roles_exist_where_the_source_says(model):
 
 def test_entry_level_and_top_of_each_path(model):
     assert entry_levels(model.nodes) == {s: "IT-01" if s in THREE else "IT-02" for s in IT}
-    tops = path_tops(model.nodes)
+    assert model.facts.path_names() == {"path-management": "management", "path-individual-contributor": "individual-contributor"}
+    tops = path_tops(model.nodes, model.facts.path_names())
     for stream in IT:
-        assert tops[stream]["individual contributor"] == ("IT-04 Senior Advisor" if stream in SIX else "IT-03 Technical Advisor")
+        assert tops[stream]["individual-contributor"] == ("IT-04 Senior Advisor" if stream in SIX else "IT-03 Technical Advisor")
         assert tops[stream]["management"] == ("IT-05 Director" if stream in SIX else "IT-04 Manager")
 
 

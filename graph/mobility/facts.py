@@ -21,6 +21,7 @@ from graph.store import Store
 
 __all__ = [
     "Assumption",
+    "CareerPathInfo",
     "Facts",
     "Item",
     "Level",
@@ -78,6 +79,14 @@ class Position:
     path: str | None = None
     level_stated: bool = True
     """``False`` when the source does not state the level (an assumption placed it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CareerPathInfo:
+    """A career path of a stream (management, individual contributor), in the source's order."""
+
+    label: str
+    order: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,12 +221,27 @@ class Facts:
     """How each responsibility, expertise or functional area was linked to its skills (``NameMatch``, ``KeywordMatch``, ``CuratedLink``)."""
     item_count: int = 0
     """How many responsibilities, expertise and functional areas the graph holds."""
+    paths: dict[str, CareerPathInfo] = field(default_factory=dict)
+    """The career paths (``gcdc:CareerPath``): the management path, then the individual-contributor path, as shipped."""
     role_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The levels at which each role exists (``gcdc:atLevel``)."""
     group_communities: dict[str, str] = field(default_factory=dict)
     """The career community of each occupational group (``gcdc:community``)."""
     executive_groups: frozenset[str] = frozenset()
     """The occupational groups of the executive community: the community the stated executive transitions lead to."""
+
+    def path_called(self, name: str) -> str | None:
+        """The career path whose English name starts with ``name`` (``"management"``, ``"individual"``), if one does."""
+        wanted = name.strip().lower()
+        return next((p for p in self.path_order() if wanted and self.paths[p].label.lower().startswith(wanted)), None)
+
+    def path_order(self) -> list[str]:
+        """The career paths in the source's order (``gcdc:order``)."""
+        return sorted(self.paths, key=lambda p: (self.paths[p].order, p))
+
+    def path_names(self) -> dict[str, str]:
+        """Each career path's short English name, in order: its label less " path" (``management``, ``individual-contributor``)."""
+        return {p: self.paths[p].label.removesuffix(" path") for p in self.path_order()}
 
     @property
     def executive_communities(self) -> list[str]:
@@ -372,6 +396,10 @@ def _read_structure(store: Store, facts: Facts) -> None:
     for route, assumptions in assumed.items():
         if route in facts.routes:
             facts.routes[route] = replace(facts.routes[route], assumes=tuple(sorted(assumptions)))
+    for row in store.select(
+        f"SELECT ?p ?label ?order WHERE {{ ?p a gcdc:CareerPath ; rdfs:label ?label ; gcdc:order ?order . {_en('label')} }}"
+    ):
+        facts.paths[node_id(row["p"])] = CareerPathInfo(row["label"], int(row["order"]))
     for row in store.select("SELECT ?g ?c WHERE { ?g a gcdc:OccupationalGroup ; gcdc:community ?c }"):
         facts.group_communities[node_id(row["g"])] = node_id(row["c"])
 

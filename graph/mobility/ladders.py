@@ -11,8 +11,8 @@ Examples
 ...          "b": State(**common, label="b", role="role-manager", role_label="Manager", rank=4, level="IT-04", path="path-management")}
 >>> entry_levels(nodes)
 {'S': 'IT-02'}
->>> path_tops(nodes)["S"]
-{'management': 'IT-04 Manager', 'individual contributor': None}
+>>> path_tops(nodes, {"path-management": "management", "path-individual-contributor": "individual-contributor"})["S"]
+{'management': 'IT-04 Manager', 'individual-contributor': None}
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ from graph.mobility.moves import State
 from graph.mobility.pay import pay_range
 
 __all__ = ["entry_levels", "ladder_matrix", "ladder_rows", "path_tops"]
-
-PATHS = {"path-management": "management", "path-individual-contributor": "individual contributor"}
 
 
 def _positions(nodes: Mapping[str, State]) -> list[State]:
@@ -62,18 +60,21 @@ def entry_levels(nodes: Mapping[str, State]) -> dict[str, str]:
     return {stream: d.level for stream, d in _lowest(nodes).items()}
 
 
-def _tops(nodes: Mapping[str, State]) -> dict[str, dict[str, State | None]]:
-    tops: dict[str, dict[str, State | None]] = {s: dict.fromkeys(PATHS.values()) for s in _streams(nodes)}
+def _tops(nodes: Mapping[str, State], paths: Mapping[str, str]) -> dict[str, dict[str, State | None]]:
+    tops: dict[str, dict[str, State | None]] = {s: dict.fromkeys(paths.values()) for s in _streams(nodes)}
     for d in _positions(nodes):
-        path, top = PATHS.get(d.path or ""), tops[d.stream_label]
+        path, top = paths.get(d.path or ""), tops[d.stream_label]
         if path and (top[path] is None or _rank(d) > _rank(top[path])):
             top[path] = d
     return dict(sorted(tops.items()))
 
 
-def path_tops(nodes: Mapping[str, State]) -> dict[str, dict[str, str | None]]:
-    """``{stream: {path: "LEVEL Role" or None}}``: the highest position of each path in each stream."""
-    return {s: {p: (f"{d.level} {d.role_label}" if d else None) for p, d in paths.items()} for s, paths in _tops(nodes).items()}
+def path_tops(nodes: Mapping[str, State], paths: Mapping[str, str]) -> dict[str, dict[str, str | None]]:
+    """``{stream: {path: "LEVEL Role" or None}}``: the highest position of each path in each stream.
+
+    ``paths`` names the career paths (`graph.mobility.facts.Facts.path_names`: ``{"path-management": "management"}``).
+    """
+    return {s: {p: (f"{d.level} {d.role_label}" if d else None) for p, d in tops.items()} for s, tops in _tops(nodes, paths).items()}
 
 
 def ladder_rows(facts: Facts, nodes: Mapping[str, State], lang: str = "en") -> list[dict[str, str | None]]:
@@ -85,20 +86,12 @@ def ladder_rows(facts: Facts, nodes: Mapping[str, State], lang: str = "en") -> l
     def pay(d: State | None) -> str | None:
         return (pay_range(facts, d.level_id, lang) or None) if d and d.level_id else None
 
-    lowest, tops = _lowest(nodes), _tops(nodes)
+    lowest, tops = _lowest(nodes), _tops(nodes, facts.path_names())
     rows: list[dict[str, str | None]] = []
     for stream, roles in ladder_matrix(nodes).items():
-        management, individual = tops[stream]["management"], tops[stream]["individual contributor"]
-        rows.append(
-            {
-                "stream": stream,
-                **roles,
-                "entry level": lowest[stream].level,
-                "entry pay": pay(lowest[stream]),
-                "management top": f"{management.level} {management.role_label}" if management else None,
-                "management top pay": pay(management),
-                "individual-contributor top": f"{individual.level} {individual.role_label}" if individual else None,
-                "individual-contributor top pay": pay(individual),
-            }
-        )
+        row: dict[str, str | None] = {"stream": stream, **roles, "entry level": lowest[stream].level, "entry pay": pay(lowest[stream])}
+        for name, top in tops[stream].items():  # "management top", "individual-contributor top", and their pay
+            row[f"{name} top"] = f"{top.level} {top.role_label}" if top else None
+            row[f"{name} top pay"] = pay(top)
+        rows.append(row)
     return rows

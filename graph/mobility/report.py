@@ -113,11 +113,12 @@ def _examples() -> list[tuple[str, str, str]]:
 def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[str, Any]]]) -> list[str]:
     entry = entry_levels(model.nodes)
     at_one = [s for s, lvl in entry.items() if lvl == "IT-01"]
-    tops = path_tops(model.nodes)
+    names = [*facts.path_names().values(), "", ""]  # the management path, then the individual-contributor path
+    tops = path_tops(model.nodes, facts.path_names())
     ic_stop: dict[str | None, list[str]] = {}
     for s, t in tops.items():
-        ic_stop.setdefault(t["individual contributor"], []).append(s)
-    mgmt_short = [s for s, t in tops.items() if t["management"] and not t["management"].startswith("IT-05")]
+        ic_stop.setdefault(t.get(names[1]), []).append(s)
+    mgmt_short = [s for s, t in tops.items() if (top := t.get(names[0])) and not top.startswith("IT-05")]
     unstated = sorted({facts.streams[p.stream].label for p in facts.positions.values() if not p.level_stated})
     methods = Counter(model.profiles[p].method for p in facts.positions)
     findings = [
@@ -221,8 +222,9 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure]) -> di
     streams = list(matrix_roles)[:CHART_STREAMS]
     fig = Figure(figsize=(9, 4.5), dpi=110, layout="constrained")
     ax = fig.subplots()
-    colours: dict[str | None, str] = {"path-management": "#26374a", "path-individual-contributor": "#2b8a3e", None: "#7a7a7a"}
-    offsets = {"path-management": -0.18, "path-individual-contributor": 0.18}
+    order = facts.path_order()  # the first path (management) left of a stream's tick, the second right
+    colours: dict[str | None, str] = {**dict(zip(order, ("#26374a", "#2b8a3e"), strict=False)), None: "#7a7a7a"}
+    offsets = dict(zip(order, (-0.18, 0.18), strict=False))
     for path, colour in colours.items():  # one scatter per path: one artist each, not one per position
         points = [
             (streams.index(d.stream_label) + offsets.get(path or "", 0), d.rank)
@@ -236,8 +238,7 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure]) -> di
     ax.set_ylim(0.5, 5.5)
     ax.grid(axis="y", alpha=0.3)
     for label, colour in (
-        ("management path", colours["path-management"]),
-        ("individual-contributor path", colours["path-individual-contributor"]),
+        *((facts.paths[p].label, colours[p]) for p in order[:2]),
         ("before the paths split", colours[None]),
     ):
         ax.scatter([], [], color=colour, label=label)

@@ -30,9 +30,7 @@ from typing import Any
 from graph.errors import CareersError
 from graph.mobility.moves import KIND_ORDER, Bucket, MobilityModel, Move
 
-__all__ = ["PATH_NAMES", "NoPath", "CareerPath", "best_paths", "cheapest_path", "levels_to_climb"]
-
-PATH_NAMES = {"management": "path-management", "individual": "path-individual-contributor"}
+__all__ = ["NoPath", "CareerPath", "best_paths", "cheapest_path", "levels_to_climb"]
 
 
 class NoPath(CareersError):
@@ -241,8 +239,9 @@ def best_paths(
     At most ``search_limit`` candidate paths
     are examined. Raises `NoPath` when none qualifies, saying why when it can.
     """
-    if path is not None and path not in PATH_NAMES:
-        raise ValueError(f"path must be one of {', '.join(PATH_NAMES)}")
+    chosen = model.facts.path_called(path) if path is not None else None
+    if path is not None and chosen is None:
+        raise ValueError(f"no career path is called {path!r}: {', '.join(model.facts.path_names().values())}")
     for node in (source, target, *via):
         if node not in model.nodes:
             raise NoPath(f"{node} is not a state of the mobility model")
@@ -251,9 +250,8 @@ def best_paths(
     via, avoid = list(via), set(avoid)
     if source in avoid or target in avoid:
         raise NoPath("the start or the end is among the states to avoid")
-    other = None if path is None else ({*PATH_NAMES.values()} - {PATH_NAMES[path]}).pop()
-    if other is not None:
-        avoid |= {n for n, d in model.nodes.items() if d.path == other}
+    if chosen is not None:  # the positions of the other paths
+        avoid |= {n for n, d in model.nodes.items() if d.path is not None and d.path != chosen}
         if source in avoid or target in avoid:
             raise NoPath("the start or the end is off the chosen career path")
 

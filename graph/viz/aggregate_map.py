@@ -194,5 +194,6 @@ def _stream_detail(
             for p, d in ((p, nodes[p]) for p in positions)
         ],
         "moves": [[index.get(a, a), index.get(b, b), kind] for a, b, kind in moves],
+        "pathRows": dict(zip(facts.path_order(), (-22, 22), strict=False)),  # two paths: the first above, the second below
         "styles": {kind: {"color": colour, "dashes": dashes} for kind, (colour, dashes) in EDGE_STYLES.items()},
     }

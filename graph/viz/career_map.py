@@ -88,16 +88,17 @@ def _career_coordinates(
         column[key] = x + widths[key] / 2
         x += widths[key] + 36
     coords: dict[str, tuple[int, int]] = {}
+    order = facts.path_order()
     by_stream: dict[str, dict[str, Position]] = defaultdict(dict)
     for n, p in facts.positions.items():
         by_stream[p.stream][n] = p
     y = 0.0
     for stream in stream_order(facts):
         placed = by_stream[stream]
-        two = {p.path for p in placed.values()} >= {"path-management", "path-individual-contributor"}
+        two = len(order) >= 2 and {p.path for p in placed.values()} >= set(order[:2])
         height = max(2 if two else 1, _lines(headings[stream], _HEAD_WIDTH)) * _ROW
         middle = y + height / 2
-        rows = {"path-management": middle - _ROW / 2, "path-individual-contributor": middle + _ROW / 2} if two else {}
+        rows = {order[0]: middle - _ROW / 2, order[1]: middle + _ROW / 2} if two else {}  # the first path above
         for n, p in placed.items():
             coords[n] = (round(column[p.rank]), round(rows.get(p.path or "", middle)))
         coords[f"lane-{stream}"] = (_HEAD_WIDTH // 2, round(middle))

@@ -203,6 +203,7 @@ def explorer_data(
         "ids": ids,
         "nodes": nodes,
         "explicit": explicit,
+        "paths": {word: facts.path_called(word) for word in ("management", "individual")},  # the form's two choices
         "lanes": _lane_data(facts, model, details, index, names, lang),
         "details": details.items,
         "skills": details.skill_names(lang),
@@ -318,6 +319,7 @@ def _reach_data(facts: Facts, model: MobilityModel, details: _Details, index: di
         "levelLabels": [[lid, facts.levels[lid].label] for lid in ordered],
         "above": {lid: model.level_above(lid) for lid in ordered},
         "executiveEntryRank": model.executive_entry_rank,
+        "executiveGroups": sorted(facts.executive_groups),
         "rules": model.rules,
         "within": OPENING_WITHIN,
         "costs": {

@@ -151,9 +151,10 @@
     });
   }
 
-  // Whether a question asks to go down the ladder (IT-01 .. IT-05, then EX-01 .. EX-05), which no rule here does
+  // Whether a question asks to go down the ladder (IT-01 .. IT-05, then EX-01 .. EX-05: the executive levels above the
+  // rank they are entered from), which no rule here does
   function downward(source, target) {
-    const step = (n) => (n.rank == null ? null : n.group === "group-ex" ? 5 + n.rank : n.rank);
+    const step = (n) => (n.rank == null ? null : n.kind === "executive" ? raw.reach.executiveEntryRank + n.rank : n.rank);
     const [a, b] = [step(D.nodes[source]), step(D.nodes[target])];
     return a != null && b != null && b < a;
   }

@@ -196,7 +196,7 @@
     for (const id of nodes.getIds()) {
       if (String(id).startsWith("column-")) { x[String(id).slice(7)] = network.getPositions([id])[id].x; }
     }
-    const mine = {}, rows = { "path-management": -22, "path-individual-contributor": 22 };
+    const mine = {}, rows = onDemand.pathRows;
     const y = bottom + 140;
     nodes.add({ id: "detail:lane", label: onDemand.streams[index], x: 0, y: y, shape: "text", font: { size: 15 }, widthConstraint: { maximum: 260 } });
     drawn.push("detail:lane");

@@ -6,7 +6,6 @@
 "use strict";
 function careersPathSearch(data) {
   const D = expand(data);
-  const PATHS = { management: "path-management", individual: "path-individual-contributor" };
 
   // The page carries states, streams and pay lines once, referred to by index (graph/viz/explorer.py): expand them.
   function expand(data) {
@@ -278,10 +277,10 @@ function careersPathSearch(data) {
   function bestPaths(source, target, options = {}) {
     const k = options.k || 3, limit = 200;
     const avoid = new Set();
-    const other = options.path ? PATHS[options.path === "management" ? "individual" : "management"] : null;
+    const chosen = options.path ? data.paths[options.path] : null; // the career path called so (graph/viz/explorer.py)
     for (const [id, node] of Object.entries(D.nodes)) {
       if (options.avoidStream && node.kind === "position" && node.stream === options.avoidStream) avoid.add(id);
-      if (other && node.path === other) avoid.add(id);
+      if (chosen && node.path != null && node.path !== chosen) avoid.add(id); // the other paths' positions
     }
     if (source === target || avoid.has(source) || avoid.has(target)) return [];
     if (!options.assumedLevels) {  // positions whose level rests on an assumption: only as the start or the end

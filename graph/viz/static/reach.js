@@ -22,7 +22,7 @@ function careersReach(data) {
     if (!here) return null;
     if (target.level === R.above[level]) return "promotion";
     if (target.kind === "executive") {
-      return target.rank === 1 && here[0] !== "group-ex" && here[1] === R.executiveEntryRank ? "executive appointment" : null;
+      return target.rank === 1 && !R.executiveGroups.includes(here[0]) && here[1] === R.executiveEntryRank ? "executive appointment" : null;
     }
     if (target.level !== level) return null;
     return gapWeight(gap, false) <= C.deploymentCap ? "deployment" : "appointment";
