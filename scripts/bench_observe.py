@@ -36,11 +36,12 @@ from pathlib import Path
 from graph.commands.observed import _positions
 from graph.mobility.analysis import analyse_built
 from graph.observe.ingest import ingest
+from graph.observe.levels import Classification
 from graph.observe.published import read_published
 facts, model, source = analyse_built(Path(sys.argv[1]).read_bytes())
 positions = _positions(facts, source)
 start = time.perf_counter()
-ingest([Path(sys.argv[2])], Path(sys.argv[3]), positions=positions, key=b"benchmark key, not a secret")
+ingest([Path(sys.argv[2])], Path(sys.argv[3]), positions=positions, levels=Classification.of(facts), key=b"benchmark key, not a secret")
 data = read_published(Path(sys.argv[3]), facts, model)
 print(time.perf_counter() - start, data.figures, data.withheld, data.at_risk)
 """

@@ -20,6 +20,7 @@ from graph.observe.disclosure import Figure, Relation, audit, protect
 from graph.observe.hits import HitRate, hit_rates
 from graph.observe.identity import person_token
 from graph.observe.ingest import ObserveError, ingest
+from graph.observe.levels import Classification
 from graph.observe.outputs import observed_report, observed_tables
 from graph.observe.published import Flow, Published, Survival, publish
 from graph.observe.read import ReadOptions
@@ -42,6 +43,11 @@ def graph(built_nt):
 def positions(graph):
     facts, _, source = graph
     return _positions(facts, source)
+
+
+@pytest.fixture(scope="module")
+def levels(graph):
+    return Classification.of(graph[0])
 
 
 @pytest.fixture(scope="module")
@@ -75,9 +81,11 @@ def small_input(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path, positions):
+def db(tmp_path, positions, levels):
     path = tmp_path / "observed.duckdb"
-    report = ingest([small_input(tmp_path)], path, positions=positions, key=KEY, synthetic=False, min_cell=1, allow_small_cells=True)
+    report = ingest(
+        [small_input(tmp_path)], path, positions=positions, levels=levels, key=KEY, synthetic=False, min_cell=1, allow_small_cells=True
+    )
     assert report.rows == 10 and report.unmapped == [] and report.implicit == 0
     return path
 
@@ -89,8 +97,8 @@ def how(mapping) -> tuple:
     return mapping.state, mapping.method, mapping.confidence
 
 
-def test_titles_are_mapped_with_method_and_confidence_in_english_or_french(positions):
-    titles = TitleMap(positions)
+def test_titles_are_mapped_with_method_and_confidence_in_english_or_french(positions, levels):
+    titles = TitleMap(positions, executive=levels.executive)
     assert how(titles.match(DB_ANALYST, "level-it-02")) == ("position-it-02-analyst-it-database-management", "label", 1.0)
     assert how(titles.match("Security", "level-it-02")) == ("position-it-02-analyst-it-security", "stream at level", 0.9)
     assert titles.match("IT-02 analyste, Sécurité", "level-it-02").state == "position-it-02-analyst-it-security"
@@ -99,14 +107,14 @@ def test_titles_are_mapped_with_method_and_confidence_in_english_or_french(posit
     assert unmapped.state is None and unmapped.suggestions == (DB_ANALYST, "IT-02 Analyst, IT Project Portfolio Management")
 
 
-def test_a_crosswalk_maps_an_organisations_own_titles_and_codes(tmp_path, positions):
+def test_a_crosswalk_maps_an_organisations_own_titles_and_codes(tmp_path, positions, levels):
     crosswalk = tmp_path / "crosswalk.csv"
     crosswalk.write_text(
         'title,target,level\nDBA II,"IT-02 Analyst, IT Database Management",IT-02\nCyber analyst,"IT-02 analyste, Sécurité",\n'
         "Helpdesk agent,CS-02,\n",
         encoding="utf-8",
     )
-    titles = TitleMap(positions, read_crosswalk(crosswalk, positions))
+    titles = TitleMap(positions, read_crosswalk(crosswalk, positions, levels), executive=levels.executive)
     assert how(titles.match("DBA II", "level-it-02"))[:2] == ("position-it-02-analyst-it-database-management", "crosswalk")
     assert titles.match("cyber ANALYST", "level-it-02").state == "position-it-02-analyst-it-security"
     helpdesk = titles.match("Helpdesk agent", "level-it-02")
@@ -114,15 +122,15 @@ def test_a_crosswalk_maps_an_organisations_own_titles_and_codes(tmp_path, positi
     bad = tmp_path / "bad.csv"
     bad.write_text("title,target\nDBA II,Plumber\n", encoding="utf-8")
     with pytest.raises(Exception, match=r"bad.csv:2: target 'Plumber' is neither a position of the graph nor a level"):
-        read_crosswalk(bad, positions)
+        read_crosswalk(bad, positions, levels)
 
 
-def test_unmapped_titles_are_counted_and_listed_never_dropped(tmp_path, positions, level_of):
+def test_unmapped_titles_are_counted_and_listed_never_dropped(tmp_path, positions, level_of, levels):
     moves = write(
         tmp_path / "m.csv",
         ["p1,2020-01-01,snapshot,,IT-02,,Databse Managment,D1", f'p1,2021-05-01,promotion,IT-02,IT-03,Databse Managment,"{SEC_LEAD}",D1'],
     )
-    report = ingest([moves], tmp_path / "u.duckdb", positions=positions, key=KEY)
+    report = ingest([moves], tmp_path / "u.duckdb", positions=positions, levels=levels, key=KEY)
     assert [(m.title, m.level, uses) for m, uses in report.unmapped] == [("Databse Managment", "level-it-02", 2)]
     m = measure(duckdb.connect(str(tmp_path / "u.duckdb"), read_only=True), level_of)
     assert m.yearly == {(2021, "promotion", "level-it-02", "level-it-03"): 1}  # counted by level
@@ -154,12 +162,12 @@ def test_flows_stocks_exposure_and_time_in_level_exactly(db, level_of):
     assert (m.time_in_level["level-it-03"].spells, m.time_in_level["level-it-03"].promotions) == (2, 0)
 
 
-def test_fiscal_years_run_from_april(tmp_path, positions, level_of):
+def test_fiscal_years_run_from_april(tmp_path, positions, level_of, levels):
     moves = write(
         tmp_path / "f.csv",
         [f'p1,2020-01-01,snapshot,,IT-02,,"{SEC_ANALYST}",D', f'p1,2021-02-01,promotion,IT-02,IT-03,"{SEC_ANALYST}","{SEC_LEAD}",D'],
     )
-    ingest([moves], tmp_path / "f.duckdb", positions=positions, key=KEY, fiscal_year=True)
+    ingest([moves], tmp_path / "f.duckdb", positions=positions, levels=levels, key=KEY, fiscal_year=True)
     m = measure(duckdb.connect(str(tmp_path / "f.duckdb"), read_only=True), level_of)
     assert list(m.yearly) == [(2020, "promotion", "level-it-02", "level-it-03")]  # February 2021 is in fiscal 2020-21
     assert m.years == [2019, 2020]  # January 2020 is in fiscal 2019-20
@@ -263,26 +271,26 @@ def test_each_bad_input_is_refused_with_its_line_and_nothing_is_lost(tmp_path, b
         ),
     ],
 )
-def test_unreadable_files_get_one_line(tmp_path, positions, name, content, options, message):
+def test_unreadable_files_get_one_line(tmp_path, positions, name, content, options, message, levels):
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(CareersError) as caught:
-        ingest([path], tmp_path / "o.duckdb", positions=positions, key=KEY, options=ReadOptions(**options))
+        ingest([path], tmp_path / "o.duckdb", positions=positions, levels=levels, key=KEY, options=ReadOptions(**options))
     assert message in str(caught.value) and "\n" not in str(caught.value)
     assert str(caught.value).startswith(str(tmp_path))  # it names the file
 
 
-def test_a_title_row_is_read_with_header_row_and_latin1_with_its_encoding(tmp_path, positions):
+def test_a_title_row_is_read_with_header_row_and_latin1_with_its_encoding(tmp_path, positions, levels):
     titled = tmp_path / "titled.csv"
     titled.write_text("HR export, 2024\n" + HEADER + "p1,2020-01-01,snapshot,,IT-02,,Security,D\n", encoding="utf-8")
-    assert ingest([titled], tmp_path / "a.duckdb", positions=positions, key=KEY, options=ReadOptions(header_row=2)).rows == 1
+    assert ingest([titled], tmp_path / "a.duckdb", positions=positions, levels=levels, key=KEY, options=ReadOptions(header_row=2)).rows == 1
     latin = tmp_path / "latin.csv"
     latin.write_bytes(HEADER.encode() + "p1,2020-01-01,snapshot,,IT-02,,Sécurité,D\n".encode("latin-1"))
-    report = ingest([latin], tmp_path / "b.duckdb", positions=positions, key=KEY, options=ReadOptions(encoding="latin-1"))
+    report = ingest([latin], tmp_path / "b.duckdb", positions=positions, levels=levels, key=KEY, options=ReadOptions(encoding="latin-1"))
     assert [m.state for m in report.mapped] == ["position-it-02-analyst-it-security"]  # the French stream name, read right
 
 
-def test_every_sheet_of_a_workbook_is_read_and_named(tmp_path, positions):
+def test_every_sheet_of_a_workbook_is_read_and_named(tmp_path, positions, levels):
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -296,14 +304,14 @@ def test_every_sheet_of_a_workbook_is_read_and_named(tmp_path, positions):
     notes.append(["Prepared by HR"])
     xlsx = tmp_path / "moves.xlsx"
     workbook.save(xlsx)
-    report = ingest([xlsx], tmp_path / "x.duckdb", positions=positions, key=KEY)
+    report = ingest([xlsx], tmp_path / "x.duckdb", positions=positions, levels=levels, key=KEY)
     assert report.rows == 2
     read, skipped = report.sheets[str(xlsx)]
     assert read == ["2020", "2021"] and [name for name, _ in skipped] == ["Notes"]
-    assert ingest([xlsx], tmp_path / "y.duckdb", positions=positions, key=KEY, options=ReadOptions(sheet="2021")).rows == 1
+    assert ingest([xlsx], tmp_path / "y.duckdb", positions=positions, levels=levels, key=KEY, options=ReadOptions(sheet="2021")).rows == 1
 
 
-def test_parquet_and_excel_give_what_csv_gives(tmp_path, positions):
+def test_parquet_and_excel_give_what_csv_gives(tmp_path, positions, levels):
     csv = small_input(tmp_path)
     parquet = tmp_path / "moves.parquet"
     duckdb.sql(f"COPY (SELECT * FROM read_csv('{csv}', all_varchar = true)) TO '{parquet}' (FORMAT parquet)")
@@ -315,10 +323,10 @@ def test_parquet_and_excel_give_what_csv_gives(tmp_path, positions):
     xlsx = tmp_path / "moves.xlsx"
     workbook.save(xlsx)
     for path in (parquet, xlsx):
-        assert ingest([path], tmp_path / f"{path.suffix}.duckdb", positions=positions, key=KEY).rows == 10
+        assert ingest([path], tmp_path / f"{path.suffix}.duckdb", positions=positions, levels=levels, key=KEY).rows == 10
 
 
-def test_bad_rows_can_be_skipped_and_are_all_named(tmp_path, positions):
+def test_bad_rows_can_be_skipped_and_are_all_named(tmp_path, positions, levels):
     bad = write(
         tmp_path / "bad.csv",
         [
@@ -331,11 +339,11 @@ def test_bad_rows_can_be_skipped_and_are_all_named(tmp_path, positions):
         ],
     )
     with pytest.raises(ObserveError) as caught:
-        ingest([bad], tmp_path / "o.duckdb", positions=positions, key=KEY)
+        ingest([bad], tmp_path / "o.duckdb", positions=positions, levels=levels, key=KEY)
     assert [(p.line, p.column) for p in caught.value.problems] == [
         (2, "date"), (3, "action"), (4, "from_classification"), (5, "to_classification"), (6, "person"),
     ]  # fmt: skip
-    report = ingest([bad], tmp_path / "o.duckdb", positions=positions, key=KEY, skip_bad=True)
+    report = ingest([bad], tmp_path / "o.duckdb", positions=positions, levels=levels, key=KEY, skip_bad=True)
     assert report.rows == 1 and len(report.skipped) == 5
 
 
@@ -345,21 +353,21 @@ def test_bad_rows_can_be_skipped_and_are_all_named(tmp_path, positions):
 @pytest.mark.parametrize(
     "column", ["employee_name", "Prénom", "Nom de famille", "EMPLID", "PRI", "NAS", "SIN", "date_of_birth", "Courriel", "Téléphone"]
 )
-def test_identifying_columns_are_refused_in_english_and_french(tmp_path, positions, column):
+def test_identifying_columns_are_refused_in_english_and_french(tmp_path, positions, column, levels):
     named = tmp_path / "named.csv"
     named.write_text(
         f"person,{column},date,action,to_classification,to_position\np1,x,2020-01-01,snapshot,IT-02,Security\n", encoding="utf-8"
     )
     with pytest.raises(ObserveError, match=f"{column.lower()}: an identifying column"):
-        ingest([named], tmp_path / "o.duckdb", positions=positions, key=KEY)
+        ingest([named], tmp_path / "o.duckdb", positions=positions, levels=levels, key=KEY)
 
 
 @pytest.mark.parametrize("value", ["jane.doe@canada.ca", "046 454 286", "12345678", "Jean Tremblay", "Tremblay, Jean", "613-555-0101"])
-def test_person_keys_that_look_identifying_are_refused_unless_pseudonymised(tmp_path, positions, value):
+def test_person_keys_that_look_identifying_are_refused_unless_pseudonymised(tmp_path, positions, value, levels):
     path = write(tmp_path / "k.csv", [f'"{value}",2020-01-01,snapshot,,IT-02,,Security,D1'])
     with pytest.raises(ObserveError, match="k.csv:2: person: looks like"):
-        ingest([path], tmp_path / "o.duckdb", positions=positions, key=KEY)
-    assert ingest([path], tmp_path / "o.duckdb", positions=positions, key=KEY, pseudonymised=True).rows == 1
+        ingest([path], tmp_path / "o.duckdb", positions=positions, levels=levels, key=KEY)
+    assert ingest([path], tmp_path / "o.duckdb", positions=positions, levels=levels, key=KEY, pseudonymised=True).rows == 1
 
 
 def test_person_keys_are_stored_only_as_keyed_hashes(db):
@@ -370,10 +378,12 @@ def test_person_keys_are_stored_only_as_keyed_hashes(db):
     assert " p1 " not in f" {every_value} " and "p1," not in every_value
 
 
-def test_a_threshold_below_ten_needs_its_own_option(tmp_path, positions):
+def test_a_threshold_below_ten_needs_its_own_option(tmp_path, positions, levels):
     with pytest.raises(ObserveError, match="below the Government of Canada's threshold of 10"):
-        ingest([small_input(tmp_path)], tmp_path / "o.duckdb", positions=positions, key=KEY, min_cell=5)
-    report = ingest([small_input(tmp_path)], tmp_path / "o.duckdb", positions=positions, key=KEY, min_cell=5, allow_small_cells=True)
+        ingest([small_input(tmp_path)], tmp_path / "o.duckdb", positions=positions, levels=levels, key=KEY, min_cell=5)
+    report = ingest(
+        [small_input(tmp_path)], tmp_path / "o.duckdb", positions=positions, levels=levels, key=KEY, min_cell=5, allow_small_cells=True
+    )
     assert report.dataset["below_gc_threshold"] is True
 
 
@@ -429,13 +439,14 @@ def _audit_synthetic(path: Path, graph, level_of, threshold: int = 10):
     m = measure(duckdb.connect(str(path), read_only=True), level_of)
     from graph.observe.published import _figures
 
-    figures, cells, relations = _figures(m, {pid: p.stream for pid, p in facts.positions.items()}, model)
+    figures, cells, relations = _figures(m, {pid: p.stream for pid, p in facts.positions.items()}, model, Classification.of(facts).rank)
     protection = protect(figures, cells, relations, threshold=threshold)
     return m, protection, (figures, cells, relations)
 
 
 def synthesised(folder: Path, graph, positions, people: int, years: int, seed: int) -> Path:
     """A synthetic population of careers synth's generator, ingested into ``folder/observed.duckdb``."""
+    levels = Classification.of(graph[0])
     from graph.mobility.similarity import stream_similarity
 
     facts = graph[0]
@@ -443,7 +454,7 @@ def synthesised(folder: Path, graph, positions, people: int, years: int, seed: i
     synth_positions = generator_positions(facts)
     parameters = SynthParameters(people=people, years=years, seed=seed)
     write_synthetic(moves, parameters, positions=synth_positions, similarity=stream_similarity(facts))
-    ingest([moves], folder / "observed.duckdb", positions=positions, key=KEY)
+    ingest([moves], folder / "observed.duckdb", positions=positions, levels=levels, key=KEY)
     return folder / "observed.duckdb"
 
 
@@ -494,8 +505,8 @@ def tiny_population(tmp_path: Path) -> Path:
     return write(tmp_path / "tiny.csv", rows)
 
 
-def test_a_tiny_population_with_a_level_of_three_publishes_nothing_recoverable(tmp_path, graph, positions, level_of):
-    ingest([tiny_population(tmp_path)], tmp_path / "tiny.duckdb", positions=positions, key=KEY)
+def test_a_tiny_population_with_a_level_of_three_publishes_nothing_recoverable(tmp_path, graph, positions, level_of, levels):
+    ingest([tiny_population(tmp_path)], tmp_path / "tiny.duckdb", positions=positions, levels=levels, key=KEY)
     m, protection, _ = _audit_synthetic(tmp_path / "tiny.duckdb", graph, level_of)
     assert protection.at_risk == []
     assert _all_years_minus_years(m, protection.published) == []
@@ -679,3 +690,21 @@ def test_the_example_export_maps_with_its_crosswalk_and_lists_what_it_cannot(tmp
     assert "10 by crosswalk, 1 by crosswalk to the level" in result.output
     assert result.output.count("not mapped:") == 1 and "not mapped: 'Records clerk' at IT-02 (3 uses" in result.output
     assert "0 at risk" in result.output
+
+
+@pytest.mark.parametrize("given", ["not hexadecimal", "abcd"])
+def test_a_person_key_that_is_not_a_key_gets_a_clear_error_that_does_not_show_it(tmp_path, monkeypatch, given):
+    from graph.errors import CareersError
+    from graph.observe.identity import KEY_ENV, load_key
+
+    monkeypatch.setenv(KEY_ENV, given)
+    with pytest.raises(CareersError, match=f"^{KEY_ENV}: the person key must be at least 16 bytes") as raised:
+        load_key()
+    assert given not in str(raised.value)
+    monkeypatch.delenv(KEY_ENV)
+    stored = tmp_path / "person-key"
+    stored.write_text("zz\n", encoding="ascii")
+    with pytest.raises(CareersError, match=f"^{stored}: the person key"):
+        load_key(stored)
+    monkeypatch.setenv(KEY_ENV, "ab" * 32)
+    assert load_key() == bytes.fromhex("ab" * 32)

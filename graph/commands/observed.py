@@ -139,6 +139,7 @@ def observe(
     Example: careers observe moves.csv --audit && careers build
     """
     from graph.observe.ingest import ingest
+    from graph.observe.levels import Classification
     from graph.observe.read import ReadOptions
 
     if not files and not audit:
@@ -148,10 +149,10 @@ def observe(
         from graph.observe.identity import load_key
         from graph.observe.titles import read_crosswalk
 
-        positions = _positions(facts, source)
-        walk = run(lambda: read_crosswalk(crosswalk, positions)) if crosswalk else None
+        positions, levels = _positions(facts, source), Classification.of(facts)
+        walk = run(lambda: read_crosswalk(crosswalk, positions, levels)) if crosswalk else None
         report = run(lambda: ingest(
-            list(files), db, positions=positions, key=load_key(key_file), crosswalk=walk, skip_bad=skip_bad_rows,
+            list(files), db, positions=positions, levels=levels, key=load_key(key_file), crosswalk=walk, skip_bad=skip_bad_rows,
             options=ReadOptions(encoding=encoding, sheet=sheet, header_row=header_row), pseudonymised=pseudonymised,
             synthetic=synthetic, min_cell=min_cell, allow_small_cells=allow_small_cells, fiscal_year=fiscal_year,
         ))  # fmt: skip

@@ -27,6 +27,8 @@ import secrets
 import unicodedata
 from pathlib import Path
 
+from graph.errors import CareersError
+
 __all__ = ["KEY_ENV", "default_key_path", "identifying_columns", "identifying_value", "load_key", "person_token"]
 
 KEY_ENV = "CAREERS_PERSON_KEY"
@@ -89,13 +91,28 @@ def load_key(path: Path | None = None) -> bytes:
     """The secret key: from `KEY_ENV`, else from ``path`` (default `default_key_path`), created there (mode 600) the first time."""
     given = os.environ.get(KEY_ENV)
     if given:
-        return bytes.fromhex(given)
+        return _key(given, KEY_ENV)
     path = path or default_key_path()
     if path.is_file():
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        try:
+            text = path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CareersError(f"{path}: cannot read the person key ({exc})") from None
+        return _key(text, str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(32)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="ascii") as handle:
         handle.write(key.hex() + "\n")
+    return key
+
+
+def _key(text: str, where: str) -> bytes:
+    """A key written in hexadecimal (as `load_key` writes one); a clear error naming ``where`` otherwise (never the key)."""
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:
+        key = b""
+    if len(key) < 16:
+        raise CareersError(f"{where}: the person key must be at least 16 bytes written in hexadecimal (as `careers observe` writes one)")
     return key

@@ -18,8 +18,8 @@ The database is written to a temporary file beside its target and renamed over i
 
 Examples
 --------
->>> LEVEL_ORDER["level-it-05"] < LEVEL_ORDER["level-ex-01"]
-True
+>>> GC_THRESHOLD
+10
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import CareersError
 from graph.observe.identity import identifying_columns, identifying_value, person_token
+from graph.observe.levels import Classification
 from graph.observe.read import ReadOptions, one_row, read_export
 from graph.observe.schema import ACTIONS, CLASSIFICATION, COLUMNS
 from graph.observe.titles import Crosswalk, Mapping, Position, TitleMap
@@ -43,12 +44,10 @@ from graph.observe.titles import Crosswalk, Mapping, Position, TitleMap
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
-__all__ = ["GC_THRESHOLD", "LEVEL_ORDER", "IngestReport", "ObserveError", "Problem", "ingest"]
+__all__ = ["GC_THRESHOLD", "IngestReport", "ObserveError", "Problem", "ingest"]
 
 GC_THRESHOLD = 10
 """The Government of Canada's threshold for counts about people (``gcd:disclosure-threshold``); lower needs an explicit option."""
-LEVEL_ORDER = {f"level-it-0{n}": n for n in range(1, 6)} | {f"level-ex-0{n}": 5 + n for n in range(1, 6)}
-"""The levels from lowest to highest: IT-01 .. IT-05, then EX-01 .. EX-05."""
 EARLIEST = dt.date(1950, 1, 1)
 """No personnel action of the digital careers is older (the CS group itself dates from the 1960s)."""
 REQUIRED = tuple(c.name for c in COLUMNS if c.required)
@@ -130,6 +129,7 @@ def ingest(
     db: Path,
     *,
     positions: dict[str, Position],
+    levels: Classification,
     key: bytes,
     crosswalk: Crosswalk | None = None,
     options: ReadOptions | None = None,
@@ -143,8 +143,9 @@ def ingest(
 ) -> IngestReport:
     """Check, map and keep the actions of ``files`` in the DuckDB database ``db`` (replaced only on success).
 
-    ``positions`` describes each position of the graph (`graph.observe.titles.Position`); ``key`` is the secret of the
-    person tokens. ``synthetic`` says whether the data is synthetic (default: whether a file's CSVW metadata says so).
+    ``positions`` describes each position of the graph (`graph.observe.titles.Position`), ``levels`` the levels its
+    classification codes name (`graph.observe.levels.Classification`); ``key`` is the secret of the person tokens.
+    ``synthetic`` says whether the data is synthetic (default: whether a file's CSVW metadata says so).
     ``min_cell`` is the threshold every output of this data set applies: below `GC_THRESHOLD` only with
     ``allow_small_cells`` (and every output then says so). With ``fiscal_year`` a year runs from April to March.
     """
@@ -182,9 +183,9 @@ def ingest(
             parts.append((number, table, sorted({(p.file, p.line) for p in found})))
         if problems:
             raise ObserveError(f"{len(problems)} problem(s) in the input; nothing was written", problems)
-        _combine(con, parts, key, fiscal_year)
+        _combine(con, parts, key, fiscal_year, levels)
         while True:
-            found = _check_histories(con, today)
+            found = _check_histories(con, today, levels)
             if not found:
                 break
             if not skip_bad:
@@ -194,7 +195,7 @@ def ingest(
         report.rows = one_row(con, "SELECT count(*) FROM clean")[0]
         if report.rows == 0:
             raise ObserveError("no row was accepted; nothing was written")
-        mapped = _map_titles(con, TitleMap(positions, crosswalk))
+        mapped = _map_titles(con, TitleMap(positions, crosswalk, executive=levels.executive))
         counts = dict(((t, lv), n) for t, lv, n in con.execute("SELECT title, level, n FROM title_uses").fetchall())
         report.mapped = [m for m in mapped if m.method != "unmapped"]
         report.unmapped = [(m, counts.get((m.title, m.level), 0)) for m in mapped if m.method == "unmapped"]
@@ -242,14 +243,9 @@ def _check_rows(con: DuckDBPyConnection, table: str, name: str, pseudonymised: b
     return sorted(problems, key=lambda p: (p.file, p.line, p.column))
 
 
-def _level(column: str) -> str:
-    return (
-        f"CASE WHEN {column} IS NULL THEN NULL WHEN {column} LIKE 'EX-%' THEN 'level-ex-' || right({column}, 2) "
-        f"ELSE 'level-it-' || right({column}, 2) END"
-    )
-
-
-def _combine(con: DuckDBPyConnection, parts: list[tuple[int, str, list[Any]]], key: bytes, fiscal_year: bool) -> None:
+def _combine(
+    con: DuckDBPyConnection, parts: list[tuple[int, str, list[Any]]], key: bytes, fiscal_year: bool, levels: Classification
+) -> None:
     """The accepted rows of every file, person keys as tokens, levels and years: the table ``clean``."""
     selects = []
     for number, table, bad in parts:
@@ -273,23 +269,20 @@ def _combine(con: DuckDBPyConnection, parts: list[tuple[int, str, list[Any]]], k
     start = f"make_date({year}, 4, 1)" if fiscal_year else "make_date(year(date), 1, 1)"
     con.execute(
         f"CREATE TEMP TABLE clean AS SELECT source, file, line, t.token AS person, date, action, from_class, to_class, "
-        f"{_level('from_class')} AS from_level, {_level('to_class')} AS to_level, from_position, to_position, department, "
+        f"{levels.sql_level('from_class')} AS from_level, {levels.sql_level('to_class')} AS to_level, "
+        "from_position, to_position, department, "
         f"{year} AS year, {start} AS year_start FROM raw JOIN tokens t USING (person)"
     )
     con.unregister("tokens")
     con.execute("DROP TABLE raw")
 
 
-_LEVEL_CASE = " ".join(f"WHEN '{level}' THEN {rank}" for level, rank in LEVEL_ORDER.items())
-
-
-def _check_histories(con: DuckDBPyConnection, today: dt.date) -> list[Problem]:
+def _check_histories(con: DuckDBPyConnection, today: dt.date, levels: Classification) -> list[Problem]:
     """Each impossible history, at the row where it shows."""
-    order = f"CASE {{c}} {_LEVEL_CASE} END"
     found = con.execute(
         f"""
         WITH r AS (
-            SELECT *, {order.format(c="from_level")} AS from_rank, {order.format(c="to_level")} AS to_rank,
+            SELECT *, {levels.sql_order("from_level")} AS from_rank, {levels.sql_order("to_level")} AS to_rank,
                    row_number() OVER (PARTITION BY person ORDER BY date, file, line) AS ord FROM clean),
         h AS (
             SELECT *,
@@ -320,10 +313,11 @@ def _check_histories(con: DuckDBPyConnection, today: dt.date) -> list[Problem]:
             UNION ALL SELECT source, line, 'from_classification', from_class,
                     'the person has been ' || was || ' since ' || since || ', not ' || from_class, 5
                 FROM h WHERE action IN ('promotion', 'deployment', 'acting-start', 'appointment', 'demotion', 'departure')
-                    AND was IS NOT NULL AND was <> 'gone' AND {_level("was")} <> from_level
+                    AND was IS NOT NULL AND was <> 'gone' AND {levels.sql_level("was")} <> from_level
             UNION ALL SELECT source, line, 'to_classification', to_class,
                     'the person has been ' || was || ' since ' || since || ', not ' || to_class, 5
-                FROM h WHERE action IN ('snapshot', 'acting-end') AND was IS NOT NULL AND was <> 'gone' AND {_level("was")} <> to_level
+                FROM h WHERE action IN ('snapshot', 'acting-end') AND was IS NOT NULL AND was <> 'gone'
+                    AND {levels.sql_level("was")} <> to_level
         ) ORDER BY source, line, k
         """,
         [EARLIEST, today],

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.observe.hits import HIT_K, hit_rates
 from graph.observe.ingest import GC_THRESHOLD
+from graph.observe.levels import Classification
 from graph.observe.published import Published
 from graph.tables import render
 
@@ -165,8 +166,10 @@ def observed_report(data: Published, facts: Facts, model: MobilityModel) -> dict
             "they count in every table by level, not in those by position (listed below; `careers observe --crosswalk` maps them)."
         )
     findings.append(_hits_finding(tables["observed-reach-hits"]))
-    for s in data.survival:
-        if s.median_years is not None and s.level in ("level-it-02", "level-it-03", "level-it-04"):
+    ladder = Classification.of(facts)
+    career = sorted((lv for lv in ladder.order if lv not in ladder.executive), key=ladder.rank)
+    for s in data.survival:  # the levels between the first and the top of the career ladder (IT-02 .. IT-04)
+        if s.median_years is not None and s.level in career[1:-1]:
             findings.append(
                 f"**Time in {label(s.level)}.** Half of those who entered it were promoted out within {s.median_years} years "
                 "(Kaplan-Meier, censored at departures and at the end of the data)."
@@ -237,7 +240,7 @@ def flow_chart(data: Published, facts: Facts) -> bytes:
     from matplotlib.patches import PathPatch, Rectangle
     from matplotlib.path import Path as MPath
 
-    levels = sorted({lv for f in data.yearly for lv in (f.source, f.target) if lv}, key=lambda lv: (lv.startswith("level-ex"), lv))
+    levels = sorted({lv for f in data.yearly for lv in (f.source, f.target) if lv}, key=Classification.of(facts).rank)
     bands: dict[tuple[str, str, str], int] = defaultdict(int)
     for f in data.yearly:
         if f.source and f.target:

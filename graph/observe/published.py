@@ -34,11 +34,14 @@ from typing import TYPE_CHECKING, Any
 
 from graph.observe.analyses import ENTRIES, KIND_OF_ACTION, OUT, SUBSTANTIVE, Measurements
 from graph.observe.disclosure import Figure, Relation, Term, protect, rounded
+from graph.observe.levels import Classification
 
 if TYPE_CHECKING:
     from graph.mobility.facts import Facts
     from graph.mobility.moves import MobilityModel, Move
 
+Rank = Callable[[str], tuple[int, str]]
+"""A key that sorts levels up the ladder (`graph.observe.levels.Classification.rank`)."""
 Shown = Mapping[tuple[Any, ...], int | None]
 """The published value of each figure, by its key (``None``: withheld)."""
 
@@ -158,7 +161,8 @@ def wilson(successes: int, trials: float, z: float = 1.96) -> tuple[float, float
 def publish(m: Measurements, facts: Facts, model: MobilityModel, dataset: dict[str, Any], *, threshold: int) -> Published:
     """The published tables of ``m``, every figure protected against the others (``facts``, ``model``: the graph's)."""
     stream_of = {pid: p.stream for pid, p in facts.positions.items()}
-    figures, cells, relations = _figures(m, stream_of, model)
+    rank = Classification.of(facts).rank  # levels up the ladder: IT-01 .. IT-05, then EX-01 .. EX-05
+    figures, cells, relations = _figures(m, stream_of, model, rank)
     protection = protect(figures, cells, relations, threshold=threshold)
     shown = protection.published
     out = Published(
@@ -188,19 +192,17 @@ def publish(m: Measurements, facts: Facts, model: MobilityModel, dataset: dict[s
             out.streams.append(StreamFlow(key[1], key[2], value))
         elif kind == "unmapped":
             out.unmapped = value
-    out.pyramid.sort(key=lambda s: (s.year, _rank(s.level)))
-    out.rates = _rates(m, shown, stream_of, threshold)
-    out.survival = _survival(m, shown, threshold)
+    out.pyramid.sort(key=lambda s: (s.year, rank(s.level)))
+    out.rates = _rates(m, shown, stream_of, threshold, rank)
+    out.survival = _survival(m, shown, threshold, rank)
     kinds = sorted({k[1] for k in shown if k[0] == "structure"})
     out.structure = [Structure(k, shown.get(("structure", k, "moves")), shown.get(("structure", k, "allowed"))) for k in kinds]
     return out
 
 
-def _rank(level: str) -> tuple[int, str]:
-    return (level.startswith("level-ex"), level)
-
-
-def _figures(m: Measurements, stream_of: dict[str, str], model: MobilityModel) -> tuple[list[Figure], dict[Hashable, int], list[Relation]]:
+def _figures(
+    m: Measurements, stream_of: dict[str, str], model: MobilityModel, rank: Rank
+) -> tuple[list[Figure], dict[Hashable, int], list[Relation]]:
     """Every published figure as a linear form over the finest counts, those counts, and the relations between them."""
     cells: dict[Hashable, int] = {}
     figures: list[Figure] = []
@@ -226,7 +228,7 @@ def _figures(m: Measurements, stream_of: dict[str, str], model: MobilityModel) -
     for unmapped in m.remainder:
         groups[unmapped].append((("U", *unmapped), -1))
     relations += [Relation(tuple(terms)) for _, terms in sorted(groups.items())]
-    levels = sorted({lv for (_, _, f, t) in m.yearly for lv in (f, t) if lv} | set(m.initial), key=_rank)
+    levels = sorted({lv for (_, _, f, t) in m.yearly for lv in (f, t) if lv} | set(m.initial), key=rank)
     for year in (*m.years, m.years[-1] + 1) if m.years else ():  # the start of each year, and the end of the data (a projection's start)
         for lv in levels:
             terms: list[Term] = [(("I", lv), 1)] if lv in m.initial else []
@@ -294,7 +296,7 @@ def _rules(model: MobilityModel) -> Callable[[tuple[str, str, str]], str | None]
     return allowed
 
 
-def _rates(m: Measurements, shown: Shown, stream_of: dict[str, str], threshold: int) -> list[Rate]:
+def _rates(m: Measurements, shown: Shown, stream_of: dict[str, str], threshold: int, rank: Rank) -> list[Rate]:
     exposure: dict[tuple[str, str], tuple[float, int]] = defaultdict(lambda: (0.0, 0))
     for state, (spent, counted) in m.exposure.items():
         lv = m.level_of.get(state) or state.removeprefix("level:")
@@ -311,12 +313,12 @@ def _rates(m: Measurements, shown: Shown, stream_of: dict[str, str], threshold: 
             continue
         low, high = wilson(moves, years)
         rates.append(Rate(lv, stream, action, moves, round(years), round(moves / years, 4), low, high))
-    return sorted(rates, key=lambda r: (_rank(r.level), r.stream, OUT.index(r.action)))
+    return sorted(rates, key=lambda r: (rank(r.level), r.stream, OUT.index(r.action)))
 
 
-def _survival(m: Measurements, shown: Shown, threshold: int) -> list[Survival]:
+def _survival(m: Measurements, shown: Shown, threshold: int, rank: Rank) -> list[Survival]:
     result = []
-    for lv, spell in sorted(m.time_in_level.items(), key=lambda item: _rank(item[0])):
+    for lv, spell in sorted(m.time_in_level.items(), key=lambda item: rank(item[0])):
         spells, promotions = shown.get(("time-in-level", lv, "spells")), shown.get(("time-in-level", lv, "promotions"))
         if spells is None:
             continue

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import CareersError
+from graph.observe.levels import Classification
 
-__all__ = ["Crosswalk", "Mapping", "Position", "TitleMap", "level_of", "read_crosswalk"]
+__all__ = ["Crosswalk", "Mapping", "Position", "TitleMap", "read_crosswalk"]
 
 _STOP = {"it", "ti", "the", "of", "and", "de", "la", "le", "les", "des", "du", "et", "en"}
 _CODE = re.compile(r"(IT|CS|EX)-0[1-5]")
@@ -65,18 +66,6 @@ class Crosswalk:
     source: str
 
 
-def level_of(classification: str | None) -> str | None:
-    """The graph's level of a classification (CS is read as IT, as the page says); ``None`` when empty.
-
-    >>> level_of("CS-02"), level_of("EX-01"), level_of("")
-    ('level-it-02', 'level-ex-01', None)
-    """
-    if not classification:
-        return None
-    group, level = classification.split("-")
-    return f"level-{'it' if group in ('IT', 'CS') else group.lower()}-{level}"
-
-
 def _fold(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"\s+", " ", folded).strip()
@@ -86,8 +75,10 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", _fold(text).replace("individual contributor", "individual-contributor")) if w not in _STOP}
 
 
-def read_crosswalk(path: Path, positions: dict[str, Position]) -> Crosswalk:
+def read_crosswalk(path: Path, positions: dict[str, Position], levels: Classification) -> Crosswalk:
     """Read a crosswalk CSV (``title``, ``target``, optional ``level``); every target must be a known position or a code.
+
+    A code names a level as ``levels`` reads it (CS is read as IT, as the page says).
 
     Raises `CareersError` naming the line of a target that is neither.
     """
@@ -110,21 +101,23 @@ def read_crosswalk(path: Path, positions: dict[str, Position]) -> Crosswalk:
             state = target
         elif _fold(target) in by_label:
             state = by_label[_fold(target)]
-        elif _CODE.fullmatch(target):
-            state = level_of(target) or target
+        elif _CODE.fullmatch(target) and target in levels.levels:
+            state = levels.levels[target]
         else:
             close = difflib.get_close_matches(target, sorted(p.label for p in positions.values()), n=1, cutoff=0.5)
             hint = f" (closest: {close[0]})" if close else ""
             raise CareersError(f"{path}:{number}: target {target!r} is neither a position of the graph nor a level{hint}")
-        targets[(_fold(title), level_of(level) if level else None)] = state
+        targets[(_fold(title), levels.levels.get(level) if level else None)] = state
     return Crosswalk(targets, str(path))
 
 
 class TitleMap:
     """Matches (title, level) pairs to positions; one per ingest."""
 
-    def __init__(self, positions: dict[str, Position], crosswalk: Crosswalk | None = None) -> None:
-        self.positions, self.crosswalk = positions, crosswalk
+    def __init__(
+        self, positions: dict[str, Position], crosswalk: Crosswalk | None = None, *, executive: frozenset[str] = frozenset()
+    ) -> None:
+        self.positions, self.crosswalk, self.executive = positions, crosswalk, executive  # executive: its levels, states
         self._at: dict[str, dict[str, Position]] = {}
         for pid, p in positions.items():
             self._at.setdefault(p.level, {})[pid] = p
@@ -136,11 +129,11 @@ class TitleMap:
             for key in ((_fold(text), level), (_fold(text), None)):
                 target = self.crosswalk.targets.get(key)
                 if target is not None:
-                    if target.startswith("level-"):
-                        state = target if target.startswith("level-ex-") else None
+                    if target not in self.positions:  # a level: the state itself when it is an executive one
+                        state = target if target in self.executive else None
                         return Mapping(text, level, state, "crosswalk to the level" if state is None else "crosswalk", 1.0)
                     return Mapping(text, level, target, "crosswalk", 1.0)
-        if level.startswith("level-ex-"):
+        if level in self.executive:
             return Mapping(text, level, level, "executive level", 1.0)
         candidates = self._at.get(level, {})
         found = _match(text, candidates)
