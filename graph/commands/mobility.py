@@ -438,7 +438,7 @@ def reach(
     if level:
         levels = {d.label: lvl for lvl, d in facts.levels.items()}
         at = levels.get(modern_classification(level.strip()).upper())
-        if at is None or at.startswith("level-cs"):
+        if at is None or facts.levels[at].group not in facts.group_communities:  # a former group (CS): read as IT above
             fail(f"--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)", EXIT_BAD_INPUT)
     lang = output_language(lang)
     french = lang == "fr"

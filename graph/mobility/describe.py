@@ -49,8 +49,8 @@ PRIMARILY = "primarily_found_in"
 
 
 def _primarily(facts: Facts) -> str:
-    found = sorted(a for a, data in facts.assumptions.items() if data.parameter == PRIMARILY)
-    return f"gcd:{found[0]}" if found else PRIMARILY
+    found = facts.assumption_named(PRIMARILY)
+    return f"gcd:{found}" if found else PRIMARILY
 
 
 def _streams_of(facts: Facts, role: str) -> list[str]:

@@ -263,20 +263,21 @@ class Facts:
             raise CareersError(f"no staffing rule governs gcdc:{kind} (gcdc:governsKind): the graph's rules are {sorted(self.rules)}")
         return found[0]
 
+    def assumption_named(self, parameter: str) -> str | None:
+        """The assumption that holds the setting ``parameter`` (``gcdc:parameterName``, ``"levels_per_promotion"``), if any."""
+        return min((a for a, data in self.assumptions.items() if data.parameter == parameter), default=None)
+
     def setting(self, parameter: str, default: str) -> str:
         """The chosen value of the assumption that holds ``parameter`` (``default`` when the graph has none)."""
-        found = sorted(a for a, data in self.assumptions.items() if data.parameter == parameter)
-        return self.assumption_value(found[0], default) if found else default
+        found = self.assumption_named(parameter)
+        return self.assumption_value(found, default) if found else default
 
     def assumption_for(self, parameter: str) -> str:
-        """The assumption that holds the setting ``parameter`` (``gcdc:parameterName``, ``"levels_per_promotion"``).
-
-        Raises `CareersError` when the graph has none: every move names the assumptions it rests on.
-        """
-        found = sorted(a for a, data in self.assumptions.items() if data.parameter == parameter)
-        if not found:
+        """`assumption_named`, or `CareersError` when the graph has none: every move names the assumptions it rests on."""
+        found = self.assumption_named(parameter)
+        if found is None:
             raise CareersError(f"no assumption holds the setting {parameter!r} (gcdc:parameterName)")
-        return found[0]
+        return found
 
     def skill_label(self, skill: str, lang: str = "en") -> str:
         """The name of an official skill in ``lang`` (``"en"`` or ``"fr"``; its id when unknown)."""

@@ -286,7 +286,7 @@ def _rules(model: MobilityModel) -> Callable[[tuple[str, str, str]], str | None]
         if not (kind and source and target and source in model.nodes):
             return None
         if kind == "deployment" and source == target and model.nodes[source].kind == "position":
-            return "rule-deployment"
+            return model.rules["deployment"]
         kinds = {kind, "executive appointment"} if kind == "promotion" else {kind}
         if source not in moves:
             moves[source] = list(model.moves_from(source, acting=True))
