@@ -209,8 +209,10 @@ class Facts:
     rules: dict[str, Rule] = field(default_factory=dict)
     assumptions: dict[str, Assumption] = field(default_factory=dict)
     pay: dict[str, list[PayRange]] = field(default_factory=dict)
-    it_agreement: str | None = None
-    """The date the IT group's first collective agreement was signed (``gcd:agreement-it-group``), if the graph has it."""
+    agreements: dict[str, str] = field(default_factory=dict)
+    """The date each group's first collective agreement was signed (an agreement whose ``dcterms:subject`` is the group)."""
+    group_abbreviations: dict[str, str] = field(default_factory=dict)
+    """Each occupational group's abbreviation (``IT``, ``EX``: ``gcdc:abbreviation``)."""
     progressions: list[StatedProgression] = field(default_factory=list)
     crosswalks: dict[str, list[Mapping]] = field(default_factory=dict)
     skill_level_labels: dict[int, str] = field(default_factory=dict)
@@ -518,8 +520,13 @@ def _read_pay(store: Store, facts: Facts) -> None:
         )
     for ranges in facts.pay.values():
         ranges.sort(key=lambda r: (r.date or "", r.source))
-    for row in store.select("SELECT ?date WHERE { gcd:agreement-it-group dcterms:date ?date }"):
-        facts.it_agreement = row["date"]
+    for row in store.select(
+        "SELECT ?group (MIN(?date) AS ?first) WHERE { ?agreement a prov:Entity ; dcterms:subject ?group ; dcterms:date ?date . "
+        "?group a gcdc:OccupationalGroup } GROUP BY ?group"
+    ):
+        facts.agreements[node_id(row["group"])] = row["first"]
+    for row in store.select("SELECT ?g ?abbreviation WHERE { ?g a gcdc:OccupationalGroup ; gcdc:abbreviation ?abbreviation }"):
+        facts.group_abbreviations[node_id(row["g"])] = row["abbreviation"]
 
 
 def _read_progressions(store: Store, facts: Facts) -> None:

@@ -73,18 +73,20 @@ def pay_line(facts: Facts, level: str, lang: str = "en") -> str:
     paid_at = facts.levels[level].paid_at if level in facts.levels else None
     cs = current_range(facts, paid_at) if paid_at else None
     old = facts.level_label(paid_at) if paid_at else ""
+    group = facts.levels[level].group if level in facts.levels else ""
+    agreement, abbreviation = facts.agreements.get(group), facts.group_abbreviations.get(group, group)
     if cs is not None and lang == "fr":
-        if facts.it_agreement:
+        if agreement:
             text += (
-                f" ; ces taux s'appliquent maintenant : la première convention collective du groupe IT a été signée le "
-                f"{facts.it_agreement}. Avant elle, comme le dit la page, les taux {old} : {_describe(cs, lang)}"
+                f" ; ces taux s'appliquent maintenant : la première convention collective du groupe {abbreviation} a été signée le "
+                f"{agreement}. Avant elle, comme le dit la page, les taux {old} : {_describe(cs, lang)}"
             )
         else:
             text += f" ; les taux {old}, qui s'appliquent selon la page jusqu'à une nouvelle convention : {_describe(cs, lang)}"
     elif cs is not None:
-        if facts.it_agreement:
+        if agreement:
             text += (
-                f"; these apply now: the IT group's first collective agreement was signed on {facts.it_agreement}. Before it, "
+                f"; these apply now: the {abbreviation} group's first collective agreement was signed on {agreement}. Before it, "
                 f"as the page says, {old} rates: {_describe(cs)}"
             )
         else:
