@@ -64,9 +64,10 @@ def serialized(g: Graph, formats: Iterable[str] = tuple(FORMATS)) -> Iterator[tu
     """
     if any(isinstance(node, BNode) for triple in g for node in triple):
         g = bind_prefixes(_copy(to_canonical_graph(g)))
-    lines: list[bytes] = g.serialize(format="nt", encoding="utf-8").splitlines()
+    lines: list[bytes] = [line for line in g.serialize(format="nt", encoding="utf-8").splitlines() if line.strip()]
     lines.sort()
-    nt = b"\n".join(line for line in lines if line.strip()) + b"\n"
+    lines.append(b"")  # the last line's end: joined once, not copied again to add it (a copy of the whole graph's text)
+    nt = b"\n".join(lines)
     del lines
     if "nt" in formats:
         yield "nt", nt
@@ -76,9 +77,20 @@ def serialized(g: Graph, formats: Iterable[str] = tuple(FORMATS)) -> Iterator[tu
         if "turtle" in formats:
             yield "turtle", _oxigraph(nt, RdfFormat.TURTLE, prefixes=PREFIXES)
         if "json-ld" in formats:  # Oxigraph's expanded array, wrapped as the graph of a document with the prefixes as context
-            expanded = _oxigraph(nt, RdfFormat.JSON_LD).strip()
+            expanded = _oxigraph(nt, RdfFormat.JSON_LD)
+            start, end = _inner(expanded)  # joined as a view: the array is copied once, into the document
             context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False).encode("utf-8")
-            yield "json-ld", b'{"@context": ' + context + b',\n"@graph": ' + expanded + b"}\n"
+            yield "json-ld", b"".join((b'{"@context": ', context, b',\n"@graph": ', memoryview(expanded)[start:end], b"}\n"))
+
+
+def _inner(text: bytes) -> tuple[int, int]:
+    """Where ``text`` starts and ends less its surrounding white space (without copying it, as ``strip`` would)."""
+    start, end = 0, len(text)
+    while start < end and text[start] in b" \t\r\n":
+        start += 1
+    while end > start and text[end - 1] in b" \t\r\n":
+        end -= 1
+    return start, end
 
 
 def _copy(source: Graph) -> Graph:
