@@ -595,6 +595,9 @@ def test_show_command(built_nt):
     assert info["pay"].startswith("IT-03 $101,343–$125,914")
     info = json.loads(invoke("show", "skill-it-security", "--format", "json", "--data", built_nt).output)
     assert info["French name"] == "Sécurité de la TI" and "IT-02 Analyst, IT Security" in info["required by positions"]
+    info = json.loads(invoke("show", "level-cs-02", "--format", "json", "--data", built_nt).output)  # an id: no CS -> IT
+    assert (info["level"], info["group"]) == ("CS-02", "CS")  # the group by its abbreviation in the data
+    assert json.loads(invoke("show", "CS-02", "--format", "json", "--data", built_nt).stdout)["level"] == "IT-02"  # a name: as IT
 
 
 def test_ladders_and_mobility_commands(built_nt):

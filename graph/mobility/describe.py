@@ -103,7 +103,7 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
             "level": p.level_label,
             "stream": facts.streams[p.stream].label,
             "community": facts.streams[p.stream].community_label,
-            "path": (p.path or "none (below IT-03)").removeprefix("path-"),
+            "path": facts.path_names().get(p.path, p.path) if p.path else "none (below IT-03)",
             "pay": pay_line(facts, p.level),
             "skill profile from": prof.method + (f": {', '.join(prof.templates)}" if prof.templates else ""),
             "essential skills": sorted(_skill(facts, s, lvl) for s, lvl in prof.essential.items()),
@@ -157,7 +157,7 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
         return {
             "level": level.label,
             "id": node,
-            "group": level.group.removeprefix("group-").upper(),
+            "group": facts.group_abbreviations.get(level.group, level.group),
             "pay": pay_line(facts, node),
             "positions": sorted(d.label for d in facts.positions.values() if d.level == node),
         }
