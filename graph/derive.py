@@ -227,6 +227,8 @@ def _link_templates(g: Graph) -> None:
     if len(paths) < 2:
         return
     management, individual = paths[:2]  # in the page's order: "those following a management path, and individual contributors"
+    on_paths = [_rank(g, lvl) for role in _iris(g.subjects(GCDC.onPath, None)) for lvl in _iris(g.objects(role, GCDC.atLevel))]
+    split = min(on_paths, default=0)  # the rank from which roles are on a path (IT-03: "two types of IT-03 employees")
     positions: dict[tuple[Node | None, ...], list[URIRef]] = {}
     for position in _iris(g.subjects(RDF.type, GCDC.Position)):
         key = (g.value(position, GCDC.inStream), g.value(position, GCDC.hasLevel), g.value(position, GCDC.onPath))
@@ -239,6 +241,6 @@ def _link_templates(g: Graph) -> None:
             continue
         supervisor = str(g.value(template, GCDC.supervisoryStatus)) == _SUPERVISOR
         rank = _rank(g, level)
-        path = management if supervisor else individual if rank >= 3 else None
+        path = management if supervisor else individual if rank >= split else None
         for position in sorted(positions.get((stream, level, path), [])):
             g.add((template, GCDC.templateFor, position))

@@ -91,6 +91,12 @@ def absent_position_note(facts: Facts, name: str) -> str:
     return ""
 
 
+def _split(facts: Facts, group: str) -> str:
+    """The level of ``group`` from which its positions are on a career path (IT-03 as shipped)."""
+    ranks = [p.rank for p in facts.positions.values() if p.path and p.group == group]
+    return next((d.label for d in facts.levels.values() if d.group == group and ranks and d.rank == min(ranks)), "the paths")
+
+
 def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> dict[str, Any]:
     """A dict of the node's attributes and linked things (lists of strings), ready to print."""
     if kind == "position":
@@ -103,7 +109,7 @@ def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> d
             "level": p.level_label,
             "stream": facts.streams[p.stream].label,
             "community": facts.streams[p.stream].community_label,
-            "path": facts.path_names().get(p.path, p.path) if p.path else "none (below IT-03)",
+            "path": facts.path_names().get(p.path, p.path) if p.path else f"none (below {_split(facts, p.group)})",
             "pay": pay_line(facts, p.level),
             "skill profile from": prof.method + (f": {', '.join(prof.templates)}" if prof.templates else ""),
             "essential skills": sorted(_skill(facts, s, lvl) for s, lvl in prof.essential.items()),
