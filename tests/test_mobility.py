@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph
@@ -15,7 +16,7 @@ from graph.cli import main
 from graph.mobility.analysis import analyse
 from graph.mobility.communities import compare_with_official, skill_clusters
 from graph.mobility.costs import DEPLOYMENT_CAP, gap_weight, left_behind, move_cost
-from graph.mobility.facts import Assumption, Facts, Item, Level, PayRange, Position, Rule, StatedProgression, Stream
+from graph.mobility.facts import Assumption, Facts, Item, Level, PayRange, Position, Rule, StatedProgression, Stream, stream_order
 from graph.mobility.gap import GapItem, gap_summary, skill_gap
 from graph.mobility.gateways import betweenness, bridges, ceilings, pagerank
 from graph.mobility.ladders import entry_levels, ladder_matrix, path_tops
@@ -734,3 +735,23 @@ my:cadet-to-it a gcdc:Progression ; gcdc:fromState my:cadet ; gcdc:toState gcd:c
     assert all(m.assumptions == (mine.assumption["entry level"],) for m in mine.explicit_moves(cadet))
     assert facts.executive_groups == {"group-ex"} and sorted(facts.executive_levels) == [f"level-ex-0{n}" for n in range(1, 6)]
     assert mine.rules["acting appointment"] == "rule-acting-appointment"  # the rule whose gcdc:governsKind is the kind
+
+
+def test_stream_similarity_is_every_pairs_weighted_jaccard(facts):
+    """Only streams that share a skill are compared; the others are 0.0: the same pairs, order and values as comparing all."""
+    from itertools import combinations
+
+    from graph.mobility.similarity import profile
+
+    def every_pair(f: Facts) -> dict[tuple[str, str], float]:
+        order = stream_order(f)
+        profiles = {s: profile(f.stream_items.get(s, [])) for s in order}
+        return {(a, b): weighted_jaccard(profiles[a], profiles[b]) for a, b in combinations(order, 2)}
+
+    assert list(stream_similarity(facts).items()) == list(every_pair(facts).items())
+    apart = tiny_facts()  # S and T share no skill; a third stream shares T's
+    apart.streams["stream-u"] = replace(apart.streams["stream-t"], label="U", order=2)
+    apart.stream_items["stream-u"] = [Item("k", "K", ("b", "c"))]
+    found = stream_similarity(apart)
+    assert list(found.items()) == list(every_pair(apart).items())
+    assert found[("stream-s", "stream-t")] == 0.0 and found[("stream-t", "stream-u")] == 0.5

@@ -64,4 +64,10 @@ def stream_similarity(facts: Facts, streams: list[str] | None = None) -> dict[tu
     """Weighted Jaccard similarity of every pair of streams (or of ``streams``), keyed by the pair in stream order."""
     order = streams if streams is not None else stream_order(facts)
     profiles = {s: profile(facts.stream_items.get(s, [])) for s in order}
-    return {(a, b): weighted_jaccard(profiles[a], profiles[b]) for a, b in combinations(order, 2)}
+    having: dict[str, list[str]] = {}  # each skill's streams: only two streams that share a skill have a similarity above 0
+    for s in order:
+        for skill in profiles[s]:
+            having.setdefault(skill, []).append(s)
+    place = {s: i for i, s in enumerate(order)}
+    sharing = {tuple(sorted(pair, key=place.__getitem__)) for streams_of in having.values() for pair in combinations(streams_of, 2)}
+    return {(a, b): weighted_jaccard(profiles[a], profiles[b]) if (a, b) in sharing else 0.0 for a, b in combinations(order, 2)}
