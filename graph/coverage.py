@@ -73,9 +73,9 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Unit:
-    """One heading, bullet, sentence or record of a source: where it is, and its folded text."""
+    """One heading, bullet, sentence or record of a source document: which, where in it, and its folded text."""
 
-    source: str
+    document: str
     line: int
     kind: str
     text: str
@@ -83,9 +83,9 @@ class Unit:
 
 @dataclass(frozen=True)
 class Entry:
-    """A ledger line: units of ``source`` that are not facts (``text`` exact, or ``re:`` and a regular expression)."""
+    """A ledger line: units of ``document`` that are not facts (``text`` exact, or ``re:`` and a regular expression)."""
 
-    source: str
+    document: str
     match: str
     cls: str
     reason: str
@@ -93,7 +93,7 @@ class Entry:
 
     def matches(self, unit: Unit) -> bool:
         """Whether this entry sets ``unit`` aside."""
-        if unit.source != self.source:
+        if unit.document != self.document:
             return False
         if self.match.startswith("re:"):
             return re.fullmatch(self.match[3:], unit.text) is not None
@@ -137,7 +137,7 @@ def units_of(path: Path, source: str) -> list[Unit]:
     if not marker:
         return page_units(text, source)
     offset = head.count("\n") + 2
-    return [Unit(u.source, u.line + offset, u.kind, u.text) for u in page_units(excerpt, source)]
+    return [Unit(u.document, u.line + offset, u.kind, u.text) for u in page_units(excerpt, source)]
 
 
 def covered(text: str, quotes: list[str]) -> bool:
@@ -213,14 +213,14 @@ def check(facts: dict[str, dict[str, Any]], documents: dict[str, Path], entries:
 def coverage_rows(result: Coverage) -> list[dict[str, Any]]:
     """One row per unit: where it is, and the facts that carry it or the ledger's class and reason (``reports/coverage.csv``)."""
     rows = [
-        {"source": u.source, "line": u.line, "kind": u.kind, "text": u.text, "status": "represented", "by": "; ".join(facts)}
+        {"source": u.document, "line": u.line, "kind": u.kind, "text": u.text, "status": "represented", "by": "; ".join(facts)}
         for u, facts in result.represented.items()
     ]
     rows += [
-        {"source": u.source, "line": u.line, "kind": u.kind, "text": u.text, "status": f"not a fact: {e.cls}", "by": e.reason}
+        {"source": u.document, "line": u.line, "kind": u.kind, "text": u.text, "status": f"not a fact: {e.cls}", "by": e.reason}
         for u, e in result.set_aside.items()
     ]
-    rows += [{"source": u.source, "line": u.line, "kind": u.kind, "text": u.text, "status": "missing", "by": ""} for u in result.missing]
+    rows += [{"source": u.document, "line": u.line, "kind": u.kind, "text": u.text, "status": "missing", "by": ""} for u in result.missing]
     return sorted(rows, key=lambda r: (r["source"], r["line"], r["text"]))
 
 

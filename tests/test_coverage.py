@@ -17,13 +17,13 @@ def result(built_nt):
 
 
 def test_every_unit_of_every_source_is_carried_by_facts_or_set_aside(result):
-    assert [(u.source, u.line, u.text) for u in result.missing] == []
+    assert [(u.document, u.line, u.text) for u in result.missing] == []
     assert result.bad == []
     assert len(result.represented) == 919 and len(result.set_aside) == 180
 
 
 def test_no_ledger_entry_is_stale(result):
-    assert [(e.row, e.source, e.match) for e in result.stale] == []
+    assert [(e.row, e.document, e.match) for e in result.stale] == []
 
 
 def test_what_the_ledger_found_missing_is_now_modelled(result):

@@ -170,14 +170,15 @@ class Requirement:
 
 @dataclass(frozen=True)
 class PayRange:
-    """A salary range of a level, from one source, with its effective date or what is known of it."""
+    """A salary range of a level, from one source document, with its effective date or what is known of it."""
 
     level: str
     minimum: int
     maximum: int
     date: str | None
     note: str | None
-    source: str
+    document: str
+    """The source document it comes from (``prov:wasDerivedFrom``), by id; ``label`` names it."""
     label: str
 
 
@@ -519,7 +520,7 @@ def _read_pay(store: Store, facts: Facts) -> None:
             )
         )
     for ranges in facts.pay.values():
-        ranges.sort(key=lambda r: (r.date or "", r.source))
+        ranges.sort(key=lambda r: (r.date or "", r.document))
     for row in store.select(
         "SELECT ?group (MIN(?date) AS ?first) WHERE { ?agreement a prov:Entity ; dcterms:subject ?group ; dcterms:date ?date . "
         "?group a gcdc:OccupationalGroup } GROUP BY ?group"

@@ -399,7 +399,7 @@ def _dataset(
         "min_cell": min_cell,
         "below_gc_threshold": min_cell < GC_THRESHOLD,
         "fiscal_year": fiscal_year,
-        "crosswalk": Path(crosswalk.source).name if crosswalk else None,
+        "crosswalk": Path(crosswalk.path).name if crosswalk else None,
         "titles_mapped": dict(sorted(methods.items())),
         "titles_unmapped": [{"title": m.title, "level": m.level} for m, _ in report.unmapped],
         "implicit_presence": report.implicit,

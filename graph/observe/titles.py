@@ -63,7 +63,8 @@ class Crosswalk:
     """An organisation's titles or codes (folded) mapped to a target: a position id or a level (``level-it-03``), per level or any."""
 
     targets: dict[tuple[str, str | None], str]
-    source: str
+    path: str
+    """The crosswalk file it was read from."""
 
 
 def _fold(text: str) -> str:
