@@ -27,7 +27,7 @@ def test_no_ledger_entry_is_stale(result):
 
 
 def test_what_the_ledger_found_missing_is_now_modelled(result):
-    carried = {u.text: facts for u, facts in result.represented.items() if u.source == "careers-in-digital"}
+    carried = {u.text: facts for u, facts in result.represented.items() if u.document == "careers-in-digital"}
     assert carried["You do not need to be a Canadian citizen to apply."] == ["application-citizenship"]
     assert carried["work-life balance"] == ["benefit-work-life-balance"]
     assert (
@@ -40,7 +40,7 @@ def test_what_the_ledger_found_missing_is_now_modelled(result):
     assert (
         "level-it-04" in carried["There are two types of IT-04 employees: those following a management path, and individual contributors."]
     )
-    records = {u.text: facts for u, facts in result.represented.items() if u.source == "source-talent-skills"}
+    records = {u.text: facts for u, facts in result.represented.items() if u.document == "source-talent-skills"}
     assert len(records) == 394 and records["python"] == ["skill-python"]
 
 
