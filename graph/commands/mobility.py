@@ -56,13 +56,12 @@ def _find(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None 
 
     An unknown name is explained when it asks for a role in a stream where the page does not place it.
     """
-    from graph.iris import GCD_IRI
     from graph.mobility.describe import absent_position_note
-    from graph.mobility.resolve import UnknownName, modern_classification, resolve
+    from graph.mobility.resolve import UnknownName, as_id, modern_classification, resolve
 
-    given = name.strip().removeprefix(GCD_IRI)
-    if given in nodes and (kinds is None or nodes[given].kind in kinds):
-        return given  # an id is what it says: gcd:level-cs-02 is not read as IT-02
+    given = as_id(nodes, name, kinds)  # an id is what it says: gcd:level-cs-02 is not read as IT-02
+    if given is not None:
+        return given
     modern = modern_classification(name)
     try:
         found = resolve(nodes, modern, kinds)

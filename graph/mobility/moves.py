@@ -553,6 +553,7 @@ class MobilityModel:
 
     def _add_entries(self) -> None:
         by_route: dict[str, list[StatedProgression]] = defaultdict(list)
+        known = self.facts.communities  # a set built from every stream: once, not once per progression
         for p in self.facts.progressions:
             by_route[p.from_state].append(p)
         for route in sorted(self.facts.routes):
@@ -578,7 +579,7 @@ class MobilityModel:
                         )
                     )
                 continue
-            communities = {p.to_state for p in progressions if p.to_state in self.facts.communities} or None
+            communities = {p.to_state for p in progressions if p.to_state in known} or None
             mid_career = self.assumption["mid-career"] in self.facts.routes[route].assumes  # entries at any level, not the lowest
             targets = sorted(pid for pid, p in self.facts.positions.items() if communities is None or p.community in communities)
             targets = targets if mid_career else self._entry_positions(communities)

@@ -113,8 +113,9 @@ def _examples() -> list[tuple[str, str, str]]:
 def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[str, Any]]]) -> list[str]:
     entry = entry_levels(model.nodes)
     at_one = [s for s, lvl in entry.items() if lvl == "IT-01"]
-    names = [*facts.path_names().values(), "", ""]  # the management path, then the individual-contributor path
-    tops = path_tops(model.nodes, facts.path_names())
+    paths = facts.path_names()
+    names = [*paths.values(), "", ""]  # the management path, then the individual-contributor path
+    tops = path_tops(model.nodes, paths)
     ic_stop: dict[str | None, list[str]] = {}
     for s, t in tops.items():
         ic_stop.setdefault(t.get(names[1]), []).append(s)

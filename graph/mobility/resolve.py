@@ -30,7 +30,7 @@ from typing import Protocol
 from graph.errors import CareersError
 from graph.iris import GCD_IRI
 
-__all__ = ["AmbiguousName", "Nameable", "Named", "UnknownName", "candidates", "fold", "modern_classification", "resolve"]
+__all__ = ["AmbiguousName", "Nameable", "Named", "UnknownName", "as_id", "candidates", "fold", "modern_classification", "resolve"]
 
 
 class Nameable(Protocol):
@@ -118,6 +118,13 @@ def candidates(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | 
     )
 
 
+def as_id(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None = None) -> str | None:
+    """The node whose id (or ``gcd:`` IRI) ``name`` is, if it is one (and of one of ``kinds``)."""
+    node = name.strip().removeprefix(GCD_IRI)
+    allowed = set(kinds) if kinds else None
+    return node if node in nodes and (allowed is None or nodes[node].kind in allowed) else None
+
+
 def resolve(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None = None) -> str:
     """The one node ``name`` means: an id, an IRI, an exact label, or the only node whose words it contains.
 
@@ -128,8 +135,8 @@ def resolve(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | Non
     text = name.strip()
     if not text:
         raise UnknownName(name, [])
-    node = text[len(GCD_IRI) :] if text.startswith(GCD_IRI) else text
-    if node in eligible:
+    node = as_id(nodes, text, kinds)
+    if node is not None:
         return node
     for same in (lambda a, b: a == b, lambda a, b: fold(a) == fold(b)):  # an exact label first, then ignoring case and accents
         exact = [n for n, d in eligible.items() if any(same(name, text) for name in _names(d))]

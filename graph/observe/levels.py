@@ -8,7 +8,8 @@ Examples
 >>> from graph.mobility.facts import Facts, Level
 >>> facts = Facts(levels={"l-it-1": Level("IT-01", 1, "g-it", "l-cs-1"), "l-it-2": Level("IT-02", 2, "g-it"),
 ...                       "l-cs-1": Level("CS-01", 1, "g-cs"), "l-ex-1": Level("EX-01", 1, "g-ex")},
-...               group_communities={"g-it": "c-it", "g-ex": "c-ex"}, executive_groups=frozenset({"g-ex"}))
+...               group_communities={"g-it": "c-it", "g-ex": "c-ex"})
+>>> facts.executive_levels = {"l-ex-1": facts.levels["l-ex-1"]}  # as read_facts finds them
 >>> ladder = Classification.of(facts)
 >>> ladder.levels
 {'CS-01': 'l-it-1', 'EX-01': 'l-ex-1', 'IT-01': 'l-it-1', 'IT-02': 'l-it-2'}
@@ -37,12 +38,10 @@ class Classification:
     def of(cls, facts: Facts) -> Classification:
         """The classification of ``facts``' levels."""
         career = sorted(
-            (lid for lid, d in facts.levels.items() if d.group in facts.group_communities and d.group not in facts.executive_groups),
+            (lid for lid, d in facts.levels.items() if d.group in facts.group_communities and lid not in facts.executive_levels),
             key=lambda lid: (facts.levels[lid].rank, lid),
         )
-        executive = sorted(
-            (lid for lid, d in facts.levels.items() if d.group in facts.executive_groups), key=lambda lid: (facts.levels[lid].rank, lid)
-        )
+        executive = sorted(facts.executive_levels, key=lambda lid: (facts.levels[lid].rank, lid))
         order = {lid: place for place, lid in enumerate([*career, *executive], start=1)}
         levels = {facts.levels[lid].label: lid for lid in order}
         for lid in career:  # a former group's code reads as the level paid at its rate
