@@ -755,3 +755,30 @@ def test_stream_similarity_is_every_pairs_weighted_jaccard(facts):
     found = stream_similarity(apart)
     assert list(found.items()) == list(every_pair(apart).items())
     assert found[("stream-s", "stream-t")] == 0.0 and found[("stream-t", "stream-u")] == 0.5
+
+
+@pytest.mark.parametrize(
+    "thing, first",
+    [
+        ("IT-03 chef d'équipe, Sécurité", "poste\u00a0: IT-03 chef d'équipe, Sécurité"),
+        ("Sécurité", "volet\u00a0: Sécurité"),
+        ("Director", "rôle\u00a0: directeur"),
+        ("CS-02", "niveau\u00a0: IT-02"),
+        ("skill-it-security", "compétence\u00a0: Sécurité de la TI"),
+        ("étudiant", "entrée\u00a0: étudiant"),
+        ("EX-01", "cadre de direction\u00a0: EX-01"),
+        ("IT-02, Science des données et analytique (niveau non précisé par la source)", "poste\u00a0: IT-02, Science des données"),
+    ],
+)
+def test_show_answers_in_french_for_every_kind_of_thing(built_nt, thing, first):
+    """Issue 20: `careers show --lang fr` named things, skills and their levels, pay, moves and rules in French; the
+    source's responsibilities and the crosswalks' English words are marked « »."""
+    from french_helpers import english_words
+
+    french = invoke("show", thing, "--lang", "fr", "--data", built_nt)
+    assert french.exit_code == 0, french.output
+    assert french.stdout.startswith(first) and english_words(french.output) == []
+    rows = invoke("show", thing, "--lang", "fr", "--format", "csv", "--data", built_nt).stdout
+    assert rows.startswith("section,valeur") and english_words(rows) == []
+    english = invoke("show", thing, "--data", built_nt).stdout  # the control: English words are found
+    assert english_words(english) != []

@@ -51,7 +51,9 @@ def _analysis(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphSto
     return analyse_built(_built(data))
 
 
-def _find(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None = None, facts: Facts | None = None) -> str:
+def _find(
+    nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None = None, facts: Facts | None = None, lang: str = "en"
+) -> str:
     """The node ``name`` means (`graph.mobility.resolve.resolve`); old CS levels are read as IT ones (with a note).
 
     An unknown name is explained when it asks for a role in a stream where the page does not place it.
@@ -69,8 +71,7 @@ def _find(nodes: Mapping[str, Nameable], name: str, kinds: Iterable[str] | None 
         note = absent_position_note(facts, modern) if facts is not None else ""
         raise UnknownName(exc.name, exc.suggestions, note) from None
     if modern != name:
-        page = "the page: “The CS occupational group recently became the IT occupational group”"
-        click.echo(f"note: {name!r} read as {modern!r} ({page})", err=True)
+        click.echo(text(lang, "cli_read_as", name=name, modern=modern), err=True)
     return found
 
 
@@ -84,7 +85,7 @@ def _resolve(
         return run(lambda: _find(nodes, name, kinds, facts))
     french = {d.label: (d.also or (d.label,))[0] for d in nodes.values()}  # the French name of each label
     try:
-        return _find(nodes, name, kinds, facts)
+        return _find(nodes, name, kinds, facts, lang)
     except UnknownName as exc:
         closest = " ; ".join(french.get(s, s) for s in exc.suggestions)
         fail(
@@ -363,40 +364,52 @@ def gap(source: str, target: str, lang: str | None, fmt: str, data: tuple[Path, 
 
 @click.command()
 @click.argument("thing")
+@LANG_OPTION
 @output_options
-def show(thing: str, fmt: str, data: tuple[Path, ...]) -> None:
+def show(thing: str, lang: str | None, fmt: str, data: tuple[Path, ...]) -> None:
     """Everything linked to THING: a position, stream, role, entry route, EX level, level or official skill (in that order).
+
+    With --lang fr (or a French LANG) the answer is in French (JSON keeps its English keys); the source's English words
+    are marked « ».
 
     Example: careers show "IT Security"
     """
     from graph.mobility.describe import describe_node
-    from graph.mobility.resolve import UnknownName
+    from graph.mobility.resolve import AmbiguousName, UnknownName
 
+    lang = output_language(lang)
     facts, model, store = _analysis(data)
-    catalogue = _catalogue(facts, model, _french_labels(store))
+    french = _french_labels(store)
+    catalogue = _catalogue(facts, model, french)
 
-    def find() -> str:  # the graph's own things first: "IT Security" is a stream before it is an official skill
-        try:
-            return _find(catalogue, thing, ("position", "entry", "executive", "stream", "role", "level"), facts)
-        except UnknownName:
-            return _find(catalogue, thing, None, facts)
-
-    node = run(find)
-    info = describe_node(facts, model, node, catalogue[node].kind)
+    own = ("position", "entry", "executive", "stream", "role", "level")
+    try:  # the graph's own things first: "IT Security" is a stream before it is an official skill
+        node = _find(catalogue, thing, own, facts, lang)
+    except UnknownName:
+        node = _resolve(catalogue, thing, None, facts, lang)
+    except AmbiguousName:
+        node = _resolve(catalogue, thing, own, facts, lang)
+    info = describe_node(facts, model, node, catalogue[node].kind, lang, french)
     if fmt == "json":
         _echo(json.dumps(info, ensure_ascii=False, indent=1))
         return
+
+    def key(name: str) -> str:
+        return named(lang, "show_", name)
+
     if fmt == "csv":
-        rows = [{"section": k, "value": item} for k, v in info.items() if isinstance(v, list) for item in v]
+        section, value = ("section", "valeur") if lang == "fr" else ("section", "value")
+        rows = [{section: key(k), value: item} for k, v in info.items() if isinstance(v, list) for item in v]
         _echo(render(rows, "csv"))
         return
-    for key, value in info.items():
-        if isinstance(value, list):
-            _echo(f"{key} ({len(value)}):")
-            for item in value:
-                _echo(textwrap.fill(str(item), width=110, initial_indent="  - ", subsequent_indent="    "))
+    colon = "\u00a0: " if lang == "fr" else ": "
+    for name, found in info.items():
+        if isinstance(found, list):
+            _echo(f"{key(name)} ({len(found)}){colon.rstrip()}")
+            for item in found:
+                _echo(textwrap.fill(str(item), width=110, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False))
         else:
-            _echo(textwrap.fill(f"{key}: {value}", width=110, subsequent_indent="    "))
+            _echo(textwrap.fill(f"{key(name)}{colon}{found}", width=110, subsequent_indent="    ", break_on_hyphens=False))
 
 
 @click.command()

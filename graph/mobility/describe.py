@@ -1,4 +1,4 @@
-"""Everything linked to one thing of the graph, for ``careers show``.
+"""Everything linked to one thing of the graph, for ``careers show``, in English or French.
 
 Examples
 --------
@@ -10,42 +10,116 @@ Examples
 ['IT Database Management', 'IT Enterprise Architecture']
 >>> describe_node(facts, model, "position-it-03-technical-advisor-it-software-solutions", "position")["skill profile from"]
 'official job template: IT-03-06-IC-016, IT-03-06-IC-028, IT-03-06-IC-22'
+>>> describe_node(facts, model, "role-senior-advisor", "role", "fr", {"stream-it-database-management": "Bases"})["found in streams"][0]
+'Bases'
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from graph.i18n import text
 from graph.mobility.costs import format_cost
-from graph.mobility.facts import Facts
+from graph.mobility.facts import Facts, Item
 from graph.mobility.moves import MobilityModel
 from graph.mobility.pay import pay_line
 from graph.mobility.similarity import profile, stream_similarity
 
-__all__ = ["describe_node"]
-
-
-def _moves(model: MobilityModel, node: str, *, limit: int = 12) -> list[str]:
-    lines = []
-    for m in sorted(model.moves_from(node), key=lambda m: (m.cost, m.target))[:limit]:
-        assumed = f"; assumes {', '.join(m.assumptions)}" if m.assumptions else ""
-        lines.append(
-            f"to {model.label(m.target)}: {m.kind} ({m.basis}; {m.rule}{assumed}; cost {format_cost(m.cost)}, "
-            f"{len(m.gap)} skills to gain or deepen)"
-        )
-    return lines
-
-
-def _skill(facts: Facts, skill: str, level: int | None) -> str:
-    return f"{facts.skill_label(skill)} ({facts.skill_level_labels.get(level, 'level not given')})" if level else facts.skill_label(skill)
-
-
-def _crosswalks(facts: Facts, node: str) -> list[str]:
-    return [f"{c.relation} {c.code + ' ' if c.code else ''}{c.label} <{c.target}>: {c.why}" for c in facts.crosswalks.get(node, [])]
-
+__all__ = ["absent_position_note", "describe_node"]
 
 PRIMARILY = "primarily_found_in"
 """The setting (``gcdc:parameterName``) of the assumption that reads the page's "primarily found in" as "only found in"."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """How ``careers show`` names things in ``lang``: French labels from ``names``, the sources' English words in « »."""
+
+    facts: Facts
+    model: MobilityModel
+    lang: str
+    names: dict[str, str]
+
+    @property
+    def french(self) -> bool:
+        return self.lang == "fr"
+
+    def say(self, key: str, **values: object) -> str:
+        return text(self.lang, "show_" + key, **values)
+
+    def name(self, node: str, english: str) -> str:
+        """``node``'s French label in French (``english`` when it has none), else ``english``."""
+        return self.names.get(node, english) if self.french else english
+
+    def id(self, node: str) -> str:
+        """The node's id; in French as a CURIE (``gcd:…``), an identifier no reader takes for English words."""
+        return f"gcd:{node}" if self.french else node
+
+    def quote(self, words: str) -> str:
+        """Words that exist only in English (the source's, a crosswalk's): marked « » in French."""
+        return f"« {words} »" if self.french else words
+
+    def number(self, value: float) -> str:
+        return f"{value:.2f}".replace(".", ",") if self.french else f"{value:.2f}"
+
+    def stream(self, stream: str) -> str:
+        return self.name(stream, self.facts.streams[stream].label)
+
+    def community(self, stream: str) -> str:
+        found = self.facts.streams[stream]
+        return self.name(found.community, found.community_label)
+
+    def position(self, position: str) -> str:
+        return self.name(position, self.facts.positions[position].label)
+
+    def role(self, role: str) -> str:
+        return self.name(role, self.facts.role_labels.get(role) or self.say("role_not_stated"))
+
+    def skill(self, skill: str, level: int | None = None) -> str:
+        name = self.facts.skill_label(skill, self.lang)
+        if not level:
+            return name
+        levels = self.facts.skill_level_labels_fr if self.french else self.facts.skill_level_labels
+        return f"{name} ({levels.get(level) or self.say('level_not_given')})"
+
+    def items(self, items: list[Item]) -> list[str]:
+        return [self.quote(i.label) for i in items]
+
+    def crosswalks(self, *nodes: str) -> list[str]:
+        separator = "\u00a0: " if self.french else ": "
+        return [
+            f"{c.relation} {c.code + ' ' if c.code else ''}{self.quote(c.label)} <{c.target}>{separator}{self.quote(c.why)}"
+            for node in nodes
+            for c in self.facts.crosswalks.get(node, [])
+        ]
+
+    def moves(self, node: str, *, limit: int = 12) -> list[str]:
+        lines = []
+        for m in sorted(self.model.moves_from(node), key=lambda m: (m.cost, m.target))[:limit]:
+            if self.french:
+                kind, basis, rule = text("fr", "move_" + m.kind), text("fr", m.basis), self.name(m.rule, self.facts.rule_label(m.rule))
+                assumed = [f"{self.names[a]} (gcd:{a})" if a in self.names else f"gcd:{a}" for a in m.assumptions]
+            else:
+                kind, basis, rule, assumed = m.kind, m.basis, m.rule, list(m.assumptions)
+            target = self.name(m.target, self.model.label(m.target))
+            assumes = self.say("assumes", names=", ".join(assumed)) if assumed else ""
+            cost = format_cost(m.cost).replace(".", ",") if self.french else format_cost(m.cost)
+            lines.append(
+                self.say(
+                    "move", target=target, kind=kind, basis=basis, rule=rule, assumes=assumes, cost=cost, skills=self.count(len(m.gap))
+                )
+            )
+        return lines
+
+    def count(self, count: int) -> str:
+        """``1 skill``, ``2 skills``; in French the singular for 0 too (``0 compétence``)."""
+        one = count == 1 or (self.french and count == 0)
+        return self.say("skill_count" if one else "skills_count", count=count)
+
+    def assumption(self, assumption: str, english: str) -> str:
+        """An assumption: its note in English; in French its French name (the note exists only in English)."""
+        return f"{self.names[assumption]} (gcd:{assumption})" if self.french and assumption in self.names else english
 
 
 def _primarily(facts: Facts) -> str:
@@ -94,98 +168,120 @@ def absent_position_note(facts: Facts, name: str) -> str:
 def _split(facts: Facts, group: str) -> str:
     """The level of ``group`` from which its positions are on a career path (IT-03 as shipped)."""
     ranks = [p.rank for p in facts.positions.values() if p.path and p.group == group]
-    return next((d.label for d in facts.levels.values() if d.group == group and ranks and d.rank == min(ranks)), "the paths")
+    return next((d.label for d in facts.levels.values() if d.group == group and ranks and d.rank == min(ranks)), "")
 
 
-def describe_node(facts: Facts, model: MobilityModel, node: str, kind: str) -> dict[str, Any]:
-    """A dict of the node's attributes and linked things (lists of strings), ready to print."""
-    if kind == "position":
-        p, prof = facts.positions[node], model.profiles[node]
-        items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role or "", [])
-        info = {
-            "position": p.label,
-            "id": node,
-            "role": facts.role_labels.get(p.role, "none stated") if p.role else "none stated (level not stated by the source)",
-            "level": p.level_label,
-            "stream": facts.streams[p.stream].label,
-            "community": facts.streams[p.stream].community_label,
-            "path": facts.path_names().get(p.path, p.path) if p.path else f"none (below {_split(facts, p.group)})",
-            "pay": pay_line(facts, p.level),
-            "skill profile from": prof.method + (f": {', '.join(prof.templates)}" if prof.templates else ""),
-            "essential skills": sorted(_skill(facts, s, lvl) for s, lvl in prof.essential.items()),
-            "specialisation skills": [f"{facts.skill_label(s)} ({', '.join(refs)})" for s, refs in prof.specialisations.items()],
-            "asset skills": sorted(facts.skill_label(s) for s in prof.assets),
-            "responsibilities": [i.label for i in items],
-            "crosswalks": _crosswalks(facts, node) + _crosswalks(facts, p.stream) + _crosswalks(facts, p.role or ""),
-            "cheapest moves out": _moves(model, node),
-        }
-        if not p.level_stated:
-            info["level note"] = facts.assumption_note(model.assumption["unstated levels"], "level not stated by the source")
-        return info
-    if kind == "stream":
-        s = facts.streams[node]
-        counts = profile(facts.stream_items.get(node, []))
-        sims = stream_similarity(facts)
-        similar = sorted(((b if a == node else a, v) for (a, b), v in sims.items() if node in (a, b)), key=lambda x: (-x[1], x[0]))[:5]
-        return {
-            "stream": s.label,
-            "id": node,
-            "community": s.community_label,
-            "responsibilities": [i.label for i in facts.stream_items.get(node, [])],
-            "official skills": [
-                f"{facts.skill_label(k)} ({n})" for k, n in sorted(counts.items(), key=lambda x: (-x[1], facts.skill_label(x[0])))
-            ],
-            "positions": sorted(d.label for d in facts.positions.values() if d.stream == node),
-            "most similar streams": [f"{facts.streams[o].label} ({v:.2f})" for o, v in similar],
-            "crosswalks": _crosswalks(facts, node),
-        }
-    if kind == "role":
-        positions = sorted((d for d in facts.positions.values() if d.role == node), key=lambda d: facts.streams[d.stream].order)
-        return {
-            "role": facts.role_labels[node],
-            "id": node,
-            "levels": sorted({d.level_label for d in positions}) or ["(no stream-specific position)"],
-            "found in streams": [facts.streams[d.stream].label for d in positions],
-            **(
-                {
-                    "where note": "the page says this role is “primarily found in” these streams; this graph reads it as only "
-                    f"these ({_primarily(facts)})"
-                }
-                if node in _partial_roles(facts)
-                else {}
-            ),
-            "definition": [i.label for i in facts.role_items.get(node, [])],
-            "official skills": sorted({facts.skill_label(s) for i in facts.role_items.get(node, []) for s in i.skills}),
-            "crosswalks": _crosswalks(facts, node),
-        }
-    if kind == "level":
-        level = facts.levels[node]
-        return {
-            "level": level.label,
-            "id": node,
-            "group": facts.group_abbreviations.get(level.group, level.group),
-            "pay": pay_line(facts, node),
-            "positions": sorted(d.label for d in facts.positions.values() if d.level == node),
-        }
-    if kind == "skill":
-        return {
-            "skill": facts.skill_label(node),
-            "id": node,
-            "French name": facts.skills[node].fr,
-            "category": facts.skills[node].category.lower(),
-            "required by positions": sorted(
-                facts.positions[p].label for p, prof in model.profiles.items() if p in facts.positions and prof.holds(node)
-            ),
-            "job templates": sorted(
-                f"{t.reference} {t.label}" for t in facts.templates.values() if any(r.skill == node and r.essential for r in t.requirements)
-            ),
-            "responsibilities": sorted(
-                f"{facts.streams[s].label}: {i.label}" for s, items in facts.stream_items.items() for i in items if node in i.skills
-            ),
-        }
-    data = model.nodes[node]
-    info = {kind: data.label, "id": node}
+def _position(w: _Words, node: str) -> dict[str, Any]:
+    facts, p, prof = w.facts, w.facts.positions[node], w.model.profiles[node]
+    items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role or "", [])
+    if p.path:
+        path = w.name(p.path, facts.path_names().get(p.path, p.path))
+    else:
+        path = w.say("no_path", level=_split(facts, p.group) or w.say("the_paths"))
+    info = {
+        "position": w.position(node),
+        "id": w.id(node),
+        "role": w.role(p.role) if p.role else w.say("no_role"),
+        "level": p.level_label,
+        "stream": w.stream(p.stream),
+        "community": w.community(p.stream),
+        "path": path,
+        "pay": pay_line(facts, p.level, w.lang),
+        "skill profile from": w.say("method_" + prof.method.replace(" ", "_"))
+        + (f": {', '.join(prof.templates)}" if prof.templates else ""),
+        "essential skills": sorted(w.skill(s, lvl) for s, lvl in prof.essential.items()),
+        "specialisation skills": [f"{w.skill(s)} ({', '.join(refs)})" for s, refs in prof.specialisations.items()],
+        "asset skills": sorted(w.skill(s) for s in prof.assets),
+        "responsibilities": w.items(items),
+        "crosswalks": w.crosswalks(node, p.stream, p.role or ""),
+        "cheapest moves out": w.moves(node),
+    }
+    if not p.level_stated:
+        unstated = w.model.assumption["unstated levels"]
+        info["level note"] = w.assumption(unstated, facts.assumption_note(unstated, "level not stated by the source"))
+    return info
+
+
+def _stream(w: _Words, node: str) -> dict[str, Any]:
+    facts = w.facts
+    counts = profile(facts.stream_items.get(node, []))
+    sims = stream_similarity(facts)
+    similar = sorted(((b if a == node else a, v) for (a, b), v in sims.items() if node in (a, b)), key=lambda x: (-x[1], x[0]))[:5]
+    return {
+        "stream": w.stream(node),
+        "id": w.id(node),
+        "community": w.community(node),
+        "responsibilities": w.items(facts.stream_items.get(node, [])),
+        "official skills": [f"{w.skill(k)} ({n})" for k, n in sorted(counts.items(), key=lambda x: (-x[1], w.skill(x[0])))],
+        "positions": sorted(w.position(p) for p, d in facts.positions.items() if d.stream == node),
+        "most similar streams": [f"{w.stream(o)} ({w.number(v)})" for o, v in similar],
+        "crosswalks": w.crosswalks(node),
+    }
+
+
+def _role(w: _Words, node: str) -> dict[str, Any]:
+    facts = w.facts
+    positions = sorted((d for d in facts.positions.values() if d.role == node), key=lambda d: facts.streams[d.stream].order)
+    where = {"where note": w.say("where_note_text", assumption=_primarily(facts))} if node in _partial_roles(facts) else {}
+    return {
+        "role": w.role(node),
+        "id": w.id(node),
+        "levels": sorted({d.level_label for d in positions}) or [w.say("no_position")],
+        "found in streams": [w.stream(d.stream) for d in positions],
+        **where,
+        "definition": w.items(facts.role_items.get(node, [])),
+        "official skills": sorted({w.skill(s) for i in facts.role_items.get(node, []) for s in i.skills}),
+        "crosswalks": w.crosswalks(node),
+    }
+
+
+def _level(w: _Words, node: str) -> dict[str, Any]:
+    facts, level = w.facts, w.facts.levels[node]
+    return {
+        "level": level.label,
+        "id": w.id(node),
+        "group": facts.group_abbreviations.get(level.group, level.group),
+        "pay": pay_line(facts, node, w.lang),
+        "positions": sorted(w.position(p) for p, d in facts.positions.items() if d.level == node),
+    }
+
+
+def _skill(w: _Words, node: str) -> dict[str, Any]:
+    facts, skill = w.facts, w.facts.skills[node]
+    items = facts.stream_items.items()
+    return {
+        "skill": w.skill(node),
+        "id": w.id(node),
+        **({"English name": w.quote(skill.label)} if w.french else {"French name": skill.fr}),
+        "category": w.say("category_" + skill.category.lower()),
+        "required by positions": sorted(w.position(p) for p, prof in w.model.profiles.items() if p in facts.positions and prof.holds(node)),
+        "job templates": sorted(
+            f"{t.reference} {w.name(tid, t.label)}"
+            for tid, t in facts.templates.items()
+            if any(r.skill == node and r.essential for r in t.requirements)
+        ),
+        "responsibilities": sorted(
+            f"{w.stream(s)}{chr(0xA0) if w.french else ''}: {w.quote(i.label)}" for s, found in items for i in found if node in i.skills
+        ),
+    }
+
+
+_KINDS = {"position": _position, "stream": _stream, "role": _role, "level": _level, "skill": _skill}
+
+
+def describe_node(
+    facts: Facts, model: MobilityModel, node: str, kind: str, lang: str = "en", names: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A dict of the node's attributes and linked things (lists of strings), ready to print.
+
+    The keys are English (`graph.i18n.named` with the ``show_`` prefix words them); with ``lang="fr"`` the values are in
+    French, things named by ``names`` (their French labels), the sources' English words marked « ».
+    """
+    w = _Words(facts, model, lang, names or {})
+    if kind in _KINDS:
+        return _KINDS[kind](w, node)
+    info: dict[str, Any] = {kind: w.name(node, model.nodes[node].label), "id": w.id(node)}
     if kind == "executive":
-        info["pay"] = pay_line(facts, node)
-    info["cheapest moves out"] = _moves(model, node)
+        info["pay"] = pay_line(facts, node, lang)
+    info["cheapest moves out"] = w.moves(node)
     return info
