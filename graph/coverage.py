@@ -245,6 +245,8 @@ def graph_facts(store: Store) -> tuple[dict[str, dict[str, Any]], dict[str, Path
         "SELECT ?node ?quote ?doc WHERE { ?node gcdc:quote ?quote . ?node prov:wasDerivedFrom ?doc . ?doc a gcdc:SourceDocument }"
     ):
         facts[node_id(row["doc"])]["quotes"][node_id(row["node"])].append(row["quote"])
+    for row in store.select("SELECT ?node ?quote ?doc WHERE { ?node gcdc:frenchLabelEvidence ?quote ; gcdc:frenchLabelDocument ?doc }"):
+        facts[node_id(row["doc"])]["quotes"][node_id(row["node"])].append(row["quote"])  # an official French term's words
     for row in store.select(
         "SELECT ?node ?quote WHERE { ?node gcdc:quote ?quote FILTER NOT EXISTS { ?node prov:wasDerivedFrom/a gcdc:SourceDocument } }"
     ):  # derived facts (positions, moves) repeat the page's words: they count for the page

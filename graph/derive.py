@@ -124,6 +124,8 @@ def _add_labels(g: Graph, position: URIRef, names_of: Callable[[str], list[str |
         if all(names):
             label = f"{names[0]} {names[1]}, {names[2]}" if len(names) == 3 else f"{names[0]}, {names[1]}"
             g.add((position, RDFS.label, Literal(label + (note or {}).get(lang, ""), lang=lang)))
+            if lang == "fr":  # its level's, role's and stream's French labels, each with its own source
+                g.add((position, GCDC.frenchLabelSource, GCDC.ComposedLabel))
 
 
 def _names_of(g: Graph, nodes: tuple[URIRef, ...]) -> Callable[[str], list[str | None]]:

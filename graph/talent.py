@@ -91,10 +91,13 @@ def _read(folder: Path, name: str, key: str) -> list[dict[str, Any]]:
 
 
 def _bilingual(g: Graph, node: URIRef, prop: URIRef, values: dict[str, Any] | None) -> None:
+    """The source's English and French values of ``prop``; a French name says it is GC Digital Talent's own."""
     for lang in ("en", "fr"):
         text = (values or {}).get(lang)
         if text and text.strip():
             g.add((node, prop, Literal(text.strip(), lang=lang)))
+            if lang == "fr" and prop in (RDFS.label, SKOS.prefLabel):
+                g.add((node, GCDC.frenchLabelSource, GCDC.DigitalTalentName))
 
 
 def talent_graph(folder: Path | None = None) -> Graph:
@@ -121,6 +124,7 @@ def _skills(g: Graph, folder: Path) -> None:
     g.add((scheme, RDF.type, SKOS.ConceptScheme))
     g.add((scheme, RDFS.label, Literal("GC Digital Talent skills taxonomy", lang="en")))
     g.add((scheme, RDFS.label, Literal("Taxonomie des compétences de Talents numériques du GC", lang="fr")))
+    g.add((scheme, GCDC.frenchLabelSource, GCDC.OwnTranslation))
     g.add((scheme, PROV.wasDerivedFrom, source))
     for record in _read(folder, "SkillSeeder.data.json", "skills"):
         node = skill_iri(record["key"])

@@ -25,8 +25,10 @@ class GCDC(DefinedNamespace):
     Benefit: URIRef  # class: benefit
     CareerCommunity: URIRef  # class: career community
     CareerPath: URIRef  # class: career path
+    ClassificationCode: URIRef  # term: classification code
     Competency: URIRef  # class: competency
     CompetencyLink: URIRef  # class: competency link
+    ComposedLabel: URIRef  # term: composed label
     Crosswalk: URIRef  # class: crosswalk
     CuratedLink: URIRef  # term: curated link
     Demotion: URIRef  # term: demotion
@@ -55,6 +57,7 @@ class GCDC(DefinedNamespace):
     ObservedDataset: URIRef  # class: observed data set
     ObservedFlow: URIRef  # class: observed flow
     OccupationalGroup: URIRef  # class: occupational group
+    OfficialTerm: URIRef  # term: official term
     Organisation: URIRef  # class: organisation
     OwnTranslation: URIRef  # term: own translation
     PathChange: URIRef  # term: path change
@@ -116,6 +119,8 @@ class GCDC(DefinedNamespace):
     exclusionReason: URIRef  # term: exclusion reason
     focus: URIRef  # term: focus
     foundInStream: URIRef  # term: found in stream
+    frenchLabelDocument: URIRef  # term: French label document
+    frenchLabelEvidence: URIRef  # term: French label evidence
     frenchLabelSource: URIRef  # term: French label source
     fromState: URIRef  # term: from
     governsKind: URIRef  # term: governs kind
