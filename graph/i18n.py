@@ -346,6 +346,7 @@ _WORDS = {
     "stream_detail": ("Show a stream in detail", "Montrer un volet en détail"),
     "stream_detail_none": ("(none)", "(aucun)"),
     "colon": (": ", "\u00a0: "),
+    "semicolon": ("; ", "\u00a0; "),
     "reach_title": ("Start from my skills", "Partir de mes compétences"),
     "reach_intro": (
         "Pick the official skills you have, each at its level, and your level if you are in the public service. Every "
@@ -401,7 +402,7 @@ _WORDS = {
         "The answers are those of the command careers path, computed in this page, offline. A cost counts the skills to gain and "
         "those left behind (a promotion in one's own stream costs 1); each step lists only the skills earlier steps did not give.",
         "Tapez un poste, un volet, un rôle ou un niveau, choisissez parmi les suggestions (flèches et Entrée), puis cherchez les "
-        "cheminements. Les réponses sont celles de la commande careers path, calculées dans cette page, hors ligne. Un coût compte "
+        "cheminements. Les réponses sont celles de la commande « careers path », calculées dans cette page, hors ligne. Un coût compte "
         "les compétences à acquérir et celles laissées derrière (une promotion dans son propre volet coûte 1) ; chaque étape ne "
         "montre que les compétences que les étapes précédentes n'ont pas données.",
     ),
@@ -442,10 +443,11 @@ _WORDS = {
         "No path: the destination is at a lower level than the start, and the staffing rules this explorer follows only go up or "
         "across (a demotion is a person's own choice: careers path --demotion shows it).",
         "Aucun cheminement : l'arrivée est à un niveau inférieur au départ, et les règles de dotation que suit cet explorateur ne "
-        "font que monter ou rester au même niveau (une rétrogradation est un choix de la personne : careers path --demotion la montre).",
+        "font que monter ou rester au même niveau (une rétrogradation est un choix de la personne : « careers path --demotion » la montre).",
     ),
     "explorer_cost": ("cost", "coût"),
     "explorer_stated_count": ("{stated} of {moves} moves stated by the page", "{stated} de {moves} déplacements énoncés par la page"),
+    "explorer_stated_count_one": ("{stated} of 1 move stated by the page", "{stated} de 1 déplacement énoncé par la page"),
     "explorer_rule_count": ("{count} allowed by a staffing rule", "{count} permis par une règle de dotation"),
     "explorer_allowed_by": ("Allowed by", "Permis par"),
     "explorer_page_says": ("The page says", "La page dit"),

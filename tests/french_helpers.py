@@ -1,7 +1,8 @@
 """Find English words in output that should be French: what a French-speaking reader would stumble on.
 
 ``english_words(text)`` lists the words of ``text`` that are English and not French, outside what may stay English:
-the sources' own words (marked « … » in plain text), identifiers (``gcd:…``) and acronyms (IT, EX, GC).
+the sources' own words (marked « … » in plain text), identifiers (``gcd:…``, ``gcdc:…``), acronyms (IT, EX, GC) and the
+proper names GC Digital Talent's official French keeps in English (`PROPER_NAMES`).
 
 >>> english_words("promotion vers IT-03 chef d'équipe (coût 1,00)")
 []
@@ -16,7 +17,7 @@ import re
 # Common English words that are not French words ("promotion", "page", "source" or "direct" are both: never listed).
 ENGLISH = frozenset(
     """
-    the to of and or for with from by in on at into as is are was be not no none any all each every this that these those
+    the to of and or for with from by in at into as is are was be not no none any all each every this that these those
     which who what when where how than then there their its it's our your you we they he she
     skill skills gain deepen deepened carry over left behind held earlier step steps level levels given cost costs move moves
     pay paid rate rates rule rules path paths stated allowed says said assumes assumption assumptions appointment
@@ -26,10 +27,15 @@ ENGLISH = frozenset(
     intermediate beginner advanced found kept
     """.split()
 )
-MARKED = re.compile(r"«[^»]*»|gcd:[\w-]+|https?://\S+")
+MARKED = re.compile(r"«[^»]*»|gcdc?:[\w-]+|https?://\S+")
+PROPER_NAMES = re.compile(
+    r"Azure SQL Database|Microsoft Project|Ruby on Rails|SAP User Interface for HTML 5|ArcGIS Enterprise|IGiS Enterprise Suite"
+    r"|National Institute of Standards and Technology|(?:de|du|le) reporting"
+)
+"""Names and words that stay English in GC Digital Talent's official French (products, an institute, its "reporting")."""
 
 
 def english_words(text: str) -> list[str]:
     """The English words of ``text`` (lower case, sorted, once each), outside marked quotes, ids and acronyms."""
-    words = re.findall(r"[A-Za-z][A-Za-z']*", MARKED.sub(" ", text))
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", PROPER_NAMES.sub(" ", MARKED.sub(" ", text)))  # "façon", "l’on": French
     return sorted({w.lower() for w in words if not w.isupper() and w.lower() in ENGLISH})

@@ -256,7 +256,7 @@ def test_start_from_my_skills_in_french_with_the_keyboard(browser, axe, built_di
             "return Object.fromEntries(d.ids.map((id, i) => [id, d.nodes[i][0]])); })()"
         )
         first = page.locator("#reach-results ol > li").first.inner_text()
-        assert first.startswith(f"{labels[expected[0].position]} (nomination (processus annoncé); coût 1,90)")
+        assert first.startswith(f"{labels[expected[0].position]} (nomination (processus annoncé)\u00a0; coût 1,90)")
         assert (
             "Rémunération\u00a0: IT-02 85\u202f854\u00a0$ – 105\u202f080\u00a0$ (Talents numériques du GC ; sans date dans la source)"
             in first

@@ -488,7 +488,9 @@ def test_the_french_career_map_names_the_streams_in_french_in_its_search_and_tex
 
 def test_the_french_stream_similarity_names_streams_and_skills_in_french(html):
     data = _payload(html / "stream-mobility.fr.html")
-    evidence = " ".join(d.get("evidence", "") for d in data["edgeDetails"].values())
+    runs = [run for d in data["edgeDetails"].values() for run in d.get("evidence", [])]  # the page's English words marked
+    evidence = "".join(run if isinstance(run, str) else run[0] for run in runs)
+    assert all(run[1] == "en" and run[0].startswith("“") for run in runs if not isinstance(run, str))
     shared = {s for d in data["edgeDetails"].values() for s in d.get("shared", [])}
     assert "Gestion de bases de données de la TI\u00a0: “" in evidence and "IT Database Management:" not in evidence
     assert "Architecture des solutions" in shared and "Solution Architecture" not in shared

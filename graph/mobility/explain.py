@@ -108,7 +108,7 @@ def path_basis_words(steps: tuple[Move, ...], lang: str = "en") -> str:
     """How a path's moves are founded, in words: ``3 of 4 moves stated by the page, 1 allowed by a staffing rule``."""
     stated = sum(s.basis == "stated" for s in steps)
     ruled = sum(s.basis == "rule" for s in steps)
-    parts = [text(lang, "explorer_stated_count", stated=stated, moves=len(steps))]
+    parts = [text(lang, "explorer_stated_count_one" if len(steps) == 1 else "explorer_stated_count", stated=stated, moves=len(steps))]
     if ruled:
         parts.append(text(lang, "explorer_rule_count", count=ruled))
     return ", ".join(parts)

@@ -58,13 +58,28 @@ def progression_iri(kind: str, source: str, target: str) -> URIRef:
     return GCD[f"{MOVE_PREFIX}{kind.replace(' ', '-')}--{_slug(source)}--{_slug(target)}"]
 
 
+def _french_labels(g: Graph, nodes: list[URIRef]) -> dict[URIRef, str]:
+    """The French label of each of ``nodes`` that has one."""
+    found = {}
+    for node in nodes:
+        for label in g.objects(node, RDFS.label):
+            if isinstance(label, Literal) and label.language == "fr":
+                found[node] = str(label)
+    return found
+
+
 def add_moves(g: Graph, G: nx.MultiDiGraph[str]) -> int:
     """Add every move of the bounded graph ``G`` to ``g``; return how many."""
     count = 0
+    french = _french_labels(g, [node_iri(n) for n in G.nodes] + list(KIND_TERMS.values()))
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
         node = progression_iri(data["kind"], u, v)
         g.add((node, RDF.type, GCDC.Progression))
         g.add((node, RDFS.label, Literal(f"{G.nodes[u]['label']} to {G.nodes[v]['label']} ({data['kind']})", lang="en")))
+        names = [french.get(node_iri(u)), french.get(node_iri(v)), french.get(KIND_TERMS[data["kind"]])]
+        if all(names):  # composed of its states' and kind's French labels
+            g.add((node, RDFS.label, Literal(f"{names[0]} vers {names[1]} ({names[2]})", lang="fr")))
+            g.add((node, GCDC.frenchLabelSource, GCDC.ComposedLabel))
         g.add((node, GCDC.fromState, node_iri(u)))
         g.add((node, GCDC.toState, node_iri(v)))
         g.add((node, GCDC.progressionKind, KIND_TERMS[data["kind"]]))
@@ -73,6 +88,8 @@ def add_moves(g: Graph, G: nx.MultiDiGraph[str]) -> int:
         g.add((node, GCDC.cost, Literal(f"{data['cost']:.4f}", datatype=XSD.decimal)))
         if data["evidence"]:
             g.add((node, GCDC.evidence, Literal(data["evidence"], lang="en")))
+        if data.get("evidence_fr"):
+            g.add((node, GCDC.evidence, Literal(data["evidence_fr"], lang="fr")))
         for assumption in data["assumptions"]:
             g.add((node, GCDC.assumes, GCD[assumption]))
         for skill in data["gap"]:

@@ -38,10 +38,11 @@ def weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return round(sum(min(a.get(k, 0), b.get(k, 0)) for k in keys) / top, 4) if top else 0.0
 
 
-def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5, lang: str = "en") -> tuple[list[str], list[str]]:
+def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5, lang: str = "en") -> tuple[list[str], list[tuple[str, str, list[str]]]]:
     """The official skills streams ``a`` and ``b`` share (most weight first) and the responsibilities behind them.
 
-    Skills and streams are named in ``lang`` (the responsibilities are the page's own words, in English).
+    Each responsibility behind is ``(stream, the responsibility's words, the shared skills it calls on)``. Skills and
+    streams are named in ``lang``; the responsibilities are the page's own words, in English.
     """
     pa, pb = profile(facts.stream_items.get(a, [])), profile(facts.stream_items.get(b, []))
     shared = sorted(set(pa) & set(pb), key=lambda s: (-min(pa[s], pb[s]), facts.skill_label(s)))[:top]
@@ -55,8 +56,7 @@ def shared_evidence(facts: Facts, a: str, b: str, *, top: int = 5, lang: str = "
         for item in facts.stream_items.get(stream, []):
             hits = [name(s) for s in item.skills if s in shared]
             if hits:
-                sep = "\u00a0: " if lang == "fr" else ": "
-                behind.append(f"{stream_name}{sep}“{item.label}” ({', '.join(hits)})")
+                behind.append((stream_name, item.label, hits))
     return [name(s) for s in shared], behind[: 2 * top]
 
 

@@ -29,6 +29,7 @@ from graph.viz.style import (
     edge_info,
     extra_colour,
     label_of,
+    mark_english,
     network,
     position_label,
     stream_communities,
@@ -140,12 +141,13 @@ def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> 
 
 def _move_info(facts: Facts, move: dict[str, Any], labels: dict[str, str], english: dict[str, str], lang: str) -> dict[str, Any]:
     rule = facts.rules.get(move["rule"])
-    return edge_info(
+    evidence = move.get("evidence_fr") if lang == "fr" else None
+    info = edge_info(
         label_of(labels, english, move["from"]),
         label_of(labels, english, move["to"]),
         text(lang, edge_style(move)),
         basis=move["basis"],
-        evidence=move.get("evidence_fr") or move.get("evidence", "") if lang == "fr" else move.get("evidence", ""),
+        evidence=evidence or move.get("evidence", ""),
         quotes=move.get("quotes", []),
         rule=label_of(labels, {move["rule"]: facts.rule_label(move["rule"])}, move["rule"]),
         rule_quotes=list(rule.quotes[:1]) if rule else [],
@@ -153,6 +155,9 @@ def _move_info(facts: Facts, move: dict[str, Any], labels: dict[str, str], engli
         gap=[facts.skill_label(s, lang) for s in move["gap"]],
         cost=move["cost"],
     )
+    untranslated = [f for f, node in (("from", move["from"]), ("to", move["to"]), ("rule", move["rule"])) if node not in labels]
+    untranslated += ["assumptions"] if any(a not in labels for a in move["assumptions"]) else []
+    return mark_english(info, lang, *untranslated, *([] if evidence else ["evidence"]))
 
 
 def career_map(
@@ -225,7 +230,7 @@ def career_map(
             info.update(_position_info(facts, model, node, lang))
         elif d.kind == "executive":
             info["pay"] = pay_line(facts, node, lang)
-        details[node] = info
+        details[node] = mark_english(info, lang, "definition", "responsibilities", *(["label"] if node not in labels else []))
     for stream, data in sorted(facts.streams.items()):  # each lane's heading, on its left
         lane = f"lane-{stream}"
         x, y = coords[lane]
@@ -240,12 +245,17 @@ def career_map(
             font={**font, "color": colours[data.community], "align": "left"},
             widthConstraint={"maximum": _HEAD_WIDTH},
         )
-        details[lane] = {
-            "label": headings[stream],
-            "kind": text(lang, "stream"),
-            "group": communities[data.community],
-            "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
-        }
+        details[lane] = mark_english(
+            {
+                "label": headings[stream],
+                "kind": text(lang, "stream"),
+                "group": communities[data.community],
+                "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
+            },
+            lang,
+            "responsibilities",
+            *(["label"] if stream not in labels else []),
+        )
     levels = {d.rank: d.level for d in nodes.values() if d.kind == "position"}
     for column, (x, y) in ((n[len("column-") :], xy) for n, xy in coords.items() if n.startswith("column-")):
         name = (

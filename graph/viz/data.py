@@ -102,6 +102,7 @@ class KnowledgeGraph:
     kinds: dict[str, str] = field(default_factory=dict)
     edges: list[tuple[str, str, str]] = field(default_factory=list)
     definitions: dict[str, str] = field(default_factory=dict)
+    french_definitions: dict[str, str] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     responsibilities: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     property_labels: dict[str, str] = field(default_factory=dict)
@@ -137,7 +138,9 @@ def knowledge_graph(store: Store) -> KnowledgeGraph:
     kg.edges.sort()
     for row in store.select('SELECT ?s ?d WHERE { ?s skos:definition|rdfs:comment ?d FILTER (lang(?d) = "en" || lang(?d) = "") }'):
         kg.definitions.setdefault(node_id(row["s"]), row["d"])
-    for row in store.select("SELECT ?s ?q WHERE { ?s gcdc:quote|gcdc:evidence ?q }"):
+    for row in store.select('SELECT ?s ?d WHERE { ?s skos:definition|rdfs:comment ?d FILTER (lang(?d) = "fr") }'):
+        kg.french_definitions.setdefault(node_id(row["s"]), row["d"])
+    for row in store.select('SELECT ?s ?q WHERE { { ?s gcdc:quote ?q } UNION { ?s gcdc:evidence ?q FILTER (lang(?q) = "en") } }'):
         kg.quotes[node_id(row["s"])].append(row["q"])
     for row in store.select(
         'SELECT ?s ?l WHERE { ?s gcdc:hasResponsibility|gcdc:hasExpertise ?r . ?r rdfs:label ?l FILTER (lang(?l) = "en") }'
@@ -150,42 +153,63 @@ def knowledge_graph(store: Store) -> KnowledgeGraph:
 
 @dataclass
 class Ontology:
-    """Classes (id -> comment), subclass links, and properties (id, label, domain, range, comment)."""
+    """Classes (id -> comment), subclass links, and properties (id, label, domain, range, comment), in one language.
+
+    ``english`` names the classes and properties (``"gcdc:x"``, ``"gcdc:x label"``) whose comment or label exists only in
+    English, when the language is another.
+    """
 
     classes: dict[str, str] = field(default_factory=dict)
     subclass_of: list[tuple[str, str]] = field(default_factory=list)
     properties: list[dict[str, Any]] = field(default_factory=list)
+    english: set[str] = field(default_factory=set)
 
 
 def _short(iri: str) -> str:
     return curie(iri) or iri
 
 
-def ontology(store: Store) -> Ontology:
-    """Read the ontology's classes, subclass links and properties."""
+def _in(lang: str, variable: str) -> str:
+    """A SPARQL filter: ``variable`` in ``lang`` or, failing that, in English (both are read, ``lang`` is preferred)."""
+    return f'FILTER (lang(?{variable}) = "{lang}" || lang(?{variable}) = "en")'
+
+
+def ontology(store: Store, lang: str = "en") -> Ontology:
+    """Read the ontology's classes, subclass links and properties, their comments and labels in ``lang`` (else English)."""
     onto = Ontology()
-    for row in store.select(
-        f'SELECT ?c ?comment WHERE {{ ?c a owl:Class FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") '
-        'OPTIONAL { ?c rdfs:comment ?comment FILTER (lang(?comment) = "en") } }'
+    for row in sorted(
+        store.select(
+            f'SELECT ?c ?comment (lang(?comment) AS ?cl) WHERE {{ ?c a owl:Class FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") '
+            f"OPTIONAL {{ ?c rdfs:comment ?comment {_in(lang, 'comment')} }} }}"
+        ),
+        key=lambda r: (r["c"], r.get("cl") == lang),  # the page's language last: it wins
     ):
-        onto.classes[_short(row["c"])] = row.get("comment") or ""
+        cls = _short(row["c"])
+        onto.classes[cls] = row.get("comment") or ""
+        (onto.english.add if row.get("comment") and row.get("cl") != lang else onto.english.discard)(cls)
     for row in store.select(f'SELECT ?c ?parent WHERE {{ ?c rdfs:subClassOf ?parent FILTER STRSTARTS(STR(?c), "{GCDC_IRI}") }}'):
         onto.subclass_of.append((_short(row["c"]), _short(row["parent"])))
-    for row in store.select(
-        f'SELECT ?p ?label ?domain ?range ?comment WHERE {{ ?p a ?type ; rdfs:label ?label FILTER STRSTARTS(STR(?p), "{GCDC_IRI}") '
-        'VALUES ?type { owl:ObjectProperty owl:DatatypeProperty } FILTER (lang(?label) = "en") '
-        "OPTIONAL { ?p rdfs:domain ?domain } OPTIONAL { ?p rdfs:range ?range } "
-        'OPTIONAL { ?p rdfs:comment ?comment FILTER (lang(?comment) = "en") } }'
+    found: dict[str, dict[str, Any]] = {}
+    for row in sorted(
+        store.select(
+            "SELECT ?p ?label (lang(?label) AS ?ll) ?domain ?range ?comment (lang(?comment) AS ?cl) WHERE { ?p a ?type ; rdfs:label ?label "
+            f'FILTER STRSTARTS(STR(?p), "{GCDC_IRI}") VALUES ?type {{ owl:ObjectProperty owl:DatatypeProperty }} {_in(lang, "label")} '
+            "OPTIONAL { ?p rdfs:domain ?domain } OPTIONAL { ?p rdfs:range ?range } "
+            f"OPTIONAL {{ ?p rdfs:comment ?comment {_in(lang, 'comment')} }} }}"
+        ),
+        key=lambda r: (r["p"], r["ll"] == lang, r.get("cl") == lang),
     ):
-        onto.properties.append(
-            {
-                "id": _short(row["p"]),
-                "label": row["label"],
-                "domain": _short(domain) if (domain := row.get("domain")) else None,
-                "range": _short(range_) if (range_ := row.get("range")) else None,
-                "comment": row.get("comment") or "",
-            }
-        )
+        pid = _short(row["p"])
+        found[pid] = {
+            "id": pid,
+            "label": row["label"],
+            "domain": _short(domain) if (domain := row.get("domain")) else None,
+            "range": _short(range_) if (range_ := row.get("range")) else None,
+            "comment": row.get("comment") or "",
+        }
+        for part, value, language in (("label", row["label"], row["ll"]), ("comment", row.get("comment"), row.get("cl"))):
+            (onto.english.add if value and language != lang else onto.english.discard)(f"{pid} {part}")
+    onto.properties = list(found.values())
     onto.subclass_of.sort()
     onto.properties.sort(key=lambda p: p["id"])
     return onto

@@ -95,7 +95,7 @@ def _index(lang: str, legend: list[tuple[str, str, str]], pages: tuple[str, ...]
 
 def html_files(facts: Facts, model: MobilityModel, store: Store, observed: Published | None = None) -> dict[str, bytes]:
     """Every page of ``outputs/html/``: ``{relative path: bytes}`` (with the observed moves' page when ``observed`` is given)."""
-    kg, onto = knowledge_graph(store), ontology(store)
+    kg = knowledge_graph(store)
     similarity = stream_similarity(facts)
     english = labels(store, "en")
     files = {}
@@ -106,7 +106,7 @@ def html_files(facts: Facts, model: MobilityModel, store: Store, observed: Publi
             career_map(facts, model, lang, names, kg=kg),
             stream_mobility(facts, lang, names, similarity),
             knowledge_graph_view(kg, lang, shown[lang], shown["en"]),
-            ontology_view(onto, lang, names),
+            ontology_view(ontology(store, lang), lang, names),
             *([observed_map(facts, model, lang, names, observed, kg)] if observed is not None else []),
         ):
             files[f"html/{view.filename()}"] = render(view).encode("utf-8")

@@ -9,7 +9,7 @@ from typing import Any
 from graph.i18n import text
 from graph.viz.data import KnowledgeGraph, Ontology
 from graph.viz.page import View
-from graph.viz.style import KIND_COLOURS, KIND_SHAPES, OPTIONS, edge_info, label_of, network
+from graph.viz.style import KIND_COLOURS, KIND_SHAPES, OPTIONS, edge_info, label_of, mark_english, network
 
 __all__ = ["GRAPH_DETAIL_LIMIT", "KIND_LIMIT", "knowledge_graph_view", "ontology_view"]
 
@@ -100,14 +100,21 @@ def knowledge_graph_view(
             filterValue=kind,
             font={"size": 10},
         )
-        details[node] = {
-            "label": label_of(labels, english, node),
-            "kind": said(kind),
-            "group": "",
-            "definition": kg.definitions.get(node, ""),
-            "responsibilities": kg.responsibilities.get(node, []),
-            "quotes": kg.quotes.get(node, [])[:4],
-        }
+        french = kg.french_definitions.get(node) if lang == "fr" else None
+        details[node] = mark_english(
+            {
+                "label": label_of(labels, english, node),
+                "kind": said(kind),
+                "group": "",
+                "definition": french or kg.definitions.get(node, ""),
+                "responsibilities": kg.responsibilities.get(node, []),
+                "quotes": kg.quotes.get(node, [])[:4],
+            },
+            lang,
+            "responsibilities",
+            *([] if french else ["definition"]),
+            *([] if node in labels else ["label"]),
+        )
     edge_details = {}
     links = Counter((drawn[s], prop, drawn[o]) for s, prop, o in kg.edges if s in drawn and o in drawn and drawn[s] != drawn[o])
     for i, ((s, prop, o), count) in enumerate(sorted(links.items())):
@@ -117,8 +124,10 @@ def knowledge_graph_view(
         def name(n: str) -> str:
             return str(details[n]["label"]) if n.startswith("kind-") else label_of(labels, english, n)
 
-        edge_details[edge_id] = edge_info(
-            name(s), name(o), said(prop), evidence=text(lang, "links_count", count=count) if count > 1 else ""
+        edge_details[edge_id] = mark_english(
+            edge_info(name(s), name(o), said(prop), evidence=text(lang, "links_count", count=count) if count > 1 else ""),
+            lang,
+            *[end for end, n in (("from", s), ("to", o)) if not n.startswith("kind-") and n not in labels],
         )
     kinds = sorted({kg.kinds[n] for n in nodes})
     filters = [(k, said(k), True) for k in kinds]
@@ -131,6 +140,11 @@ def knowledge_graph_view(
         description = text(lang, "knowledge_graph_description")
     options = {**OPTIONS, "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.3}}}}
     return View("knowledge-graph", lang, title, description, net, details, edge_details, filters, legend, options)
+
+
+def _said(onto: Ontology, prop: dict[str, Any], part: str) -> str | list[str]:
+    """A property's label or comment as a run: marked English when the ontology has it only in English."""
+    return [prop[part], "en"] if f"{prop['id']} {part}" in onto.english else str(prop[part])
 
 
 def ontology_view(onto: Ontology, lang: str, labels: dict[str, str]) -> View:
@@ -152,15 +166,19 @@ def ontology_view(onto: Ontology, lang: str, labels: dict[str, str]) -> View:
             size=11,
             filterValue="class",
         )
-        props = [f"{p['id']} ({p['label']}) → {p['range'] or '?'}" for p in onto.properties if p["domain"] == cls]
-        details[cls] = {
-            "label": cls,
-            "kind": text(lang, "class"),
-            "group": label,
-            "definition": onto.classes[cls],
-            "responsibilities": props,
-            "quotes": [],
-        }
+        props = [[f"{p['id']} (", _said(onto, p, "label"), f") → {p['range'] or '?'}"] for p in onto.properties if p["domain"] == cls]
+        details[cls] = mark_english(
+            {
+                "label": cls,
+                "kind": text(lang, "class"),
+                "group": label,
+                "definition": onto.classes[cls],
+                "responsibilities": props,
+                "quotes": [],
+            },
+            lang,
+            *(["definition"] if cls in onto.english else []),
+        )
     for i, cls in enumerate(external):
         angle = 2 * math.pi * i / len(external)
         net.add_node(
@@ -189,7 +207,12 @@ def ontology_view(onto: Ontology, lang: str, labels: dict[str, str]) -> View:
             net.add_edge(
                 p["domain"], p["range"], id=edge_id, color="#1971c2", width=1.5, label=p["id"].removeprefix("gcdc:"), font={"size": 9}
             )
-            edge_details[edge_id] = edge_info(p["domain"], p["range"], f"{p['id']} ({p['label']})", evidence=p["comment"])
+            kind = p["id"] if f"{p['id']} label" in onto.english else f"{p['id']} ({p['label']})"  # an English label: the id alone
+            edge_details[edge_id] = mark_english(
+                edge_info(p["domain"], p["range"], kind, evidence=p["comment"]),
+                lang,
+                *(["evidence"] if f"{p['id']} comment" in onto.english else []),
+            )
     filters = [
         ("class", text(lang, "ontology_classes"), True),
         ("external", text(lang, "reused_vocabularies"), True),

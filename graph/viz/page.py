@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from pyvis.network import Network
 
 from graph.content_policy import PAGE_CSP
@@ -143,11 +144,11 @@ _TEMPLATE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from
 </div>
 <details class="text-version"><summary>{{ t.text_version }}</summary>
 <h2>{{ t.nodes }} ({{ table_nodes | length }})</h2>
-<table><tr><th>{{ t.label }}</th><th>{{ t.kind }}</th><th>{{ t.group }}</th></tr>{% for label, kind, group in table_nodes %}
-<tr><td>{{ label }}</td><td>{{ kind }}</td><td>{{ group }}</td></tr>{% endfor %}</table>
+<table><tr><th>{{ t.label }}</th><th>{{ t.kind }}</th><th>{{ t.group }}</th></tr>{% for label, kind, group, english in table_nodes %}
+<tr><td{{ english.label }}>{{ label }}</td><td>{{ kind }}</td><td{{ english.group }}>{{ group }}</td></tr>{% endfor %}</table>
 <h2>{{ t.links }} ({{ table_edges | length }})</h2>
-<table><tr><th>{{ t.from }}</th><th>{{ t.to }}</th><th>{{ t.kind }}</th></tr>{% for source, target, kind in table_edges %}
-<tr><td>{{ source }}</td><td>{{ target }}</td><td>{{ kind }}</td></tr>{% endfor %}</table>
+<table><tr><th>{{ t.from }}</th><th>{{ t.to }}</th><th>{{ t.kind }}</th></tr>{% for source, target, kind, english in table_edges %}
+<tr><td{{ english.from }}>{{ source }}</td><td{{ english.to }}>{{ target }}</td><td>{{ kind }}</td></tr>{% endfor %}</table>
 </details>
 <footer><p>{{ t.source }} {{ t.own_translation }}</p></footer>
 </main>
@@ -182,6 +183,22 @@ _JS_WORDS = (
     "stream_detail",
     "stream_detail_none",
 )
+
+
+class _English:
+    """The ``lang="en"`` attribute of a text-version cell whose field the details mark as English (`mark_english`), else nothing.
+
+    >>> str(_English({"english": ["label"]}).label), _English({}).label
+    (' lang="en"', '')
+    """
+
+    def __init__(self, info: dict[str, Any]) -> None:
+        self.fields = set(info.get("english", []))
+
+    def __getattr__(self, field: str) -> str:
+        if field.startswith("__"):
+            raise AttributeError(field)
+        return Markup(' lang="en"') if field in self.fields else ""
 
 
 def render(view: View) -> str:
@@ -219,12 +236,14 @@ def render(view: View) -> str:
         legend=view.legend,
         legend_shapes=LEGEND_SHAPES,
         table_nodes=[
-            (n.get("searchText", n["label"]), view.details.get(n["id"], {}).get("kind", ""), view.details.get(n["id"], {}).get("group", ""))
+            (n.get("searchText", n["label"]), info.get("kind", ""), info.get("group", ""), _English(info))
             for n in nodes
+            for info in [view.details.get(n["id"], {})]
         ],
         table_edges=[
-            (labels_of.get(e["from"], e["from"]), labels_of.get(e["to"], e["to"]), view.edge_details.get(e["id"], {}).get("kind", ""))
+            (labels_of.get(e["from"], e["from"]), labels_of.get(e["to"], e["to"]), info.get("kind", ""), _English(info))
             for e in edges
+            for info in [view.edge_details.get(e["id"], {})]
         ],
         payload=safe_json(payload),
         vis_js=vis_js,

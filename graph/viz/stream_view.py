@@ -9,7 +9,7 @@ from graph.i18n import text
 from graph.mobility.facts import Facts, stream_order
 from graph.mobility.similarity import shared_evidence, stream_similarity
 from graph.viz.page import View
-from graph.viz.style import OPTIONS, community_colours, community_names, edge_info, label_of, network, stream_communities
+from graph.viz.style import OPTIONS, community_colours, community_names, edge_info, label_of, mark_english, network, stream_communities
 
 __all__ = ["ALL_PAIRS_UP_TO", "drawn_pairs", "stream_mobility"]
 
@@ -37,6 +37,22 @@ def drawn_pairs(similarity: dict[tuple[str, str], float], streams: int) -> list[
     return sorted((pair, similarity[pair]) for pair in kept)
 
 
+def _evidence(behind: list[tuple[str, str, list[str]]], lang: str) -> str | list[str | list[str]]:
+    r"""The responsibilities behind a similarity (``Stream: “words” (skills); ...``), as runs on a French page.
+
+    On a page in another language than English, a list of runs in which the page's English words are marked as such.
+
+    >>> _evidence([("Sécurité", "data", ["Données"])], "fr")
+    ['Sécurité\xa0: ', ['“data”', 'en'], ' (Données)']
+    """
+    if lang == "en":
+        return "; ".join(f"{stream}: “{words}” ({', '.join(skills)})" for stream, words, skills in behind)
+    runs: list[str | list[str]] = []
+    for i, (stream, words, skills) in enumerate(behind):
+        runs += [f"{' ; ' if i else ''}{stream}\u00a0: ", [f"“{words}”", "en"], f" ({', '.join(skills)})"]
+    return runs
+
+
 def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity: dict[tuple[str, str], float] | None = None) -> View:
     """The streams on a circle, linked by official-skill similarity; each link lists the shared skills.
 
@@ -59,12 +75,17 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity:
             size=14,
             filterValue=facts.streams[stream].community,
         )
-        details[stream] = {
-            "label": label_of(labels, english, stream),
-            "kind": text(lang, "stream"),
-            "group": communities[facts.streams[stream].community],
-            "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
-        }
+        details[stream] = mark_english(
+            {
+                "label": label_of(labels, english, stream),
+                "kind": text(lang, "stream"),
+                "group": communities[facts.streams[stream].community],
+                "responsibilities": [i.label for i in facts.stream_items.get(stream, [])],
+            },
+            lang,
+            "responsibilities",
+            *(["label"] if stream not in labels else []),
+        )
     edge_details = {}
     similarity = similarity if similarity is not None else stream_similarity(facts)
     top = 6 if len(order) <= ALL_PAIRS_UP_TO else 2  # many streams: the page stays small (each link's top two)
@@ -78,7 +99,7 @@ def stream_mobility(facts: Facts, lang: str, labels: dict[str, str], similarity:
             text(lang, "skill_similarity"),
             basis="inferred",
             score=score,
-            evidence="; ".join(behind),
+            evidence=_evidence(behind, lang),
             shared=shared,
         )
     filters = [(c, communities[c], True) for c in stream_communities(facts)]

@@ -117,7 +117,7 @@ def edge_info(
     *,
     basis: str | None = None,
     score: float | None = None,
-    evidence: str = "",
+    evidence: str | list[Any] = "",
     shared: Iterable[str] = (),
     quotes: Iterable[str] = (),
     **more: object,
@@ -181,6 +181,21 @@ def network() -> Network:
     net = Network(directed=True, cdn_resources="local")
     net.node_ids = _NodeIds()
     return net
+
+
+def mark_english(info: dict[str, Any], lang: str, *fields: str) -> dict[str, Any]:
+    """Say, on a page in another language than English, which of ``info``'s fields exist only in English.
+
+    The page marks them ``lang="en"`` (WCAG 3.1.2): the sources' words, names the graph has in English only. An English
+    page's details are left as they are.
+
+    >>> mark_english({"label": "IT Security", "definition": ""}, "fr", "label", "definition")
+    {'label': 'IT Security', 'definition': '', 'english': ['label']}
+    """
+    present = [f for f in fields if info.get(f)]
+    if lang != "en" and present:
+        info["english"] = sorted({*info.get("english", []), *present})
+    return info
 
 
 def label_of(labels: dict[str, str], english: dict[str, str], node: str) -> str:

@@ -83,7 +83,7 @@
     const synthetic = D.synthetic ? S.synthetic : "";
     if (!rows.length) return `${S.explorer_observed}${S.colon}${format(S.explorer_observed_none, { threshold: D.threshold })}${synthetic}`;
     const parts = rows.map(([action, count]) => `${action} ${count}`);
-    return `${S.explorer_observed}${S.colon}${parts.join("; ")}${synthetic}`;
+    return `${S.explorer_observed}${S.colon}${parts.join(S.semicolon)}${synthetic}`;
   }
 
   // The page's words are English: on the French page, say so (WCAG 3.1.2, language of parts)
@@ -98,7 +98,7 @@
     const detail = D.details[step.detail];
     const head = element("p");
     head.append(element("strong", `${S["move_" + step.kind]} → ${D.nodes[step.target].label}`));
-    head.append(` (${D.basisWords[step.basis]}; ${S.explorer_cost} ${cost(step.cost)})`);
+    head.append(` (${D.basisWords[step.basis]}${S.semicolon}${S.explorer_cost} ${cost(step.cost)})`);
     item.append(head);
     const lines = [[S.explorer_allowed_by, detail.rule]];
     if (detail.quotes.length) lines.push([S.explorer_page_says, english(detail.quotes.map((q) => `“${q}”`).join(" "))]);
@@ -107,9 +107,9 @@
     const level = (n) => (n ? D.skillLevels[n] || String(n) : "—");
     const gain = seen.gain.map(([skill, required]) => `${D.skills[skill]} (${level(required)})`);
     const deepen = seen.deepen.map(([skill, held, required]) => `${D.skills[skill]} (${level(held)} → ${level(required)})`);
-    lines.push([step.kind === "entry" ? S.explorer_qualifications : S.explorer_gain, gain.join("; ") || S.explorer_none]);
-    if (deepen.length) lines.push([S.explorer_deepen, deepen.join("; ")]);
-    if (seen.earlier.length) lines.push([S.explorer_earlier, seen.earlier.map((skill) => D.skills[skill]).join("; ")]);
+    lines.push([step.kind === "entry" ? S.explorer_qualifications : S.explorer_gain, gain.join(S.semicolon) || S.explorer_none]);
+    if (deepen.length) lines.push([S.explorer_deepen, deepen.join(S.semicolon)]);
+    if (seen.earlier.length) lines.push([S.explorer_earlier, seen.earlier.map((skill) => D.skills[skill]).join(S.semicolon)]);
     if (last && D.nodes[step.target].pay) lines.push([S.pay, D.nodes[step.target].pay]); // once, at the end: the summary has both ends
     const observed = observedLine(step);
     if (observed) lines.push([null, observed]);
@@ -132,7 +132,7 @@
       const section = element("section", null, "path");
       const stated = path.steps.filter((s) => s.basis === "stated").length;
       const ruled = path.steps.filter((s) => s.basis === "rule").length;
-      let basis = format(S.explorer_stated_count, { stated, moves: path.steps.length });
+      let basis = format(path.steps.length === 1 ? S.explorer_stated_count_one : S.explorer_stated_count, { stated, moves: path.steps.length });
       if (ruled) basis += ", " + format(S.explorer_rule_count, { count: ruled });
       const heading = path.steps.length === 1 ? S.explorer_moves_one : S.explorer_moves;
       section.append(element("h3", `${format(heading, { number: number + 1, moves: path.steps.length, cost: cost(path.cost) })} (${basis})`));
@@ -237,12 +237,12 @@
       const item = element("li");
       const head = element("p");
       head.append(element("strong", node.label));
-      head.append(` (${S["move_" + r.kind]}; ${S.explorer_cost} ${cost(r.cost)}${node.assumed ? `; ${S.reach_assumed}` : ""})`);
+      head.append(` (${S["move_" + r.kind]}${S.semicolon}${S.explorer_cost} ${cost(r.cost)}${node.assumed ? `${S.semicolon}${S.reach_assumed}` : ""})`);
       item.append(head);
       const facts = element("ul", null, "facts");
       const gap = r.gap.map(([skill, need, have]) => `${D.skills[skill]} (${have == null ? levelWord(need) : `${levelWord(have)} → ${levelWord(need)}`})`);
       const line = (name, value) => { const li = element("li"); li.append(element("span", `${name}${S.colon}`, "name"), value); facts.append(li); };
-      line(S.reach_gap, gap.join("; ") || S.reach_none);
+      line(S.reach_gap, gap.join(S.semicolon) || S.reach_none);
       line(S.explorer_allowed_by, D.ruleNames[r.rule] || r.rule);
       if (node.pay) line(S.pay, node.pay);
       item.append(facts);

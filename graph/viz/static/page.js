@@ -25,18 +25,43 @@
     document.body.setAttribute("data-ready", "true");
   });
 
-  function element(tag, text, className) {
+  // A text is a string, or a list of runs: strings, and [words, language] pairs for words in another language than the
+  // page's (the sources' English words on a French page), which get their own lang attribute (WCAG 3.1.2)
+  function element(tag, text, className, lang) {
     const el = document.createElement(tag);
-    if (text !== undefined && text !== null) { el.textContent = String(text); }
+    if (Array.isArray(text)) {
+      for (const run of text) {
+        if (Array.isArray(run)) {
+          const span = document.createElement("span");
+          span.textContent = String(run[0]);
+          span.lang = run[1];
+          el.appendChild(span);
+        } else {
+          el.appendChild(document.createTextNode(String(run)));
+        }
+      }
+    } else if (text !== undefined && text !== null) { el.textContent = String(text); }
     if (className) { el.className = className; }
+    if (lang) { el.lang = lang; }
     return el;
   }
 
-  function list(title, items) {
+  // The language of a field of a node's or link's details: "en" when the data says the field exists only in English
+  function languageOf(info, field) {
+    return document.documentElement.lang !== "en" && (info.english || []).indexOf(field) >= 0 ? "en" : undefined;
+  }
+
+  // A field's text as a run: marked with its language when that is not the page's
+  function marked(info, field) {
+    const lang = languageOf(info, field);
+    return lang ? [info[field], lang] : info[field];
+  }
+
+  function list(title, items, lang) {
     const section = document.createDocumentFragment();
     if (!items || items.length === 0) { return section; }
     section.appendChild(element("h3", title));
-    const ul = element("ul");
+    const ul = element("ul", null, null, lang);
     for (const item of items) { ul.appendChild(element("li", item)); }
     section.appendChild(ul);
     return section;
@@ -66,12 +91,15 @@
     const info = data.details[id];
     if (!info) { return; }
     opened();
-    details.appendChild(element("h2", info.label));
-    details.appendChild(element("p", info.kind + (info.group ? " · " + info.group : ""), "kind"));
-    if (info.definition) { details.appendChild(element("h3", words.definition)); details.appendChild(element("p", info.definition)); }
+    details.appendChild(element("h2", info.label, null, languageOf(info, "label")));
+    details.appendChild(element("p", [info.kind, info.group ? " · " : "", info.group ? marked(info, "group") : ""], "kind"));
+    if (info.definition) {
+      details.appendChild(element("h3", words.definition));
+      details.appendChild(element("p", info.definition, null, languageOf(info, "definition")));
+    }
     if (info.pay) { details.appendChild(element("h3", words.pay)); details.appendChild(element("p", info.pay)); }
     details.appendChild(list(words.skills, info.skills));
-    details.appendChild(list(words.responsibilities, info.responsibilities));
+    details.appendChild(list(words.responsibilities, info.responsibilities, languageOf(info, "responsibilities")));
     if (info.quotes && info.quotes.length) {
       details.appendChild(element("h3", words.quote));
       for (const quote of info.quotes) { details.appendChild(quoted(quote)); }
@@ -88,7 +116,7 @@
     const ul = element("ul", null, "links-of");
     for (const e of mine.slice(0, 60)) {
       const info = data.edgeDetails[e.id];
-      const button = element("button", info.from + " → " + info.to + " (" + info.kind + ")");
+      const button = element("button", [marked(info, "from"), " → ", marked(info, "to"), " (" + info.kind + ")"]);
       button.type = "button";
       button.addEventListener("click", function () { showEdge(e.id); details.querySelector("h2").focus(); });
       const li = element("li");
@@ -99,22 +127,26 @@
     return section;
   }
 
+
   function showEdge(id) {
     const info = data.edgeDetails[id];
     if (!info) { return; }
     opened();
-    const heading = element("h2", info.from + " → " + info.to);
+    const heading = element("h2", [marked(info, "from"), " → ", marked(info, "to")]);
     heading.tabIndex = -1; // where the keyboard lands after choosing a link
     details.appendChild(heading);
     details.appendChild(element("p", info.kind + (info.basis ? " · " + words[info.basis] : ""), "kind"));
     if (info.score !== null && info.score !== undefined) { details.appendChild(element("p", words.score + ": " + Number(info.score).toFixed(2))); }
-    if (info.evidence) { details.appendChild(element("h3", words.evidence)); details.appendChild(element("p", info.evidence)); }
+    if (info.evidence) {
+      details.appendChild(element("h3", words.evidence));
+      details.appendChild(element("p", info.evidence, null, languageOf(info, "evidence")));
+    }
     if (info.rule) {
       details.appendChild(element("h3", words.allowed_by));
-      details.appendChild(element("p", info.rule));
+      details.appendChild(element("p", info.rule, null, languageOf(info, "rule")));
       for (const quote of info.rule_quotes || []) { details.appendChild(quoted(quote)); }
     }
-    details.appendChild(list(words.assumptions, info.assumptions));
+    details.appendChild(list(words.assumptions, info.assumptions, languageOf(info, "assumptions")));
     details.appendChild(list(words.gap, info.gap));
     details.appendChild(list(words.shared, info.shared));
     if (info.quotes && info.quotes.length) {
@@ -123,6 +155,7 @@
     }
   }
 
+  window.careers.show = { node: showNode, edge: showEdge };  // what selecting a node or a link shows (tests read every one)
   network.on("hoverNode", function (event) { showNode(event.node); });
   network.on("hoverEdge", function (event) { showEdge(event.edge); });
   network.on("selectNode", function (event) { showNode(event.nodes[0]); });

@@ -1,0 +1,129 @@
+"""Every French page, read as a French-speaking user would: no English word outside the sources' marked words.
+
+A page's text is read in a browser, as shown: the page itself (headings, filters, legend, text version, labels of
+fields) and the details of every node and every link it can show. Text inside an element marked ``lang="en"`` (the
+sources' English words, names that exist only in English) or ``<code>`` (commands, identifiers) may be English;
+`french_helpers.english_words` finds the English words of the rest (issue 20).
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import Visit
+from french_helpers import english_words
+
+from graph.build import build
+
+SCAN = """(() => {
+  const seen = new Set();
+  function collect(root) {
+    if (!root) { return; }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || element.closest("script, style, code")) { continue; }
+      const marked = element.closest("[lang]");
+      if (marked && marked.lang !== "fr") { continue; }
+      const text = node.textContent.trim();
+      if (text) { seen.add(text); }
+    }
+    for (const element of root.querySelectorAll("[placeholder], [aria-label], [title]")) {
+      for (const name of ["placeholder", "aria-label", "title"]) {
+        const value = element.getAttribute(name);
+        const marked = element.closest("[lang]");
+        if (value && !(marked && marked.lang !== "fr")) { seen.add(value); }
+      }
+    }
+  }
+  collect(document.body);
+  const careers = window.careers;
+  if (careers && careers.show) {
+    const details = document.getElementById("details");
+    for (const id of careers.nodes.getIds()) { careers.show.node(id); collect(details); }
+    for (const id of careers.edges.getIds()) { careers.show.edge(id); collect(details); }
+  }
+  return Array.from(seen).sort();
+})()"""
+"""Every text a French page shows that is not marked as another language's: the page, then each node's and link's details."""
+
+PAGES = ["index", "explorer", "career-map", "stream-mobility", "knowledge-graph", "ontology"]
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    build([], out_dir=out)
+    return out / "html"
+
+
+def english_texts(texts: list[str]) -> dict[str, list[str]]:
+    """The texts with English words in them, with those words."""
+    return {text: found for text in texts if (found := english_words(text))}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGES)
+def test_a_french_page_shows_no_english_word_outside_marked_words(browser, html, name):
+    visit = Visit(browser, html / f"{name}.fr.html", viewport=(1280, 800))
+    try:
+        texts = visit.page.evaluate(SCAN)
+        assert len(texts) > 10
+        assert english_texts(texts) == {}
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+@pytest.mark.browser
+def test_the_scan_finds_the_english_words_of_an_english_page(browser, html):
+    """The control: the same scan of the English career map finds English words (the scan reads what is shown)."""
+    visit = Visit(browser, html / "career-map.html", viewport=(1280, 800))
+    try:
+        found = {word for words in english_texts(visit.page.evaluate(SCAN.replace('"fr"', '"en"'))).values() for word in words}
+        assert {"promotion", "deployment", "skills"} & found and len(found) > 50
+    finally:
+        visit.close()
+
+
+QUESTIONS = [
+    ("étudiant", "EX-01"),  # an entry, promotions, an executive appointment and its pay demotion
+    ("it-02 analyste securite", "it-05 directeur securite"),  # a stated ladder, with the page's words
+    ("it-02 analyste bases", "it-03 conseiller technique securite"),  # across streams: appointments and deployments
+    ("it-04 gestionnaire securite", "it-02 analyste securite"),  # downward: no path, and why
+    ("cadre secteur", "EX-03"),  # an entry to the executive ranks
+]
+"""Questions a French-speaking user asks the explorer: each answer is read as shown."""
+
+READ = (
+    SCAN.split("  collect(document.body);")[0]
+    + "  for (const id of ['status', 'results', 'reach-status', 'reach-results']) { collect(document.getElementById(id)); }\n  return Array.from(seen).sort();\n})()"
+)
+"""The explorer's answers (its status and results), as `SCAN` reads them."""
+
+
+@pytest.mark.browser
+def test_the_french_explorer_answers_with_no_english_word(browser, html):
+    visit = Visit(browser, html / "explorer.fr.html", viewport=(1280, 800))
+    try:
+        page, texts = visit.page, set()
+        for source, target in QUESTIONS:
+            for field, typed in (("#from", source), ("#to", target)):
+                page.fill(field, "")
+                page.focus(field)
+                page.keyboard.type(typed)
+                page.keyboard.press("ArrowDown")
+                page.keyboard.press("Enter")
+            page.click("#question button[type=submit]")
+            answer = page.evaluate(READ)
+            assert any(len(t) > 40 for t in answer), (source, target)  # an answer, not only a status
+            texts |= set(answer)
+        for skill in ("Sécurité de la TI", "Gestion des risques"):
+            page.fill("#skill", skill)
+            page.press("#skill", "Enter")
+        page.select_option("#my-level", "level-it-02")
+        page.click("#reach-form button[type=submit]")
+        texts |= set(page.evaluate(READ))
+        assert english_texts(sorted(texts)) == {}
+        assert visit.errors == []
+    finally:
+        visit.close()
