@@ -595,6 +595,7 @@ _WORDS = {
     "show_skills_count": ("{count} skills", "{count} compétences"),
     "show_assumes": ("; assumes {names}", " ; suppose {names}"),
     "show_level_not_given": ("level not given", "niveau non précisé"),
+    "show_level_not_stated": ("level not stated by the source", "niveau non énoncé par la source"),
     "show_role_not_stated": ("none stated", "aucun énoncé"),
     "show_no_role": ("none stated (level not stated by the source)", "aucun énoncé (niveau non énoncé par la source)"),
     "show_no_path": ("none (below {level})", "aucun (sous {level})"),

@@ -198,7 +198,11 @@ def _position(w: _Words, node: str) -> dict[str, Any]:
     }
     if not p.level_stated:
         unstated = w.model.assumption["unstated levels"]
-        info["level note"] = w.assumption(unstated, facts.assumption_note(unstated, "level not stated by the source"))
+        found = facts.assumptions.get(unstated)
+        if w.french and not (found and found.note_fr):  # no French note: the assumption by its French name
+            info["level note"] = w.assumption(unstated, found.note if found else w.say("level_not_stated"))
+        else:
+            info["level note"] = facts.assumption_note(unstated, w.say("level_not_stated"), w.lang)
     return info
 
 

@@ -116,6 +116,8 @@ class Rule:
     kind: str
     condition: str
     quotes: tuple[str, ...] = ()
+    condition_fr: str = ""
+    """The condition in French (the project's translation; ``""`` when the graph has none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,8 @@ class Assumption:
     parameter: str
     value: str
     note: str
+    note_fr: str = ""
+    """Why, in French (the project's translation; ``""`` when the graph has none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,10 +301,10 @@ class Facts:
         found = self.assumptions.get(assumption)
         return found.label if found else assumption
 
-    def assumption_note(self, assumption: str, default: str = "") -> str:
-        """Why an assumption was chosen, in the graph's words (``default`` when the graph lacks it)."""
+    def assumption_note(self, assumption: str, default: str = "", lang: str = "en") -> str:
+        """Why an assumption was chosen, in the graph's words, in ``lang`` when the graph has it (``default`` when it lacks it)."""
         found = self.assumptions.get(assumption)
-        return found.note if found else default
+        return ((found.note_fr if lang == "fr" else "") or found.note) if found else default
 
     def level_label(self, level: str) -> str:
         """The label of a level (``IT-03``; its id when unknown)."""
@@ -315,6 +319,10 @@ class Facts:
 
 def _en(var: str) -> str:
     return f'FILTER (lang(?{var}) = "en")'
+
+
+def _fr(var: str) -> str:
+    return f'FILTER (lang(?{var}) = "fr")'
 
 
 def stream_order(facts: Facts) -> list[str]:
@@ -485,20 +493,25 @@ def _read_rules(store: Store, facts: Facts) -> None:
     quotes: dict[str, list[str]] = defaultdict(list)
     rules: dict[str, Rule] = {}
     for row in store.select(
-        "SELECT ?r ?label ?kind ?condition ?quote WHERE { ?r a gcdc:StaffingRule ; rdfs:label ?label ; gcdc:governsKind ?kind ; "
-        f"gcdc:condition ?condition ; gcdc:quote ?quote . {_en('label')} }}"
+        "SELECT ?r ?label ?kind ?condition ?french ?quote WHERE { ?r a gcdc:StaffingRule ; rdfs:label ?label ; gcdc:governsKind ?kind ; "
+        f"gcdc:condition ?condition ; gcdc:quote ?quote . {_en('label')} {_en('condition')} "
+        f"OPTIONAL {{ ?r gcdc:condition ?french {_fr('french')} }} }}"
     ):
-        rules[node_id(row["r"])] = Rule(label=row["label"], kind=row["kind"].rsplit("#", 1)[-1], condition=row["condition"])
+        kind = row["kind"].rsplit("#", 1)[-1]
+        rules[node_id(row["r"])] = Rule(row["label"], kind, row["condition"], condition_fr=row.get("french") or "")
         quotes[node_id(row["r"])].append(row["quote"])
     keys = {node_id(row["r"]): row["key"] for row in store.select("SELECT ?r ?key WHERE { ?r a gcdc:StaffingRule ; gcdc:keyQuote ?key }")}
     for rule, data in rules.items():  # the key quote first: pages that show one quote show the one that states the rule
         key = keys.get(rule)
         facts.rules[rule] = replace(data, quotes=tuple(sorted(quotes[rule], key=lambda q: (q != key, q))))
     for row in store.select(
-        "SELECT ?a ?label ?name ?value ?note WHERE { ?a a gcdc:Assumption ; rdfs:label ?label ; gcdc:parameterName ?name ; "
-        f"gcdc:parameterValue ?value ; skos:editorialNote ?note . {_en('label')} }}"
+        "SELECT ?a ?label ?name ?value ?note ?french WHERE { ?a a gcdc:Assumption ; rdfs:label ?label ; gcdc:parameterName ?name ; "
+        f"gcdc:parameterValue ?value ; skos:editorialNote ?note . {_en('label')} {_en('note')} "
+        f"OPTIONAL {{ ?a skos:editorialNote ?french {_fr('french')} }} }}"
     ):
-        facts.assumptions[node_id(row["a"])] = Assumption(label=row["label"], parameter=row["name"], value=row["value"], note=row["note"])
+        facts.assumptions[node_id(row["a"])] = Assumption(
+            label=row["label"], parameter=row["name"], value=row["value"], note=row["note"], note_fr=row.get("french") or ""
+        )
 
 
 def _read_pay(store: Store, facts: Facts) -> None:

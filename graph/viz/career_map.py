@@ -126,7 +126,11 @@ def map_moves(model: MobilityModel, highlight: CareerPath | None = None) -> list
     return [moves[key] for key in sorted(moves)]
 
 
-def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> dict[str, Any]:
+def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> tuple[dict[str, Any], bool]:
+    """A position's details, and whether their definition is in ``lang``.
+
+    A position whose level the page does not state is defined by the assumption's note, which may be in French too.
+    """
     p, prof = facts.positions[node], model.profiles[node]
     items = facts.stream_items.get(p.stream, []) + facts.role_items.get(p.role or "", [])
     info: dict[str, Any] = {
@@ -135,8 +139,10 @@ def _position_info(facts: Facts, model: MobilityModel, node: str, lang: str) -> 
         "pay": pay_line(facts, p.level, lang),
     }
     if not p.level_stated:
-        info["definition"] = facts.assumption_note(model.assumption["unstated levels"])
-    return info
+        unstated = model.assumption["unstated levels"]
+        info["definition"] = facts.assumption_note(unstated, lang=lang)
+        return info, lang == "en" or bool(facts.assumptions.get(unstated) and facts.assumptions[unstated].note_fr)
+    return info, False
 
 
 def _move_info(facts: Facts, move: dict[str, Any], labels: dict[str, str], english: dict[str, str], lang: str) -> dict[str, Any]:
@@ -226,11 +232,15 @@ def career_map(
             "definition": definition,
             "quotes": kg.quotes.get(node, [])[:4],
         }
+        translated = False  # whether the definition is in the page's language
         if d.kind == "position":
-            info.update(_position_info(facts, model, node, lang))
+            position, translated = _position_info(facts, model, node, lang)
+            info.update(position)
         elif d.kind == "executive":
             info["pay"] = pay_line(facts, node, lang)
-        details[node] = mark_english(info, lang, "definition", "responsibilities", *(["label"] if node not in labels else []))
+        details[node] = mark_english(
+            info, lang, *([] if translated else ["definition"]), "responsibilities", *(["label"] if node not in labels else [])
+        )
     for stream, data in sorted(facts.streams.items()):  # each lane's heading, on its left
         lane = f"lane-{stream}"
         x, y = coords[lane]
