@@ -131,6 +131,7 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
         from graph.mobility.report import chart_files, report_files
         from graph.serialize import FORMATS, serialize, serialized
         from graph.store import OxigraphStore
+        from graph.viz.data import labels
         from graph.viz.export import html_files
 
         kb = load(extra)
@@ -164,8 +165,8 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
         stats = statistics(kb.g)
         counts = {kb.g.namespace_manager.normalizeUri(cls): n for cls, n in stats["per_class"].items()}
         del kb  # the pages, the report and the coverage read the built N-Triples through Oxigraph
-        outputs.update(report_files(facts, model, charts=False))
         built = OxigraphStore.from_ntriples((staging / f"{GRAPH_STEM}.nt").read_bytes(), lenient=True)  # just written and validated
+        outputs.update(report_files(facts, model, charts=False, names=labels(built, "fr")))
         outputs.update(html_files(facts, model, built, data))
         outputs.update(coverage_files(built))
         outputs.update(charts.result())

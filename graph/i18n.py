@@ -610,6 +610,154 @@ _WORDS = {
     ),
     "show_category_technical": ("technical", "technique"),
     "show_category_behavioural": ("behavioural", "comportementale"),
+    "report_none": ("_(none)_", "_(aucun)_"),
+    "report_title": (
+        "# Career mobility in the Government of Canada's digital community",
+        "# La mobilité de carrière dans la collectivité numérique du gouvernement du Canada",
+    ),
+    "report_intro": (
+        "Built from the knowledge graph: {positions} positions in {streams} streams, {routes} entry routes and {executives} executive "
+        "levels. Moves are made as the Government of Canada makes them (promotion, deployment within a cap on the skills to gain, "
+        "appointment through an advertised process beyond it, acting appointment, entry, executive appointment), each under the public "
+        "rule that allows it. Of the {moves} moves drawn here, {stated} are stated by the Careers in digital page (with its sentence) "
+        "and {ruled} are allowed by a cited rule; where the sources are silent, a named assumption says what the project chose. The "
+        "graph draws each position's 3 cheapest deployments, appointments at its level and promotions into other streams; the path "
+        "search considers them all.",
+        "Tiré du graphe de connaissances : {positions} postes dans {streams} volets, {routes} voies d'entrée et {executives} niveaux "
+        "de direction. Les déplacements se font comme le gouvernement du Canada les fait (promotion, mutation sous un plafond de "
+        "compétences à acquérir, nomination par un processus annoncé au-delà, nomination intérimaire, entrée, nomination à la "
+        "direction), chacun en vertu de la règle publique qui le permet. Des {moves} déplacements tracés ici, {stated} sont énoncés "
+        "par la page « Careers in digital » (avec sa phrase) et {ruled} sont permis par une règle citée ; là où les sources se taisent, "
+        "une hypothèse nommée dit ce que le projet a choisi. Le graphe trace, pour chaque poste, les 3 mutations, nominations à son "
+        "niveau et promotions vers d'autres volets les moins coûteuses ; la recherche de cheminements les considère toutes.",
+    ),
+    "report_findings": ("## Key findings", "## Principaux constats"),
+    "report_ladders": ("## Career ladders", "## Échelles de carrière"),
+    "report_ladders_chart": ("![Career ladders](ladders.png)", "![Échelles de carrière (graphique en anglais)](ladders.png)"),
+    "report_ladders_intro": (
+        "Each IT stream's roles by level, its entry level, the top of each path, and the current pay range of each (GC Digital "
+        "Talent's IT rates; see the pay table for the CS rates and dates).",
+        "Les rôles de chaque volet de la TI par niveau, son niveau d'entrée, le sommet de chaque cheminement, et l'échelle de "
+        "rémunération actuelle de chacun (les taux IT de Talents numériques du GC ; voir le tableau de la rémunération pour les taux "
+        "CS et les dates).",
+    ),
+    "report_pay": ("## Pay by level", "## Rémunération par niveau"),
+    "report_pay_intro": (
+        "The IT group's rates and the CS rates the page says apply to IT levels until a new collective agreement; executive rates "
+        "from GC Digital Talent (no date) and from two public pages (dated).",
+        "Les taux du groupe IT et les taux CS qui, selon la page, s'appliquent aux niveaux IT jusqu'à une nouvelle convention "
+        "collective ; les taux des cadres selon Talents numériques du GC (sans date) et deux pages publiques (datées).",
+    ),
+    "report_rules": ("## How moves are made: staffing rules", "## Comment se font les déplacements : les règles de dotation"),
+    "report_assumptions": ("### Assumptions where the sources are silent", "### Les hypothèses là où les sources se taisent"),
+    "report_moves": ("### Moves by kind and basis", "### Les déplacements par type et par fondement"),
+    "report_skills": ("## Official skills", "## Compétences officielles"),
+    "report_similarity": ("## Stream similarity", "## Similarité des volets"),
+    "report_similarity_intro": (
+        "Weighted Jaccard index of the official skills of the streams' responsibilities.",
+        "Indice de Jaccard pondéré des compétences officielles des responsabilités des volets.",
+    ),
+    "report_similarity_chart": (
+        "![Similarity heat map](similarity-heatmap.png)",
+        "![Carte de chaleur de la similarité (graphique en anglais)](similarity-heatmap.png)",
+    ),
+    "report_gateways": ("## Gateways", "## Passages"),
+    "report_gateways_intro": (
+        "Cost-weighted betweenness and PageRank of positions.",
+        "Intermédiarité pondérée par le coût et PageRank des postes.",
+    ),
+    "report_bridges": ("## Moves between communities", "## Les déplacements entre communautés"),
+    "report_ceilings": ("## Ceilings", "## Plafonds"),
+    "report_ceilings_intro": (
+        "Positions below IT-05 whose own stream and path stop there.",
+        "Les postes sous IT-05 où s'arrêtent leur propre volet et leur cheminement.",
+    ),
+    "report_clusters_heading": (
+        "## Skill clusters and the official communities",
+        "## Les groupes de compétences et les communautés officielles",
+    ),
+    "report_files": (
+        "Every table is also in this folder as CSV and JSON.",
+        "Chaque tableau est aussi dans ce dossier en CSV et en JSON (*.fr.csv, *.fr.json).",
+    ),
+    "report_entry": (
+        "**Entry.** {count} of {total} IT streams ({streams}) start at IT-01 with Technicians; the other {rest} start at IT-02 with "
+        "Analysts.",
+        "**Entrée.** {count} des {total} volets de la TI ({streams}) commencent à IT-01 avec des techniciens ; les {rest} autres "
+        "commencent à IT-02 avec des analystes.",
+    ),
+    "report_individual": (
+        "**Individual contributors.** In its own stream, the individual-contributor ladder stops {stops}. No stream has an IT-05 "
+        "individual-contributor position: the Senior Strategist pilot names no stream.",
+        "**Contributeurs individuels.** Dans son propre volet, l'échelle de contributeur individuel s'arrête {stops}. Aucun volet n'a "
+        "de poste de contributeur individuel IT-05 : le projet pilote de stratège principal ne nomme aucun volet.",
+    ),
+    "report_stop": ("at {top} in {streams}", "à {top} dans {streams}"),
+    "report_and": ("; and ", " ; et "),
+    "report_no_individual": ("no individual-contributor position", "aucun poste de contributeur individuel"),
+    "report_management": (
+        "**Management.** The management ladder reaches IT-05 Director in {count} streams and stops at IT-04 Manager in {streams}: from "
+        "there the way up is a promotion into another stream (an appointment the rules allow).",
+        "**Gestion.** L'échelle de gestion atteint IT-05 directeur dans {count} volets et s'arrête à IT-04 gestionnaire dans "
+        "{streams} : de là, la voie vers le haut est une promotion dans un autre volet (une nomination que permettent les règles).",
+    ),
+    "report_unstated": (
+        "**Streams without stated levels.** The page gives {streams} no levels; each holds a position at each IT level, the level a "
+        "person brings on a deployment (a named assumption, `gcd:{assumption}`).",
+        "**Volets sans niveaux énoncés.** La page ne donne aucun niveau à {streams} ; chacun a un poste à chaque niveau de la TI, le "
+        "niveau qu'une personne apporte lors d'une mutation (une hypothèse nommée, `gcd:{assumption}`).",
+    ),
+    "report_path_words": ("{steps} ({moves} moves, cost {cost})", "{steps} ({moves} déplacements, coût {cost})"),
+    "report_skills_finding": (
+        "**Official skills.** {templates} of {total} positions take their skill profile from GC Digital Talent's job templates; the "
+        "other {rest} from the official skills of their responsibilities.",
+        "**Compétences officielles.** {templates} des {total} postes tirent leur profil de compétences des modèles d'emploi de "
+        "Talents numériques du GC ; les {rest} autres, des compétences officielles de leurs responsabilités.",
+    ),
+    "report_pay_finding": (
+        "**Pay.** {top} pays {top_pay} and {executive} {executive_pay} in GC Digital Talent's ranges (no date in the source): the "
+        "first executive level starts {start} {top}'s minimum and tops out {end} its maximum.",
+        "**Rémunération.** {top} est rémunéré {top_pay} et {executive} {executive_pay} selon les échelles de Talents numériques du GC "
+        "(sans date dans la source) : le premier niveau de direction commence {start} minimum de {top} et plafonne {end} son maximum.",
+    ),
+    "report_above_minimum": ("above", "au-dessus du"),
+    "report_below_minimum": ("below", "au-dessous du"),
+    "report_above_maximum": ("above", "au-dessus de"),
+    "report_below_maximum": ("below", "au-dessous de"),
+    "report_clusters": (
+        "**Skill clusters.** Clustering the {streams} streams by their official skills (Louvain, seed 42) gives {clusters} clusters; "
+        "{cutting} cut across the official communities.",
+        "**Groupes de compétences.** Le regroupement des {streams} volets selon leurs compétences officielles (Louvain, graine 42) "
+        "donne {clusters} groupes ; {cutting} traversent les communautés officielles.",
+    ),
+    "report_positions": ("positions", "postes"),
+    "report_items": ("responsibilities, expertise and functional areas", "responsabilités, expertises et domaines fonctionnels"),
+    "report_link_name": ("a skill's name in its words", "le nom d'une compétence dans ses mots"),
+    "report_link_keyword": ("a skill's keyword in its words", "un mot-clé d'une compétence dans ses mots"),
+    "report_link_editor": ("an editor's link", "le lien d'un éditeur"),
+    "report_link_editor_only": ("an editor's link only (no term matched)", "le lien d'un éditeur seulement (aucun terme trouvé)"),
+    "report_link_any": ("any", "au moins une façon"),
+    "report_column_what": ("what", "quoi"),
+    "report_column_how": ("how", "comment"),
+    "report_column_count": ("count", "nombre"),
+    "report_column_of": ("of", "sur"),
+    "report_column_rule": ("rule", "règle"),
+    "report_column_kind_of_move": ("kind of move", "type de déplacement"),
+    "report_column_condition": ("condition", "condition"),
+    "report_column_quotes": ("quotes", "citations"),
+    "report_column_assumption": ("assumption", "hypothèse"),
+    "report_column_parameter": ("parameter", "paramètre"),
+    "report_column_value": ("value", "valeur"),
+    "report_column_note": ("note", "note"),
+    "report_column_kind": ("kind", "type"),
+    "report_column_basis": ("basis", "fondement"),
+    "report_column_moves": ("moves", "déplacements"),
+    "report_column_level": ("level", "niveau"),
+    "report_column_minimum": ("minimum", "minimum"),
+    "report_column_maximum": ("maximum", "maximum"),
+    "report_column_effective_date": ("effective date", "date d'entrée en vigueur"),
+    "report_column_date_note": ("date note", "note sur la date"),
+    "report_column_source": ("source", "source"),
     "explorer_text_version": (
         "Text version: every state, and the pay of each level",
         "Version texte : chaque état, et la rémunération de chaque niveau",

@@ -21,18 +21,18 @@ from typing import Any
 
 from graph.i18n import listing
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "cell", "render"]
 
 FORMATS = ("table", "csv", "json")
 
 
-def _text(value: object, lang: str = "en") -> str:
+def cell(value: object, lang: str = "en") -> str:
     """A value as a cell: lists joined, numbers with two decimals, in ``lang``'s typography (``0,18``, « oui »)."""
     french = lang == "fr"
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return listing((_text(v, lang) for v in value), lang)
+        return listing((cell(v, lang) for v in value), lang)
     if isinstance(value, bool) and french:
         return "oui" if value else "non"
     if isinstance(value, float):
@@ -51,11 +51,11 @@ def render(
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows([_text(row.get(c), lang) for c in columns] for row in rows)
+        writer.writerows([cell(row.get(c), lang) for c in columns] for row in rows)
         return out.getvalue()
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    cells = [[_text(row.get(c), lang) for c in columns] for row in rows]
+    cells = [[cell(row.get(c), lang) for c in columns] for row in rows]
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in line] for line in cells]
     widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(), "  ".join("-" * w for w in widths)]

@@ -127,3 +127,33 @@ def test_the_french_explorer_answers_with_no_english_word(browser, html):
         assert visit.errors == []
     finally:
         visit.close()
+
+
+SETTINGS = {"paramètre", "valeur"}
+"""The assumptions' settings and their values (``entry_level``, ``lowest``): identifiers, as `careers` settings name them."""
+
+
+def test_every_french_report_has_no_english_word(html):
+    """Issue 20: `outputs/reports/*.fr.*`: the report in French (`mobility.fr.md`, code spans aside) and every table, CSV with
+    French columns and JSON with French values (its keys stay English, for scripts)."""
+    import csv
+    import json
+    import re
+
+    reports = html.parent / "reports"
+    found = {}
+    for path in sorted(reports.glob("*.fr.*")):
+        content = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            texts = re.sub(r"`[^`]*`", " ", content).splitlines()
+        elif path.suffix == ".csv":
+            rows = list(csv.DictReader(content.splitlines()))
+            texts = [*rows[0], *(v for row in rows for k, v in row.items() if k not in SETTINGS)] if rows else []
+        else:
+            rows = json.loads(content)
+            texts = [json.dumps(v, ensure_ascii=False) for row in rows for k, v in row.items() if k not in ("parameter", "value")]
+        found.update({f"{path.name}: {t[:80]}": w for t in texts if (w := english_words(t))})
+    assert len(list(reports.glob("*.fr.*"))) == 2 * len(list(reports.glob("*.fr.csv"))) + 1 >= 20
+    assert found == {}
+    english = (reports / "mobility.md").read_text(encoding="utf-8")  # the control: the English report is English
+    assert {"level", "skills", "the"} <= set(english_words(english))

@@ -537,20 +537,11 @@ def ladders(lang: str | None, fmt: str, data: tuple[Path, ...]) -> None:
 
     Example: careers ladders
     """
-    from graph.mobility.ladders import ladder_rows
+    from graph.mobility.ladders import ladder_rows, named_nodes
 
     facts, model, store = _analysis(data)
     lang = output_language(lang)
-    nodes = model.nodes
-    if lang == "fr":  # the streams and roles by their French names
-        names = _french_labels(store)
-
-        def french(node: str | None, english: str) -> str:
-            return names.get(node) or english if node else english
-
-        nodes = {
-            n: replace(d, stream_label=french(d.stream, d.stream_label), role_label=french(d.role, d.role_label)) for n, d in nodes.items()
-        }
+    nodes = named_nodes(model.nodes, _french_labels(store)) if lang == "fr" else model.nodes  # streams and roles by their French names
     rows = ladder_rows(facts, nodes, lang)
     if lang == "fr" and fmt != "json":  # the keys stay English in JSON, for scripts
         rows = [{named(lang, "ladders_", key): value for key, value in row.items()} for row in rows]  # a role's column keeps its name

@@ -18,12 +18,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from graph.mobility.facts import Facts
 from graph.mobility.moves import State
 from graph.mobility.pay import pay_range
 
-__all__ = ["entry_levels", "ladder_matrix", "ladder_rows", "path_tops"]
+__all__ = ["entry_levels", "ladder_matrix", "ladder_rows", "named_nodes", "path_tops"]
 
 
 def _positions(nodes: Mapping[str, State]) -> list[State]:
@@ -75,6 +76,20 @@ def path_tops(nodes: Mapping[str, State], paths: Mapping[str, str]) -> dict[str,
     ``paths`` names the career paths (`graph.mobility.facts.Facts.path_names`: ``{"path-management": "management"}``).
     """
     return {s: {p: (f"{d.level} {d.role_label}" if d else None) for p, d in tops.items()} for s, tops in _tops(nodes, paths).items()}
+
+
+def named_nodes(nodes: Mapping[str, State], names: Mapping[str, str]) -> dict[str, State]:
+    """``nodes`` with their streams and roles named by ``names`` (the graph's labels in a language) where it has them.
+
+    >>> d = State("position", "IT-02 Analyst, S", stream="s", stream_label="S", role="r", role_label="Analyst")
+    >>> named_nodes({"p": d}, {"s": "Sécurité", "r": "analyste"})["p"].role_label
+    'analyste'
+    """
+
+    def name(node: str | None, label: str) -> str:
+        return names.get(node, label) if node else label
+
+    return {n: replace(d, stream_label=name(d.stream, d.stream_label), role_label=name(d.role, d.role_label)) for n, d in nodes.items()}
 
 
 def ladder_rows(facts: Facts, nodes: Mapping[str, State], lang: str = "en") -> list[dict[str, str | None]]:

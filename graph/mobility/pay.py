@@ -123,9 +123,16 @@ def pay_change(facts: Facts, source_level: str | None, target_level: str | None,
     )
 
 
-def pay_table(facts: Facts) -> list[dict[str, Any]]:
-    """Every pay range, by level (IT, CS, EX) and date: the ``pay by level`` table of the report and ``careers ladders``."""
+def _source_fr(label: str) -> str:
+    """A pay range's source in French: GC Digital Talent by its French name, another (an English page's title) marked « »."""
+    talent = "GC Digital Talent classifications and salary ranges"
+    return label.replace(talent, "Talents numériques du GC, classifications et échelles salariales") if talent in label else f"« {label} »"
+
+
+def pay_table(facts: Facts, lang: str = "en") -> list[dict[str, Any]]:
+    """Every pay range, by level (IT, CS, EX) and date: the ``pay by level`` table of the report (values in ``lang``)."""
     rows = []
+    french = lang == "fr"
 
     def order(level: str) -> tuple[bool, bool, str, int]:  # a career community's group, then a former one (CS), executives last
         group = facts.levels[level].group
@@ -139,8 +146,10 @@ def pay_table(facts: Facts) -> list[dict[str, Any]]:
                     "minimum": r.minimum,
                     "maximum": r.maximum,
                     "effective date": r.date or "",
-                    "date note": r.note or "",
-                    "source": r.label,
+                    "date note": ("sans date dans la source" if r.note == "no date in the source" else r.note or "")
+                    if french
+                    else r.note or "",
+                    "source": _source_fr(r.label) if french else r.label,
                 }
             )
     return rows

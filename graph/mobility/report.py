@@ -19,16 +19,18 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from graph.i18n import LANGUAGES, named, text
+from graph.iris import GCDC_IRI
 from graph.mobility.costs import format_cost
 from graph.mobility.facts import Facts, stream_order
-from graph.mobility.ladders import entry_levels, ladder_matrix, ladder_rows, path_tops
-from graph.mobility.moves import MobilityModel
-from graph.mobility.pay import current_range, pay_change, pay_table
+from graph.mobility.ladders import entry_levels, ladder_matrix, ladder_rows, named_nodes, path_tops
+from graph.mobility.moves import MobilityModel, Move
+from graph.mobility.pay import current_range, pay_change, pay_range, pay_table
 from graph.mobility.search import cheapest_path
 from graph.mobility.similarity import stream_similarity
 from graph.mobility.summary import summarise
 from graph.paths import ontology_dir
-from graph.tables import render
+from graph.tables import cell, render
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -36,118 +38,158 @@ if TYPE_CHECKING:
 __all__ = ["chart_files", "prepare_charts", "report_files"]
 
 
-def _md_table(rows: list[dict[str, Any]]) -> str:
+def _md_table(rows: list[dict[str, Any]], lang: str = "en", code: tuple[str, ...] = ()) -> str:
+    """``rows`` as a Markdown table, cells in ``lang``'s typography; the ``code`` columns' cells as code (identifiers)."""
     if not rows:
-        return "_(none)_\n"
+        return text(lang, "report_none") + "\n"
     columns = list(rows[0])
 
-    def text(v: object) -> str:
-        return "" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else f"{v:.2f}" if isinstance(v, float) else str(v)
+    def shown(row: dict[str, Any], column: str) -> str:
+        value = cell(row[column], lang).replace("|", "\\|")
+        return f"`{value}`" if column in code and value else value
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(text(row[c]).replace("|", "\\|") for c in columns) + " |" for row in rows]
+    lines += ["| " + " | ".join(shown(row, c) for c in columns) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
-def _coverage(facts: Facts, model: MobilityModel) -> list[dict[str, Any]]:
+_LINK_WORDS = {"NameMatch": "report_link_name", "KeywordMatch": "report_link_keyword", "CuratedLink": "report_link_editor"}
+
+
+def _coverage(facts: Facts, model: MobilityModel, lang: str = "en") -> list[dict[str, Any]]:
     """How the positions got their official skills, and how the responsibilities were linked to them."""
     methods = Counter(model.profiles[p].method for p in facts.positions)
-    rows = [{"what": "positions", "how": how, "count": n, "of": len(facts.positions)} for how, n in sorted(methods.items())]
-    items = "responsibilities, expertise and functional areas"
-    words = {
-        "NameMatch": "a skill's name in its words",
-        "KeywordMatch": "a skill's keyword in its words",
-        "CuratedLink": "an editor's link",
-    }
+    positions, items = text(lang, "report_positions"), text(lang, "report_items")
+
+    def row(what: str, how: str, count: int, of: int) -> dict[str, Any]:
+        return {"what": what, "how": how, "count": count, "of": of}
+
+    rows = [
+        row(positions, text(lang, "show_method_" + how.replace(" ", "_")), n, len(facts.positions)) for how, n in sorted(methods.items())
+    ]
     by_method = Counter(m for found in facts.link_methods.values() for m in found)
-    rows += [{"what": items, "how": words[m], "count": by_method[m], "of": facts.item_count} for m in sorted(words) if m in by_method]
+    rows += [row(items, text(lang, word), by_method[m], facts.item_count) for m, word in sorted(_LINK_WORDS.items()) if m in by_method]
     only_curated = sum(found == {"CuratedLink"} for found in facts.link_methods.values())
-    rows.append({"what": items, "how": "an editor's link only (no term matched)", "count": only_curated, "of": facts.item_count})
-    rows.append({"what": items, "how": "any", "count": len(facts.link_methods), "of": facts.item_count})
+    rows.append(row(items, text(lang, "report_link_editor_only"), only_curated, facts.item_count))
+    rows.append(row(items, text(lang, "report_link_any"), len(facts.link_methods), facts.item_count))
     return rows
 
 
-def _tables(facts: Facts, model: MobilityModel) -> dict[str, list[dict[str, Any]]]:
+def _tables(facts: Facts, model: MobilityModel, lang: str = "en", names: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The report's tables, their values in ``lang`` (things named by ``names``, the graph's labels in it); English keys."""
     G = model.graph()
+    french, names = lang == "fr", names or {}
+
+    def kind(word: str) -> str:
+        return text(lang, "move_" + word) if french else word
+
+    def name(node: str, english: str) -> str:
+        return names.get(node, english) if french else english
+
     tables = {
-        "ladders": ladder_rows(facts, model.nodes),
-        "pay-by-level": pay_table(facts),
-        "skill-coverage": _coverage(facts, model),
+        "ladders": ladder_rows(facts, named_nodes(model.nodes, names) if french else model.nodes, lang),
+        "pay-by-level": pay_table(facts, lang),
+        "skill-coverage": _coverage(facts, model, lang),
         "staffing-rules": [
-            {"rule": r.label, "kind of move": r.kind, "condition": r.condition, "quotes": len(r.quotes)}
-            for _, r in sorted(facts.rules.items())
+            {
+                "rule": name(rule, r.label),
+                "kind of move": name(GCDC_IRI + r.kind, r.kind),  # the ontology's kind of move (gcdc:Deployment)
+                "condition": (r.condition_fr if french else "") or r.condition,
+                "quotes": len(r.quotes),
+            }
+            for rule, r in sorted(facts.rules.items())
         ],
         "assumptions": [
-            {"assumption": a.label, "parameter": a.parameter, "value": a.value, "note": a.note}
-            for _, a in sorted(facts.assumptions.items())
+            {"assumption": name(a_id, a.label), "parameter": a.parameter, "value": a.value, "note": facts.assumption_note(a_id, lang=lang)}
+            for a_id, a in sorted(facts.assumptions.items())
         ],
         "moves": [
-            {"kind": k, "basis": b, "moves": n}
+            {"kind": kind(k), "basis": text(lang, b) if french else b, "moves": n}
             for (k, b), n in sorted(Counter((d["kind"], d["basis"]) for *_, d in G.edges(data=True)).items())
         ],
     }
-    summary = summarise(facts, model, top=1000)
-    tables.update({name.replace(" ", "-"): rows for name, rows in summary.items()})
+    summary = summarise(facts, model, top=1000, lang=lang, names=names if french else None)
+    tables.update({title.replace(" ", "-"): rows for title, rows in summary.items()})
     return tables
 
 
-def _path_words(model: MobilityModel, source: str, target: str) -> str | None:
+def _path_words(model: MobilityModel, source: str, target: str, lang: str = "en", names: dict[str, str] | None = None) -> str | None:
     if source not in model.nodes or target not in model.nodes:
         return None
     path = cheapest_path(model, source, target)
     if path is None:
         return None
-    steps = " → ".join([model.label(path.nodes[0])] + [f"({s.kind}) {model.label(s.target)}" for s in path.steps])
-    return f"{steps} ({len(path.steps)} moves, cost {format_cost(path.cost)})"
+    french, names = lang == "fr", names or {}
+
+    def label(node: str) -> str:
+        return (names.get(node) if french else None) or model.label(node)
+
+    def kind(step: Move) -> str:
+        return text(lang, "move_" + step.kind) if french else step.kind
+
+    steps = " → ".join([label(path.nodes[0])] + [f"({kind(s)}) {label(s.target)}" for s in path.steps])
+    cost = format_cost(path.cost).replace(".", ",") if french else format_cost(path.cost)
+    return text(lang, "report_path_words", steps=steps, moves=len(path.steps), cost=cost)
 
 
-def _examples() -> list[tuple[str, str, str]]:
-    """The example questions of ``ontology/report-examples.toml``: ``(from, to, title)``."""
+def _examples(lang: str = "en") -> list[tuple[str, str, str]]:
+    """The example questions of ``ontology/report-examples.toml``: ``(from, to, title)``, the title in ``lang``."""
     import tomllib
 
     with (ontology_dir() / "report-examples.toml").open("rb") as handle:
         examples = tomllib.load(handle).get("example", [])
-    return [(str(e["from"]), str(e["to"]), str(e["title"])) for e in examples]
+    key = "title" if lang == "en" else f"title_{lang}"
+    return [(str(e["from"]), str(e["to"]), str(e.get(key) or e["title"])) for e in examples]
 
 
-def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[str, Any]]]) -> list[str]:
-    entry = entry_levels(model.nodes)
+def _findings(
+    facts: Facts, model: MobilityModel, tables: dict[str, list[dict[str, Any]]], lang: str = "en", names: dict[str, str] | None = None
+) -> list[str]:
+    french, names = lang == "fr", names or {}
+    nodes = named_nodes(model.nodes, names) if french else model.nodes
+
+    def say(key: str, **values: object) -> str:
+        return text(lang, "report_" + key, **values)
+
+    def streams(items: list[str]) -> str:
+        return ", ".join(items)
+
+    entry = entry_levels(nodes)
     at_one = [s for s, lvl in entry.items() if lvl == "IT-01"]
     paths = facts.path_names()
-    names = [*paths.values(), "", ""]  # the management path, then the individual-contributor path
-    tops = path_tops(model.nodes, paths)
+    path_keys = [*paths.values(), "", ""]  # the management path, then the individual-contributor path
+    tops = path_tops(nodes, paths)
     ic_stop: dict[str | None, list[str]] = {}
     for s, t in tops.items():
-        ic_stop.setdefault(t.get(names[1]), []).append(s)
-    mgmt_short = [s for s, t in tops.items() if (top := t.get(names[0])) and not top.startswith("IT-05")]
-    unstated = sorted({facts.streams[p.stream].label for p in facts.positions.values() if not p.level_stated})
+        ic_stop.setdefault(t.get(path_keys[1]), []).append(s)
+    mgmt_short = [s for s, t in tops.items() if (top := t.get(path_keys[0])) and not top.startswith("IT-05")]
+    unstated = sorted(
+        {
+            (facts.streams[p.stream].fr if french else "") or facts.streams[p.stream].label
+            for p in facts.positions.values()
+            if not p.level_stated
+        }
+    )
     methods = Counter(model.profiles[p].method for p in facts.positions)
+    stops = sorted(ic_stop.items(), key=lambda x: (-len(x[1]), x[0] or ""))
     findings = [
-        f"**Entry.** {len(at_one)} of {len(entry)} IT streams ({', '.join(at_one)}) start at IT-01 with Technicians; "
-        f"the other {len(entry) - len(at_one)} start at IT-02 with Analysts.",
-        "**Individual contributors.** In its own stream, the individual-contributor ladder stops "
-        + "; and ".join(
-            f"at {top or 'no individual-contributor position'} in {', '.join(ss)}"
-            for top, ss in sorted(ic_stop.items(), key=lambda x: (-len(x[1]), x[0] or ""))
-        )
-        + ". No stream has an IT-05 individual-contributor position: the Senior Strategist pilot names no stream.",
-        f"**Management.** The management ladder reaches IT-05 Director in {len(tops) - len(mgmt_short)} streams "
-        "and stops at IT-04 Manager in "
-        f"{', '.join(mgmt_short)}: from there the way up is a promotion into another stream (an appointment the rules allow).",
+        say("entry", count=len(at_one), total=len(entry), streams=streams(at_one), rest=len(entry) - len(at_one)),
+        say("individual", stops=say("and").join(say("stop", top=top or say("no_individual"), streams=streams(ss)) for top, ss in stops)),
+        say("management", count=len(tops) - len(mgmt_short), streams=streams(mgmt_short)),
     ]
     if unstated:
-        findings.append(
-            f"**Streams without stated levels.** The page gives {', '.join(unstated)} no levels; each holds a position at each IT level, "
-            f"the level a person brings on a deployment (a named assumption, `gcd:{model.assumption['unstated levels']}`)."
-        )
-    for source, target, title in _examples():
-        words = _path_words(model, source, target) if source in model.nodes and target in model.nodes else ""
+        findings.append(say("unstated", streams=streams(unstated), assumption=model.assumption["unstated levels"]))
+    for source, target, title in _examples(lang):
+        words = _path_words(model, source, target, lang, names)
         if words:
-            findings.append(f"**{title}:** {words}.")
+            findings.append(f"**{title}{text(lang, 'colon').rstrip()}** {words}.")
     findings.append(
-        f"**Official skills.** {methods.get('official job template', 0)} of {len(facts.positions)} positions take their skill profile from "
-        f"GC Digital Talent's job templates; the other {methods.get('responsibilities', 0)} from the official skills "
-        "of their responsibilities."
+        say(
+            "skills_finding",
+            templates=methods.get("official job template", 0),
+            total=len(facts.positions),
+            rest=methods.get("responsibilities", 0),
+        )
     )
     # the level from which the executive ranks are entered, and the first executive level
     below = sorted(
@@ -157,18 +199,21 @@ def _findings(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[st
     it5, ex1 = (current_range(facts, below[0]), current_range(facts, first)) if below and first else (None, None)
     if it5 and ex1 and below and first:
         top, executive = facts.level_label(below[0]), facts.level_label(first)
-        demotion = pay_change(facts, below[0], first)
+        demotion = pay_change(facts, below[0], first, lang)
         findings.append(
-            f"**Pay.** {top} pays ${it5.minimum:,}–${it5.maximum:,} and {executive} ${ex1.minimum:,}–${ex1.maximum:,} "
-            "in GC Digital Talent's ranges (no date in the source): the first executive level starts "
-            f"{'above' if ex1.minimum > it5.minimum else 'below'} {top}'s minimum "
-            f"and tops out {'above' if ex1.maximum > it5.maximum else 'below'} its maximum." + (f" {demotion}" if demotion else "")
+            say(
+                "pay_finding",
+                top=top,
+                top_pay=pay_range(facts, below[0], lang),
+                executive=executive,
+                executive_pay=pay_range(facts, first, lang),
+                start=say("above_minimum" if ex1.minimum > it5.minimum else "below_minimum"),
+                end=say("above_maximum" if ex1.maximum > it5.maximum else "below_maximum"),
+            )
+            + (f" {demotion}" if demotion else "")
         )
     cutting = [c for c in tables["skill-clusters"] if c["cuts across official communities"]]
-    findings.append(
-        f"**Skill clusters.** Clustering the {len(facts.streams)} streams by their official skills (Louvain, seed 42) gives "
-        f"{len(tables['skill-clusters'])} clusters; {len(cutting)} cut across the official communities."
-    )
+    findings.append(say("clusters", streams=len(facts.streams), clusters=len(tables["skill-clusters"]), cutting=len(cutting)))
     return findings
 
 
@@ -250,62 +295,92 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure]) -> di
     return {"reports/similarity-heatmap.png": heatmap, "reports/ladders.png": ladders}
 
 
-def report_files(facts: Facts, model: MobilityModel, *, charts: bool = True) -> dict[str, bytes]:
-    """Every file of ``outputs/reports/``: ``{relative path: bytes}`` (without the PNGs when ``charts`` is false)."""
-    tables = _tables(facts, model)
+def _markdown(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[str, Any]]], lang: str, names: dict[str, str]) -> str:
+    """``reports/mobility.md`` (or ``mobility.fr.md``): the findings in words, then the tables, in ``lang``."""
+
+    def say(key: str, **values: object) -> str:
+        return text(lang, "report_" + key, **values)
+
+    def table(rows: list[dict[str, Any]]) -> str:
+        code = tuple(_column(lang, k) for k in ("parameter", "value"))  # an assumption's setting and its value: identifiers
+        return _md_table([{_column(lang, k): v for k, v in row.items()} for row in rows] if lang != "en" else rows, lang, code)
+
+    bases = Counter(d["basis"] for *_, d in model.graph().edges(data=True))
+    total, stated = sum(bases.values()), bases["stated"]
+    sections = [
+        say("title") + "\n",
+        say(
+            "intro",
+            positions=len(facts.positions),
+            streams=len(facts.streams),
+            routes=len(facts.routes),
+            executives=len(facts.executive_levels),
+            moves=total,
+            stated=stated,
+            ruled=total - stated,
+        )
+        + "\n",
+        say("findings") + "\n",
+        "\n".join(f"- {f}" for f in _findings(facts, model, tables, lang, names)) + "\n",
+        say("ladders") + "\n",
+        say("ladders_chart") + "\n",
+        say("ladders_intro") + "\n",
+        table(tables["ladders"]),
+        "\n" + say("pay") + "\n",
+        say("pay_intro") + "\n",
+        table(tables["pay-by-level"]),
+        "\n" + say("rules") + "\n",
+        table(tables["staffing-rules"]),
+        "\n" + say("assumptions") + "\n",
+        table(tables["assumptions"]),
+        "\n" + say("moves") + "\n",
+        table(tables["moves"]),
+        "\n" + say("skills") + "\n",
+        table(tables["skill-coverage"]),
+        "\n" + say("similarity") + "\n",
+        say("similarity_intro") + "\n",
+        say("similarity_chart") + "\n",
+        table(tables["stream-similarity"][:15]),
+        "\n" + say("gateways") + "\n",
+        say("gateways_intro") + "\n",
+        table(tables["gateways"][:15]),
+        "\n" + say("bridges") + "\n",
+        table(tables["bridges-between-communities"][:30]),
+        "\n" + say("ceilings") + "\n",
+        say("ceilings_intro") + "\n",
+        table(tables["ceilings"]),
+        "\n" + say("clusters_heading") + "\n",
+        table(tables["skill-clusters"]),
+        "\n" + say("files") + "\n",
+    ]
+    return "\n".join(sections)
+
+
+def _column(lang: str, key: str) -> str:
+    """A report column's name in ``lang`` (a role's column keeps its name)."""
+    for prefix in ("report_column_", "ladders_", "mobility_"):
+        found = named(lang, prefix, key)
+        if found != key:
+            return found
+    return key
+
+
+def report_files(facts: Facts, model: MobilityModel, *, charts: bool = True, names: dict[str, str] | None = None) -> dict[str, bytes]:
+    """Every file of ``outputs/reports/``: ``{relative path: bytes}`` (without the PNGs when ``charts`` is false).
+
+    Each table and the report in English, and in French (``*.fr.csv``, ``*.fr.json``, ``mobility.fr.md``): its values
+    in French, things named by ``names`` (the graph's French labels), French column names in CSV (JSON keeps its keys).
+    """
     files: dict[str, bytes] = {}
-    for name, rows in tables.items():
-        files[f"reports/{name}.csv"] = render(rows, "csv").encode("utf-8")
-        files[f"reports/{name}.json"] = (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    for lang in LANGUAGES:
+        french = names or {} if lang == "fr" else {}
+        tables = _tables(facts, model, lang, french)
+        suffix = "" if lang == "en" else f".{lang}"
+        for name, rows in tables.items():
+            shown = [{_column(lang, k): v for k, v in row.items()} for row in rows] if lang != "en" else rows
+            files[f"reports/{name}{suffix}.csv"] = render(shown, "csv", lang=lang).encode("utf-8")
+            files[f"reports/{name}{suffix}.json"] = (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        files[f"reports/mobility{suffix}.md"] = _markdown(facts, model, tables, lang, french).encode("utf-8")
     if charts:
         files.update(chart_files(facts, model))
-    moves = {(r["kind"], r["basis"]): r["moves"] for r in tables["moves"]}
-    stated = sum(n for (_, basis), n in moves.items() if basis == "stated")
-    sections = [
-        "# Career mobility in the Government of Canada's digital community\n",
-        f"Built from the knowledge graph: {len(facts.positions)} positions in {len(facts.streams)} streams, "
-        f"{len(facts.routes)} entry routes and {len(facts.executive_levels)} executive levels. Moves are made as the Government of Canada "
-        "makes them (promotion, deployment within a cap on the skills to gain, appointment through an advertised process beyond it, "
-        "acting appointment, entry, executive appointment), each under the public rule that allows it. "
-        f"Of the {sum(moves.values())} moves drawn here, {stated} are stated by the Careers in digital page (with its sentence) and "
-        f"{sum(moves.values()) - stated} are allowed by a cited rule; where the sources are silent, a named assumption says what the "
-        "project chose. The graph draws each position's 3 cheapest deployments, appointments at its level and promotions into other "
-        "streams; "
-        "the path search considers them all.\n",
-        "## Key findings\n",
-        "\n".join(f"- {f}" for f in _findings(facts, model, tables)) + "\n",
-        "## Career ladders\n",
-        "![Career ladders](ladders.png)\n",
-        "Each IT stream's roles by level, its entry level, the top of each path, and the current pay range of each "
-        "(GC Digital Talent's IT rates; see the pay table for the CS rates and dates).\n",
-        _md_table(tables["ladders"]),
-        "\n## Pay by level\n",
-        "The IT group's rates and the CS rates the page says apply to IT levels until a new collective agreement; executive rates "
-        "from GC Digital Talent (no date) and from two public pages (dated).\n",
-        _md_table(tables["pay-by-level"]),
-        "\n## How moves are made: staffing rules\n",
-        _md_table(tables["staffing-rules"]),
-        "\n### Assumptions where the sources are silent\n",
-        _md_table(tables["assumptions"]),
-        "\n### Moves by kind and basis\n",
-        _md_table(tables["moves"]),
-        "\n## Official skills\n",
-        _md_table(tables["skill-coverage"]),
-        "\n## Stream similarity\n",
-        "Weighted Jaccard index of the official skills of the streams' responsibilities.\n",
-        "![Similarity heat map](similarity-heatmap.png)\n",
-        _md_table(tables["stream-similarity"][:15]),
-        "\n## Gateways\n",
-        "Cost-weighted betweenness and PageRank of positions.\n",
-        _md_table(tables["gateways"][:15]),
-        "\n## Moves between communities\n",
-        _md_table(tables["bridges-between-communities"][:30]),
-        "\n## Ceilings\n",
-        "Positions below IT-05 whose own stream and path stop there.\n",
-        _md_table(tables["ceilings"]),
-        "\n## Skill clusters and the official communities\n",
-        _md_table(tables["skill-clusters"]),
-        "\nEvery table is also in this folder as CSV and JSON.\n",
-    ]
-    files["reports/mobility.md"] = "\n".join(sections).encode("utf-8")
     return files
