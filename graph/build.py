@@ -69,15 +69,14 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     report: ValidationReport | None = None
 
-    def summary(self) -> str:
-        """A few lines for the terminal."""
-        parts = ", ".join(f"{self.counts.get('gcdc:' + c, 0)} {c}" for c in SUMMARY_CLASSES)
+    def summary(self, lang: str = "en") -> str:
+        """A few lines for the terminal, in ``lang`` (the classes by their names in the ontology)."""
+        from graph.i18n import text
+
+        curie = "gcdc:" if lang != "en" else ""  # in another language, the classes by their ids in the ontology
+        parts = ", ".join(f"{self.counts.get('gcdc:' + c, 0)} {curie}{c}" for c in SUMMARY_CLASSES)
         top = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in self.files})
-        return (
-            f"built {self.triples} triples: {parts}\n"
-            f"validated: conforms to ontology/shapes.ttl\n"
-            f"wrote {len(self.files)} files to {self.out_dir}: {', '.join(top)}"
-        )
+        return text(lang, "build_summary", triples=self.triples, parts=parts, files=len(self.files), out=self.out_dir, top=", ".join(top))
 
 
 def knowledge_base(extra: Iterable[Path | str] = ()) -> tuple[KnowledgeBase, ValidationReport]:

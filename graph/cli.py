@@ -13,7 +13,8 @@ import click
 
 from graph import __version__
 from graph.commands import mobility, observed, project, sparql
-from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail, run
+from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, LANG_OPTION, fail, output_language, run
+from graph.i18n import text
 
 if TYPE_CHECKING:
     from graph.errors import Report
@@ -39,24 +40,28 @@ def main() -> None:
     default=None,
     help="Observed actions from careers observe [default: observed.duckdb, when it exists].",
 )
-def build(extra: tuple[Path, ...], out_dir: Path, observed: Path | None) -> None:
+@LANG_OPTION
+def build(extra: tuple[Path, ...], out_dir: Path, observed: Path | None, lang: str | None) -> None:
     """Load, validate and write the knowledge graph (Turtle, N-Triples, JSON-LD, VoID), the report and the pages to OUT.
 
     With observed actions (careers observe), their published flows join the graph, the report and the pages.
     A failed build writes nothing and leaves the previous outputs as they were.
+
+    With --lang fr (or a French LANG) the command's messages are in French (the outputs are in both languages).
 
     Example: careers build --extra my-moves.ttl
     """
     from graph.build import build as run_build
     from graph.commands.observed import DEFAULT_DB
 
+    lang = output_language(lang)
     if observed is None and DEFAULT_DB.is_file():
         observed = DEFAULT_DB
-        click.echo(f"note: including the observed actions of {DEFAULT_DB}", err=True)
+        click.echo(text(lang, "build_observed", db=DEFAULT_DB), err=True)
     if observed is not None and not observed.is_file():
-        fail(f"{observed}: no such file (run careers observe first)", EXIT_BAD_INPUT)
-    result = run(lambda: run_build(extra, out_dir=out_dir, observed=observed), writes=True)
-    click.echo(result.summary())
+        fail(text(lang, "build_no_observed", db=observed), EXIT_BAD_INPUT, lang)
+    result = run(lambda: run_build(extra, out_dir=out_dir, observed=observed), writes=True, lang=lang)
+    click.echo(result.summary(lang))
 
 
 @main.command()
@@ -65,7 +70,8 @@ def build(extra: tuple[Path, ...], out_dir: Path, observed: Path | None) -> None
     "--engine", type=click.Choice(["auto", "rudof", "pyshacl"]), default="auto", show_default=True,
     help="The SHACL engine (same verdicts): rudof up to 100,000 triples and pySHACL above (auto, as the build), or either.",
 )  # fmt: skip
-def validate(extra: tuple[Path, ...], engine: str) -> None:
+@LANG_OPTION
+def validate(extra: tuple[Path, ...], engine: str, lang: str | None) -> None:
     """Check the shipped data, plus any EXTRA files, and the moves a build would write, against the SHACL shapes.
 
     Prints one line per violation (file, focus node, property, message) and exits 1 if there is any.
@@ -90,10 +96,15 @@ def validate(extra: tuple[Path, ...], engine: str) -> None:
             return failed.report, len(kb.g), None
         return run_validate(kb, engine=engine), len(kb.g), sum(1 for _ in kb.g.subjects(RDF.type, GCDC.Progression))
 
-    report, triples, progressions = run(check)
-    click.echo(report.text())
-    moves = f", {progressions:,} progressions (with the moves a build writes)" if progressions is not None else ""
-    click.echo(f"checked {triples:,} triples{moves}", err=True)
+    lang = output_language(lang)
+    report, triples, progressions = run(check, lang=lang)
+    click.echo(report.text(lang))
+
+    def count(n: int) -> str:
+        return f"{n:,}".replace(",", "\u00a0") if lang == "fr" else f"{n:,}"
+
+    moves = text(lang, "validate_moves", count=count(progressions)) if progressions is not None else ""
+    click.echo(text(lang, "validate_checked", triples=count(triples), moves=moves), err=True)
     if not report.conforms:
         sys.exit(EXIT_VIOLATIONS)
 

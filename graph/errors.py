@@ -41,8 +41,8 @@ class Report(Protocol):
         """What does not."""
         ...
 
-    def text(self) -> str:
-        """The violations in words."""
+    def text(self, lang: str = "en") -> str:
+        """The violations in words (in ``lang``'s framing: the violations themselves are the shapes' words)."""
         ...
 
 

@@ -82,10 +82,17 @@ class ValidationReport:
         """True when there is no violation."""
         return not self.violations
 
-    def text(self) -> str:
-        """A readable report, one violation a line, with a summary line last."""
-        lines = [str(v) for v in self.violations]
-        lines.append("conforms: no SHACL violation" if self.conforms else f"{len(self.violations)} SHACL violation(s)")
+    def text(self, lang: str = "en") -> str:
+        """A readable report, one violation a line, with a summary line last.
+
+        In French (``lang="fr"``) the violations, which quote the data and the shapes' messages, stay as they are, quoted « ».
+        """
+        french = lang == "fr"
+        lines = [f"« {v} »" if french else str(v) for v in self.violations]
+        if french:
+            lines.append("conforme\u00a0: aucune violation SHACL" if self.conforms else f"{len(self.violations)} violation(s) SHACL")
+        else:
+            lines.append("conforms: no SHACL violation" if self.conforms else f"{len(self.violations)} SHACL violation(s)")
         return "\n".join(lines)
 
 

@@ -1,7 +1,7 @@
 """Find English words in output that should be French: what a French-speaking reader would stumble on.
 
 ``english_words(text)`` lists the words of ``text`` that are English and not French, outside what may stay English:
-the sources' own words (marked « … » in plain text), identifiers (``gcd:…``, ``gcdc:…``, file names), acronyms (IT, EX, GC) and the
+the sources' own words (marked « … » in plain text), identifiers (``gcd:…``, ``gcdc:…``, file names and paths), acronyms (IT, EX, GC) and the
 proper names GC Digital Talent's official French keeps in English (`PROPER_NAMES`).
 
 >>> english_words("promotion vers IT-03 chef d'équipe (coût 1,00)")
@@ -27,7 +27,7 @@ ENGLISH = frozenset(
     intermediate beginner advanced found kept
     """.split()
 )
-MARKED = re.compile(r"«[^»]*»|gcdc?:[\w-]+|https?://\S+|[\w/.-]+\.(?:py|ttl|rq|csv|json|md|toml)\b")
+MARKED = re.compile(r"«[^»]*»|gcdc?:[\w-]+|https?://\S+|[\w/.-]+\.(?:py|ttl|rq|csv|json|md|toml|duckdb)\b|(?<!\w)/[\w/.-]+")
 PROPER_NAMES = re.compile(
     r"Azure SQL Database|Microsoft Project|Ruby on Rails|SAP User Interface for HTML 5|ArcGIS Enterprise|IGiS Enterprise Suite"
     r"|National Institute of Standards and Technology|(?:de|du|le) reporting"

@@ -334,7 +334,7 @@ def gap(source: str, target: str, lang: str | None, fmt: str, data: tuple[Path, 
     names = french_labels if french else {}
     nothing = Profile({}, "an entry route: no position yet")  # from outside, every essential skill is a qualification to show
     levels = facts.skill_level_labels_fr if french else facts.skill_level_labels
-    result = gap_summary(model.profiles.get(a, nothing), model.profiles[b], lambda s: facts.skill_label(s, lang), levels)
+    result = gap_summary(model.profiles.get(a, nothing), model.profiles[b], lambda s: facts.skill_label(s, lang), levels, lang)
     direct = [m for m in model.moves_from(a) if m.target == b]
 
     def rule(m: Move) -> str:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, fail, run
+from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, LANG_OPTION, fail, output_language, run
+from graph.i18n import named, text
 
 if TYPE_CHECKING:
     from graph.mobility.facts import Facts
@@ -53,11 +54,16 @@ def _positions(facts: Facts, store: Store) -> dict[str, Any]:
 @click.option("--start-year", default=2015, show_default=True, help="The first year.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The CSV file to write.")
 @click.option("--calibration", is_flag=True, help="Also print the generated rates against the PSC's (target, generated, difference).")
+@LANG_OPTION
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")
-def synth(people: int, years: int, seed: int, start_year: int, output: Path, calibration: bool, data: tuple[Path, ...]) -> None:
+def synth(
+    people: int, years: int, seed: int, start_year: int, output: Path, calibration: bool, lang: str | None, data: tuple[Path, ...]
+) -> None:
     """Write a SYNTHETIC population's personnel actions (CSV, with its CSVW metadata beside it), for trying careers observe.
 
     Rates from the Public Service Commission's published mobility figures; no real person is described.
+
+    With --lang fr (or a French LANG) the command's message and the calibration table are in French (the file is the same).
 
     Example: careers synth --people 20000 --years 10 --seed 1 -o moves.csv --calibration
     """
@@ -68,13 +74,16 @@ def synth(people: int, years: int, seed: int, start_year: int, output: Path, cal
     from graph.observe.synth import SynthParameters, generator_positions, write_synthetic
     from graph.tables import render
 
+    lang = output_language(lang)
     facts, _, _ = _graph(data)
     positions = generator_positions(facts)
     params = SynthParameters(people=people, years=years, seed=seed, start_year=start_year)
     scratch = output.parent / f".{output.name}.synth"
     scratch.mkdir(parents=True, exist_ok=True)
     try:
-        count = run(lambda: write_synthetic(scratch / output.name, params, positions=positions, similarity=stream_similarity(facts)))
+        count = run(
+            lambda: write_synthetic(scratch / output.name, params, positions=positions, similarity=stream_similarity(facts)), lang=lang
+        )
         if calibration:
             from graph.observe.synth import calibration as compare
 
@@ -86,9 +95,16 @@ def synth(people: int, years: int, seed: int, start_year: int, output: Path, cal
         for p in scratch.iterdir():
             p.unlink()
         scratch.rmdir()
-    click.echo(f"wrote {count:,} synthetic actions ({people:,} people, {years} years, seed {seed}) to {output}", err=True)
+    click.echo(
+        text(lang, "synth_wrote", count=_count(count, lang), people=_count(people, lang), years=years, seed=seed, output=output), err=True
+    )
     if calibration:
-        click.echo(render(table, "table"))
+        if lang == "fr":
+            table = [
+                {named(lang, "synth_column_", k): named(lang, "synth_measure_", v) if k == "measure" else v for k, v in row.items()}
+                for row in table
+            ]
+        click.echo(render(table, "table", lang=lang))
 
 
 @click.command()
@@ -120,11 +136,12 @@ def synth(people: int, years: int, seed: int, start_year: int, output: Path, cal
     help="The secret that turns person keys into tokens [default: ~/.config/gc-digital-careers/person-key, or CAREERS_PERSON_KEY].",
 )
 @click.option("--audit", is_flag=True, help="Then audit the disclosure control of every published figure; exit 1 if any is at risk.")
+@LANG_OPTION
 @click.option("--data", multiple=True, type=EXTRA, help="Built N-Triples file(s) [default: outputs/knowledge-graph.nt].")
 def observe(
     files: tuple[Path, ...], db: Path, skip_bad_rows: bool, pseudonymised: bool, min_cell: int, allow_small_cells: bool,
     synthetic: bool | None, encoding: str, sheet: str | None, header_row: int | None, crosswalk: Path | None, fiscal_year: bool,
-    key_file: Path | None, audit: bool, data: tuple[Path, ...],
+    key_file: Path | None, audit: bool, lang: str | None, data: tuple[Path, ...],
 ) -> None:  # fmt: skip
     """Check, map and keep personnel actions (CSV, Parquet or Excel; one row per action) for careers build.
 
@@ -136,60 +153,76 @@ def observe(
     leave the DuckDB file, and no count below --min-cell people, nor any the published figures would give away
     together (--audit shows it). With --audit and no FILES, the existing --db is audited.
 
+    With --lang fr (or a French LANG) the command speaks French; a bad row's message, which names the file, line, column
+    and value, is quoted « » in English.
+
     Example: careers observe moves.csv --audit && careers build
     """
     from graph.observe.ingest import ingest
     from graph.observe.levels import Classification
     from graph.observe.read import ReadOptions
 
+    lang = output_language(lang)
     if not files and not audit:
-        fail("give the files to read (or --audit to audit the existing --db)", EXIT_BAD_INPUT)
+        fail(text(lang, "observe_missing"), EXIT_BAD_INPUT, lang)
     facts, model, source = _graph(data)
     if files:
         from graph.observe.identity import load_key
         from graph.observe.titles import read_crosswalk
 
         positions, levels = _positions(facts, source), Classification.of(facts)
-        walk = run(lambda: read_crosswalk(crosswalk, positions, levels)) if crosswalk else None
+        walk = run(lambda: read_crosswalk(crosswalk, positions, levels), lang=lang) if crosswalk else None
         report = run(lambda: ingest(
             list(files), db, positions=positions, levels=levels, key=load_key(key_file), crosswalk=walk, skip_bad=skip_bad_rows,
             options=ReadOptions(encoding=encoding, sheet=sheet, header_row=header_row), pseudonymised=pseudonymised,
             synthetic=synthetic, min_cell=min_cell, allow_small_cells=allow_small_cells, fiscal_year=fiscal_year,
-        ))  # fmt: skip
-        _summary(report, db)
+        ), lang=lang)  # fmt: skip
+        _summary(report, db, lang)
     elif not db.is_file():
-        fail(f"{db}: no such file (run careers observe FILE first)", EXIT_BAD_INPUT)
+        fail(text(lang, "observe_no_db", db=db), EXIT_BAD_INPUT, lang)
     if audit:
         from graph.observe.published import read_published
 
-        published = run(lambda: read_published(db, facts, model))
+        published = run(lambda: read_published(db, facts, model), lang=lang)
         click.echo(
-            f"disclosure audit of {db}: {published.figures:,} figures, {published.withheld:,} withheld "
-            f"(threshold {published.threshold}), {published.at_risk} at risk after {published.rounds} rounds"
-        )
+            text(lang, "observe_audit", db=db, figures=_count(published.figures, lang), withheld=_count(published.withheld, lang),
+                 threshold=published.threshold, at_risk=published.at_risk, rounds=published.rounds)
+        )  # fmt: skip
         if published.at_risk:
             sys.exit(EXIT_VIOLATIONS)
 
 
-def _summary(report: IngestReport, db: Path) -> None:
-    d = report.dataset
-    kind = " (synthetic)" if d["synthetic"] else ""
-    click.echo(f"read {report.rows:,} actions of {d['people']:,} people{kind}, {d['start']} to {d['end']}; wrote {db}")
+def _count(n: int, lang: str) -> str:
+    """``1,234``, or ``1 234`` in French."""
+    return f"{n:,}".replace(",", "\u00a0") if lang == "fr" else f"{n:,}"
+
+
+def _summary(report: IngestReport, db: Path, lang: str = "en") -> None:
+    """What was read, mapped and written, in ``lang`` (the input's own words, sheet names and titles, as they are)."""
+    d, french = report.dataset, lang == "fr"
+
+    def say(key: str, **values: object) -> None:
+        click.echo(text(lang, "observe_" + key, **values))
+
+    kind = text(lang, "observe_synthetic") if d["synthetic"] else ""
+    say("read", rows=_count(report.rows, lang), people=_count(d["people"], lang), kind=kind, start=d["start"], end=d["end"], db=db)
     for path, (read, skipped) in report.sheets.items():
         if read or skipped:
-            click.echo(f"{path}: read sheet(s) {', '.join(read)}" + "".join(f"; left out {name} ({why})" for name, why in skipped))
-    methods = ", ".join(f"{n} by {m}" for m, n in d["titles_mapped"].items()) or "none"
-    click.echo(f"titles mapped: {methods}")
+            left = "".join(text(lang, "observe_left_out", name=name, why=f"« {why} »" if french else why) for name, why in skipped)
+            say("sheets", path=path, sheets=", ".join(read), left=left)
+    methods = ", ".join(text(lang, "observe_by", count=n, method=named(lang, "observe_method_", m)) for m, n in d["titles_mapped"].items())
+    say("mapped", methods=methods or text(lang, "explorer_none"))
     for mapping, uses in report.unmapped:
-        hint = f"; closest: {'; '.join(mapping.suggestions)}" if mapping.suggestions else ""
+        hint = text(lang, "observe_closest", names="; ".join(mapping.suggestions)) if mapping.suggestions else ""
         level = mapping.level.removeprefix("level-").upper()
-        click.echo(f"not mapped: {mapping.title!r} at {level} ({uses:,} use{'s' if uses > 1 else ''}; counted by level only){hint}")
+        title = f"« {mapping.title} »" if french else repr(mapping.title)
+        say("unmapped", title=title, level=level, uses=_count(uses, lang), plural="s" if uses > 1 else "", hint=hint)
     if report.implicit:
-        click.echo(f"note: {report.implicit:,} people first seen otherwise than by a snapshot or a hire count as present from the start")
+        say("implicit", count=_count(report.implicit, lang))
     if d["below_gc_threshold"]:
-        click.echo(f"note: every output of this data set says its threshold, {d['min_cell']}, is below the Government of Canada's 10")
+        say("below_threshold", threshold=d["min_cell"])
     for p in report.skipped:
-        click.echo(f"skipped: {p}", err=True)
+        click.echo(text(lang, "observe_skipped", problem=f"« {p} »" if french else p), err=True)
 
 
 COMMANDS = (synth, observe)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from graph.commands.support import EXIT_BAD_INPUT, EXTRA, fail, run
+from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
 from graph.errors import CareersError
+from graph.i18n import text
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
 
@@ -34,11 +35,17 @@ QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld",
     show_default=True,
     help="Embedded Oxigraph (fast), or rdflib's own engine (to compare).",
 )
-def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...], timeout: float, row_limit: int, engine: str) -> None:
+@LANG_OPTION
+def query(
+    query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...], timeout: float, row_limit: int, engine: str, lang: str | None
+) -> None:
     """Run a read-only SPARQL QUERY: text, @file.rq, or the name of a named query.
 
     Common prefixes (gcd:, gcdc:, rdfs:, skos:, prov:, org:, schema: ...) are predeclared.
     Updates, SERVICE, LOAD and FROM are refused.
+
+    With --lang fr (or a French LANG): the named queries' questions and the command's messages in French (the query
+    checker's and the engine's own words stay English, marked « »); the answers are the graph's data, as the query asks.
 
     Example: careers query "SELECT ?l WHERE { gcd:role-director rdfs:label ?l }"
     """
@@ -46,39 +53,44 @@ def query(query: str | None, fmt: str, list_queries: bool, data: tuple[Path, ...
     from graph.paths import named_queries
     from graph.sparql.query_text import query_question, query_text
 
+    lang = output_language(lang)
+
+    def refused(message: str) -> str:  # the checker's and the engine's words, English: marked as such in French
+        return f"« {message} »" if lang == "fr" else message
+
     if list_queries:
         for name, path in named_queries().items():
-            click.echo(f"{name:42s} {query_question(path)}")
+            click.echo(f"{name:42s} {query_question(path, lang)}")
         return
     if not query:
-        fail("give a query (text, @file.rq or a name from `careers query --list`)", EXIT_BAD_INPUT)
+        fail(text(lang, "query_missing"), EXIT_BAD_INPUT, lang)
     from graph.sparql.guard import QuerySyntaxError, inspect_query
     from graph.sparql.workers import CPU_GRACE, WorkerPool
 
-    text = run(lambda: query_text(query))
+    sparql = run(lambda: query_text(query))
     try:  # refused before any data is loaded or built
-        inspect_query(text)
+        inspect_query(sparql)
     except QuerySyntaxError as exc:
         click.echo(exc.caret(), err=True)
-        fail(str(exc), EXIT_BAD_INPUT)
+        fail(refused(str(exc)), EXIT_BAD_INPUT, lang)
     except CareersError as exc:
-        fail(str(exc), EXIT_BAD_INPUT)
+        fail(refused(str(exc)), EXIT_BAD_INPUT, lang)
     nt, origin = run(lambda: built_graph(list(data)))
     if not data and "memory" in origin:
-        click.echo(f"note: querying {origin}", err=True)
+        click.echo(text(lang, "query_in_memory") if lang == "fr" else f"note: querying {origin}", err=True)
     pool = WorkerPool(nt, size=1, engine=engine, cpu=timeout + CPU_GRACE)
     try:
-        answer = pool.run(text, fmt, timeout=timeout, row_limit=row_limit)
+        answer = pool.run(sparql, fmt, timeout=timeout, row_limit=row_limit)
     except QuerySyntaxError as exc:
         click.echo(exc.caret(), err=True)
-        fail(str(exc), EXIT_BAD_INPUT)
+        fail(refused(str(exc)), EXIT_BAD_INPUT, lang)
     except CareersError as exc:
-        fail(str(exc), EXIT_BAD_INPUT)
+        fail(refused(str(exc)), EXIT_BAD_INPUT, lang)
     finally:
         pool.close()
     sys.stdout.buffer.write(answer.body)
     if answer.truncated:
-        click.echo(f"note: only the first {row_limit} rows are shown (--limit)", err=True)
+        click.echo(text(lang, "query_truncated", limit=row_limit), err=True)
 
 
 @click.command()

@@ -50,15 +50,27 @@ def fail(message: str, code: int, lang: str = "en") -> NoReturn:
     sys.exit(code)
 
 
-def run(action: Callable[[], T], *, writes: bool = False) -> T:
-    """Call ``action()`` and map the library's exceptions to messages and exit codes."""
-    unchanged = "; nothing was written" if writes else ""
+def run(action: Callable[[], T], *, writes: bool = False, lang: str = "en") -> T:
+    """Call ``action()`` and map the library's exceptions to messages and exit codes.
+
+    In French (``lang="fr"``) the library's own message, which names the file, line and value in English, is quoted « ».
+    """
+    french = lang == "fr"
+    unchanged = ("\u00a0; rien n'a été écrit" if french else "; nothing was written") if writes else ""
+
+    def said(exc: Exception) -> str:
+        return f"« {exc} »" if french else str(exc)
+
     try:
         return action()
     except ValidationFailed as exc:
         click.echo(exc.report.text(), err=True)
-        fail(f"the data does not satisfy the shapes{unchanged}", EXIT_VIOLATIONS)
+        fail(
+            ("les données ne satisfont pas aux formes (SHACL)" if french else "the data does not satisfy the shapes") + unchanged,
+            EXIT_VIOLATIONS,
+            lang,
+        )
     except InputFileError as exc:
-        fail(f"{exc}{unchanged}", EXIT_BAD_INPUT)
+        fail(f"{said(exc)}{unchanged}", EXIT_BAD_INPUT, lang)
     except CareersError as exc:
-        fail(str(exc), EXIT_BAD_INPUT)
+        fail(said(exc), EXIT_BAD_INPUT, lang)

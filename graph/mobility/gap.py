@@ -52,16 +52,18 @@ def skill_gap(have: Profile, need: Profile) -> list[GapItem]:
 
 
 def gap_summary(
-    have: Profile, need: Profile, skill_name: Callable[[str], str], levels: dict[int, str] | None = None
+    have: Profile, need: Profile, skill_name: Callable[[str], str], levels: dict[int, str] | None = None, lang: str = "en"
 ) -> dict[str, list[str]]:
     """``to_gain``, ``to_deepen``, ``carry_over`` and ``left_behind``, each a sorted list of skill names with levels.
 
     ``skill_name`` names a skill by its id (`Facts.skill_label`); ``levels`` names the skill levels (``{3: "advanced"}``);
-    without it they read ``level 3``.
+    without it they read ``level 3`` (``niveau 3`` in French, ``lang="fr"``, where a skill to deepen goes ``de 2 à 3``).
     """
+    french = lang == "fr"
+    to = " à " if french else " to "
 
     def level(n: int | None) -> str:
-        return (levels.get(n) if levels and n is not None else None) or f"level {n}"
+        return (levels.get(n) if levels and n is not None else None) or (f"niveau {n}" if french else f"level {n}")
 
     def named(s: str, n: int | None) -> str:
         return skill_name(s) + (f" ({level(n)})" if n else "")
@@ -70,7 +72,7 @@ def gap_summary(
     gained = {g.skill for g in gap}
     return {
         "to_gain": sorted(named(g.skill, g.required) for g in gap if g.missing),
-        "to_deepen": sorted(f"{named(g.skill, None)} ({level(g.held)} to {level(g.required)})" for g in gap if not g.missing),
+        "to_deepen": sorted(f"{named(g.skill, None)} ({level(g.held)}{to}{level(g.required)})" for g in gap if not g.missing),
         "carry_over": sorted(named(s, lvl) for s, lvl in need.essential.items() if s not in gained),
         "left_behind": sorted(named(s, lvl) for s, lvl in have.essential.items() if s not in need.essential),
     }

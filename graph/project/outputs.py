@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from graph.content_policy import PAGE_CSP
-from graph.i18n import Words, text
+from graph.i18n import Words, named, text
 from graph.project.projection import Band, Projection
 from graph.tables import render
 from graph.viz.page import PAGE_HEAD, static_text
@@ -26,9 +26,10 @@ from graph.viz.page import PAGE_HEAD, static_text
 __all__ = ["fan_chart", "projection_files", "projection_rows"]
 
 
-def _fitted(projection: Projection) -> str:
-    """The years the projection's rates were fitted on (or the PSC's), as its assumptions say."""
-    return next(a.value for a in projection.assumptions if a.key == "rates")
+def _fitted(projection: Projection, lang: str = "en") -> str:
+    """The years the projection's rates were fitted on (or the PSC's), as its assumptions say, in ``lang``."""
+    rates = next(a for a in projection.assumptions if a.key == "rates")
+    return (rates.value_fr if lang == "fr" else "") or rates.value
 
 
 def _title(projection: Projection, lang: str) -> str:
@@ -65,27 +66,38 @@ def fan_chart(projection: Projection, lang: str = "en") -> bytes:
     return _png(fig)
 
 
-def projection_rows(projection: Projection) -> list[dict[str, Any]]:
-    """One row per level and year (and per kind of flow and year): the median and the 90% interval, the scenario's beside."""
-    mark = {"data": "synthetic"} if projection.synthetic else {}
+def projection_rows(projection: Projection, lang: str = "en") -> list[dict[str, Any]]:
+    """One row per level and year (and per kind of flow and year): the median and the 90% interval, the scenario's beside.
+
+    With ``lang="fr"`` the values (what a row counts, "synthetic") are in French; the keys stay English (`named` with the
+    ``projection_column_`` prefix words them).
+    """
+    mark = {"data": text(lang, "projection_synthetic_value")} if projection.synthetic else {}
+    people = text(lang, "projection_people")
     rows = []
     for label, bands in projection.baseline.items():
         for i, (year, band) in enumerate(zip(projection.years, bands, strict=True)):
-            row = {**mark, "figure": "people at the start of the year", "level": label, "year": year,
-                   "median": band.median, "low (5%)": band.low, "high (95%)": band.high}  # fmt: skip
+            row = {**mark, "figure": people, "level": label, "year": year, "median": band.median, "low (5%)": band.low,
+                   "high (95%)": band.high}  # fmt: skip
             if projection.scenario is not None:
                 other = projection.scenario_stock[label][i]
                 row |= {"scenario median": other.median, "scenario low": other.low, "scenario high": other.high}
             rows.append(row)
     for kind, bands in projection.flows.items():
+        figure = text(lang, "projection_flow", kind=text(lang, "projection_flow_" + kind))
         for i, (year, band) in enumerate(zip(projection.years[1:], bands, strict=True)):
-            row = {**mark, "figure": f"{kind} in the year before", "level": "all", "year": year,
-                   "median": band.median, "low (5%)": band.low, "high (95%)": band.high}  # fmt: skip
+            row = {**mark, "figure": figure, "level": text(lang, "projection_all"), "year": year, "median": band.median,
+                   "low (5%)": band.low, "high (95%)": band.high}  # fmt: skip
             if projection.scenario is not None:
                 other = projection.scenario_flows[kind][i]
                 row |= {"scenario median": other.median, "scenario low": other.low, "scenario high": other.high}
             rows.append(row)
     return rows
+
+
+def french_columns(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`projection_rows` with French column names, for a French CSV."""
+    return [{named("fr", "projection_column_", key): value for key, value in row.items()} for row in rows]
 
 
 _PAGE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(
@@ -150,7 +162,7 @@ def projection_page(projection: Projection, lang: str, chart: bytes) -> str:
         home="index.html" if lang == "en" else "index.fr.html",
         other_page="projection.html" if other == "en" else "projection.fr.html", other_lang=other,
         synthetic=projection.synthetic,
-        intro=text(lang, "projection_intro", fitted=_fitted(projection), sims=_number(projection.sims, lang)),
+        intro=text(lang, "projection_intro", fitted=_fitted(projection, lang), sims=_number(projection.sims, lang)),
         chart=base64.b64encode(chart).decode("ascii"), backtest=backtest, years=projection.years,
         withheld=text(lang, "projection_withheld_levels", levels=withheld) if withheld else "",
         table=[(label, [cell(b) for b in bands]) for label, bands in projection.baseline.items()],
@@ -159,40 +171,70 @@ def projection_page(projection: Projection, lang: str, chart: bytes) -> str:
     )  # fmt: skip
 
 
-def projection_files(projection: Projection) -> dict[str, bytes]:
-    """``reports/projection.md``, ``.csv``, ``.json``, ``.png``, and ``html/projection.html`` and ``projection.fr.html``."""
+def _report(projection: Projection, lang: str) -> str:
+    """``reports/projection.md`` (or ``projection.fr.md``): the figures by level for three years, the back-test, what it assumes."""
     from graph.mobility.report import _md_table
 
-    rows = projection_rows(projection)
-    charts = {lang: fan_chart(projection, lang) for lang in ("en", "fr")}
-    summary = "\n".join(f"- {a.en}" for a in projection.assumptions)
+    french = lang == "fr"
     last = projection.years[-1]
-    table = [{"level": label, **{str(y): f"{b.median:,} ({b.low:,}-{b.high:,})" for y, b in zip(projection.years, bands, strict=True)
-                                 if y in (projection.years[0], projection.years[len(projection.years) // 2], last)}}
+    shown = (projection.years[0], projection.years[len(projection.years) // 2], last)
+    dash = "–" if french else "-"
+
+    def band(b: Band) -> str:
+        return f"{_number(b.median, lang)} ({_number(b.low, lang)}{dash}{_number(b.high, lang)})"
+
+    level = text(lang, "projection_column_level")
+    table = [{level: label, **{str(y): band(b) for y, b in zip(projection.years, bands, strict=True) if y in shown}}
              for label, bands in projection.baseline.items()]  # fmt: skip
     back = ""
     if projection.backtest is not None:
         b = projection.backtest
-        mape = "; ".join(f"{h} year{'s' if h > 1 else ''} ahead {v}%" for h, v in b.mape.items())
-        back = (f"**Back-test.** Fitted on the years before each of {len(b.origins)} origins ({b.origins[0]} to {b.origins[-1]}) and "
-                f"compared with the {b.points} stocks that followed: {b.coverage:.0%} fell inside the 90% interval; mean absolute "
-                f"percentage error {mape}.\n")  # fmt: skip
-    report = (
-        f"# {_title(projection, 'en')}\n\n"
-        + (f"**{text('en', 'projection_synthetic_note')}**\n\n" if projection.synthetic else "")
-        + text("en", "projection_intro", fitted=_fitted(projection), sims=f"{projection.sims:,}")
-        + "\n\n![Fan charts by level](projection.png)\n\n"
-        + _md_table(table)
+        if french:
+            mape = " ; ".join(text(lang, "projection_ahead", h=h, v=str(v).replace(".", ",")) for h, v in b.mape.items())
+            coverage = f"{b.coverage:.0%}".replace("%", "\u00a0%")
+            back = f"**{text(lang, 'projection_backtest', origins=len(b.origins), points=b.points, coverage=coverage, mape=mape)}**\n"
+        else:
+            mape = "; ".join(f"{h} year{'s' if h > 1 else ''} ahead {v}%" for h, v in b.mape.items())
+            back = (f"**Back-test.** Fitted on the years before each of {len(b.origins)} origins ({b.origins[0]} to {b.origins[-1]}) and "
+                    f"compared with the {b.points} stocks that followed: {b.coverage:.0%} fell inside the 90% interval; mean absolute "
+                    f"percentage error {mape}.\n")  # fmt: skip
+    summary = "\n".join(f"- {a.fr if french else a.en}" for a in projection.assumptions)
+    suffix = ".fr" if french else ""
+    replicate = (
+        f"Pour la reproduire : `careers project --seed {projection.seed} --sims {projection.sims}` sur le jeu de données "
+        f"sha256:{projection.checksum}. Chaque valeur par niveau et par année, et les flux, sont dans projection.fr.csv (et "
+        "projection.json, aux clés anglaises).\n"
+        if french
+        else f"Replicate: `careers project --seed {projection.seed} --sims {projection.sims}` on the data set "
+        f"sha256:{projection.checksum}. Every value by level and year, and the flows, are in projection.csv and projection.json.\n"
+    )
+    return (
+        f"# {_title(projection, lang)}\n\n"
+        + (f"**{text(lang, 'projection_synthetic_note')}**\n\n" if projection.synthetic else "")
+        + text(lang, "projection_intro", fitted=_fitted(projection, lang), sims=_number(projection.sims, lang))
+        + f"\n\n![{text(lang, 'projection_chart')}](projection{suffix}.png)\n\n"
+        + _md_table(table, lang)
         + "\n\n" + back
-        + f"\n## What it assumes\n\n{summary}\n\n"
-        + f"Replicate: `careers project --seed {projection.seed} --sims {projection.sims}` on the data set sha256:{projection.checksum}. "
-        "Every value by level and year, and the flows, are in projection.csv and projection.json.\n"
+        + f"\n## {text(lang, 'projection_assumes')}\n\n{summary}\n\n"
+        + replicate
     )  # fmt: skip
+
+
+def projection_files(projection: Projection) -> dict[str, bytes]:
+    """The projection's files: its report, table, data, chart and page, in English and in French.
+
+    ``reports/projection.md``, ``.csv``, ``.json``, ``.png``; ``projection.fr.md``, ``.fr.csv``, ``.fr.png``; and
+    ``html/projection.html`` and ``projection.fr.html``.
+    """
+    charts = {lang: fan_chart(projection, lang) for lang in ("en", "fr")}
     return {
-        "reports/projection.md": report.encode("utf-8"),
-        "reports/projection.csv": render(rows, "csv").encode("utf-8"),
+        "reports/projection.md": _report(projection, "en").encode("utf-8"),
+        "reports/projection.fr.md": _report(projection, "fr").encode("utf-8"),
+        "reports/projection.csv": render(projection_rows(projection), "csv").encode("utf-8"),
+        "reports/projection.fr.csv": render(french_columns(projection_rows(projection, "fr")), "csv", lang="fr").encode("utf-8"),
         "reports/projection.json": (json.dumps(projection.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "reports/projection.png": charts["en"],
+        "reports/projection.fr.png": charts["fr"],
         "html/projection.html": projection_page(projection, "en", charts["en"]).encode("utf-8"),
         "html/projection.fr.html": projection_page(projection, "fr", charts["fr"]).encode("utf-8"),
     }

@@ -43,11 +43,18 @@ class Assumption:
     value: str
     en: str
     fr: str
+    value_fr: str = ""
+    """The value in French, when it is words (``""``: the same in both languages)."""
+
+
+PSC_FITTED = ("the PSC's service-wide rates of 2014-15", "les taux de l'ensemble de la fonction publique publiés par la CFP pour 2014-2015")
+"""What a projection without observed data is fitted on, in English and French."""
 
 
 def assumptions(*, fitted: str, min_exposure: float, pools: tuple[tuple[str, ...], ...]) -> tuple[Assumption, ...]:
     """What a projection fitted on the years ``fitted`` (or on the PSC's rates) with these pools assumes."""
-    pooled = "; ".join(" + ".join(p) for p in pools if len(p) > 1) or "none"
+    pooled = "; ".join(" + ".join(p) for p in pools if len(p) > 1)
+    fitted_fr = PSC_FITTED[1] if fitted == PSC_FITTED[0] else fitted
     return (
         Assumption("markov", "level only",
                    "Markov: each year, a person's chance of each move depends on their level alone "
@@ -57,17 +64,17 @@ def assumptions(*, fitted: str, min_exposure: float, pools: tuple[tuple[str, ...
         Assumption("rates", fitted,
                    f"Rates are the moves of the years fitted ({fitted}) over the people in each level at the start of those years; "
                    "they hold over the projection.",
-                   f"Les taux sont les déplacements des années ajustées ({fitted}) sur l'effectif de chaque niveau au début de ces "
-                   "années ; ils valent pour toute la projection."),
+                   f"Les taux sont les déplacements des années ajustées ({fitted_fr}) sur l'effectif de chaque niveau au début de ces "
+                   "années ; ils valent pour toute la projection.", fitted_fr),
         Assumption("hires", "Poisson around the yearly mean",
                    "Hires into each level arrive as in the years fitted: a Poisson number a year around their mean.",
                    "Les embauches à chaque niveau arrivent comme dans les années ajustées : "
                    "un nombre de Poisson par an autour de leur moyenne."),
         Assumption("pooling", str(min_exposure),
                    f"Levels under {min_exposure:g} person-years share the rates of their pool, relative to the ladder (up one, down one, "
-                   f"out). Pools: {pooled}.",
+                   f"out). Pools: {pooled or 'none'}.",
                    f"Les niveaux de moins de {min_exposure:g} années-personnes partagent les taux de leur regroupement, relatifs à "
-                   f"l'échelle (un niveau plus haut, plus bas, départ). Regroupements : {pooled}."),
+                   f"l'échelle (un niveau plus haut, plus bas, départ). Regroupements : {pooled or 'aucun'}."),
         Assumption("intervals", "5%-95%",
                    "Intervals hold the chance of who moves and the uncertainty of the rates (a Dirichlet and a Gamma per level), not "
                    "structural change: a reorganisation, a new policy or a new group is in no past rate.",

@@ -31,9 +31,11 @@ def query_text(spec: str) -> str:
     return named[spec].read_text(encoding="utf-8") if spec in named else spec
 
 
-def query_question(path: Path) -> str:
-    """The question a named query answers, from its ``# Question:`` header."""
+def query_question(path: Path, lang: str = "en") -> str:
+    """The question a named query answers, from its ``# Question:`` header (``# Question (fr):`` in French, else English)."""
+    found: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# Question:"):
-            return line.removeprefix("# Question:").strip()
-    return ""
+        for language, header in (("en", "# Question:"), ("fr", "# Question (fr):")):
+            if line.startswith(header):
+                found.setdefault(language, line.removeprefix(header).strip())
+    return found.get(lang) or found.get("en", "")
