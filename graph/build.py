@@ -153,7 +153,6 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
             add_projection(kb.g, projection, DATASET)
             outputs.update(projection_files(projection))
             observed_chart = pool.submit(flow_chart, data, facts)
-            outputs.update(observed_report(data, facts, model))
         sizes = {}
         for fmt, payload in serialized(kb.g):
             name = GRAPH_STEM + FORMATS[fmt]
@@ -165,7 +164,10 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
         counts = {kb.g.namespace_manager.normalizeUri(cls): n for cls, n in stats["per_class"].items()}
         del kb  # the pages, the report and the coverage read the built N-Triples through Oxigraph
         built = OxigraphStore.from_ntriples((staging / f"{GRAPH_STEM}.nt").read_bytes(), lenient=True)  # just written and validated
-        outputs.update(report_files(facts, model, charts=False, names=labels(built, "fr")))
+        french = labels(built, "fr")
+        outputs.update(report_files(facts, model, charts=False, names=french))
+        if data is not None:
+            outputs.update(observed_report(data, facts, model, names=french))  # in French too: once the graph is built
         outputs.update(html_files(facts, model, built, data))
         outputs.update(coverage_files(built))
         outputs.update(charts.result())

@@ -256,6 +256,146 @@ _WORDS = {
     "observed_count": ("{count} people made this move{synthetic}.", "{count} personnes ont fait ce déplacement{synthetic}."),
     "synthetic": (" (synthetic data)", " (données synthétiques)"),
     "observed_flows_title": ("Observed moves", "Déplacements observés"),
+    "observed_report_title": ("Observed careers", "Carrières observées"),
+    "observed_data": (
+        "**The data.** About {actions} personnel actions of about {people} people (to the nearest ten), {start} to {end}{synthetic}"
+        "{fiscal}; checksum sha256:{checksum}...",
+        "**Les données.** Environ {actions} mouvements de personnel d'environ {people} personnes (à la dizaine près), du {start} au "
+        "{end}{synthetic}{fiscal}\u00a0; somme de contrôle sha256:{checksum}...",
+    ),
+    "observed_data_synthetic": (
+        ", synthetic (careers synth): no real person",
+        ", synthétiques (« careers synth »)\u00a0: aucune personne réelle",
+    ),
+    "observed_data_fiscal": (", years from April to March", ", années d'avril à mars"),
+    "observed_disclosure": (
+        "**Disclosure control.** No count about fewer than {threshold} people is published{below}, nor any that the published "
+        "figures, taken together, would give away: {withheld} of {figures} figures are withheld, and the audit (a linear program "
+        "per withheld figure, over every published table at once) finds {at_risk} at risk. Withheld figures are left out of the "
+        "tables, not shown blank.",
+        "**Contrôle de la divulgation.** Aucun nombre de moins de {threshold} personnes n'est publié{below}, ni aucun que les "
+        "chiffres publiés, pris ensemble, révéleraient\u00a0: {withheld} des {figures} chiffres sont retenus, et la vérification "
+        "(un programme linéaire par chiffre retenu, sur tous les tableaux publiés à la fois) en trouve {at_risk} à risque. Les "
+        "chiffres retenus sont omis des tableaux, non montrés vides.",
+    ),
+    "observed_below_gc": (
+        " (a threshold below the Government of Canada's {threshold}, asked for explicitly)",
+        " (un seuil inférieur à celui de {threshold} du gouvernement du Canada, demandé explicitement)",
+    ),
+    "observed_stated_never": (
+        "**Stated moves without a published count.** {count} of the promotions the page states have none: not seen, or made by "
+        "fewer than {threshold} people, or withheld so that no other count can be recovered.",
+        "**Déplacements énoncés sans nombre publié.** {count} des promotions qu'énonce la page n'en ont aucun\u00a0: non vues, ou "
+        "faites par moins de {threshold} personnes, ou retenues pour qu'aucun autre nombre ne puisse être retrouvé.",
+    ),
+    "observed_stated_never_none": (
+        "**Stated moves without a published count.** None: every promotion the page states has one.",
+        "**Déplacements énoncés sans nombre publié.** Aucun\u00a0: chaque promotion qu'énonce la page en a un.",
+    ),
+    "observed_unmapped": (
+        "**Titles not mapped.** {count} titles of the records match no position of the graph ({moves}); they count in every table by "
+        "level, not in those by position (listed below; `careers observe --crosswalk` maps them).",
+        "**Titres sans correspondance.** {count} titres des dossiers ne correspondent à aucun poste du graphe ({moves})\u00a0; ils "
+        "comptent dans chaque tableau par niveau, pas dans ceux par poste (énumérés ci-dessous\u00a0; `careers observe --crosswalk` "
+        "les met en correspondance).",
+    ),
+    "observed_unmapped_moves": ("{count} moves", "{count} déplacements"),
+    "observed_unmapped_withheld": ("fewer than the threshold, or withheld", "moins que le seuil, ou retenus"),
+    "observed_time": (
+        "**Time in {level}.** Half of those who entered it were promoted out within {years} years (Kaplan-Meier, censored at "
+        "departures and at the end of the data).",
+        "**Temps au niveau {level}.** La moitié de ceux qui y sont entrés en sont sortis par une promotion en {years} ans au plus "
+        "(Kaplan-Meier, censuré aux départs et à la fin des données).",
+    ),
+    "observed_chart": (
+        "![Observed moves between levels, coloured by kind](observed-flows.png)",
+        "![Déplacements observés entre niveaux, colorés par type (graphique en anglais)](observed-flows.png)",
+    ),
+    "observed_surprises": (
+        "## Moves the structure does not predict (published counts)",
+        "## Les déplacements que la structure ne prévoit pas (nombres publiés)",
+    ),
+    "observed_stated_heading": ("## Stated promotions without a published count", "## Les promotions énoncées sans nombre publié"),
+    "observed_time_heading": ("## Time in level before a promotion", "## Le temps passé à un niveau avant une promotion"),
+    "observed_rates_heading": (
+        "## Rates by level (all streams), per person-year at risk",
+        "## Les taux par niveau (tous les volets), par année-personne exposée",
+    ),
+    "observed_pyramid_heading": (
+        "## The pyramid and its bottlenecks (at the start of the last year)",
+        "## La pyramide et ses goulots (au début de la dernière année)",
+    ),
+    "observed_hits_heading": (
+        "## Skills first against the moves made (hit rate at {k}, published counts)",
+        "## Les compétences d'abord, face aux déplacements faits (taux de réussite à {k}, nombres publiés)",
+    ),
+    "observed_streams_heading": ("## Moves between streams (published counts)", "## Les déplacements entre volets (nombres publiés)"),
+    "observed_titles_heading": ("## Titles that match no position", "## Les titres qui ne correspondent à aucun poste"),
+    "observed_files": (
+        "Every table is in this folder as CSV and JSON (observed-*.csv, observed-*.json).",
+        "Chaque tableau est dans ce dossier en CSV et en JSON (observed-*.fr.csv, observed-*.fr.json).",
+    ),
+    "observed_hits_none": (
+        "**Skills first against the moves made.** No published move between two positions to compare.",
+        "**Les compétences d'abord, face aux déplacements faits.** Aucun déplacement publié entre deux postes à comparer.",
+    ),
+    "observed_hits": (
+        "**Skills first against the moves made.** Of {moves} published moves between positions, {reach} went to one of the {k} "
+        "positions `careers reach` ranks first for the profile of the position left, at its level; a promotion in the same stream "
+        "foresaw {baseline}. Sums of published counts only (withheld moves are not counted), by kind of move in "
+        "observed-reach-hits.csv.",
+        "**Les compétences d'abord, face aux déplacements faits.** Des {moves} déplacements publiés entre postes, {reach} sont allés "
+        "vers l'un des {k} postes que `careers reach` classe en tête pour le profil du poste quitté, à son niveau\u00a0; une promotion "
+        "dans le même volet en prévoyait {baseline}. Sommes de nombres publiés seulement (les déplacements retenus ne sont pas "
+        "comptés), par type de déplacement dans observed-reach-hits.fr.csv.",
+    ),
+    "observed_structure_none": (
+        "**Against the structure.** No published move to compare.",
+        "**Face à la structure.** Aucun déplacement publié à comparer.",
+    ),
+    "observed_structure_allowed": ("{kind}: {allowed} of {moves} allowed", "{kind}\u00a0: {allowed} sur {moves} permis"),
+    "observed_structure_withheld": (
+        "{kind}: {moves} moves (allowed: withheld)",
+        "{kind}\u00a0: {moves} déplacements (permis\u00a0: retenu)",
+    ),
+    "observed_structure": (
+        "**Against the structure.** Of the moves whose kind the mobility model knows, by kind (all moves, not only published ones): "
+        "{parts}.",
+        "**Face à la structure.** Des déplacements dont le modèle de mobilité connaît le type, par type (tous les déplacements, pas "
+        "seulement ceux publiés)\u00a0: {parts}.",
+    ),
+    "observed_column_data": ("data", "données"),
+    "observed_column_disclosure_threshold": ("disclosure threshold", "seuil de divulgation"),
+    "observed_column_move": ("move", "déplacement"),
+    "observed_column_from": ("from", "de"),
+    "observed_column_to": ("to", "vers"),
+    "observed_column_people": ("people", "personnes"),
+    "observed_column_allowed_by": ("allowed by", "permis par"),
+    "observed_column_year": ("year", "année"),
+    "observed_column_from_level": ("from level", "du niveau"),
+    "observed_column_to_level": ("to level", "au niveau"),
+    "observed_column_level": ("level", "niveau"),
+    "observed_column_people_(nearest_ten)": ("people (nearest ten)", "personnes (à la dizaine près)"),
+    "observed_column_positions_in_the_graph": ("positions in the graph", "postes dans le graphe"),
+    "observed_column_people_per_position": ("people per position", "personnes par poste"),
+    "observed_column_stream": ("stream", "volet"),
+    "observed_column_moves": ("moves", "déplacements"),
+    "observed_column_person_years_at_risk": ("person-years at risk", "années-personnes exposées"),
+    "observed_column_rate_per_person_year": ("rate per person-year", "taux par année-personne"),
+    "observed_column_95%_low": ("95% low", "bas à 95 %"),
+    "observed_column_95%_high": ("95% high", "haut à 95 %"),
+    "observed_column_spells": ("spells", "périodes"),
+    "observed_column_promotions": ("promotions", "promotions"),
+    "observed_column_median_years_before_promotion": ("median years before promotion", "années médianes avant une promotion"),
+    "observed_column_from_stream": ("from stream", "du volet"),
+    "observed_column_to_stream": ("to stream", "au volet"),
+    "observed_column_kind_of_move": ("kind of move", "type de déplacement"),
+    "observed_column_allowed_by_a_staffing_rule": ("allowed by a staffing rule", "permis par une règle de dotation"),
+    "observed_column_share_allowed": ("share allowed", "part permise"),
+    "observed_column_share_(reach)": ("share (reach)", "part (careers reach)"),
+    "observed_column_promotion_in_the_same_stream": ("promotion in the same stream", "promotion dans le même volet"),
+    "observed_column_share_(baseline)": ("share (baseline)", "part (référence)"),
+    "observed_column_title": ("title", "titre"),
     "projection_title": ("Workforce projection", "Projection de l'effectif"),
     "projection_page_title": ("Workforce projection by level", "Projection de l'effectif par niveau"),
     "projection_synthetic": (" (synthetic)", " (synthétique)"),
@@ -284,7 +424,7 @@ _WORDS = {
     ),
     "projection_replicate": (
         "Replicate: careers project --seed {seed} --sims {sims} on the data set sha256:{checksum}.",
-        "Pour la reproduire : careers project --seed {seed} --sims {sims} sur le jeu de données sha256:{checksum}.",
+        "Pour la reproduire : « careers project --seed {seed} --sims {sims} » sur le jeu de données sha256:{checksum}.",
     ),
     "build_summary": (
         "built {triples} triples: {parts}\nvalidated: conforms to ontology/shapes.ttl\nwrote {files} files to {out}: {top}",

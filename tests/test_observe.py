@@ -583,9 +583,11 @@ def test_synth_observe_build_query_from_the_command_line(tmp_path, built_nt):
     assert result.exit_code == 0, result.output
     reports = out / "reports"
     assert (reports / "observed.md").read_text(encoding="utf-8").startswith("# Observed careers (synthetic)")
-    for table in sorted(reports.glob("observed-*.csv")):  # every table says so on every row
+    for table in sorted(reports.glob("observed-*.csv")):  # every table says so on every row, in English and in French
         rows = table.read_text(encoding="utf-8").splitlines()
-        assert rows[0].startswith("data,") and all(r.startswith("synthetic,") for r in rows[1:]), table
+        column, value = ("données,", "synthétique,") if table.name.endswith(".fr.csv") else ("data,", "synthetic,")
+        assert rows[0].startswith(column) and all(r.startswith(value) for r in rows[1:]), table
+    assert (reports / "observed.fr.md").read_text(encoding="utf-8").startswith("# Carrières observées (synthétique)")
     flows = json.loads((reports / "observed-flows.json").read_text())
     assert flows and all(r["people"] >= 10 and r["data"] == "synthetic" for r in flows)
     assert not any(r[end].startswith(("position-", "level-")) for r in flows for end in ("from", "to"))  # labels, not ids

@@ -14,9 +14,12 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from graph.i18n import named, text
 from graph.observe.hits import HIT_K, hit_rates
 from graph.observe.ingest import GC_THRESHOLD
 from graph.observe.levels import Classification
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
     from graph.mobility.facts import Facts
     from graph.mobility.moves import MobilityModel
 
-__all__ = ["KIND_COLOURS", "flow_chart", "observed_report", "observed_tables", "title"]
+__all__ = ["KIND_COLOURS", "column", "flow_chart", "observed_report", "observed_tables", "title"]
 
 KIND_COLOURS = {
     "promotion": "#1971c2",
@@ -48,40 +51,83 @@ ACTION_WORDS = {
     "hire": "hire",
     "departure": "departure",
 }
+ACTION_WORDS_FR = {
+    "promotion": "promotion",
+    "appointment": "nomination (EX)",
+    "deployment": "mutation",
+    "acting-start": "nomination intérimaire",
+    "demotion": "rétrogradation",
+    "hire": "embauche",
+    "departure": "départ",
+}
+"""The kinds of action in French (the Government of Canada's terms: mutation, nomination intérimaire, rétrogradation)."""
 
 
-def title(text: str, dataset: dict[str, Any]) -> str:
-    """``text``, marked "(synthetic)" when the data set is."""
-    return f"{text} (synthetic)" if dataset.get("synthetic") else text
+def title(text: str, dataset: dict[str, Any], lang: str = "en") -> str:
+    """``text``, marked "(synthetic)" ("(synthétique)" in French) when the data set is."""
+    return f"{text} ({'synthétique' if lang == 'fr' else 'synthetic'})" if dataset.get("synthetic") else text
 
 
 class _Labels:
-    """Labels for the ids of the graph: positions, levels, streams, rules; ``""`` is outside."""
+    """Labels for the ids of the graph: positions, levels, streams, rules; ``""`` is outside. In French, by ``names``."""
 
-    def __init__(self, facts: Facts) -> None:
+    def __init__(self, facts: Facts, lang: str = "en", names: dict[str, str] | None = None) -> None:
         self.names = {
             **{pid: p.label for pid, p in facts.positions.items()},
             **{lvl: v.label for lvl, v in facts.levels.items()},
             **{s: v.label for s, v in facts.streams.items()},
             **{r: v.label for r, v in facts.rules.items()},
-            "": "outside",
+            "": "extérieur" if lang == "fr" else "outside",
         }
+        if lang == "fr":
+            self.names |= {key: names[key] for key in self.names if names and key in names}
 
     def __call__(self, key: str | None) -> str:
         return "" if key is None else self.names.get(key, key)
 
 
-def observed_tables(data: Published, facts: Facts, model: MobilityModel | None = None) -> dict[str, list[dict[str, Any]]]:
+ALL_STREAMS = {"en": "all streams", "fr": "tous les volets"}
+"""The ``stream`` of a rate over every stream."""
+
+
+def column(key: str, lang: str) -> str:
+    """An observed table's column in ``lang`` (a column that names a number of years or of positions too).
+
+    >>> column("still in level after 2 years", "fr"), column("people", "fr")
+    ('toujours au niveau après 2 ans', 'personnes')
+    """
+    if lang == "en":
+        return key
+    still = re.fullmatch(r"still in level after (\S+) years?", key)
+    if still:
+        return f"toujours au niveau après {still.group(1)} an{'s' if still.group(1) != '1' else ''}"
+    top = re.fullmatch(r"next position in reach's top (\d+)", key)
+    if top:
+        return f"prochain poste parmi les {top.group(1)} premiers de « careers reach »"
+    return named(lang, "observed_column_", key)
+
+
+def observed_tables(
+    data: Published, facts: Facts, model: MobilityModel | None = None, lang: str = "en", names: dict[str, str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """Every published table, its rows labelled (``data: synthetic`` on each row of a synthetic data set).
 
-    With the mobility ``model``, also the hit rates of skills first on the published moves (`graph.observe.hits`).
+    With the mobility ``model``, also the hit rates of skills first on the published moves (`graph.observe.hits`). With
+    ``lang="fr"`` the values are French, things named by ``names`` (the graph's French labels); the keys stay English
+    (`column` words them).
     """
-    name = _Labels(facts)
+    french = lang == "fr"
+    name = _Labels(facts, lang, names)
+    words = ACTION_WORDS_FR if french else ACTION_WORDS
     marks: dict[str, object] = {}
     if data.synthetic:
-        marks["data"] = "synthetic"
+        marks["data"] = "synthétique" if french else "synthetic"
     if data.threshold < GC_THRESHOLD:
-        marks["disclosure threshold"] = f"{data.threshold} (below the Government of Canada's {GC_THRESHOLD})"
+        below = (
+            f"sous le seuil de {GC_THRESHOLD} du gouvernement du Canada" if french else f"below the Government of Canada's {GC_THRESHOLD}"
+        )
+        marks["disclosure threshold"] = f"{data.threshold} ({below})"
+    no_rule = "aucune règle de dotation" if french else "no staffing rule"
     positions_at: dict[str, int] = defaultdict(int)
     for p in facts.positions.values():
         positions_at[p.level] += 1
@@ -89,12 +135,12 @@ def observed_tables(data: Published, facts: Facts, model: MobilityModel | None =
     times = sorted({t for s in data.survival for t in s.still_in_level})  # every row has every column: a table, not ragged rows
     tables: dict[str, list[dict[str, Any]]] = {
         "observed-flows": [
-            {"move": ACTION_WORDS[f.action], "from": name(f.source), "to": name(f.target), "people": f.count,
-             "allowed by": "" if f.allowed_by is None else name(f.allowed_by) or "no staffing rule"}
+            {"move": words[f.action], "from": name(f.source), "to": name(f.target), "people": f.count,
+             "allowed by": "" if f.allowed_by is None else name(f.allowed_by) or no_rule}
             for f in data.flows
         ],
         "observed-flows-by-year": [
-            {"year": f.year, "move": ACTION_WORDS[f.action], "from level": name(f.source), "to level": name(f.target), "people": f.count}
+            {"year": f.year, "move": words[f.action], "from level": name(f.source), "to level": name(f.target), "people": f.count}
             for f in data.yearly
         ],
         "observed-pyramid": [{"year": s.year, "level": name(s.level), "people (nearest ten)": s.people} for s in data.pyramid],
@@ -104,7 +150,7 @@ def observed_tables(data: Published, facts: Facts, model: MobilityModel | None =
             for s in data.pyramid if s.year == last
         ],
         "observed-rates": [
-            {"level": name(r.level), "stream": name(r.stream) if r.stream else "all streams", "move": ACTION_WORDS[r.action],
+            {"level": name(r.level), "stream": name(r.stream) if r.stream else ALL_STREAMS[lang], "move": words[r.action],
              "moves": r.moves, "person-years at risk": r.person_years, "rate per person-year": r.rate,
              "95% low": r.low, "95% high": r.high}
             for r in data.rates
@@ -116,14 +162,15 @@ def observed_tables(data: Published, facts: Facts, model: MobilityModel | None =
         ],
         "observed-between-streams": [{"from stream": name(s.source), "to stream": name(s.target), "moves": s.count} for s in data.streams],
         "observed-against-structure": [
-            {"kind of move": s.kind, "moves": s.moves, "allowed by a staffing rule": s.allowed,
+            {"kind of move": _kind(s.kind, lang), "moves": s.moves, "allowed by a staffing rule": s.allowed,
              "share allowed": round(s.allowed / s.moves, 3) if s.moves and s.allowed is not None else None}
             for s in data.structure
         ],
     }  # fmt: skip
     if model is not None:
+        every = "tous les déplacements entre postes" if french else "all moves between positions"
         tables["observed-reach-hits"] = [
-            {"move": ACTION_WORDS.get(h.action, "all moves between positions"), "moves": h.moves,
+            {"move": words.get(h.action, every), "moves": h.moves,
              f"next position in reach's top {HIT_K}": h.reach_hits, "share (reach)": h.shares()[0],
              "promotion in the same stream": h.baseline_hits, "share (baseline)": h.shares()[1]}
             for h in hit_rates(data.flows, facts, model)
@@ -131,99 +178,137 @@ def observed_tables(data: Published, facts: Facts, model: MobilityModel | None =
     return {key: [{**marks, **row} for row in rows] for key, rows in tables.items()}
 
 
-def observed_report(data: Published, facts: Facts, model: MobilityModel) -> dict[str, bytes]:
-    """``reports/observed.md`` and every observed table as CSV and JSON."""
+def _kind(kind: str, lang: str) -> str:
+    """A kind of move the model knows, in ``lang`` (``mutation``)."""
+    try:
+        return text(lang, "move_" + kind) if lang != "en" else kind
+    except KeyError:
+        return kind
+
+
+def _count(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", "\u00a0") if lang == "fr" else f"{n:,}"
+
+
+def _share(x: float, lang: str) -> str:
+    return f"{x:.0%}".replace("%", "\u00a0%") if lang == "fr" else f"{x:.0%}"
+
+
+def observed_report(data: Published, facts: Facts, model: MobilityModel, names: dict[str, str] | None = None) -> dict[str, bytes]:
+    """``reports/observed.md`` and every observed table as CSV and JSON, and the same in French.
+
+    ``observed.fr.md``, ``observed-*.fr.csv`` with French columns and ``observed-*.fr.json`` with French values, things
+    named by ``names`` (the graph's French labels).
+    """
     from graph.mobility.report import _md_table  # the report's own Markdown tables
 
-    tables = observed_tables(data, facts, model)
     files: dict[str, bytes] = {}
-    for name, rows in tables.items():
-        files[f"reports/{name}.csv"] = render(rows, "csv").encode("utf-8")
-        files[f"reports/{name}.json"] = (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    for lang in ("en", "fr"):
+        tables = observed_tables(data, facts, model, lang, names)
+        suffix = "" if lang == "en" else f".{lang}"
+        for name, rows in tables.items():
+            shown = [{column(k, lang): v for k, v in row.items()} for row in rows]
+            files[f"reports/{name}{suffix}.csv"] = render(shown, "csv", lang=lang).encode("utf-8")
+            files[f"reports/{name}{suffix}.json"] = (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+        def table(rows: list[dict[str, Any]], lang: str = lang) -> str:
+            return _md_table([{column(k, lang): v for k, v in row.items()} for row in rows], lang)
+
+        files[f"reports/observed{suffix}.md"] = _report(data, facts, model, tables, lang, names, table).encode("utf-8")
+    return files
+
+
+def _report(
+    data: Published,
+    facts: Facts,
+    model: MobilityModel,
+    tables: dict[str, list[dict[str, Any]]],
+    lang: str,
+    names: dict[str, str] | None,
+    table: Callable[[list[dict[str, Any]]], str],
+) -> str:
+    """The observed data's report in ``lang``: its findings in words, then the tables that bear them out."""
+    french = lang == "fr"
+
+    def say(key: str, **values: object) -> str:
+        return text(lang, "observed_" + key, **values)
+
     d = data.dataset
-    label = _Labels(facts)
+    label = _Labels(facts, lang, names)
+    words = ACTION_WORDS_FR if french else ACTION_WORDS
     stated_never = _stated_never_observed(data, model)
     structure = {s.kind: s for s in data.structure}
+    below = say("below_gc", threshold=GC_THRESHOLD) if data.threshold < GC_THRESHOLD else ""
     findings = [
-        f"**The data.** About {d['actions']:,} personnel actions of about {d['people']:,} people (to the nearest ten), {d['start']} to "
-        f"{d['end']}{', synthetic (careers synth): no real person' if data.synthetic else ''}"
-        f"{', years from April to March' if d.get('fiscal_year') else ''}; checksum sha256:{d['checksum'][:16]}...",
-        f"**Disclosure control.** No count about fewer than {data.threshold} people is published"
-        + (f" (a threshold below the Government of Canada's {GC_THRESHOLD}, asked for explicitly)" if data.threshold < GC_THRESHOLD else "")
-        + f", nor any that the published figures, taken together, would give away: {data.withheld:,} of {data.figures:,} figures "
-        f"are withheld, and the audit (a linear program per withheld figure, over every published table at once) finds "
-        f"{data.at_risk} at risk. Withheld figures are left out of the tables, not shown blank.",
-        _against_structure(structure),
-        f"**Stated moves without a published count.** {len(stated_never)} of the promotions the page states have none: not seen, "
-        f"or made by fewer than {data.threshold} people, or withheld so that no other count can be recovered."
-        if stated_never
-        else "**Stated moves without a published count.** None: every promotion the page states has one.",
-    ]
+        say("data", actions=_count(d["actions"], lang), people=_count(d["people"], lang), start=d["start"], end=d["end"],
+            synthetic=say("data_synthetic") if data.synthetic else "", fiscal=say("data_fiscal") if d.get("fiscal_year") else "",
+            checksum=d["checksum"][:16]),
+        say("disclosure", threshold=data.threshold, below=below, withheld=_count(data.withheld, lang), figures=_count(data.figures, lang),
+            at_risk=data.at_risk),
+        _against_structure(structure, lang),
+        say("stated_never", count=len(stated_never), threshold=data.threshold) if stated_never else say("stated_never_none"),
+    ]  # fmt: skip
     if d.get("titles_unmapped"):
-        moves = f"{data.unmapped:,} moves" if data.unmapped is not None else "fewer than the threshold, or withheld"
-        findings.append(
-            f"**Titles not mapped.** {len(d['titles_unmapped'])} titles of the records match no position of the graph ({moves}); "
-            "they count in every table by level, not in those by position (listed below; `careers observe --crosswalk` maps them)."
-        )
-    findings.append(_hits_finding(tables["observed-reach-hits"]))
+        moves = say("unmapped_moves", count=_count(data.unmapped, lang)) if data.unmapped is not None else say("unmapped_withheld")
+        findings.append(say("unmapped", count=len(d["titles_unmapped"]), moves=moves))
+    findings.append(_hits_finding(tables["observed-reach-hits"], lang))
     ladder = Classification.of(facts)
     career = sorted((lv for lv in ladder.order if lv not in ladder.executive), key=ladder.rank)
     for s in data.survival:  # the levels between the first and the top of the career ladder (IT-02 .. IT-04)
         if s.median_years is not None and s.level in career[1:-1]:
-            findings.append(
-                f"**Time in {label(s.level)}.** Half of those who entered it were promoted out within {s.median_years} years "
-                "(Kaplan-Meier, censored at departures and at the end of the data)."
-            )
+            years = str(s.median_years).replace(".", ",") if french else s.median_years
+            findings.append(say("time", level=label(s.level), years=years))
     surprises = sorted((f for f in data.flows if f.allowed_by == ""), key=lambda f: -f.count)[:10]
     sections = [
-        f"# {title('Observed careers', d)}\n",
+        f"# {title(say('report_title'), d, lang)}\n",
         "\n".join(f"- {f}" for f in findings) + "\n",
-        "![Observed moves between levels, coloured by kind](observed-flows.png)\n",
-        "## Moves the structure does not predict (published counts)\n",
-        _md_table([{"move": ACTION_WORDS[f.action], "from": label(f.source), "to": label(f.target), "people": f.count} for f in surprises]),
-        "\n## Stated promotions without a published count\n",
-        _md_table([{"from": label(a), "to": label(b)} for a, b in stated_never]),
-        "\n## Time in level before a promotion\n",
-        _md_table(tables["observed-time-in-level"]),
-        "\n## Rates by level (all streams), per person-year at risk\n",
-        _md_table([r for r in tables["observed-rates"] if r["stream"] == "all streams"]),
-        "\n## The pyramid and its bottlenecks (at the start of the last year)\n",
-        _md_table(tables["observed-bottlenecks"]),
-        f"\n## Skills first against the moves made (hit rate at {HIT_K}, published counts)\n",
-        _md_table(tables["observed-reach-hits"]),
-        "\n## Moves between streams (published counts)\n",
-        _md_table(sorted(tables["observed-between-streams"], key=lambda r: -r["moves"])[:30]),
-        "\n## Titles that match no position\n",
-        _md_table([{"title": t["title"], "level": label(t["level"])} for t in d.get("titles_unmapped", [])]),
-        "\nEvery table is in this folder as CSV and JSON (observed-*.csv, observed-*.json).\n",
+        say("chart") + "\n",
+        say("surprises") + "\n",
+        table([{"move": words[f.action], "from": label(f.source), "to": label(f.target), "people": f.count} for f in surprises]),
+        "\n" + say("stated_heading") + "\n",
+        table([{"from": label(a), "to": label(b)} for a, b in stated_never]),
+        "\n" + say("time_heading") + "\n",
+        table(tables["observed-time-in-level"]),
+        "\n" + say("rates_heading") + "\n",
+        table([r for r in tables["observed-rates"] if r["stream"] == ALL_STREAMS[lang]]),
+        "\n" + say("pyramid_heading") + "\n",
+        table(tables["observed-bottlenecks"]),
+        "\n" + say("hits_heading", k=HIT_K) + "\n",
+        table(tables["observed-reach-hits"]),
+        "\n" + say("streams_heading") + "\n",
+        table(sorted(tables["observed-between-streams"], key=lambda r: -r["moves"])[:30]),
+        "\n" + say("titles_heading") + "\n",
+        table([{"title": t["title"], "level": label(t["level"])} for t in d.get("titles_unmapped", [])]),
+        "\n" + say("files") + "\n",
     ]
-    files["reports/observed.md"] = "\n".join(sections).encode("utf-8")
-    return files
+    return "\n".join(sections)
 
 
-def _hits_finding(rows: list[dict[str, Any]]) -> str:
-    lead = "**Skills first against the moves made.** "
+def _hits_finding(rows: list[dict[str, Any]], lang: str = "en") -> str:
     if not rows or not rows[0]["moves"]:
-        return lead + "No published move between two positions to compare."
+        return text(lang, "observed_hits_none")
     row = rows[0]
-    return lead + (
-        f"Of {row['moves']:,} published moves between positions, {row['share (reach)']:.0%} went to one of the {HIT_K} positions "
-        f"`careers reach` ranks first for the profile of the position left, at its level; a promotion in the same stream "
-        f"foresaw {row['share (baseline)']:.0%}. Sums of published counts only (withheld moves are not counted), by kind of "
-        "move in observed-reach-hits.csv."
+    return text(
+        lang,
+        "observed_hits",
+        moves=_count(row["moves"], lang),
+        reach=_share(row["share (reach)"], lang),
+        k=HIT_K,
+        baseline=_share(row["share (baseline)"], lang),
     )
 
 
-def _against_structure(structure: dict[str, Any]) -> str:
+def _against_structure(structure: dict[str, Any], lang: str = "en") -> str:
     known = [s for s in structure.values() if s.moves]
     if not known:
-        return "**Against the structure.** No published move to compare."
+        return text(lang, "observed_structure_none")
     parts = [
-        f"{s.kind}: {s.allowed:,} of {s.moves:,} allowed" if s.allowed is not None else f"{s.kind}: {s.moves:,} moves (allowed: withheld)"
+        text(lang, "observed_structure_allowed", kind=_kind(s.kind, lang), allowed=_count(s.allowed, lang), moves=_count(s.moves, lang))
+        if s.allowed is not None
+        else text(lang, "observed_structure_withheld", kind=_kind(s.kind, lang), moves=_count(s.moves, lang))
         for s in known
     ]
-    lead = "**Against the structure.** Of the moves whose kind the mobility model knows, by kind (all moves, not only published ones): "
-    return lead + "; ".join(parts) + "."
+    return text(lang, "observed_structure", parts=("\u00a0; " if lang == "fr" else "; ").join(parts))
 
 
 def _stated_never_observed(data: Published, model: MobilityModel) -> list[tuple[str, str]]:
