@@ -169,3 +169,36 @@ def test_every_french_report_has_no_english_word(html):
     assert found == {}
     english = (reports / "mobility.md").read_text(encoding="utf-8")  # the control: the English report is English
     assert {"level", "skills", "the"} <= set(english_words(english))
+
+
+def _strings(value, field: str = ""):
+    """Every string of a page's data with the field it is in (the sources' quotes aside: they are English, and marked)."""
+    if isinstance(value, str):
+        yield field, value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, field)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("quotes", "rule_quotes"):
+                yield from _strings(item, key)
+
+
+def test_the_french_pages_carry_no_english_skill_or_stream_name_in_their_data(html, g):
+    """Issue 20: a skill or stream whose French name differs is never named in English in a French page's data (the
+    French explorer finds skills by their French names only; the English one also by their French names)."""
+    import json
+    import re
+
+    from graph.mobility.analysis import analyse
+
+    facts, _ = analyse(g)
+    english = {s.label for s in facts.skills.values() if s.fr != s.label} | {s.label for s in facts.streams.values() if s.fr != s.label}
+    assert len(english) > 300
+    for page in sorted(html.glob("*.fr.html")):
+        text = page.read_text(encoding="utf-8")
+        blocks = re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', text, re.S)
+        named = {value for block in blocks for _, value in _strings(json.loads(block)) if value in english}
+        assert named == set(), page.name
+    explorer = (html / "explorer.html").read_text(encoding="utf-8")
+    assert "Sécurité de la TI" in explorer  # the control: the English explorer carries the French names, to find skills by

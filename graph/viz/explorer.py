@@ -210,7 +210,8 @@ def explorer_data(
         "details": details.items,
         "skills": details.skill_names(lang),
         "skillIds": list(details.skills),
-        "skillAlt": details.skill_names("fr" if lang == "en" else "en"),
+        # the English page also finds skills by their French names; the French page carries no English name (issue 20)
+        "skillAlt": details.skill_names("fr") if lang == "en" else [""] * len(details.skills),
         "reach": reach,
         "payRanges": [pay_range(facts, model.nodes[n].level_id, lang) if model.nodes[n].level_id else "" for n in ids],
         "decimalComma": lang == "fr",
