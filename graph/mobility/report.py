@@ -28,7 +28,7 @@ from graph.mobility.moves import MobilityModel, Move
 from graph.mobility.pay import current_range, pay_change, pay_range, pay_table
 from graph.mobility.search import cheapest_path
 from graph.mobility.similarity import stream_similarity
-from graph.mobility.summary import summarise
+from graph.mobility.summary import Measures, measure, summarise
 from graph.paths import ontology_dir
 from graph.tables import cell, render
 
@@ -75,8 +75,13 @@ def _coverage(facts: Facts, model: MobilityModel, lang: str = "en") -> list[dict
     return rows
 
 
-def _tables(facts: Facts, model: MobilityModel, lang: str = "en", names: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The report's tables, their values in ``lang`` (things named by ``names``, the graph's labels in it); English keys."""
+def _tables(
+    facts: Facts, model: MobilityModel, lang: str = "en", names: dict[str, str] | None = None, measures: Measures | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The report's tables, their values in ``lang`` (things named by ``names``, the graph's labels in it); English keys.
+
+    ``measures`` (`graph.mobility.summary.measure`) are computed once for both languages.
+    """
     G = model.graph()
     french, names = lang == "fr", names or {}
 
@@ -108,7 +113,7 @@ def _tables(facts: Facts, model: MobilityModel, lang: str = "en", names: dict[st
             for (k, b), n in sorted(Counter((d["kind"], d["basis"]) for *_, d in G.edges(data=True)).items())
         ],
     }
-    summary = summarise(facts, model, top=1000, lang=lang, names=names if french else None)
+    summary = summarise(facts, model, top=1000, lang=lang, names=names if french else None, measures=measures)
     tables.update({title.replace(" ", "-"): rows for title, rows in summary.items()})
     return tables
 
@@ -372,9 +377,10 @@ def report_files(facts: Facts, model: MobilityModel, *, charts: bool = True, nam
     in French, things named by ``names`` (the graph's French labels), French column names in CSV (JSON keeps its keys).
     """
     files: dict[str, bytes] = {}
+    measures = measure(facts, model)
     for lang in LANGUAGES:
         french = names or {} if lang == "fr" else {}
-        tables = _tables(facts, model, lang, french)
+        tables = _tables(facts, model, lang, french, measures)
         suffix = "" if lang == "en" else f".{lang}"
         for name, rows in tables.items():
             shown = [{_column(lang, k): v for k, v in row.items()} for row in rows] if lang != "en" else rows
