@@ -39,3 +39,41 @@ def english_words(text: str) -> list[str]:
     """The English words of ``text`` (lower case, sorted, once each), outside marked quotes, ids and acronyms."""
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", PROPER_NAMES.sub(" ", MARKED.sub(" ", text)))  # "façon", "l’on": French
     return sorted({w.lower() for w in words if not w.isupper() and w.lower() in ENGLISH})
+
+
+def shown_french(page: str) -> list[str]:
+    """The texts of an HTML page that a reader sees in French: outside scripts, styles, templates, form fields' contents,
+    code, and elements marked in another language (``lang="en"``).
+
+    >>> shown_french('<html lang="fr"><p>Bonjour <span lang="en">hello</span> <code>careers path</code></p></html>')
+    ['Bonjour']
+    """
+    from html.parser import HTMLParser
+
+    hidden = {"script", "style", "template", "textarea", "code"}
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[tuple[str, bool]] = []
+            self.texts: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("meta", "link", "br", "img", "input", "hr"):
+                return
+            language = dict(attrs).get("lang")
+            outside = bool(self.stack and self.stack[-1][1]) or tag in hidden or (language is not None and language != "fr")
+            self.stack.append((tag, outside))
+
+        def handle_endtag(self, tag: str) -> None:
+            while self.stack:
+                if self.stack.pop()[0] == tag:
+                    break
+
+        def handle_data(self, data: str) -> None:
+            if data.strip() and not (self.stack and self.stack[-1][1]):
+                self.texts.append(data.strip())
+
+    reader = Reader()
+    reader.feed(page)
+    return reader.texts

@@ -378,3 +378,20 @@ def test_serves_the_html_pages_and_nothing_beside_them(tmp_path, built_nt):
         assert request(f"{url}/html/%2e%2e/secret.txt")[0] == 404
         status, _, body = request(f"{url}/", headers={"Accept": "text/html"})
         assert b'href="/html/index.html"' in body
+
+
+def test_the_query_page_and_the_entity_pages_in_french(base):
+    """Issue 20: the endpoint's pages in French (``?lang=fr``): their words, the named queries' questions, things named
+    by their French labels; what exists only in English (a label, a literal in English) is marked lang="en"."""
+    from french_helpers import english_words, shown_french
+
+    status, _, body = request(f"{base}/?lang=fr", headers={"Accept": "text/html"})
+    page = body.decode("utf-8")
+    assert status == 200 and '<html lang="fr">' in page and "Dans quels volets trouve-t-on chaque rôle de la TI\u00a0?" in page
+    assert english_words(" ".join(shown_french(page))) == []
+    status, _, body = request(f"{base}/id/role-director?lang=fr", headers={"Accept": "text/html"})
+    page = body.decode("utf-8")
+    assert status == 200 and "<h1>directeur</h1>" in page and 'href="/id/stream-it-security?lang=fr">Sécurité</a>' in page
+    assert english_words(" ".join(shown_french(page))) == []
+    english = request(f"{base}/id/role-director", headers={"Accept": "text/html"})[2].decode("utf-8")
+    assert english_words(" ".join(shown_french(english.replace('lang="en"', 'lang="fr"')))) != []  # the control

@@ -81,10 +81,13 @@ class Endpoint:
     html_root: Path | None = None
     cache_bytes: int = 64 * 1024 * 1024
     examples: dict[str, tuple[str, str]] = field(default_factory=dict)
+    questions_fr: dict[str, str] = field(default_factory=dict)
+    """The named queries' questions in French (the query page in French lists them)."""
 
     def __post_init__(self) -> None:
         if not self.examples:
             self.examples = {name: (query_question(path), path.read_text(encoding="utf-8")) for name, path in named_queries().items()}
+            self.questions_fr = {name: query_question(path, "fr") for name, path in named_queries().items()}
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ class EndpointApp:
                 return QueryJob(request=request.http_query(), row_limit=self.endpoint.row_limit)
             return self._describe_service(request)
         if path in ("/", "/index.html"):
-            return _html(self._query_page())
+            return _html(self._query_page("fr" if request.http_query().params().get("lang") == ["fr"] else "en"))
         if path.startswith("/id/"):
             return EntityJob(path[len("/id/") :], request.http_query().params(), request.header("Accept"))
         if path.startswith("/static/"):
@@ -203,9 +206,10 @@ class EndpointApp:
             return Response(HTTPStatus.OK, outcome.body, outcome.media_type, headers), True
         return _refusal(outcome), isinstance(outcome, _REMEMBERED)
 
-    @functools.cache  # noqa: B019 (one app per server; two pages at most)
-    def _query_page(self) -> str:
-        return query_page(self.endpoint.examples, self._html_root() is not None)
+    @functools.cache  # noqa: B019 (one app per server; four pages at most: two languages, with or without the graphs)
+    def _query_page(self, lang: str = "en") -> str:
+        questions = self.endpoint.questions_fr if lang == "fr" else None
+        return query_page(self.endpoint.examples, self._html_root() is not None, lang, questions)
 
     def _describe_service(self, request: Request) -> Response:
         accept = request.header("Accept")

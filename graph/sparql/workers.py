@@ -289,7 +289,8 @@ def _work(
         if isinstance(job, EntityJob):
             fmt = choose_format(job.params, job.accept, {"html": "text/html", **RDF_OFFERS})
             started(shape)
-            answer = entity_answer(engine.run, job.name, fmt, row_limit=job.row_limit)
+            lang = "fr" if job.params.get("lang") == ["fr"] else "en"
+            answer = entity_answer(engine.run, job.name, fmt, row_limit=job.row_limit, lang=lang)
         else:
             if job.request is not None:
                 text, params = query_of(job.request)

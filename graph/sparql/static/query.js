@@ -6,6 +6,8 @@
   const status = document.getElementById("status");
   const results = document.getElementById("results");
   const examples = document.getElementById("examples");
+  const french = document.documentElement.lang === "fr";
+  const words = french ? { rows: " ligne(s)", running: "exécution…" } : { rows: " row(s)", running: "running…" };
 
   examples.addEventListener("change", function () {
     const template = document.getElementById("example-" + examples.value);
@@ -23,6 +25,7 @@
       td.appendChild(a);
     } else {
       td.textContent = term.value + (term["xml:lang"] ? " @" + term["xml:lang"] : "");
+      if (term["xml:lang"]) { td.lang = term["xml:lang"]; }  // a literal in its own language (WCAG 3.1.2)
     }
     return td;
   }
@@ -40,18 +43,20 @@
       table.appendChild(tr);
     }
     results.appendChild(table);
-    status.textContent = data.results.bindings.length + " row(s)";
+    status.textContent = data.results.bindings.length + words.rows;
   }
 
   form.addEventListener("submit", async function (event) {
     event.preventDefault();
-    status.className = ""; status.textContent = "running…";
+    status.className = ""; status.removeAttribute("lang"); status.textContent = words.running;
     const body = new URLSearchParams({ query: textarea.value });
     try {
       const response = await fetch("/sparql", { method: "POST", body: body,
         headers: { "Accept": "application/sparql-results+json, text/turtle;q=0.5" } });
       const type = response.headers.get("Content-Type") || "";
-      if (!response.ok) { status.className = "error"; status.textContent = await response.text(); results.replaceChildren(); return; }
+      if (!response.ok) {  // the endpoint's own message, in English
+        status.className = "error"; status.lang = "en"; status.textContent = await response.text(); results.replaceChildren(); return;
+      }
       if (type.startsWith("application/sparql-results+json")) { draw(await response.json()); }
       else { const pre = document.createElement("pre"); pre.textContent = await response.text(); results.replaceChildren(pre); status.textContent = ""; }
     } catch (error) { status.className = "error"; status.textContent = String(error); }
