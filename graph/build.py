@@ -152,7 +152,7 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
             projection = project_observed(observed, facts, model, published=data)
             add_projection(kb.g, projection, DATASET)
             outputs.update(projection_files(projection))
-            observed_chart = pool.submit(flow_chart, data, facts)
+            observed_charts = {lang: pool.submit(flow_chart, data, facts, lang) for lang in ("en", "fr")}
         sizes = {}
         for fmt, payload in serialized(kb.g):
             name = GRAPH_STEM + FORMATS[fmt]
@@ -172,7 +172,8 @@ def _build_into(staging: Path, extra: Iterable[Path | str], out: Path, observed:
         outputs.update(coverage_files(built))
         outputs.update(charts.result())
         if data is not None:
-            outputs["reports/observed-flows.png"] = observed_chart.result()
+            for lang, chart in observed_charts.items():
+                outputs[f"reports/observed-flows{'' if lang == 'en' else '.' + lang}.png"] = chart.result()
     files = sorted([*outputs, *sizes])
     return outputs, BuildResult(out_dir=out, files=files, triples=stats["triples"], counts=counts, report=report)
 

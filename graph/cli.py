@@ -14,7 +14,7 @@ import click
 from graph import __version__
 from graph.commands import mobility, observed, project, sparql
 from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, LANG_OPTION, fail, output_language, run
-from graph.i18n import text
+from graph.i18n import number, text
 
 if TYPE_CHECKING:
     from graph.errors import Report
@@ -99,12 +99,8 @@ def validate(extra: tuple[Path, ...], engine: str, lang: str | None) -> None:
     lang = output_language(lang)
     report, triples, progressions = run(check, lang=lang)
     click.echo(report.text(lang))
-
-    def count(n: int) -> str:
-        return f"{n:,}".replace(",", "\u00a0") if lang == "fr" else f"{n:,}"
-
-    moves = text(lang, "validate_moves", count=count(progressions)) if progressions is not None else ""
-    click.echo(text(lang, "validate_checked", triples=count(triples), moves=moves), err=True)
+    moves = text(lang, "validate_moves", count=number(progressions, lang)) if progressions is not None else ""
+    click.echo(text(lang, "validate_checked", triples=number(triples, lang), moves=moves), err=True)
     if not report.conforms:
         sys.exit(EXIT_VIOLATIONS)
 

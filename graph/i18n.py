@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["LANGUAGES", "Words", "listing", "named", "text"]
+__all__ = ["LANGUAGES", "Words", "listing", "named", "number", "text"]
 
 LANGUAGES = ("en", "fr")
 
@@ -309,7 +309,11 @@ _WORDS = {
     ),
     "observed_chart": (
         "![Observed moves between levels, coloured by kind](observed-flows.png)",
-        "![Déplacements observés entre niveaux, colorés par type (graphique en anglais)](observed-flows.png)",
+        "![Déplacements observés entre niveaux, colorés par type](observed-flows.fr.png)",
+    ),
+    "observed_chart_title": (
+        "Observed moves between levels, all years (published counts)",
+        "Déplacements observés entre niveaux, toutes années (nombres publiés)",
     ),
     "observed_surprises": (
         "## Moves the structure does not predict (published counts)",
@@ -936,7 +940,17 @@ _WORDS = {
     ),
     "report_findings": ("## Key findings", "## Principaux constats"),
     "report_ladders": ("## Career ladders", "## Échelles de carrière"),
-    "report_ladders_chart": ("![Career ladders](ladders.png)", "![Échelles de carrière (graphique en anglais)](ladders.png)"),
+    "report_ladders_chart": ("![Career ladders](ladders.png)", "![Échelles de carrière](ladders.fr.png)"),
+    "chart_first_streams": (" (the first {shown} of {total} streams)", " (les {shown} premiers des {total} volets)"),
+    "chart_similarity": (
+        "Stream similarity{shown}\n(weighted Jaccard of the official skills of their responsibilities)",
+        "Similarité des volets{shown}\n(Jaccard pondéré des compétences officielles de leurs responsabilités)",
+    ),
+    "chart_before_split": ("before the paths split", "avant la séparation des cheminements"),
+    "chart_ladders": (
+        "Career ladders: positions by IT stream and level{more}",
+        "Échelles de carrière : postes par volet de la TI et par niveau{more}",
+    ),
     "report_ladders_intro": (
         "Each IT stream's roles by level, its entry level, the top of each path, and the current pay range of each (GC Digital "
         "Talent's IT rates; see the pay table for the CS rates and dates).",
@@ -962,7 +976,7 @@ _WORDS = {
     ),
     "report_similarity_chart": (
         "![Similarity heat map](similarity-heatmap.png)",
-        "![Carte de chaleur de la similarité (graphique en anglais)](similarity-heatmap.png)",
+        "![Carte de chaleur de la similarité](similarity-heatmap.fr.png)",
     ),
     "report_gateways": ("## Gateways", "## Passages"),
     "report_gateways_intro": (
@@ -1079,6 +1093,15 @@ def named(lang: str, prefix: str, key: str) -> str:
     """
     entry = prefix + re.sub(r"[ -]", "_", key)
     return text(lang, entry) if entry in _WORDS else key
+
+
+def number(value: int, lang: str) -> str:
+    """A whole number as ``lang`` writes it: ``17,000``, or ``17 000`` in French (a no-break space).
+
+    >>> number(17000, "fr") == "17\u00a0000", number(17000, "en")
+    (True, '17,000')
+    """
+    return f"{value:,}".replace(",", "\u00a0") if lang == "fr" else f"{value:,}"
 
 
 def listing(items: Iterable[str], lang: str) -> str:

@@ -68,5 +68,5 @@ def test_build_prints_a_summary(runner, tmp_path, build_result, monkeypatch):
         f"built {build_result.triples} triples: 13 WorkStream, 15 Level, 9 Role, 72 Position, 100 Responsibility, 10 Expertise, "
         "11 FunctionalArea, 394 Skill, 31 JobTemplate, 220 SkillLink, 7 StaffingRule, 24 PayRange, 655 Progression, 6 Program, 5 EntryRoute",
         "validated: conforms to ontology/shapes.ttl",
-        f"wrote 66 files to {build_result.out_dir}: html/, knowledge-graph.jsonld, knowledge-graph.nt, knowledge-graph.ttl, reports/, void.ttl",
+        f"wrote 68 files to {build_result.out_dir}: html/, knowledge-graph.jsonld, knowledge-graph.nt, knowledge-graph.ttl, reports/, void.ttl",
     ]

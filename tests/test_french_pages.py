@@ -166,6 +166,9 @@ def test_every_french_report_has_no_english_word(html):
     assert {"mobility.fr.md", "observed.fr.md", "projection.fr.md", "observed-flows.fr.csv", "projection.fr.csv"} <= {
         p.name for p in reports.glob("*.fr.*")
     }
+    charts = {"ladders.fr.png", "similarity-heatmap.fr.png", "observed-flows.fr.png", "projection.fr.png"}  # drawn in French
+    assert charts <= {p.name for p in reports.glob("*.fr.png")}
+    assert all((reports / c).read_bytes() != (reports / c.replace(".fr", "")).read_bytes() for c in charts)
     assert found == {}
     english = (reports / "mobility.md").read_text(encoding="utf-8")  # the control: the English report is English
     assert {"level", "skills", "the"} <= set(english_words(english))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from graph.commands.support import EXIT_BAD_INPUT, EXIT_VIOLATIONS, EXTRA, LANG_OPTION, fail, output_language, run
-from graph.i18n import named, text
+from graph.i18n import named, number, text
 
 if TYPE_CHECKING:
     from graph.mobility.facts import Facts
@@ -96,7 +96,7 @@ def synth(
             p.unlink()
         scratch.rmdir()
     click.echo(
-        text(lang, "synth_wrote", count=_count(count, lang), people=_count(people, lang), years=years, seed=seed, output=output), err=True
+        text(lang, "synth_wrote", count=number(count, lang), people=number(people, lang), years=years, seed=seed, output=output), err=True
     )
     if calibration:
         if lang == "fr":
@@ -185,16 +185,11 @@ def observe(
 
         published = run(lambda: read_published(db, facts, model), lang=lang)
         click.echo(
-            text(lang, "observe_audit", db=db, figures=_count(published.figures, lang), withheld=_count(published.withheld, lang),
+            text(lang, "observe_audit", db=db, figures=number(published.figures, lang), withheld=number(published.withheld, lang),
                  threshold=published.threshold, at_risk=published.at_risk, rounds=published.rounds)
         )  # fmt: skip
         if published.at_risk:
             sys.exit(EXIT_VIOLATIONS)
-
-
-def _count(n: int, lang: str) -> str:
-    """``1,234``, or ``1 234`` in French."""
-    return f"{n:,}".replace(",", "\u00a0") if lang == "fr" else f"{n:,}"
 
 
 def _summary(report: IngestReport, db: Path, lang: str = "en") -> None:
@@ -205,7 +200,7 @@ def _summary(report: IngestReport, db: Path, lang: str = "en") -> None:
         click.echo(text(lang, "observe_" + key, **values))
 
     kind = text(lang, "observe_synthetic") if d["synthetic"] else ""
-    say("read", rows=_count(report.rows, lang), people=_count(d["people"], lang), kind=kind, start=d["start"], end=d["end"], db=db)
+    say("read", rows=number(report.rows, lang), people=number(d["people"], lang), kind=kind, start=d["start"], end=d["end"], db=db)
     for path, (read, skipped) in report.sheets.items():
         if read or skipped:
             left = "".join(text(lang, "observe_left_out", name=name, why=f"« {why} »" if french else why) for name, why in skipped)
@@ -216,9 +211,9 @@ def _summary(report: IngestReport, db: Path, lang: str = "en") -> None:
         hint = text(lang, "observe_closest", names="; ".join(mapping.suggestions)) if mapping.suggestions else ""
         level = mapping.level.removeprefix("level-").upper()
         title = f"« {mapping.title} »" if french else repr(mapping.title)
-        say("unmapped", title=title, level=level, uses=_count(uses, lang), plural="s" if uses > 1 else "", hint=hint)
+        say("unmapped", title=title, level=level, uses=number(uses, lang), plural="s" if uses > 1 else "", hint=hint)
     if report.implicit:
-        say("implicit", count=_count(report.implicit, lang))
+        say("implicit", count=number(report.implicit, lang))
     if d["below_gc_threshold"]:
         say("below_threshold", threshold=d["min_cell"])
     for p in report.skipped:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 from graph.commands.observed import DEFAULT_DB, _graph
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
-from graph.i18n import named, text
+from graph.i18n import named, number, text
 from graph.project import MAX_SIMS
 
 
@@ -91,11 +91,6 @@ def project(
         click.echo(_summary(result, lang), err=True)
 
 
-def _number(value: int, lang: str) -> str:
-    """``1,230``, or ``1 230`` in French."""
-    return f"{value:,}".replace(",", "\u00a0") if lang == "fr" else f"{value:,}"
-
-
 def _rows(result: Projection, fmt: str, lang: str = "en") -> list[dict[str, Any]]:
     """Long rows for CSV (level, year, median, low, high; the scenario beside); for the terminal, one row per level."""
     if fmt == "csv":
@@ -106,7 +101,7 @@ def _rows(result: Projection, fmt: str, lang: str = "en") -> list[dict[str, Any]
     shown = sorted({0, 1, len(result.years) // 2, len(result.years) - 1})
 
     def band(b: Band) -> str:
-        return f"{_number(b.median, lang)} ({_number(b.low, lang)}-{_number(b.high, lang)})"
+        return f"{number(b.median, lang)} ({number(b.low, lang)}-{number(b.high, lang)})"
 
     rows = []
     for level, bands in result.baseline.items():
@@ -123,7 +118,7 @@ def _summary(result: Projection, lang: str = "en") -> str:
     origin = text(lang, "projection_cli_input", checksum=result.checksum[:16]) if result.checksum else text(lang, "projection_cli_stock")
     pooled = [p for p in result.pools if len(p) > 1]
     lines = [
-        text(lang, "projection_cli_heading", sims=_number(result.sims, lang), seed=result.seed),
+        text(lang, "projection_cli_heading", sims=number(result.sims, lang), seed=result.seed),
         text(lang, "projection_cli_basis", basis=text(lang, basis) if basis else result.basis)
         + (text(lang, "projection_cli_synthetic") if result.synthetic else "")
         + origin,

@@ -87,6 +87,8 @@ class CareerPathInfo:
 
     label: str
     order: int
+    fr: str = ""
+    """The French name (``""`` when the graph has none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,9 +411,10 @@ def _read_structure(store: Store, facts: Facts) -> None:
         if route in facts.routes:
             facts.routes[route] = replace(facts.routes[route], assumes=tuple(sorted(assumptions)))
     for row in store.select(
-        f"SELECT ?p ?label ?order WHERE {{ ?p a gcdc:CareerPath ; rdfs:label ?label ; gcdc:order ?order . {_en('label')} }}"
+        f"SELECT ?p ?label ?order ?fr WHERE {{ ?p a gcdc:CareerPath ; rdfs:label ?label ; gcdc:order ?order . {_en('label')} "
+        f"OPTIONAL {{ ?p rdfs:label ?fr {_fr('fr')} }} }}"
     ):
-        facts.paths[node_id(row["p"])] = CareerPathInfo(row["label"], int(row["order"]))
+        facts.paths[node_id(row["p"])] = CareerPathInfo(row["label"], int(row["order"]), row.get("fr") or "")
     for row in store.select("SELECT ?g ?c WHERE { ?g a gcdc:OccupationalGroup ; gcdc:community ?c }"):
         facts.group_communities[node_id(row["g"])] = node_id(row["c"])
 

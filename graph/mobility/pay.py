@@ -44,9 +44,14 @@ def _money(value: int, lang: str = "en") -> str:
     return f"{value:,}".replace(",", "\u202f") + "\u00a0$" if lang == "fr" else f"${value:,}"
 
 
+def _note(r: PayRange, lang: str) -> str:
+    """What the source says of a range's date: ``r.note``, "no date in the source" in French when so (``""``: nothing)."""
+    return "sans date dans la source" if lang == "fr" and r.note == "no date in the source" else r.note or ""
+
+
 def _describe(r: PayRange, lang: str = "en") -> str:
     if lang == "fr":
-        when = f"depuis le {r.date}" if r.date else (r.note if r.note and r.note != "no date in the source" else "sans date dans la source")
+        when = f"depuis le {r.date}" if r.date else (_note(r, lang) or "sans date dans la source")
         source = "Talents numériques du GC" if r.label.startswith("GC Digital Talent") else r.label
         return f"{_money(r.minimum, lang)} – {_money(r.maximum, lang)} ({source} ; {when})"
     when = f"from {r.date}" if r.date else (r.note or "no date in the source")
@@ -146,9 +151,7 @@ def pay_table(facts: Facts, lang: str = "en") -> list[dict[str, Any]]:
                     "minimum": r.minimum,
                     "maximum": r.maximum,
                     "effective date": r.date or "",
-                    "date note": ("sans date dans la source" if r.note == "no date in the source" else r.note or "")
-                    if french
-                    else r.note or "",
+                    "date note": _note(r, lang),
                     "source": _source_fr(r.label) if french else r.label,
                 }
             )

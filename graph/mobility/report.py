@@ -1,4 +1,5 @@
-"""The mobility report: ``reports/mobility.md`` (findings in words, then tables), CSV and JSON per table, PNG charts.
+"""The mobility report: ``reports/mobility.md`` (findings in words, then tables), CSV and JSON per table, PNG charts;
+and all of it in French (``mobility.fr.md``, ``*.fr.csv``, ``*.fr.json``, ``*.fr.png``).
 
 Everything is computed from the graph, sorted, and free of timestamps, so the same graph gives the same bytes.
 
@@ -9,7 +10,7 @@ Examples
 >>> from graph.derive import derive
 >>> files = report_files(*analyse(derive(load().g)))
 >>> sorted(name for name in files if name.endswith(".png"))
-['reports/ladders.png', 'reports/similarity-heatmap.png']
+['reports/ladders.fr.png', 'reports/ladders.png', 'reports/similarity-heatmap.fr.png', 'reports/similarity-heatmap.png']
 """
 
 from __future__ import annotations
@@ -237,39 +238,49 @@ def prepare_charts() -> None:
 
 
 def chart_files(facts: Facts, model: MobilityModel) -> dict[str, bytes]:
-    """The PNG charts of the report: ``{relative path: bytes}`` (the slow part: the build draws them in parallel)."""
+    """The PNG charts of the report, in English and in French (``*.fr.png``): ``{relative path: bytes}``.
+
+    The slow part of the report: the build draws them in parallel.
+    """
     from matplotlib import rc_context
     from matplotlib.figure import Figure  # the object API: no pyplot, no GUI backend, no global state
 
     with rc_context({"font.size": 8}):
-        return _draw_charts(facts, model, Figure)
+        return {name: png for lang in LANGUAGES for name, png in _draw_charts(facts, model, Figure, lang).items()}
 
 
 CHART_STREAMS = 40
 """The most streams a chart draws (the first in the source's order): beyond, a chart is unreadable and slow to draw."""
 
 
-def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure]) -> dict[str, bytes]:  # noqa: N803 (a class)
+def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure], lang: str = "en") -> dict[str, bytes]:  # noqa: N803
+    french = lang == "fr"
+
+    def say(key: str, **values: object) -> str:
+        return text(lang, "chart_" + key, **values)
+
     every = stream_order(facts)
     order = every[:CHART_STREAMS]
-    shown = "" if len(every) == len(order) else f" (the first {len(order)} of {len(every)} streams)"
+    shown = "" if len(every) == len(order) else say("first_streams", shown=len(order), total=len(every))
     sims = stream_similarity(facts, order)
     matrix = [[1.0 if a == b else sims.get((a, b), sims.get((b, a), 0.0)) for b in order] for a in order]
     fig = Figure(figsize=(8, 7), dpi=110, layout="constrained")
     ax = fig.subplots()
     image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=0.3)
-    labels = [facts.streams[s].label for s in order]
+    labels = [(facts.streams[s].fr if french else "") or facts.streams[s].label for s in order]
     ax.set_xticks(range(len(order)), labels, rotation=60, ha="right")
     ax.set_yticks(range(len(order)), labels)
     for i, row in enumerate(matrix if len(order) <= 20 else []):  # symmetric: values above the diagonal, while they fit
         for j, value in enumerate(row):
             if j > i:
-                ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=6, color="white" if value > 0.18 else "black")
-    ax.set_title(f"Stream similarity{shown}\n(weighted Jaccard of the official skills of their responsibilities)")
+                number = f"{value:.2f}".replace(".", ",") if french else f"{value:.2f}"
+                ax.text(j, i, number, ha="center", va="center", fontsize=6, color="white" if value > 0.18 else "black")
+    ax.set_title(say("similarity", shown=shown))
     fig.colorbar(image, ax=ax, shrink=0.7)
     heatmap = _png(fig)
 
-    matrix_roles = ladder_matrix(model.nodes)
+    nodes = named_nodes(model.nodes, {s: d.fr for s, d in facts.streams.items() if d.fr}) if french else model.nodes
+    matrix_roles = ladder_matrix(nodes)
     streams = list(matrix_roles)[:CHART_STREAMS]
     fig = Figure(figsize=(9, 4.5), dpi=110, layout="constrained")
     ax = fig.subplots()
@@ -279,25 +290,26 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure]) -> di
     for path, colour in colours.items():  # one scatter per path: one artist each, not one per position
         points = [
             (streams.index(d.stream_label) + offsets.get(path or "", 0), d.rank)
-            for _, d in sorted(model.nodes.items())
+            for _, d in sorted(nodes.items())
             if d.kind == "position" and d.level_stated and d.path == path and d.stream_label in streams
         ]
         if points:
             ax.scatter([x for x, _ in points], [y for _, y in points], s=160, color=colour, zorder=3)
-    ax.set_xticks(range(len(streams)), [s.removeprefix("IT ") for s in streams], rotation=30, ha="right")
+    ax.set_xticks(range(len(streams)), [s if french else s.removeprefix("IT ") for s in streams], rotation=30, ha="right")
     ax.set_yticks(range(1, 6), [f"IT-0{i}" for i in range(1, 6)])
     ax.set_ylim(0.5, 5.5)
     ax.grid(axis="y", alpha=0.3)
     for label, colour in (
-        *((facts.paths[p].label, colours[p]) for p in order[:2]),
-        ("before the paths split", colours[None]),
+        *(((facts.paths[p].fr if french else "") or facts.paths[p].label, colours[p]) for p in order[:2]),
+        (say("before_split"), colours[None]),
     ):
         ax.scatter([], [], color=colour, label=label)
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
-    more = "" if len(matrix_roles) == len(streams) else f" (the first {len(streams)} of {len(matrix_roles)} streams)"
-    ax.set_title(f"Career ladders: positions by IT stream and level{more}")
+    more = "" if len(matrix_roles) == len(streams) else say("first_streams", shown=len(streams), total=len(matrix_roles))
+    ax.set_title(say("ladders", more=more))
     ladders = _png(fig)
-    return {"reports/similarity-heatmap.png": heatmap, "reports/ladders.png": ladders}
+    suffix = "" if lang == "en" else f".{lang}"
+    return {f"reports/similarity-heatmap{suffix}.png": heatmap, f"reports/ladders{suffix}.png": ladders}
 
 
 def _markdown(facts: Facts, model: MobilityModel, tables: dict[str, list[dict[str, Any]]], lang: str, names: dict[str, str]) -> str:

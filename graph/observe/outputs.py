@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from graph.i18n import named, text
+from graph.i18n import named, number, text
 from graph.observe.hits import HIT_K, hit_rates
 from graph.observe.ingest import GC_THRESHOLD
 from graph.observe.levels import Classification
@@ -186,10 +186,6 @@ def _kind(kind: str, lang: str) -> str:
         return kind
 
 
-def _count(n: int, lang: str) -> str:
-    return f"{n:,}".replace(",", "\u00a0") if lang == "fr" else f"{n:,}"
-
-
 def _share(x: float, lang: str) -> str:
     return f"{x:.0%}".replace("%", "\u00a0%") if lang == "fr" else f"{x:.0%}"
 
@@ -240,16 +236,16 @@ def _report(
     structure = {s.kind: s for s in data.structure}
     below = say("below_gc", threshold=GC_THRESHOLD) if data.threshold < GC_THRESHOLD else ""
     findings = [
-        say("data", actions=_count(d["actions"], lang), people=_count(d["people"], lang), start=d["start"], end=d["end"],
+        say("data", actions=number(d["actions"], lang), people=number(d["people"], lang), start=d["start"], end=d["end"],
             synthetic=say("data_synthetic") if data.synthetic else "", fiscal=say("data_fiscal") if d.get("fiscal_year") else "",
             checksum=d["checksum"][:16]),
-        say("disclosure", threshold=data.threshold, below=below, withheld=_count(data.withheld, lang), figures=_count(data.figures, lang),
+        say("disclosure", threshold=data.threshold, below=below, withheld=number(data.withheld, lang), figures=number(data.figures, lang),
             at_risk=data.at_risk),
         _against_structure(structure, lang),
         say("stated_never", count=len(stated_never), threshold=data.threshold) if stated_never else say("stated_never_none"),
     ]  # fmt: skip
     if d.get("titles_unmapped"):
-        moves = say("unmapped_moves", count=_count(data.unmapped, lang)) if data.unmapped is not None else say("unmapped_withheld")
+        moves = say("unmapped_moves", count=number(data.unmapped, lang)) if data.unmapped is not None else say("unmapped_withheld")
         findings.append(say("unmapped", count=len(d["titles_unmapped"]), moves=moves))
     findings.append(_hits_finding(tables["observed-reach-hits"], lang))
     ladder = Classification.of(facts)
@@ -291,7 +287,7 @@ def _hits_finding(rows: list[dict[str, Any]], lang: str = "en") -> str:
     return text(
         lang,
         "observed_hits",
-        moves=_count(row["moves"], lang),
+        moves=number(row["moves"], lang),
         reach=_share(row["share (reach)"], lang),
         k=HIT_K,
         baseline=_share(row["share (baseline)"], lang),
@@ -303,9 +299,9 @@ def _against_structure(structure: dict[str, Any], lang: str = "en") -> str:
     if not known:
         return text(lang, "observed_structure_none")
     parts = [
-        text(lang, "observed_structure_allowed", kind=_kind(s.kind, lang), allowed=_count(s.allowed, lang), moves=_count(s.moves, lang))
+        text(lang, "observed_structure_allowed", kind=_kind(s.kind, lang), allowed=number(s.allowed, lang), moves=number(s.moves, lang))
         if s.allowed is not None
-        else text(lang, "observed_structure_withheld", kind=_kind(s.kind, lang), moves=_count(s.moves, lang))
+        else text(lang, "observed_structure_withheld", kind=_kind(s.kind, lang), moves=number(s.moves, lang))
         for s in known
     ]
     return text(lang, "observed_structure", parts=("\u00a0; " if lang == "fr" else "; ").join(parts))
@@ -319,8 +315,8 @@ def _stated_never_observed(data: Published, model: MobilityModel) -> list[tuple[
     return [pair for pair in stated if pair not in seen and pair[0] in model.nodes and model.nodes[pair[0]].kind == "position"]
 
 
-def flow_chart(data: Published, facts: Facts) -> bytes:
-    """A flow diagram of the published moves between levels, all years, one colour per kind of move, as PNG bytes."""
+def flow_chart(data: Published, facts: Facts, lang: str = "en") -> bytes:
+    """A flow diagram of the published moves between levels, all years, one colour per kind of move, as PNG bytes (in ``lang``)."""
     from matplotlib.figure import Figure
     from matplotlib.patches import PathPatch, Rectangle
     from matplotlib.path import Path as MPath
@@ -358,11 +354,19 @@ def flow_chart(data: Published, facts: Facts) -> bytes:
         ax.add_patch(PathPatch(MPath(verts, codes), color=KIND_COLOURS[action], alpha=0.45, lw=0))
     shown = sorted({action for (_, _, action) in bands}, key=list(KIND_COLOURS).index)
     handles = [Rectangle((0, 0), 1, 1, color=KIND_COLOURS[a], alpha=0.6) for a in shown]
-    ax.legend(handles, [ACTION_WORDS[a] for a in shown], loc="lower center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=8, frameon=False)
+    ax.legend(
+        handles,
+        [(ACTION_WORDS_FR if lang == "fr" else ACTION_WORDS)[a] for a in shown],
+        loc="lower center",
+        bbox_to_anchor=(0.5, -0.12),
+        ncol=4,
+        fontsize=8,
+        frameon=False,
+    )
     ax.set_xlim(-0.25, 1.25)
     ax.set_ylim(y + 0.02, -0.02)
     ax.axis("off")
-    ax.set_title(title("Observed moves between levels, all years (published counts)", data.dataset))
+    ax.set_title(title(text(lang, "observed_chart_title"), data.dataset, lang))
     from graph.mobility.report import _png
 
     return _png(fig)

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from graph.content_policy import PAGE_CSP
-from graph.i18n import Words, named, text
+from graph.i18n import Words, named, number, text
 from graph.project.projection import Band, Projection
 from graph.tables import render
 from graph.viz.page import PAGE_HEAD, static_text
@@ -130,11 +130,6 @@ th[scope=row] { text-align: left; }</style>
 )
 
 
-def _number(value: int | float, lang: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", "\u00a0") if lang == "fr" else text
-
-
 def _short(checksum: str | None) -> str:
     return (checksum or "")[:16] + "…"
 
@@ -144,7 +139,7 @@ def projection_page(projection: Projection, lang: str, chart: bytes) -> str:
     other = "fr" if lang == "en" else "en"
 
     def cell(b: Band) -> str:
-        return f"{_number(b.median, lang)} ({_number(b.low, lang)}–{_number(b.high, lang)})"
+        return f"{number(b.median, lang)} ({number(b.low, lang)}–{number(b.high, lang)})"
 
     backtest = None
     if projection.backtest is not None:
@@ -162,7 +157,7 @@ def projection_page(projection: Projection, lang: str, chart: bytes) -> str:
         home="index.html" if lang == "en" else "index.fr.html",
         other_page="projection.html" if other == "en" else "projection.fr.html", other_lang=other,
         synthetic=projection.synthetic,
-        intro=text(lang, "projection_intro", fitted=_fitted(projection, lang), sims=_number(projection.sims, lang)),
+        intro=text(lang, "projection_intro", fitted=_fitted(projection, lang), sims=number(projection.sims, lang)),
         chart=base64.b64encode(chart).decode("ascii"), backtest=backtest, years=projection.years,
         withheld=text(lang, "projection_withheld_levels", levels=withheld) if withheld else "",
         table=[(label, [cell(b) for b in bands]) for label, bands in projection.baseline.items()],
@@ -181,7 +176,7 @@ def _report(projection: Projection, lang: str) -> str:
     dash = "–" if french else "-"
 
     def band(b: Band) -> str:
-        return f"{_number(b.median, lang)} ({_number(b.low, lang)}{dash}{_number(b.high, lang)})"
+        return f"{number(b.median, lang)} ({number(b.low, lang)}{dash}{number(b.high, lang)})"
 
     level = text(lang, "projection_column_level")
     table = [{level: label, **{str(y): band(b) for y, b in zip(projection.years, bands, strict=True) if y in shown}}
@@ -211,7 +206,7 @@ def _report(projection: Projection, lang: str) -> str:
     return (
         f"# {_title(projection, lang)}\n\n"
         + (f"**{text(lang, 'projection_synthetic_note')}**\n\n" if projection.synthetic else "")
-        + text(lang, "projection_intro", fitted=_fitted(projection, lang), sims=_number(projection.sims, lang))
+        + text(lang, "projection_intro", fitted=_fitted(projection, lang), sims=number(projection.sims, lang))
         + f"\n\n![{text(lang, 'projection_chart')}](projection{suffix}.png)\n\n"
         + _md_table(table, lang)
         + "\n\n" + back
