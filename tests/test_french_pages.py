@@ -205,3 +205,22 @@ def test_the_french_pages_carry_no_english_skill_or_stream_name_in_their_data(ht
         assert named == set(), page.name
     explorer = (html / "explorer.html").read_text(encoding="utf-8")
     assert "Sécurité de la TI" in explorer  # the control: the English explorer carries the French names, to find skills by
+
+
+@pytest.mark.browser
+def test_a_french_path_page_shows_no_english_word(browser, built_nt, tmp_path):
+    """`careers path --html FILE --lang fr`: the map with the path, its own introduction and steps, all in French."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    page = tmp_path / "chemin.html"
+    done = CliRunner().invoke(main, ["path", "étudiant", "EX-01", "--html", str(page), "--lang", "fr", "--data", built_nt])
+    assert done.exit_code == 0, done.output
+    visit = Visit(browser, page, viewport=(1280, 800))
+    try:
+        texts = visit.page.evaluate(SCAN)
+        assert any(t.startswith("entrée → ") for t in texts)  # the steps are listed
+        assert english_texts(texts) == {} and visit.errors == []
+    finally:
+        visit.close()

@@ -1,5 +1,6 @@
-"""The mobility report: ``reports/mobility.md`` (findings in words, then tables), CSV and JSON per table, PNG charts;
-and all of it in French (``mobility.fr.md``, ``*.fr.csv``, ``*.fr.json``, ``*.fr.png``).
+"""The mobility report: ``reports/mobility.md`` (findings in words, then tables), CSV and JSON per table, PNG charts.
+
+All of it in French too (``mobility.fr.md``, ``*.fr.csv``, ``*.fr.json``, ``*.fr.png``).
 
 Everything is computed from the graph, sorted, and free of timestamps, so the same graph gives the same bytes.
 
