@@ -857,6 +857,15 @@ _WORDS = {
         "no published count for this move (none, fewer than {threshold}, or withheld)",
         "aucun nombre publié pour ce déplacement (aucun, moins de {threshold}, ou retenu)",
     ),
+    "cli_in_memory": (
+        "note: using the shipped data, built in memory (run `careers build` to answer faster)",
+        "note\u00a0: données livrées, construites en mémoire (lancez « careers build » pour répondre plus vite)",
+    ),
+    "cli_wrote": ("wrote {path}", "écrit {path}"),
+    "cli_bad_level": (
+        "--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)",
+        "« --level {level} »\u00a0: donnez un niveau IT ou EX (IT-01 .. IT-05, EX-01 .. EX-05\u00a0; CS-0n se lit IT-0n)",
+    ),
     "cli_read_as": (
         "note: {name!r} read as {modern!r} (the page: “The CS occupational group recently became the IT occupational group”)",
         "note\u00a0: « {name} » lu comme « {modern} » (la page dit, en anglais\u00a0: « The CS occupational group recently became "

@@ -49,13 +49,16 @@ def commands(built_nt: str, folder) -> dict[str, tuple[str, ...]]:
         "project": ("project", "--observed", db, "--years", "3", "--sims", "200", "--backtest", "--horizon", "1", "--data", built_nt),
         "project csv": ("project", "--years", "2", "--sims", "100", "--format", "csv", "--data", built_nt),
         "validate": ("validate",),
+        "reach": ("reach", "IT-02 analyste, Sécurité", "--level", "IT-02", "--top", "2", "--data", built_nt),
+        "reach bad level": ("reach", "IT-02 analyste, Sécurité", "--level", "XX-09", "--data", built_nt),
+        "path html": ("path", "étudiant", "EX-01", "-k", "1", "--html", str(folder / "chemin.html"), "--data", built_nt),
     }
 
 
 @pytest.mark.parametrize(
     "name",
     ["show", "path", "gap", "ladders", "mobility", "query list", "query refused", "query missing", "observe", "observe missing",
-     "project", "project csv", "validate"],
+     "project", "project csv", "validate", "reach", "reach bad level", "path html"],
 )  # fmt: skip
 def test_every_command_answers_in_french(built_nt, observed, monkeypatch, name):
     folder, _ = observed

@@ -35,20 +35,20 @@ def output_options(command: Command) -> Command:
     )(command)
 
 
-def _built(data: tuple[Path, ...]) -> bytes:
-    """The built graph's N-Triples (``--data``, ``outputs/``, or a build in memory, with a note)."""
+def _built(data: tuple[Path, ...], lang: str = "en") -> bytes:
+    """The built graph's N-Triples (``--data``, ``outputs/``, or a build in memory, with a note in ``lang``)."""
     from graph.build import built_graph
 
-    nt, origin = run(lambda: built_graph(list(data) or None))
+    nt, origin = run(lambda: built_graph(list(data) or None), lang=lang)
     if not data and "memory" in origin:
-        click.echo(f"note: using {origin}", err=True)
+        click.echo(text(lang, "cli_in_memory") if lang == "fr" else f"note: using {origin}", err=True)
     return nt
 
 
-def _analysis(data: tuple[Path, ...]) -> tuple[Facts, MobilityModel, OxigraphStore]:
+def _analysis(data: tuple[Path, ...], lang: str = "en") -> tuple[Facts, MobilityModel, OxigraphStore]:
     from graph.mobility.analysis import analyse_built
 
-    return analyse_built(_built(data))
+    return analyse_built(_built(data, lang))
 
 
 def _find(
@@ -136,11 +136,11 @@ def _source(data: tuple[Path, ...]) -> OxigraphStore:
     return OxigraphStore.from_ntriples(_built(data))
 
 
-def _write_page(path: Path, html: str) -> None:
+def _write_page(path: Path, html: str, lang: str = "en") -> None:
     from graph.build import write_atomically
 
     write_atomically(path.parent, {path.name: html.encode("utf-8")})
-    click.echo(f"wrote {path}", err=True)
+    click.echo(text(lang, "cli_wrote", path=path), err=True)
 
 
 def _avoided(facts: Facts, catalogue: dict[str, Named], names: Iterable[str]) -> set[str]:
@@ -246,8 +246,8 @@ def path(
     from graph.mobility.explain import path_basis_words, path_records
     from graph.mobility.search import best_paths
 
-    facts, model, store = _analysis(data)
     lang = output_language(lang)
+    facts, model, store = _analysis(data, lang)
     french_labels = _french_labels(store)
     catalogue = _catalogue(facts, model, french_labels)
     states = ("position", "entry", "executive")
@@ -275,8 +275,8 @@ def path(
 
         other = "fr" if lang == "en" else "en"
         other_file = html_file.with_name(f"{html_file.stem}.{other}{html_file.suffix}")  # the same path in the other language
-        _write_page(html_file, path_page(facts, model, store, paths[0], lang, other_page=other_file.name))
-        _write_page(other_file, path_page(facts, model, store, paths[0], other, other_page=html_file.name))
+        _write_page(html_file, path_page(facts, model, store, paths[0], lang, other_page=other_file.name), lang)
+        _write_page(other_file, path_page(facts, model, store, paths[0], other, other_page=html_file.name), lang)
     records = [path_records(facts, model, p, lang, names) for p in paths]
     if fmt == "table":
         for number, (p, steps) in enumerate(zip(paths, records, strict=True), 1):
@@ -324,10 +324,10 @@ def gap(source: str, target: str, lang: str | None, fmt: str, data: tuple[Path, 
     from graph.mobility.gap import gap_summary
     from graph.mobility.profiles import Profile
 
-    facts, model, store = _analysis(data)
+    lang = output_language(lang)
+    facts, model, store = _analysis(data, lang)
     french_labels = _french_labels(store)
     positions = {n: d for n, d in _catalogue(facts, model, french_labels).items() if d.kind in ("position", "executive", "entry")}
-    lang = output_language(lang)
     a = _resolve(positions, source, None, facts, lang)
     b = _resolve({n: d for n, d in positions.items() if d.kind != "entry"}, target, None, facts, lang)
     french = lang == "fr"
@@ -378,7 +378,7 @@ def show(thing: str, lang: str | None, fmt: str, data: tuple[Path, ...]) -> None
     from graph.mobility.resolve import AmbiguousName, UnknownName
 
     lang = output_language(lang)
-    facts, model, store = _analysis(data)
+    facts, model, store = _analysis(data, lang)
     french = _french_labels(store)
     catalogue = _catalogue(facts, model, french)
 
@@ -438,25 +438,25 @@ def reach(
     from graph.mobility.reach import reach as reachable
     from graph.mobility.resolve import modern_classification
 
-    facts, model, store = _analysis(data)
+    lang = output_language(lang)
+    facts, model, store = _analysis(data, lang)
     start = None
     person: Mapping[str, int | None]
     if Path(profile).is_file():
-        person = run(lambda: read_person(facts, Path(profile)))
+        person = run(lambda: read_person(facts, Path(profile)), lang=lang)
     else:
         references = {t.reference: tid for tid, t in facts.templates.items()}
         if profile in references:
             person = profile_of(facts, model, references[profile])
         else:
-            start = _resolve(_catalogue(facts, model, _french_labels(store)), profile, ("position", "executive"), facts)
+            start = _resolve(_catalogue(facts, model, _french_labels(store)), profile, ("position", "executive"), facts, lang)
             person = profile_of(facts, model, start)
     at = model.nodes[start].level_id if start and not level else None
     if level:
         levels = {d.label: lvl for lvl, d in facts.levels.items()}
         at = levels.get(modern_classification(level.strip()).upper())
         if at is None or facts.levels[at].group not in facts.group_communities:  # a former group (CS): read as IT above
-            fail(f"--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)", EXIT_BAD_INPUT)
-    lang = output_language(lang)
+            fail(text(lang, "cli_bad_level", level=level), EXIT_BAD_INPUT, lang)
     french = lang == "fr"
     names = _french_labels(store) if french else {}
 
@@ -539,8 +539,8 @@ def ladders(lang: str | None, fmt: str, data: tuple[Path, ...]) -> None:
     """
     from graph.mobility.ladders import ladder_rows, named_nodes
 
-    facts, model, store = _analysis(data)
     lang = output_language(lang)
+    facts, model, store = _analysis(data, lang)
     nodes = named_nodes(model.nodes, _french_labels(store)) if lang == "fr" else model.nodes  # streams and roles by their French names
     rows = ladder_rows(facts, nodes, lang)
     if lang == "fr" and fmt != "json":  # the keys stay English in JSON, for scripts
@@ -561,8 +561,8 @@ def mobility(top: int, lang: str | None, fmt: str, data: tuple[Path, ...]) -> No
     """
     from graph.mobility.summary import summarise
 
-    facts, model, store = _analysis(data)
     lang = output_language(lang)
+    facts, model, store = _analysis(data, lang)
     tables = summarise(facts, model, top=top, lang=lang, names=_french_labels(store) if lang == "fr" else None)
     if fmt == "json":
         _echo(json.dumps(tables, ensure_ascii=False, indent=1))
@@ -596,7 +596,7 @@ def graph(focus: str, radius: int, html_file: Path, lang: str, data: tuple[Path,
     english = labels(source, "en")
     nodes = {n: Named(english.get(n, n), kind) for n, kind in kg.kinds.items()}
     node = _resolve(nodes, focus)
-    _write_page(html_file, focus_page(source, node, radius, lang))
+    _write_page(html_file, focus_page(source, node, radius, lang), lang)
 
 
 COMMANDS = (
