@@ -532,6 +532,30 @@ _WORDS = {
     "endpoint_subject": ("subject", "sujet"),
     "endpoint_property": ("property", "propriété"),
     "endpoint_value": ("value", "valeur"),
+    "serve_slow_slots": (
+        "--slow-slots ({slow}) must be fewer than --workers ({workers}): some must stay free for fast queries",
+        "« --slow-slots » ({slow}) doit être inférieur à « --workers » ({workers})\u00a0: certains doivent rester libres pour les "
+        "requêtes rapides",
+    ),
+    "serve_no_seccomp": (
+        "note: seccomp is not available here: each query is also parsed by rdflib as a second guard (slower)",
+        "note\u00a0: seccomp n'est pas disponible ici\u00a0: chaque requête est aussi analysée par rdflib, comme seconde garde (plus lent)",
+    ),
+    "serve_cannot_listen": ("cannot listen on {host}:{port}: {why}", "impossible d'écouter sur {host}:{port}\u00a0: {why}"),
+    "serve_in_memory": (
+        "the shipped data, built in memory (run `careers build` to query faster)",
+        "les données livrées, construites en mémoire (lancez « careers build » pour interroger plus vite)",
+    ),
+    "serve_serving": (
+        "serving {origin} ({triples} triples) at {url}  (Ctrl-C stops)",
+        "sert {origin} ({triples} triplets) à {url}  (Ctrl-C l'arrête)",
+    ),
+    "publish_default_graph": ("the default graph", "le graphe par défaut"),
+    "publish_as": (", as {credentials}", ", en tant que {credentials}"),
+    "publish_done": (
+        "published {count} triples from {origin} to {endpoint} ({where}{who}): HTTP {status}",
+        "publié {count} triplets de {origin} vers {endpoint} ({where}{who})\u00a0: HTTP {status}",
+    ),
     "query_missing": (
         "give a query (text, @file.rq or a name from `careers query --list`)",
         "donnez une requête (du texte, @fichier.rq ou un nom de « careers query --list »)",

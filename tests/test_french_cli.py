@@ -84,3 +84,14 @@ def test_synth_and_build_say_what_they_did_in_french(built_nt, observed, tmp_pat
     built = invoke("build", "--out", str(tmp_path / "out"))
     assert built.exit_code == 0, built.output
     assert "validé\u00a0: conforme à ontology/shapes.ttl" in built.output and english_words(built.output) == []
+
+
+def test_serve_and_publish_say_so_in_french(built_nt):
+    """The endpoint's and the publisher's own messages in French (refusals: nothing is served or sent)."""
+    from sparql_helpers import refusing_port
+
+    refused = invoke("serve", "--workers", "2", "--slow-slots", "2", "--data", built_nt, "--lang", "fr")
+    assert refused.exit_code == 2 and "doit être inférieur à" in refused.output and english_words(refused.output) == []
+    with refusing_port() as port:
+        failed = invoke("publish", "--endpoint", f"http://127.0.0.1:{port}/store", "--auth", "none", "--data", built_nt, "--lang", "fr")
+    assert failed.exit_code == 2 and failed.output.startswith("erreur : « ") and english_words(failed.output) == [], failed.output

@@ -9,7 +9,7 @@ import click
 
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
 from graph.errors import CareersError
-from graph.i18n import text
+from graph.i18n import number, text
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
 
@@ -142,6 +142,7 @@ def query(
 @click.option(
     "--html-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Pages to serve at /html/ [default: outputs/html]."
 )
+@LANG_OPTION
 def serve(
     host: str,
     port: int,
@@ -158,10 +159,12 @@ def serve(
     queue_wait: float,
     cors_origin: str | None,
     html_dir: Path | None,
+    lang: str | None,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql, a query page, entity pages and outputs/html.
 
-    SIGTERM or Ctrl-C stops it gracefully: the requests in flight are answered first.
+    SIGTERM or Ctrl-C stops it gracefully: the requests in flight are answered first. With --lang fr (or a French LANG)
+    its messages are in French; its pages are in both languages (?lang=fr).
 
     Example: careers serve --port 8080   (then open http://127.0.0.1:8080/)
     """
@@ -172,17 +175,19 @@ def serve(
     from graph.sparql.service import QueryService
     from graph.sparql.workers import CPU_GRACE, WorkerFactory, WorkerSpec
 
+    lang = output_language(lang)
     slow_slots = slow_slots or max(1, workers // 2)
     if slow_slots >= workers:
-        fail(f"--slow-slots ({slow_slots}) must be fewer than --workers ({workers}): some must stay free for fast queries", EXIT_BAD_INPUT)
-    nt, origin = run(lambda: built_graph(list(data)))
+        fail(text(lang, "serve_slow_slots", slow=slow_slots, workers=workers), EXIT_BAD_INPUT, lang)
+    nt, origin = run(lambda: built_graph(list(data)), lang=lang)
     factory = WorkerFactory(WorkerSpec(nt, memory=query_memory_mb * 1024 * 1024, cpu=timeout + CPU_GRACE), method="forkserver")
     if not factory.confined:
-        click.echo("note: seccomp is not available here: each query is also parsed by rdflib as a second guard (slower)", err=True)
+        click.echo(text(lang, "serve_no_seccomp"), err=True)
     service = run(
         lambda: QueryService(
             factory, size=workers, slow_slots=slow_slots, timeout=timeout, max_waiting=client_connections, queue_wait=queue_wait
-        )
+        ),
+        lang=lang,
     )
     triples = nt.count(b"\n")
     html_root = html_dir or DEFAULT_OUTPUTS / "html"
@@ -193,9 +198,23 @@ def serve(
         )
     except OSError as exc:
         service.close()
-        fail(f"cannot listen on {host}:{port}: {exc.strerror}", EXIT_BAD_INPUT)
+        fail(
+            text(lang, "serve_cannot_listen", host=host, port=port, why=f"« {exc.strerror} »" if lang == "fr" else exc.strerror),
+            EXIT_BAD_INPUT,
+            lang,
+        )
     bound_host, bound_port = server.address
-    click.echo(f"serving {origin} ({triples} triples) at http://{bound_host}:{bound_port}/sparql  (Ctrl-C stops)", err=True)
+    origin = text(lang, "serve_in_memory") if lang == "fr" and "memory" in origin else origin
+    click.echo(
+        text(
+            lang,
+            "serve_serving",
+            origin=origin,
+            triples=number(triples, lang) if lang == "fr" else triples,
+            url=f"http://{bound_host}:{bound_port}/sparql",
+        ),
+        err=True,
+    )
     server.run()
 
 
@@ -213,7 +232,8 @@ def serve(
     show_default=True,
     help="auto: answer the store's Digest or Basic challenge, or send the token found; basic: send Basic at once; none: send nothing.",
 )
-def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tuple[Path, ...], auth: str) -> None:
+@LANG_OPTION
+def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tuple[Path, ...], auth: str, lang: str | None) -> None:
     """Upload the built graph to a triple store (SPARQL 1.1 Graph Store Protocol), replacing the graph.
 
     Credentials, if the store asks, come from the environment (CAREERS_PUBLISH_TOKEN for a bearer token;
@@ -227,14 +247,26 @@ def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tup
     from graph.sparql.publish import DEFAULT_GRAPH
     from graph.sparql.publish import publish as upload
 
-    credentials = None if auth == "none" else run(lambda: find_credentials(endpoint))
-    nt, origin = run(lambda: built_graph(list(data)))
+    lang = output_language(lang)
+    credentials = None if auth == "none" else run(lambda: find_credentials(endpoint), lang=lang)
+    nt, origin = run(lambda: built_graph(list(data)), lang=lang)
     target = None if default_graph else graph_iri or DEFAULT_GRAPH
-    status = run(lambda: upload(endpoint, nt, graph=target, credentials=credentials, auth=auth))
-    where = "the default graph" if target is None else target
-    count = nt.count(b"\n")
-    who = f", as {credentials}" if credentials else ""
-    click.echo(f"published {count} triples from {origin} to {endpoint} ({where}{who}): HTTP {status}")
+    status = run(lambda: upload(endpoint, nt, graph=target, credentials=credentials, auth=auth), lang=lang)
+    where = text(lang, "publish_default_graph") if target is None else target
+    who = text(lang, "publish_as", credentials=f"« {credentials} »" if lang == "fr" else credentials) if credentials else ""
+    origin = text(lang, "serve_in_memory") if lang == "fr" and "memory" in origin else origin
+    click.echo(
+        text(
+            lang,
+            "publish_done",
+            count=number(nt.count(b"\n"), lang) if lang == "fr" else nt.count(b"\n"),
+            origin=origin,
+            endpoint=endpoint,
+            where=where,
+            who=who,
+            status=status,
+        )
+    )
 
 
 COMMANDS = (
