@@ -224,3 +224,19 @@ def test_a_french_path_page_shows_no_english_word(browser, built_nt, tmp_path):
         assert english_texts(texts) == {} and visit.errors == []
     finally:
         visit.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", [f"{page}{lang}" for page in ("observed-flows", "projection") for lang in ("", ".fr")])
+def test_the_observed_data_pages_work_on_a_phone(browser, html, name):
+    """The pages observed data adds, at 390 x 844 in both languages (issue 20): ready without a script error, nothing
+    wider than the screen (the other pages: `test_html.py`)."""
+    visit = Visit(browser, html / f"{name}.html", viewport=(390, 844), scripted=not name.startswith("projection"))
+    try:
+        page = visit.page
+        width = page.evaluate("(() => { const n = document.getElementById('network'); return n ? n.clientWidth : null; })()")
+        assert width is None or width > 300
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert visit.errors == [] and visit.outside == []
+    finally:
+        visit.close()

@@ -104,6 +104,7 @@ _PAGE = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_str
     PAGE_HEAD
     + """<style>{{ page_css | safe }}
 figure img { max-width: 100%; height: auto; } table { border-collapse: collapse; } td, th { padding: 0.15rem 0.5rem; text-align: right; }
+.scroll { overflow-x: auto; max-width: 100%; }
 th[scope=row] { text-align: left; }</style>
 </head>
 <body>
@@ -115,11 +116,11 @@ th[scope=row] { text-align: left; }</style>
 <figure><img src="data:image/png;base64,{{ chart }}" alt="{{ t.projection_alt }}" width="1100" height="550"></figure>
 {% if withheld %}<p>{{ withheld }}</p>{% endif %}
 {% if backtest %}<p>{{ backtest }}</p>{% endif %}
-<table>
+<div class="scroll" role="region" aria-label="{{ title }}" tabindex="0"><table>
 <caption>{{ title }}</caption>
 <tr><th scope="col">{{ t.projection_level }}</th>{% for y in years %}<th scope="col">{{ y }}</th>{% endfor %}</tr>
 {% for label, cells in table %}<tr><th scope="row">{{ label }}</th>{% for c in cells %}<td>{{ c }}</td>{% endfor %}</tr>
-{% endfor %}</table>
+{% endfor %}</table></div>
 <h2>{{ t.projection_assumes }}</h2>
 <ul>{% for a in assumptions %}<li>{{ a }}</li>{% endfor %}</ul>
 <p>{{ replicate }}</p>
