@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["LANGUAGES", "Words", "listing", "named", "number", "text"]
+__all__ = ["LANGUAGES", "Words", "decimal", "listing", "named", "number", "percent", "text"]
 
 LANGUAGES = ("en", "fr")
 
@@ -542,10 +542,12 @@ _WORDS = {
         "note\u00a0: seccomp n'est pas disponible ici\u00a0: chaque requête est aussi analysée par rdflib, comme seconde garde (plus lent)",
     ),
     "serve_cannot_listen": ("cannot listen on {host}:{port}: {why}", "impossible d'écouter sur {host}:{port}\u00a0: {why}"),
-    "serve_in_memory": (
+    "origin_in_memory": (
         "the shipped data, built in memory (run `careers build` to query faster)",
-        "les données livrées, construites en mémoire (lancez « careers build » pour interroger plus vite)",
+        "les données livrées, construites en mémoire (lancez « careers build » pour aller plus vite)",
     ),
+    "note_querying": ("note: querying {origin}", "note\u00a0: requête sur {origin}"),
+    "note_using": ("note: using {origin}", "note\u00a0: {origin}"),
     "serve_serving": (
         "serving {origin} ({triples} triples) at {url}  (Ctrl-C stops)",
         "sert {origin} ({triples} triplets) à {url}  (Ctrl-C l'arrête)",
@@ -559,10 +561,6 @@ _WORDS = {
     "query_missing": (
         "give a query (text, @file.rq or a name from `careers query --list`)",
         "donnez une requête (du texte, @fichier.rq ou un nom de « careers query --list »)",
-    ),
-    "query_in_memory": (
-        "note: querying the shipped data, built in memory (run `careers build` to query faster)",
-        "note\u00a0: requête sur les données livrées, construites en mémoire (lancez « careers build » pour interroger plus vite)",
     ),
     "query_truncated": (
         "note: only the first {limit} rows are shown (--limit)",
@@ -881,10 +879,6 @@ _WORDS = {
         "no published count for this move (none, fewer than {threshold}, or withheld)",
         "aucun nombre publié pour ce déplacement (aucun, moins de {threshold}, ou retenu)",
     ),
-    "cli_in_memory": (
-        "note: using the shipped data, built in memory (run `careers build` to answer faster)",
-        "note\u00a0: données livrées, construites en mémoire (lancez « careers build » pour répondre plus vite)",
-    ),
     "cli_wrote": ("wrote {path}", "écrit {path}"),
     "cli_bad_level": (
         "--level {level!r}: give an IT or EX level (IT-01 .. IT-05, EX-01 .. EX-05; CS-0n is read as IT-0n)",
@@ -1135,6 +1129,20 @@ def number(value: int, lang: str) -> str:
     (True, '17,000')
     """
     return f"{value:,}".replace(",", "\u00a0") if lang == "fr" else f"{value:,}"
+
+
+def percent(share: float, lang: str) -> str:
+    """A share as a whole percentage, as ``lang`` writes it: ``87%``, or ``87 %`` in French.
+
+    >>> percent(0.874, "en"), percent(0.874, "fr") == "87\u00a0%"
+    ('87%', True)
+    """
+    return f"{share:.0%}".replace("%", "\u00a0%") if lang == "fr" else f"{share:.0%}"
+
+
+def decimal(value: float, lang: str) -> str:
+    """A decimal number as it is, with a decimal comma in French: ``4.2``, ``4,2``."""
+    return str(value).replace(".", ",") if lang == "fr" else str(value)
 
 
 def listing(items: Iterable[str], lang: str) -> str:

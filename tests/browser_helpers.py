@@ -49,6 +49,16 @@ class Visit:
         self.context.close()
 
 
+def assert_fits_a_phone(visit: Visit) -> None:
+    """A page opened at 390 x 844: its graph (if any) takes the screen's width, nothing makes it scroll sideways, and no
+    script error or outside request happened (issue 20)."""
+    page = visit.page
+    width = page.evaluate("(() => { const n = document.getElementById('network'); return n ? n.clientWidth : null; })()")
+    assert width is None or width > 300
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert visit.errors == [] and visit.outside == []
+
+
 SEVERE = {"serious", "critical"}
 
 

@@ -9,7 +9,7 @@ sources' English words, names that exist only in English) or ``<code>`` (command
 from __future__ import annotations
 
 import pytest
-from browser_helpers import Visit
+from browser_helpers import Visit, assert_fits_a_phone
 from french_helpers import english_words
 
 from graph.build import build
@@ -233,10 +233,6 @@ def test_the_observed_data_pages_work_on_a_phone(browser, html, name):
     wider than the screen (the other pages: `test_html.py`)."""
     visit = Visit(browser, html / f"{name}.html", viewport=(390, 844), scripted=not name.startswith("projection"))
     try:
-        page = visit.page
-        width = page.evaluate("(() => { const n = document.getElementById('network'); return n ? n.clientWidth : null; })()")
-        assert width is None or width > 300
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        assert visit.errors == [] and visit.outside == []
+        assert_fits_a_phone(visit)
     finally:
         visit.close()

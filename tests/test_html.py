@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_helpers import ARTIFACTS, Visit, severe_violations
+from browser_helpers import ARTIFACTS, Visit, assert_fits_a_phone, severe_violations
 
 from graph.build import build
 
@@ -529,11 +529,7 @@ def test_every_page_works_on_a_phone(browser, html, name):
     the panel and never drew), and nothing makes the page scroll sideways (issue 20)."""
     visit = Visit(browser, html / f"{name}.html", viewport=(390, 844))
     try:
-        page = visit.page
-        width = page.evaluate("(() => { const n = document.getElementById('network'); return n ? n.clientWidth : null; })()")
-        assert width is None or width > 300
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        assert visit.errors == [] and visit.outside == []
+        assert_fits_a_phone(visit)
     finally:
         visit.close()
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
+from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, described, fail, output_language, run
 from graph.i18n import listing, named, text
 from graph.mobility.costs import format_cost
 from graph.mobility.resolve import Nameable, Named
@@ -41,7 +41,7 @@ def _built(data: tuple[Path, ...], lang: str = "en") -> bytes:
 
     nt, origin = run(lambda: built_graph(list(data) or None), lang=lang)
     if not data and "memory" in origin:
-        click.echo(text(lang, "cli_in_memory") if lang == "fr" else f"note: using {origin}", err=True)
+        click.echo(text(lang, "note_using", origin=described(origin, lang)), err=True)
     return nt
 
 

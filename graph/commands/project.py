@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 from graph.commands.observed import DEFAULT_DB, _graph
 from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
-from graph.i18n import named, number, text
+from graph.i18n import decimal, named, number, percent, text
 from graph.project import MAX_SIMS
 
 
@@ -130,12 +130,10 @@ def _summary(result: Projection, lang: str = "en") -> str:
         lines.append(text(lang, "projection_cli_scenario", scenario=result.scenario))
     if result.backtest is not None:
         b = result.backtest
-        french = lang == "fr"
         mape = ", ".join(
-            text(lang, "projection_cli_ahead", h=h, plural="s" if h > 1 else "", v=str(v).replace(".", ",") if french else v)
-            for h, v in b.mape.items()
+            text(lang, "projection_cli_ahead", h=h, plural="s" if h > 1 else "", v=decimal(v, lang)) for h, v in b.mape.items()
         )
-        coverage = f"{b.coverage:.0%}".replace("%", "\u00a0%") if french else f"{b.coverage:.0%}"
+        coverage = percent(b.coverage, lang)
         lines.append(text(lang, "projection_cli_backtest", origins=len(b.origins), points=b.points, coverage=coverage, mape=mape))
     return "\n".join(lines)
 

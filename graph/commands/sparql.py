@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, fail, output_language, run
+from graph.commands.support import EXIT_BAD_INPUT, EXTRA, LANG_OPTION, described, fail, output_language, run
 from graph.errors import CareersError
 from graph.i18n import number, text
 
@@ -77,7 +77,7 @@ def query(
         fail(refused(str(exc)), EXIT_BAD_INPUT, lang)
     nt, origin = run(lambda: built_graph(list(data)))
     if not data and "memory" in origin:
-        click.echo(text(lang, "query_in_memory") if lang == "fr" else f"note: querying {origin}", err=True)
+        click.echo(text(lang, "note_querying", origin=described(origin, lang)), err=True)
     pool = WorkerPool(nt, size=1, engine=engine, cpu=timeout + CPU_GRACE)
     try:
         answer = pool.run(sparql, fmt, timeout=timeout, row_limit=row_limit)
@@ -204,12 +204,11 @@ def serve(
             lang,
         )
     bound_host, bound_port = server.address
-    origin = text(lang, "serve_in_memory") if lang == "fr" and "memory" in origin else origin
     click.echo(
         text(
             lang,
             "serve_serving",
-            origin=origin,
+            origin=described(origin, lang),
             triples=number(triples, lang) if lang == "fr" else triples,
             url=f"http://{bound_host}:{bound_port}/sparql",
         ),
@@ -254,13 +253,12 @@ def publish(endpoint: str, graph_iri: str | None, default_graph: bool, data: tup
     status = run(lambda: upload(endpoint, nt, graph=target, credentials=credentials, auth=auth), lang=lang)
     where = text(lang, "publish_default_graph") if target is None else target
     who = text(lang, "publish_as", credentials=f"« {credentials} »" if lang == "fr" else credentials) if credentials else ""
-    origin = text(lang, "serve_in_memory") if lang == "fr" and "memory" in origin else origin
     click.echo(
         text(
             lang,
             "publish_done",
             count=number(nt.count(b"\n"), lang) if lang == "fr" else nt.count(b"\n"),
-            origin=origin,
+            origin=described(origin, lang),
             endpoint=endpoint,
             where=where,
             who=who,

@@ -17,8 +17,9 @@ from typing import NoReturn, TypeVar
 import click
 
 from graph.errors import CareersError, InputFileError, ValidationFailed
+from graph.i18n import text
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_VIOLATIONS", "EXTRA", "LANG_OPTION", "fail", "output_language", "run"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_VIOLATIONS", "EXTRA", "LANG_OPTION", "described", "fail", "output_language", "run"]
 
 T = TypeVar("T")
 EXIT_VIOLATIONS = 1
@@ -42,6 +43,11 @@ def output_language(chosen: str | None) -> str:
     if chosen:
         return chosen
     return "fr" if os.environ.get("LANG", "").lower().startswith("fr") else "en"
+
+
+def described(origin: str, lang: str) -> str:
+    """Where the graph came from (`graph.build.built_graph`'s origin), in ``lang``: its files, or the shipped data built in memory."""
+    return text(lang, "origin_in_memory") if lang == "fr" and "memory" in origin else origin
 
 
 def fail(message: str, code: int, lang: str = "en") -> NoReturn:

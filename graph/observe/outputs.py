@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from graph.i18n import named, number, text
+from graph.i18n import named, number, percent, text
 from graph.observe.hits import HIT_K, hit_rates
 from graph.observe.ingest import GC_THRESHOLD
 from graph.observe.levels import Classification
@@ -52,15 +52,16 @@ ACTION_WORDS = {
     "departure": "departure",
 }
 ACTION_WORDS_FR = {
-    "promotion": "promotion",
+    "promotion": text("fr", "move_promotion"),
     "appointment": "nomination (EX)",
-    "deployment": "mutation",
-    "acting-start": "nomination intérimaire",
-    "demotion": "rétrogradation",
+    "deployment": text("fr", "move_deployment"),
+    "acting-start": text("fr", "move_acting appointment"),
+    "demotion": text("fr", "move_demotion"),
     "hire": "embauche",
     "departure": "départ",
 }
-"""The kinds of action in French (the Government of Canada's terms: mutation, nomination intérimaire, rétrogradation)."""
+"""The kinds of action in French: the Government of Canada's terms (mutation, nomination intérimaire, rétrogradation) as
+the interface words them (`graph.i18n`, tested equal to the graph's official French terms)."""
 
 
 def title(text: str, dataset: dict[str, Any], lang: str = "en") -> str:
@@ -186,10 +187,6 @@ def _kind(kind: str, lang: str) -> str:
         return kind
 
 
-def _share(x: float, lang: str) -> str:
-    return f"{x:.0%}".replace("%", "\u00a0%") if lang == "fr" else f"{x:.0%}"
-
-
 def observed_report(data: Published, facts: Facts, model: MobilityModel, names: dict[str, str] | None = None) -> dict[str, bytes]:
     """``reports/observed.md`` and every observed table as CSV and JSON, and the same in French.
 
@@ -288,9 +285,9 @@ def _hits_finding(rows: list[dict[str, Any]], lang: str = "en") -> str:
         lang,
         "observed_hits",
         moves=number(row["moves"], lang),
-        reach=_share(row["share (reach)"], lang),
+        reach=percent(row["share (reach)"], lang),
         k=HIT_K,
-        baseline=_share(row["share (baseline)"], lang),
+        baseline=percent(row["share (baseline)"], lang),
     )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from graph.content_policy import PAGE_CSP
-from graph.i18n import Words, named, number, text
+from graph.i18n import Words, decimal, listing, named, number, percent, text
 from graph.project.projection import Band, Projection
 from graph.tables import render
 from graph.viz.page import PAGE_HEAD, static_text
@@ -135,6 +135,15 @@ def _short(checksum: str | None) -> str:
     return (checksum or "")[:16] + "…"
 
 
+def _backtest(projection: Projection, lang: str) -> str | None:
+    """The back-test in one sentence in ``lang`` (the page's; the French report's too), or ``None`` without one."""
+    b = projection.backtest
+    if b is None:
+        return None
+    mape = listing((text(lang, "projection_ahead", h=h, v=decimal(v, lang)) for h, v in b.mape.items()), lang)
+    return text(lang, "projection_backtest", origins=len(b.origins), points=b.points, coverage=percent(b.coverage, lang), mape=mape)
+
+
 def projection_page(projection: Projection, lang: str, chart: bytes) -> str:
     """The projection's page in ``lang``: the fan charts, every value in a table, what it assumes, how to replicate it."""
     other = "fr" if lang == "en" else "en"
@@ -142,16 +151,7 @@ def projection_page(projection: Projection, lang: str, chart: bytes) -> str:
     def cell(b: Band) -> str:
         return f"{number(b.median, lang)} ({number(b.low, lang)}–{number(b.high, lang)})"
 
-    backtest = None
-    if projection.backtest is not None:
-        b = projection.backtest
-
-        def decimal(v: float) -> str:
-            return str(v).replace(".", ",") if lang == "fr" else str(v)
-
-        mape = "; ".join(text(lang, "projection_ahead", h=h, v=decimal(v)) for h, v in b.mape.items())
-        coverage = f"{b.coverage:.0%}".replace("%", "\u00a0%") if lang == "fr" else f"{b.coverage:.0%}"
-        backtest = text(lang, "projection_backtest", origins=len(b.origins), points=b.points, coverage=coverage, mape=mape)
+    backtest = _backtest(projection, lang)
     withheld = ", ".join(projection.withheld_levels)
     return _PAGE.render(
         lang=lang, csp=PAGE_CSP, title=_title(projection, lang), t=Words(lang), page_css=static_text("page.css"),
@@ -186,9 +186,7 @@ def _report(projection: Projection, lang: str) -> str:
     if projection.backtest is not None:
         b = projection.backtest
         if french:
-            mape = " ; ".join(text(lang, "projection_ahead", h=h, v=str(v).replace(".", ",")) for h, v in b.mape.items())
-            coverage = f"{b.coverage:.0%}".replace("%", "\u00a0%")
-            back = f"**{text(lang, 'projection_backtest', origins=len(b.origins), points=b.points, coverage=coverage, mape=mape)}**\n"
+            back = f"**{_backtest(projection, lang)}**\n"
         else:
             mape = "; ".join(f"{h} year{'s' if h > 1 else ''} ahead {v}%" for h, v in b.mape.items())
             back = (f"**Back-test.** Fitted on the years before each of {len(b.origins)} origins ({b.origins[0]} to {b.origins[-1]}) and "

@@ -43,7 +43,7 @@ from graph.sparql.engine import Answer
 from graph.sparql.entities import NoSuchEntity
 from graph.sparql.guard import QuerySyntaxError, QueryTooComplex, UnsafeQuery
 from graph.sparql.negotiate import best_match
-from graph.sparql.pages import query_page
+from graph.sparql.pages import page_language, query_page
 from graph.sparql.protocol import HttpQuery, Refusal
 from graph.sparql.query_text import query_question
 from graph.sparql.results import RDF_FORMATS
@@ -187,7 +187,7 @@ class EndpointApp:
                 return QueryJob(request=request.http_query(), row_limit=self.endpoint.row_limit)
             return self._describe_service(request)
         if path in ("/", "/index.html"):
-            return _html(self._query_page("fr" if request.http_query().params().get("lang") == ["fr"] else "en"))
+            return _html(self._query_page(page_language(request.http_query().params())))
         if path.startswith("/id/"):
             return EntityJob(path[len("/id/") :], request.http_query().params(), request.header("Accept"))
         if path.startswith("/static/"):

@@ -14,7 +14,7 @@ from typing import Any
 from graph.i18n import text
 from graph.iris import GCD_IRI, curie
 
-__all__ = ["entity_page", "local_link", "query_page"]
+__all__ = ["entity_page", "local_link", "page_language", "query_page"]
 
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
 _STYLE = '<link rel="icon" href="data:,"><link rel="stylesheet" href="/static/page.css">'
@@ -23,6 +23,15 @@ _STYLE = '<link rel="icon" href="data:,"><link rel="stylesheet" href="/static/pa
 def local_link(iri: str) -> str:
     """The path on this server that serves ``iri``, or the IRI itself when it is not ours."""
     return "/id/" + iri[len(GCD_IRI) :] if iri.startswith(GCD_IRI) else iri
+
+
+def page_language(params: dict[str, list[str]]) -> str:
+    """The language a page is asked in: ``fr`` for ``?lang=fr``, else ``en``.
+
+    >>> page_language({"lang": ["fr"]}), page_language({})
+    ('fr', 'en')
+    """
+    return "fr" if params.get("lang") == ["fr"] else "en"
 
 
 def _in(lang: str, path: str) -> str:

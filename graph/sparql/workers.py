@@ -56,6 +56,7 @@ from graph.errors import CareersError
 from graph.sparql.engine import DEFAULT_ROW_LIMIT, Answer, Engine
 from graph.sparql.entities import NoSuchEntity, entity_answer
 from graph.sparql.guard import QuerySyntaxError, QueryTooComplex, UnsafeQuery, check_parsed, inspect_query
+from graph.sparql.pages import page_language
 from graph.sparql.protocol import RDF_OFFERS, HttpQuery, Refusal, choose_format, query_of, result_format
 
 if TYPE_CHECKING:  # rdflib is imported in a worker only when it runs the second engine
@@ -289,8 +290,7 @@ def _work(
         if isinstance(job, EntityJob):
             fmt = choose_format(job.params, job.accept, {"html": "text/html", **RDF_OFFERS})
             started(shape)
-            lang = "fr" if job.params.get("lang") == ["fr"] else "en"
-            answer = entity_answer(engine.run, job.name, fmt, row_limit=job.row_limit, lang=lang)
+            answer = entity_answer(engine.run, job.name, fmt, row_limit=job.row_limit, lang=page_language(job.params))
         else:
             if job.request is not None:
                 text, params = query_of(job.request)
