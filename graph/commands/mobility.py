@@ -162,7 +162,7 @@ def _print_step(number: int, record: dict[str, Any], lang: str) -> None:
         return _echo(_fill(text(lang, key, **values)))
 
     none = text(lang, "explorer_none")
-    cost = _cost(record["cost"], lang)
+    cost = format_cost(record["cost"], lang)
     step = text(
         lang,
         "cli_step",
@@ -189,11 +189,6 @@ def _print_step(number: int, record: dict[str, Any], lang: str) -> None:
         _echo(_fill(record["pay change"]))
     for quote in record["page says"]:
         say("cli_page_says", quote=quote)
-
-
-def _cost(cost: float, lang: str) -> str:
-    """A cost as the explorer shows it: two decimals, with a decimal comma in French."""
-    return format_cost(cost).replace(".", ",") if lang == "fr" else format_cost(cost)
 
 
 @click.command()
@@ -285,7 +280,7 @@ def path(
                 "explorer_moves_one" if len(p.steps) == 1 else "explorer_moves",
                 number=number,
                 moves=len(p.steps),
-                cost=_cost(p.cost, lang),
+                cost=format_cost(p.cost, lang),
             )
             _echo(f"{heading} ({path_basis_words(p.steps, lang)})")
             line = " -> ".join(names.get(n) or model.label(n) for n in p.nodes)
@@ -343,7 +338,7 @@ def gap(source: str, target: str, lang: str | None, fmt: str, data: tuple[Path, 
     def words(m: Move) -> tuple[str, str]:
         return (text(lang, "move_" + m.kind), text(lang, m.basis)) if french else (m.kind, m.basis)
 
-    moves = [text(lang, "gap_move", kind=words(m)[0], basis=words(m)[1], rule=rule(m), cost=_cost(m.cost, lang)) for m in direct]
+    moves = [text(lang, "gap_move", kind=words(m)[0], basis=words(m)[1], rule=rule(m), cost=format_cost(m.cost, lang)) for m in direct]
     if fmt == "json":
         _echo(json.dumps({"from": a, "to": b, "direct moves": moves, **result}, ensure_ascii=False, indent=1))
         return
@@ -506,7 +501,7 @@ def reach(
         {
             "position": row["position"],
             "move": row["kind"],
-            "cost": _cost(row["cost"], lang),
+            "cost": format_cost(row["cost"], lang),
             "to gain or deepen": "; ".join(f"{g['skill']} ({g['have'] or none} -> {g['need'] or not_given})" for g in row["gap"]),
         }
         for row in rows

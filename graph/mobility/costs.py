@@ -144,10 +144,13 @@ def move_cost(
     return round(PROMOTION + gain(gap, size, gained_only=True) + LEFT_WEIGHT * left + penalty, 4)
 
 
-def format_cost(cost: float) -> str:
+def format_cost(cost: float, lang: str = "en") -> str:
     """A cost with two decimals, halves up on its exact value, as the explorer prints it (JavaScript's ``toFixed``).
 
-    >>> format_cost(1.125), format_cost(4.375), format_cost(2.0)
-    ('1.13', '4.38', '2.00')
+    In French (``lang="fr"``) with a decimal comma.
+
+    >>> format_cost(1.125), format_cost(4.375), format_cost(2.0), format_cost(4.375, "fr")
+    ('1.13', '4.38', '2.00', '4,38')
     """
-    return str(Decimal(cost).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    text = str(Decimal(cost).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    return text.replace(".", ",") if lang == "fr" else text

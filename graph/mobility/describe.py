@@ -104,10 +104,16 @@ class _Words:
                 kind, basis, rule, assumed = m.kind, m.basis, m.rule, list(m.assumptions)
             target = self.name(m.target, self.model.label(m.target))
             assumes = self.say("assumes", names=", ".join(assumed)) if assumed else ""
-            cost = format_cost(m.cost).replace(".", ",") if self.french else format_cost(m.cost)
             lines.append(
                 self.say(
-                    "move", target=target, kind=kind, basis=basis, rule=rule, assumes=assumes, cost=cost, skills=self.count(len(m.gap))
+                    "move",
+                    target=target,
+                    kind=kind,
+                    basis=basis,
+                    rule=rule,
+                    assumes=assumes,
+                    cost=format_cost(m.cost, self.lang),
+                    skills=self.count(len(m.gap)),
                 )
             )
         return lines

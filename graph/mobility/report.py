@@ -135,8 +135,7 @@ def _path_words(model: MobilityModel, source: str, target: str, lang: str = "en"
         return text(lang, "move_" + step.kind) if french else step.kind
 
     steps = " → ".join([label(path.nodes[0])] + [f"({kind(s)}) {label(s.target)}" for s in path.steps])
-    cost = format_cost(path.cost).replace(".", ",") if french else format_cost(path.cost)
-    return text(lang, "report_path_words", steps=steps, moves=len(path.steps), cost=cost)
+    return text(lang, "report_path_words", steps=steps, moves=len(path.steps), cost=format_cost(path.cost, lang))
 
 
 def _examples(lang: str = "en") -> list[tuple[str, str, str]]:
@@ -246,15 +245,23 @@ def chart_files(facts: Facts, model: MobilityModel) -> dict[str, bytes]:
     from matplotlib import rc_context
     from matplotlib.figure import Figure  # the object API: no pyplot, no GUI backend, no global state
 
+    sims = stream_similarity(facts, stream_order(facts)[:CHART_STREAMS])  # once for both languages
     with rc_context({"font.size": 8}):
-        return {name: png for lang in LANGUAGES for name, png in _draw_charts(facts, model, Figure, lang).items()}
+        return {name: png for lang in LANGUAGES for name, png in _draw_charts(facts, model, Figure, lang, sims).items()}
 
 
 CHART_STREAMS = 40
 """The most streams a chart draws (the first in the source's order): beyond, a chart is unreadable and slow to draw."""
 
 
-def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure], lang: str = "en") -> dict[str, bytes]:  # noqa: N803
+def _draw_charts(
+    facts: Facts,
+    model: MobilityModel,
+    Figure: type[Figure],  # noqa: N803 (a class)
+    lang: str,
+    sims: dict[tuple[str, str], float],
+) -> dict[str, bytes]:
+    """The two charts in ``lang``; ``sims``: the similarity of the first `CHART_STREAMS` streams."""
     french = lang == "fr"
 
     def say(key: str, **values: object) -> str:
@@ -263,7 +270,6 @@ def _draw_charts(facts: Facts, model: MobilityModel, Figure: type[Figure], lang:
     every = stream_order(facts)
     order = every[:CHART_STREAMS]
     shown = "" if len(every) == len(order) else say("first_streams", shown=len(order), total=len(every))
-    sims = stream_similarity(facts, order)
     matrix = [[1.0 if a == b else sims.get((a, b), sims.get((b, a), 0.0)) for b in order] for a in order]
     fig = Figure(figsize=(8, 7), dpi=110, layout="constrained")
     ax = fig.subplots()
